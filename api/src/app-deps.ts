@@ -1,0 +1,17 @@
+import type { Config } from './config';
+import type { DatabaseHandle, Db } from './db/database';
+import type { Jobs } from './jobs/jobs';
+import type { Logger } from './log';
+
+/** Everything the HTTP app and the features need from the process, built once in main.ts (or a test). */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  database: DatabaseHandle;
+  log: Logger;
+  jobs: Jobs;
+  /** The instance signing key (CANDOR_SECRET or the persisted generated one). */
+  secret: string;
+  /** Current time; tests may pin it. */
+  now: () => Date;
+};

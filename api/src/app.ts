@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { z } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './app-deps';
+import { accessLog } from './http/access-log';
+import { errorBody, handleError } from './http/errors';
+import { createRouter } from './http/openapi';
+import { systemRoutes } from './routes/system';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const errorSchema = z
+  .object({ error: z.object({ code: z.string().openapi({ example: 'invalid_request' }), message: z.string() }) })
+  .openapi('Error');
+
+/** Builds the whole HTTP app from the route modules. No listening here: tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+  app.openAPIRegistry.register('Error', errorSchema);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Your workspace secret key, `sk_…`. Server-side only; never ship it to a browser.',
+  });
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('log', deps.log.child({ requestId: c.get('requestId') }));
+    await next();
+  });
+  app.use('*', accessLog);
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
+  // The widget runs on customers' pages, so only its routes answer cross-origin requests.
+  app.use(
+    '/v1/widget/*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`), 413),
+    }),
+  );
+
+  app.route('/', systemRoutes());
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Candor API',
+      version: '1.0.0',
+      description:
+        'The server API (Bearer `sk_…`), the widget API (publishable key and short-lived widget tokens) and the probes. Errors are always `{ "error": { "code", "message" } }`.',
+    },
+    servers: [{ url: deps.config.publicUrl }],
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Candor API reference' }));
+  app.get('/docs/scalar.js', compress(), async (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(await scalarBundle(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+// The API reference UI is served from our own origin: no CDN, works offline and under CSP.
+let scalarJs: Promise<string> | undefined;
+function scalarBundle() {
+  scalarJs ??= readFile(new URL('browser/standalone.js', import.meta.resolve('@scalar/api-reference')), 'utf8');
+  return scalarJs;
+}

@@ -1,0 +1,39 @@
+import type { AppDeps } from './app-deps';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { resolveInstanceSecret } from './instance-secret';
+import { jobHandlers } from './jobs/handlers';
+import { startJobs } from './jobs/jobs';
+import { createLogger, type Logger } from './log';
+
+/**
+ * Brings a process's dependencies up in order — database, migrations, signing key, job
+ * queue — and returns them with one `shutdown` that takes them down in reverse.
+ */
+export async function boot(
+  config: Config,
+  options: { runJobs: boolean; log?: Logger; database?: DatabaseHandle },
+): Promise<AppDeps & { shutdown(): Promise<void> }> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config));
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const secret = await resolveInstanceSecret(database.db, config.secret);
+    const jobs = await startJobs(database, config, log);
+    const deps: AppDeps = { config, db: database.db, database, log, jobs, secret, now: () => new Date() };
+    if (options.runJobs) await jobs.work(jobHandlers(deps));
+    return {
+      ...deps,
+      async shutdown() {
+        await jobs.stop().catch((err) => log.error({ err }, 'job queue did not stop cleanly'));
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

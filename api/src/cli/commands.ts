@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import type { AppDeps } from '../app-deps';
+import { migrateToLatest } from '../db/migrate';
+import { AppError } from '../http/errors';
+import { listOutbox } from '../mail/outbox';
+import { createWorkspace } from '../workspaces/create-workspace';
+
+export type CommandResult = { stdout: string; stderr: string; exitCode: number };
+
+export const usage = `Usage: npm run candor -- <command>
+
+Commands:
+  migrate                                   apply pending database migrations
+  worker                                    run background jobs in this process
+  workspace create <name> [--json]          create a workspace; prints its keys once
+  outbox [--json] [--limit <n>]             emails in the local outbox, newest first
+`;
+
+const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
+const fail = (stderr: string, exitCode = 1): CommandResult => ({ stdout: '', stderr, exitCode });
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * Runs one CLI command against a booted process. The same function serves a local run
+ * and a run relayed through the server's admin channel, so output never differs.
+ */
+export async function runCommand(
+  deps: AppDeps,
+  argv: string[],
+  context: { viaServer: boolean },
+): Promise<CommandResult> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    return fail(`${(err as Error).message}\n\n${usage}`, 2);
+  }
+  const {
+    positionals: [command, sub, ...rest],
+    values,
+  } = parsed;
+  try {
+    switch (command) {
+      case 'migrate': {
+        const applied = await migrateToLatest(deps.db);
+        return ok(applied.length ? `Applied ${applied.join(', ')}.\n` : 'Migrations are current.\n');
+      }
+      case 'workspace': {
+        const name = [sub === 'create' ? undefined : sub, ...rest].filter(Boolean).join(' ').trim();
+        if (sub !== 'create' || !name) return fail(`Usage: npm run candor -- workspace create <name> [--json]\n`, 2);
+        const ws = await createWorkspace(deps.db, { name });
+        if (values.json) return ok(json(ws));
+        return ok(
+          [
+            `Created workspace "${ws.name}"`,
+            `  id               ${ws.id}`,
+            `  publishable key  ${ws.publishable_key}   (safe in web pages: the widget's key)`,
+            `  secret key       ${ws.secret_key}   (server-side only)`,
+            `  identity secret  ${ws.identity_secret}   (signs userHash for identity verification)`,
+            'The keys are shown only now; store them somewhere safe.',
+            '',
+          ].join('\n'),
+        );
+      }
+      case 'outbox': {
+        const limit = values.limit === undefined ? 20 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+          return fail('--limit must be a whole number from 1 to 500\n', 2);
+        const emails = await listOutbox(deps.db, limit);
+        return ok(values.json ? json(emails) : formatOutbox(emails));
+      }
+      case 'worker':
+        return context.viaServer
+          ? fail(
+              'The running server owns the embedded database and already runs the background jobs. A separate worker process needs a Postgres server: set DATABASE_URL.\n',
+            )
+          : fail('worker is handled by the CLI entry point\n');
+      case undefined:
+      case 'help':
+        return ok(usage);
+      default:
+        return fail(`Unknown command "${command}".\n\n${usage}`, 2);
+    }
+  } catch (err) {
+    if (err instanceof AppError) return fail(`${err.message}\n`);
+    throw err;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+      limit: { type: 'string' },
+    },
+  });
+}
+
+function formatOutbox(emails: Awaited<ReturnType<typeof listOutbox>>): string {
+  if (emails.length === 0) return 'The outbox is empty.\n';
+  return `${emails
+    .map((e) => `${e.created_at.toISOString()}  ${e.status.padEnd(7)}  to ${e.to}\n  ${e.subject}\n${indent(e.text)}`)
+    .join('\n')}\n`;
+}
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');

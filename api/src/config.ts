@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment, parsed once at start. The only reader of process.env in the product. */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const optionalUrl = (protocols: RegExp, hint: string) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
+    message: `must be ${hint}`,
+  });
+
+const schema = z.object({
+  PORT: optionalString
+    .transform((v) => (v === undefined ? 3000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, { message: 'must be a whole number from 0 to 65535' }),
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, 'a postgres:// URL'),
+  CANDOR_DATA_DIR: optionalString.transform((v) => path.resolve(process.env.INIT_CWD ?? process.cwd(), v ?? '.candor')),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl(/^https?:$/, 'an http(s) URL'),
+  CANDOR_INTERVIEW_MODEL: optionalString.transform((v) => v ?? 'gpt-4.1-mini'),
+  CANDOR_SYNTHESIS_MODEL: optionalString.transform((v) => v ?? 'gpt-4.1'),
+  RESEND_API_KEY: optionalString,
+  CANDOR_EMAIL_FROM: optionalString.transform((v) => v ?? 'Candor <interviews@candor.localhost>'),
+  CANDOR_PUBLIC_URL: optionalUrl(/^https?:$/, 'an http(s) URL'),
+  CANDOR_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  CANDOR_RUN_JOBS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
+});
+
+export type Config = {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  openai: { apiKey: string | undefined; baseUrl: string | undefined; interviewModel: string; synthesisModel: string };
+  mail: { resendApiKey: string | undefined; from: string };
+  publicUrl: string;
+  secret: string | undefined;
+  logLevel: string;
+  runJobsInProcess: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const got = env[name];
+    throw new ConfigError(
+      `Configuration error: ${name} ${issue?.message ?? 'is invalid'}${got ? ` (got "${got}")` : ''}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.CANDOR_DATA_DIR,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      interviewModel: e.CANDOR_INTERVIEW_MODEL,
+      synthesisModel: e.CANDOR_SYNTHESIS_MODEL,
+    },
+    mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM },
+    publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    secret: e.CANDOR_SECRET,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    runJobsInProcess: e.CANDOR_RUN_JOBS,
+  };
+}

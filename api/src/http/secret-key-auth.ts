@@ -1,0 +1,16 @@
+import { createMiddleware } from 'hono/factory';
+import { findWorkspaceByKey } from '../workspaces/create-workspace';
+import type { AppEnv } from './app-env';
+import { AppError } from './errors';
+
+/** Server API auth: `Authorization: Bearer sk_…` → the workspace that owns the key. */
+export const secretKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(sk_\S+)$/i.exec(header);
+  if (!match?.[1])
+    throw new AppError('unauthorized', 401, 'Send your workspace secret key as "Authorization: Bearer sk_…".');
+  const ws = await findWorkspaceByKey(c.get('deps').db, 'secret', match[1]);
+  if (!ws) throw new AppError('unauthorized', 401, 'That secret key is not valid or has been revoked.');
+  c.set('ws', { id: ws.id });
+  await next();
+});

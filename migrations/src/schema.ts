@@ -1,0 +1,330 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+
+/** The database as the migrations shape it. Kept beside them; change both together. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, T | undefined, T>;
+// bigint columns come back as strings from both drivers; we write numbers.
+type BigIntColumn = ColumnType<string, number | bigint | string | undefined, number | bigint | string>;
+type NullableBigInt = ColumnType<
+  string | null,
+  number | bigint | string | null | undefined,
+  number | bigint | string | null
+>;
+type DateColumn = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  timezone: Generated<string>;
+  identity_secret: string;
+  identity_verification: Generated<boolean>;
+  settings: Json;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: 'secret' | 'publishable';
+  display_prefix: string;
+  key_hash: string;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  external_id: string;
+  name: string;
+  arr_cents: NullableBigInt;
+  plan: string | null;
+  renewal_date: DateColumn;
+  owner_email: string | null;
+  lifecycle_stage: string | null;
+  health_state: Generated<string>;
+  health_reasons: Json<unknown[]>;
+  attributes: Json;
+  last_touch_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string | null;
+  external_id: string;
+  email: string | null;
+  name: string | null;
+  role: string | null;
+  timezone: string | null;
+  locale: string | null;
+  attributes: Json;
+  opted_out_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string | null;
+  contact_id: string | null;
+  name: string;
+  properties: Json;
+  occurred_at: Timestamp;
+  received_at: CreatedAt;
+  message_id: string | null;
+}
+
+export interface GuidesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  template_key: string | null;
+  name: string;
+  moment: string;
+  current_version: Generated<number>;
+  archived_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface GuideVersionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  guide_id: string;
+  version: number;
+  definition: Json;
+  created_at: CreatedAt;
+}
+
+export interface TriggersTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  guide_id: string;
+  enabled: Generated<boolean>;
+  rule: Json;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type InterviewStatus = 'invited' | 'started' | 'completed' | 'abandoned' | 'expired' | 'declined';
+
+export interface InterviewsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  guide_id: string;
+  guide_version_id: string;
+  account_id: string | null;
+  contact_id: string | null;
+  trigger_id: string | null;
+  channel: 'in_app' | 'email';
+  status: Generated<InterviewStatus>;
+  mode: Generated<string>;
+  state: Json;
+  prompt_tokens: Generated<number>;
+  completion_tokens: Generated<number>;
+  cost_micros: BigIntColumn;
+  invited_at: Timestamp;
+  shown_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  last_activity_at: Timestamp;
+  expires_at: NullableTimestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  trigger_id: string | null;
+  guide_id: string;
+  contact_id: string | null;
+  account_id: string | null;
+  interview_id: string | null;
+  channel: string;
+  decision: 'invited' | 'skipped';
+  skip_reason: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  interview_id: string;
+  seq: number;
+  role: 'interviewer' | 'customer';
+  text: string;
+  client_id: string | null;
+  reply_to: string | null;
+  mode: 'ai' | 'scripted' | null;
+  model: string | null;
+  prompt_tokens: Generated<number>;
+  completion_tokens: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface SignalsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  interview_id: string;
+  account_id: string | null;
+  contact_id: string | null;
+  kind: string;
+  value: Json;
+  quote: string;
+  message_id: string;
+  confidence: Generated<number>;
+  source: 'ai' | 'rules';
+  model: string | null;
+  prompt_version: string | null;
+  created_at: CreatedAt;
+}
+
+export interface BriefsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: string;
+  subject_id: string;
+  version: number;
+  status: Generated<string>;
+  mode: string;
+  content: Json;
+  model: string | null;
+  prompt_tokens: Generated<number>;
+  completion_tokens: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface MembersTable {
+  id: Generated<string>;
+  workspace_id: string;
+  email: string;
+  name: string | null;
+  role: 'admin' | 'csm';
+  user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReviewItemsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  kind: string;
+  reason: string;
+  evidence: Json<unknown[]>;
+  status: Generated<'open' | 'snoozed' | 'done'>;
+  snoozed_until: NullableTimestamp;
+  assignee_member_id: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OutboxEmailsTable {
+  id: Generated<string>;
+  workspace_id: string | null;
+  kind: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Json<Record<string, string>>;
+  transport: string;
+  status: Generated<string>;
+  provider_id: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  url: string;
+  secret: string;
+  event_types: string[];
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  endpoint_id: string;
+  event_type: string;
+  payload: Json;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  delivered_at: NullableTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  workspace_id: string | null;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Json;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  instance_settings: InstanceSettingsTable;
+  workspaces: WorkspacesTable;
+  api_keys: ApiKeysTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  events: EventsTable;
+  guides: GuidesTable;
+  guide_versions: GuideVersionsTable;
+  triggers: TriggersTable;
+  interviews: InterviewsTable;
+  invitations: InvitationsTable;
+  messages: MessagesTable;
+  signals: SignalsTable;
+  briefs: BriefsTable;
+  members: MembersTable;
+  review_items: ReviewItemsTable;
+  outbox_emails: OutboxEmailsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+}
+
+export type Account = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type Contact = Selectable<ContactsTable>;
+export type Workspace = Selectable<WorkspacesTable>;
+export type Member = Selectable<MembersTable>;
+export type Interview = Selectable<InterviewsTable>;
+export type Message = Selectable<MessagesTable>;
+export type AccountUpdate = Updateable<AccountsTable>;

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './batch';
+export * from './contacts';
+export * from './events';

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, type RunningServer, runCli, startServer, tempDataDir } from '../support/processes';
+
+// The README's entry points as real processes on the embedded database: start, CLI while
+// running, clean shutdown, kill -9 and restart.
+describe('npm start and the CLI on the embedded database', () => {
+  const dataDir = tempDataDir();
+  let server: RunningServer | undefined;
+  let port = 0;
+  const env = () => ({ CANDOR_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
+
+  afterAll(() => {
+    server?.child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts and prints where it runs', async () => {
+    port = await freePort();
+    server = await startServer(env());
+    const out = server.output();
+    expect(out).toContain(`Candor is running at http://localhost:${port}`);
+    expect(out).toContain(`API reference: http://localhost:${port}/docs`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+  }, 120_000);
+
+  it('runs CLI commands through the running server without opening the database twice', async () => {
+    const created = await runCli(['workspace', 'create', 'Acme', '--json'], env());
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const ws = JSON.parse(created.stdout);
+    expect(ws).toMatchObject({ name: 'Acme' });
+    expect(ws.secret_key).toMatch(/^sk_/);
+    expect(ws.publishable_key).toMatch(/^pk_/);
+    expect(ws.identity_secret).toMatch(/^[0-9a-f]{64}$/);
+
+    const outbox = await runCli(['outbox', '--json'], env());
+    expect(outbox.code).toBe(0);
+    expect(Array.isArray(JSON.parse(outbox.stdout))).toBe(true);
+
+    const worker = await runCli(['worker'], env());
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toMatch(/DATABASE_URL/);
+  }, 60_000);
+
+  it('refuses a second server on the same data directory with one clear line', async () => {
+    const second = await startServer({ ...env(), PORT: String(await freePort()) }).catch((e: Error) => e);
+    expect(second).toBeInstanceOf(Error);
+    expect(String(second)).toMatch(/in use by process \d+/);
+  }, 60_000);
+
+  it('shuts down cleanly on SIGINT and reuses the data on the next start', async () => {
+    server!.child.kill('SIGINT');
+    expect(await server!.exited).toBe(0);
+    expect(fs.existsSync(`${dataDir}/candor.pid`)).toBe(false);
+    server = await startServer(env());
+    expect(server.output()).toContain('Candor is running at');
+  }, 120_000);
+
+  it('survives kill -9: the next start opens the same data', async () => {
+    server!.child.kill('SIGKILL');
+    await server!.exited;
+    server = await startServer(env());
+    const list = await runCli(['workspace', 'create', 'Second', '--json'], env());
+    expect(list.code).toBe(0);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+  }, 120_000);
+
+  it('answers bad configuration with one line naming the variable', async () => {
+    const bad = await startServer({ ...env(), PORT: 'abc' }).catch((e: Error) => e);
+    expect(String(bad)).toMatch(/Configuration error: PORT must be a whole number from 0 to 65535 \(got "abc"\)/);
+  }, 30_000);
+});

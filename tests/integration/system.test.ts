@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+
+describe(`system endpoints (${databaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('answers /healthz', async () => {
+    const res = await t.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz with the database and migrations checked', async () => {
+    const res = await t.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', database: true, migrations: true });
+  });
+
+  it('answers an unknown route with 404 in the error shape', async () => {
+    const res = await t.request('/nope');
+    expect(res.status).toBe(404);
+    const body = await readJson(res);
+    expect(body.error.code).toBe('not_found');
+  });
+
+  it('serves the OpenAPI 3.1 document and the reference page', async () => {
+    const doc = await readJson(await t.request('/openapi.json'));
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/readyz']).toBeDefined();
+    const page = await t.request('/docs');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/docs/scalar.js');
+    const js = await t.request('/docs/scalar.js');
+    expect(js.status).toBe(200);
+  });
+
+  it('sets security headers', async () => {
+    const res = await t.request('/healthz');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('runs a background job through the queue', async () => {
+    await t.deps.jobs.send('ping', { token: 'abc' });
+    const deadline = Date.now() + 15_000;
+    let row: { value: string } | undefined;
+    while (!row && Date.now() < deadline) {
+      row = await t.deps.db
+        .selectFrom('instance_settings')
+        .select('value')
+        .where('key', '=', 'ping:abc')
+        .executeTakeFirst();
+      if (!row) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(row).toBeDefined();
+  });
+});

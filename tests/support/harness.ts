@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { createApp } from '@candor/api/app';
+import type { AppDeps } from '@candor/api/app-deps';
+import { boot } from '@candor/api/boot';
+import { type Config, loadConfig } from '@candor/api/config';
+import { connectPostgres, type DatabaseHandle, openPglite } from '@candor/api/db/database';
+import { createLogger } from '@candor/api/log';
+import { createWorkspace } from '@candor/api/workspaces/create-workspace';
+import postgres from 'postgres';
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** Which database this run uses: real Postgres when TEST_DATABASE_URL is set, else embedded PGlite. */
+export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * The real app on its own freshly migrated database: a new database on the Postgres
+ * server named by TEST_DATABASE_URL, or a new in-memory PGlite. One per test file.
+ */
+export async function startTestApp(env: Record<string, string> = {}) {
+  const base = process.env.TEST_DATABASE_URL;
+  let database: DatabaseHandle;
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (base) {
+    const name = `candor_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    database = connectPostgres(databaseUrl, { max: 5 });
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    database = await openPglite(undefined);
+  }
+  const config: Config = loadConfig({
+    CANDOR_SECRET: 'test-secret-test-secret-test-secret-0123',
+    CANDOR_PUBLIC_URL: 'http://candor.test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const log = createLogger(config.logLevel);
+  const deps = await boot(config, { runJobs: true, log, database });
+  const app = createApp(deps);
+  return {
+    app,
+    deps: deps as AppDeps,
+    /** Sends a request through the real Hono app. JSON bodies are serialized for you. */
+    request(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
+      const headers = new Headers(init.headers);
+      if (init.json !== undefined) headers.set('content-type', 'application/json');
+      if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+      const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
+      return app.request(`http://candor.test${path}`, { ...init, headers, body });
+    },
+    async close() {
+      await deps.shutdown();
+      await dropDatabase();
+    },
+  };
+}
+
+/** A workspace with its plaintext keys, created through the same function the CLI uses. */
+export function createTestWorkspace(t: { deps: AppDeps }, name = 'Acme Test') {
+  return createWorkspace(t.deps.db, { name });
+}
+
+/** Reads a response body as JSON for assertions, where the test states the expected shape. */
+// biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary JSON with expect()
+export async function readJson(res: Response): Promise<any> {
+  return res.json();
+}
