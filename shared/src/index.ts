@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './batch';
 export * from './contacts';
 export * from './events';
+export * from './guide';
