@@ -3,3 +3,4 @@ export * from './batch';
 export * from './contacts';
 export * from './events';
 export * from './guide';
+export * from './triggers';

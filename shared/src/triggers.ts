@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+const propertyValue = z.union([z.string().max(500), z.number(), z.boolean()]);
+
+/** *When* a trigger fires. */
+export const triggerWhenSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('event'),
+    event: z.string().trim().min(1).max(200).describe('Event name, as sent to /v1/events or the widget.'),
+    filter: z
+      .record(z.string().max(200), propertyValue)
+      .optional()
+      .describe('Every listed property must equal the given value.'),
+  }),
+  z.strictObject({
+    type: z.literal('attribute'),
+    target: z.enum(['account', 'contact']),
+    attribute: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('An attribute key, or one of plan, lifecycle_stage, health_state, role (built-in fields).'),
+    op: z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains']),
+    value: propertyValue,
+  }),
+  z.strictObject({
+    type: z.literal('usage_drop'),
+    percent: z.number().min(1).max(100).describe('Fires when usage fell at least this much…'),
+    days: z.number().int().min(3).max(90).describe('…comparing the last N days with the N days before.'),
+  }),
+  z.strictObject({
+    type: z.literal('health_change'),
+    to: z.enum(['healthy', 'watch', 'at_risk']),
+    from: z.enum(['healthy', 'watch', 'at_risk']).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('schedule'),
+    anchor: z
+      .enum(['renewal_date', 'signup'])
+      .describe("renewal_date: the account's renewal date; signup: when the contact was first seen."),
+    offset_days: z.number().int().min(-365).max(365).describe('Days after the anchor (negative: before).'),
+  }),
+  z.strictObject({ type: z.literal('manual') }),
+]);
+export type TriggerWhen = z.infer<typeof triggerWhenSchema>;
+
+/** *Who* is asked. */
+export const triggerWhoSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('contact').describe('The contact the event or condition is about.') }),
+  z.strictObject({
+    type: z.literal('account_contacts'),
+    roles: z
+      .array(z.string().min(1).max(100))
+      .max(10)
+      .default([])
+      .describe("The account's contacts with one of these roles; empty means all of them."),
+  }),
+]);
+export type TriggerWho = z.infer<typeof triggerWhoSchema>;
+
+/** *How* they are asked. */
+export const triggerHowSchema = z.discriminatedUnion('channel', [
+  z.strictObject({ channel: z.literal('in_app') }),
+  z.strictObject({ channel: z.literal('email') }),
+  z.strictObject({
+    channel: z.literal('in_app_then_email'),
+    email_after_days: z
+      .number()
+      .int()
+      .min(1)
+      .max(30)
+      .describe('Email the link when the in-app invitation went unseen.'),
+  }),
+]);
+export type TriggerHow = z.infer<typeof triggerHowSchema>;
+
+/** Per-trigger overrides of the workspace's fatigue rules. */
+export const triggerThrottleSchema = z.strictObject({
+  recontact_days: z.number().int().min(0).max(365).optional(),
+  once_per_guide: z.boolean().optional(),
+});
+
+export const triggerInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  guide_id: z.uuid(),
+  enabled: z.boolean().default(true),
+  when: triggerWhenSchema,
+  who: triggerWhoSchema.default({ type: 'contact' }),
+  how: triggerHowSchema.default({ channel: 'in_app' }),
+  throttle: triggerThrottleSchema.default({}),
+});
+export type TriggerInput = z.infer<typeof triggerInputSchema>;
+
+export const triggerPatchSchema = triggerInputSchema.partial();
+export type TriggerPatch = z.infer<typeof triggerPatchSchema>;
+
+/** The workspace's fatigue rules; every trigger is subject to them. */
+export const fatigueSettingsSchema = z.strictObject({
+  recontact_days: z.number().int().min(0).max(365).default(14),
+  once_per_guide: z.boolean().default(true),
+  account_budget: z
+    .strictObject({ max: z.number().int().min(1).max(100), days: z.number().int().min(1).max(365) })
+    .default({ max: 3, days: 30 }),
+  quiet_hours: z
+    .strictObject({ start_hour: z.number().int().min(0).max(23), end_hour: z.number().int().min(0).max(23) })
+    .nullable()
+    .default({ start_hour: 20, end_hour: 8 }),
+  csm_touch_backoff_days: z.number().int().min(0).max(90).default(7),
+});
+export type FatigueSettings = z.infer<typeof fatigueSettingsSchema>;
+
+/** Why an eligible contact was not invited. */
+export const skipReasons = [
+  'opted_out',
+  'recontact_window',
+  'already_asked_guide',
+  'account_budget',
+  'quiet_hours',
+  'csm_touch_backoff',
+  'no_email',
+  'no_contact',
+] as const;
+export type SkipReason = (typeof skipReasons)[number];
