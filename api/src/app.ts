@@ -11,6 +11,7 @@ import { accessLog } from './http/access-log';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
 import { systemRoutes } from './routes/system';
+import { triggerRoutes } from './routes/triggers';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', systemRoutes());
+  app.route('/', triggerRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
