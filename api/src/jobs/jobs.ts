@@ -14,6 +14,8 @@ export type Jobs = {
     payload: JobPayload<N>,
     options?: { singletonKey?: string; startAfter?: Date },
   ): Promise<string | null>;
+  /** Runs a job on a cron schedule (at most once per tick across all processes). */
+  schedule<N extends JobName>(name: N, cron: string, payload: JobPayload<N>): Promise<void>;
   /** Starts workers for the given handlers in this process. */
   work(handlers: JobHandlers): Promise<void>;
   stop(): Promise<void>;
@@ -39,6 +41,9 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
         ...(options?.singletonKey ? { singletonKey: options.singletonKey } : {}),
         ...(options?.startAfter ? { startAfter: options.startAfter } : {}),
       });
+    },
+    async schedule(name, cron, payload) {
+      await boss.schedule(name, cron, jobCatalog[name].parse(payload));
     },
     async work(handlers) {
       for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandler<JobName>][]) {
