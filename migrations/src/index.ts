@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as core from './migrations/0001-core';
+import * as auth from './migrations/0002-auth';
 
 export type * from './schema';
 
 /** Every migration, in order. Never edit one after it has landed; add the next. */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-auth': auth,
 };
