@@ -12,6 +12,7 @@ import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
 import { systemRoutes } from './routes/system';
 import { triggerRoutes } from './routes/triggers';
+import { unsubscribeRoutes } from './routes/unsubscribe';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', systemRoutes());
   app.route('/', triggerRoutes());
+  app.route('/', unsubscribeRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

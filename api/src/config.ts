@@ -29,6 +29,18 @@ const schema = z.object({
     message: 'must be at least 32 characters',
   }),
   LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  CANDOR_MODEL_FIRST_TOKEN_MS: optionalString
+    .transform((v) => (v === undefined ? 20_000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n > 0, { message: 'must be a positive whole number of milliseconds' }),
+  CANDOR_MODEL_RETRIES: optionalString
+    .transform((v) => (v === undefined ? 2 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10, { message: 'must be a whole number from 0 to 10' }),
+  CANDOR_MODEL_RETRY_DELAY_MS: optionalString
+    .transform((v) => (v === undefined ? 500 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
+  CANDOR_EMAIL_RETRY_MS: optionalString
+    .transform((v) => (v === undefined ? 60_000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
   CANDOR_RUN_JOBS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
 });
 
@@ -37,7 +49,10 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   openai: { apiKey: string | undefined; baseUrl: string | undefined; interviewModel: string; synthesisModel: string };
-  mail: { resendApiKey: string | undefined; from: string };
+  /** How interview model calls are bounded: time to first token, retries and the base backoff. */
+  modelCalls: { firstTokenMs: number; retries: number; retryDelayMs: number };
+  /** Resend when a key is set, else the local outbox; retryBaseMs doubles per failed attempt. */
+  mail: { resendApiKey: string | undefined; from: string; retryBaseMs: number };
   publicUrl: string;
   secret: string | undefined;
   logLevel: string;
@@ -68,7 +83,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       interviewModel: e.CANDOR_INTERVIEW_MODEL,
       synthesisModel: e.CANDOR_SYNTHESIS_MODEL,
     },
-    mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM },
+    modelCalls: {
+      firstTokenMs: e.CANDOR_MODEL_FIRST_TOKEN_MS,
+      retries: e.CANDOR_MODEL_RETRIES,
+      retryDelayMs: e.CANDOR_MODEL_RETRY_DELAY_MS,
+    },
+    mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM, retryBaseMs: e.CANDOR_EMAIL_RETRY_MS },
     publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CANDOR_SECRET,
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const jobCatalog = {
   /** Smoke job used by readiness checks and tests: proves a queue round-trip works. */
   ping: z.object({ token: z.string() }),
+  /** Delivers one queued email through Resend (outbox_emails row). */
+  'send-email': z.object({ emailId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps';
+import { deliverEmail } from '../mail/send-email';
 import type { JobHandlers } from './jobs';
 
 /** Which function handles which job. Features register their handlers here. */
@@ -11,5 +12,6 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
     },
+    'send-email': ({ emailId }) => deliverEmail(deps, emailId),
   };
 }
