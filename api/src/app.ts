@@ -10,6 +10,7 @@ import type { AppDeps } from './app-deps';
 import { accessLog } from './http/access-log';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
+import { guideRoutes } from './routes/guides';
 import { systemRoutes } from './routes/system';
 import { triggerRoutes } from './routes/triggers';
 import { unsubscribeRoutes } from './routes/unsubscribe';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', systemRoutes());
   app.route('/', triggerRoutes());
+  app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());
 
   app.doc31('/openapi.json', {

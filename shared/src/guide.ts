@@ -55,3 +55,5 @@ export const guideBodySchema = z.object({
   }),
 });
 export type GuideBody = z.infer<typeof guideBodySchema>;
+/** A guide body as sent by API clients: `tone` and `language_policy` may be left out. */
+export type GuideBodyInput = z.input<typeof guideBodySchema>;

@@ -4,3 +4,4 @@ export * from './contacts';
 export * from './events';
 export * from './guide';
 export * from './triggers';
+export * from './signal';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
+import { installGuideTemplates } from '../guides/install-templates';
 import { displayPrefix, generateKey, hashKey } from './keys';
 
 export type CreatedWorkspace = {
@@ -46,6 +47,7 @@ export async function createWorkspace(
       .insertInto('audit_log')
       .values({ workspace_id: ws.id, actor: 'system', action: 'workspace.created', target: ws.id, details: {} })
       .execute();
+    await installGuideTemplates(trx, ws.id);
     return {
       id: ws.id,
       name: ws.name,

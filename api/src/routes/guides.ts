@@ -1,0 +1,125 @@
+import { guideBodySchema } from '@candor/shared';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { secretKeyAuth } from '../http/secret-key-auth';
+
+// extend() makes a fresh schema: ones built before @hono/zod-openapi loaded lack .openapi().
+const body = guideBodySchema.extend({}).openapi('GuideBody');
+const summary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    moment: z.string(),
+    version: z.number().int(),
+    template_key: z.string().nullable(),
+    updated_at: z.string(),
+  })
+  .openapi('GuideSummary');
+const guide = summary.extend({ version_id: z.uuid(), created_at: z.string(), body }).openapi('Guide');
+const version = z
+  .object({ id: z.uuid(), guide_id: z.uuid(), version: z.number().int(), created_at: z.string(), body })
+  .openapi('GuideVersion');
+// A PATCH names only the fields it changes; the merged body is validated as a whole.
+// Defaults are unwrapped so that leaving `tone` out keeps the current tone instead of resetting it.
+const patchBody = guideBodySchema
+  .partial()
+  .extend({
+    tone: guideBodySchema.shape.tone.unwrap().optional(),
+    language_policy: guideBodySchema.shape.language_policy.unwrap().optional(),
+  })
+  .openapi('GuidePatch');
+const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errorJson = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchemaRef } },
+});
+const errors = {
+  400: errorJson('Invalid guide, with the field path'),
+  401: errorJson('Missing or wrong secret key'),
+  404: errorJson('No such guide in this workspace'),
+};
+const security = [{ secretKey: [] }];
+const tags = ['Guides'];
+
+/** Interview guides: the six lifecycle templates every workspace starts with, plus its own; edits make versions. */
+export function guideRoutes() {
+  const app = createRouter();
+  app.use('/v1/guides', secretKeyAuth);
+  app.use('/v1/guides/*', secretKeyAuth);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/guides',
+      tags,
+      security,
+      summary: 'List guides',
+      responses: { 200: json(z.object({ guides: z.array(summary) }), 'Guides, oldest first'), 401: errors[401] },
+    }),
+    async (c) => c.json({ guides: await listGuides(c.get('deps').db, c.get('ws')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/guides',
+      tags,
+      security,
+      summary: 'Create a guide',
+      request: { body: { content: { 'application/json': { schema: body } }, required: true } },
+      responses: { 201: json(guide, 'Created at version 1'), 400: errors[400], 401: errors[401] },
+    }),
+    async (c) => c.json(await createGuide(c.get('deps').db, c.get('ws'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/guides/{id}',
+      tags,
+      security,
+      summary: 'Get a guide with the body of its current version',
+      request: { params: idParam },
+      responses: { 200: json(guide, 'The guide'), ...errors },
+    }),
+    async (c) => c.json(await getGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/guides/{id}',
+      tags,
+      security,
+      summary: 'Edit a guide (stores a new version)',
+      description:
+        'Send only the top-level fields you change (`topics` and `taxonomy` are replaced whole). The result is stored as a new version; earlier versions and the interviews that ran them are unchanged.',
+      request: { params: idParam, body: { content: { 'application/json': { schema: patchBody } }, required: true } },
+      responses: { 200: json(guide, 'The guide at its new version'), ...errors },
+    }),
+    async (c) =>
+      c.json(await updateGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/guides/{id}/versions',
+      tags,
+      security,
+      summary: "List a guide's versions",
+      request: { params: idParam },
+      responses: { 200: json(z.object({ versions: z.array(version) }), 'Versions, newest first'), ...errors },
+    }),
+    async (c) =>
+      c.json({ versions: await listGuideVersions(c.get('deps').db, c.get('ws'), c.req.valid('param').id) }, 200),
+  );
+
+  return app;
+}

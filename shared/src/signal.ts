@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Every kind of signal extraction writes. */
+export const signalKinds = [
+  'sentiment',
+  'theme',
+  'churn_risk',
+  'expansion_intent',
+  'feature_request',
+  'competitor',
+  'stakeholder',
+  'wants_human',
+] as const;
+export const signalKindSchema = z.enum(signalKinds);
+export type SignalKind = z.infer<typeof signalKindSchema>;
+
+export const sentimentPolarities = ['positive', 'neutral', 'negative', 'mixed'] as const;
+export const churnRiskLevels = ['low', 'medium', 'high'] as const;
+export const signalSources = ['ai', 'rules'] as const;
+
+const taxonomyKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const shortText = z.string().trim().min(1).max(200);
+
+/** The typed value of each signal kind (stored in signals.value). */
+export const signalValueSchemas = {
+  sentiment: z.object({ polarity: z.enum(sentimentPolarities) }),
+  theme: z.object({ label: shortText }),
+  churn_risk: z.object({ level: z.enum(churnRiskLevels), reasons: z.array(taxonomyKey).max(9) }),
+  expansion_intent: z.object({ kind: taxonomyKey, size: shortText.nullable(), timing: shortText.nullable() }),
+  feature_request: z.object({ summary: shortText }),
+  competitor: z.object({ name: shortText }),
+  stakeholder: z.object({ name: shortText.nullable(), role: shortText.nullable(), champion_change: z.boolean() }),
+  wants_human: z.object({ reason: shortText.nullable() }),
+} as const satisfies Record<SignalKind, z.ZodType>;
+
+/** The evidence every signal carries: the verbatim quote, the customer message it came from, a confidence. */
+const evidence = {
+  quote: z.string().min(1).max(1000).describe('Verbatim substring of the cited customer message'),
+  message_id: z.uuid(),
+  confidence: z.number().min(0).max(1),
+};
+
+/** A signal as extraction produces it and the API returns it (plus provenance when read back). */
+export const signalSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sentiment'), value: signalValueSchemas.sentiment, ...evidence }),
+  z.object({ kind: z.literal('theme'), value: signalValueSchemas.theme, ...evidence }),
+  z.object({ kind: z.literal('churn_risk'), value: signalValueSchemas.churn_risk, ...evidence }),
+  z.object({ kind: z.literal('expansion_intent'), value: signalValueSchemas.expansion_intent, ...evidence }),
+  z.object({ kind: z.literal('feature_request'), value: signalValueSchemas.feature_request, ...evidence }),
+  z.object({ kind: z.literal('competitor'), value: signalValueSchemas.competitor, ...evidence }),
+  z.object({ kind: z.literal('stakeholder'), value: signalValueSchemas.stakeholder, ...evidence }),
+  z.object({ kind: z.literal('wants_human'), value: signalValueSchemas.wants_human, ...evidence }),
+]);
+export type Signal = z.infer<typeof signalSchema>;
+
+/** A stored signal with its provenance: rules or AI, and for AI the model and prompt version. */
+export const storedSignalSchema = z.intersection(
+  signalSchema,
+  z.object({
+    id: z.uuid(),
+    source: z.enum(signalSources),
+    model: z.string().nullable(),
+    prompt_version: z.string().nullable(),
+  }),
+);
+export type StoredSignal = z.infer<typeof storedSignalSchema>;
+
+/**
+ * What the model returns for structured extraction. Deliberately flat, every field
+ * present and nullable where unused: strict JSON-schema modes (OpenAI and most
+ * compatible servers) handle that reliably, unlike unions. Messages are cited by the
+ * short ref given in the prompt ("m1"), not by id, so the model never copies UUIDs.
+ * Each item is checked against `signalValueSchemas` afterwards; a bad item is dropped.
+ */
+export const extractionOutputSchema = z.object({
+  signals: z.array(
+    z.object({
+      kind: signalKindSchema,
+      message_ref: z.string().describe('The ref of the customer message the quote is copied from, e.g. "m2"'),
+      quote: z
+        .string()
+        .describe('Copied character for character from that message; the shortest span that proves the signal'),
+      confidence: z.number().describe('0 to 1'),
+      polarity: z.enum(sentimentPolarities).nullable().describe('sentiment only'),
+      label: z
+        .string()
+        .nullable()
+        .describe(
+          'theme: short label; feature_request: summary; competitor: product name; stakeholder: person name; wants_human: reason',
+        ),
+      level: z.enum(churnRiskLevels).nullable().describe('churn_risk only'),
+      reasons: z.array(z.string()).nullable().describe('churn_risk only: keys from the churn reason taxonomy'),
+      expansion_kind: z.string().nullable().describe('expansion_intent only: a key from the expansion taxonomy'),
+      size: z
+        .string()
+        .nullable()
+        .describe('expansion_intent only: how much, in the customer’s terms (e.g. "20 seats")'),
+      timing: z.string().nullable().describe('expansion_intent only: when (e.g. "next quarter")'),
+      role: z.string().nullable().describe('stakeholder only: role or title'),
+      champion_change: z
+        .boolean()
+        .nullable()
+        .describe('stakeholder only: true when a sponsor or champion left or changed'),
+    }),
+  ),
+});
+export type ExtractionOutput = z.infer<typeof extractionOutputSchema>;
