@@ -10,6 +10,8 @@ import type { AppDeps } from './app-deps';
 import { accessLog } from './http/access-log';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
+import { consoleApiRoutes } from './routes/console-api';
+import { consoleAppRoutes } from './routes/console-app';
 import { guideRoutes } from './routes/guides';
 import { systemRoutes } from './routes/system';
 import { triggerRoutes } from './routes/triggers';
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', systemRoutes());
+  app.route('/', consoleApiRoutes());
+  app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());
   app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());

@@ -1,0 +1,150 @@
+import type { Db } from '../db/database';
+import { tenant, type Ws } from '../db/tenant';
+import { notFound } from '../http/errors';
+import { readBriefSections } from './brief-sections';
+import { describeSignal, humanizeKey } from './signal-label';
+
+const TIMELINE_LIMIT = 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One account with its health reasons, contacts, recent timeline and latest renewal brief. */
+export async function getAccountDetail(db: Db, ws: Ws, accountId: string) {
+  if (!UUID.test(accountId)) throw notFound('Account');
+  const t = tenant(db, ws);
+  const account = await t.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw notFound('Account');
+
+  const [contacts, events, interviews, signals, brief] = await Promise.all([
+    t
+      .selectFrom('contacts')
+      .select(['id', 'external_id', 'name', 'email', 'role', 'opted_out_at'])
+      .where('account_id', '=', accountId)
+      .orderBy('name')
+      .limit(200)
+      .execute(),
+    t
+      .selectFrom('events')
+      .select(['id', 'name', 'occurred_at', 'properties'])
+      .where('account_id', '=', accountId)
+      .orderBy('occurred_at', 'desc')
+      .limit(TIMELINE_LIMIT)
+      .execute(),
+    t
+      .selectFrom('interviews')
+      .innerJoin('guides', 'guides.id', 'interviews.guide_id')
+      .leftJoin('contacts', 'contacts.id', 'interviews.contact_id')
+      .select([
+        'interviews.id',
+        'interviews.status',
+        'interviews.invited_at',
+        'interviews.started_at',
+        'guides.name as guide_name',
+        'contacts.name as contact_name',
+        'contacts.email as contact_email',
+      ])
+      .where('interviews.account_id', '=', accountId)
+      .orderBy('interviews.invited_at', 'desc')
+      .limit(TIMELINE_LIMIT)
+      .execute(),
+    t
+      .selectFrom('signals')
+      .select(['id', 'kind', 'value', 'quote', 'interview_id', 'created_at'])
+      .where('account_id', '=', accountId)
+      .orderBy('created_at', 'desc')
+      .limit(TIMELINE_LIMIT)
+      .execute(),
+    t
+      .selectFrom('briefs')
+      .select(['id', 'version', 'status', 'mode', 'content', 'created_at'])
+      .where('kind', 'in', ['renewal', 'renewal_brief'])
+      .where('subject_id', '=', accountId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+
+  const timeline = [
+    ...events.map((e) => ({
+      kind: 'event' as const,
+      id: e.id,
+      at: e.occurred_at.toISOString(),
+      title: e.name,
+      detail: summarizeProperties(e.properties),
+      interview_id: null,
+    })),
+    ...interviews.map((i) => ({
+      kind: 'interview' as const,
+      id: i.id,
+      at: (i.started_at ?? i.invited_at).toISOString(),
+      title: `${i.guide_name} with ${i.contact_name ?? i.contact_email ?? 'a contact'} (${i.status})`,
+      detail: null,
+      interview_id: i.id,
+    })),
+    ...signals.map((s) => ({
+      kind: 'signal' as const,
+      id: s.id,
+      at: s.created_at.toISOString(),
+      title: `${humanizeKey(s.kind)}: ${describeSignal(s.kind, s.value)}`,
+      detail: s.quote,
+      interview_id: s.interview_id,
+    })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, TIMELINE_LIMIT);
+
+  return {
+    account: {
+      id: account.id,
+      external_id: account.external_id,
+      name: account.name,
+      arr_cents: account.arr_cents === null ? null : Number(account.arr_cents),
+      plan: account.plan,
+      renewal_date: account.renewal_date,
+      owner_email: account.owner_email,
+      health_state: account.health_state,
+      last_touch_at: account.last_touch_at?.toISOString() ?? null,
+      lifecycle_stage: account.lifecycle_stage,
+      health_reasons: readHealthReasons(account.health_reasons),
+    },
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      external_id: c.external_id,
+      name: c.name,
+      email: c.email,
+      role: c.role,
+      opted_out: c.opted_out_at !== null,
+    })),
+    timeline,
+    brief: brief
+      ? {
+          id: brief.id,
+          version: brief.version,
+          status: brief.status,
+          mode: brief.mode,
+          created_at: brief.created_at.toISOString(),
+          sections: readBriefSections(brief.content),
+        }
+      : null,
+  };
+}
+
+/** Health reasons are written by synthesis as strings or `{ label|reason, detail? }` objects. */
+function readHealthReasons(raw: unknown): { label: string; detail: string | null }[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((r) => {
+    if (typeof r === 'string') return [{ label: r, detail: null }];
+    if (!r || typeof r !== 'object') return [];
+    const o = r as Record<string, unknown>;
+    const label = [o.label, o.reason, o.text, o.code].find((x) => typeof x === 'string') as string | undefined;
+    const detail = [o.detail, o.explanation, o.quote].find((x) => typeof x === 'string') as string | undefined;
+    return label ? [{ label, detail: detail ?? null }] : [];
+  });
+}
+
+function summarizeProperties(props: Record<string, unknown>): string | null {
+  const parts = Object.entries(props ?? {})
+    .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+    .slice(0, 4)
+    .map(([k, v]) => `${k}: ${String(v).slice(0, 60)}`);
+  return parts.length ? parts.join(' · ') : null;
+}

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import { tenant, type Ws } from '../db/tenant';
+import { notFound } from '../http/errors';
+import { describeSignal } from './signal-label';
+
+export const INTERVIEWS_PAGE_SIZE = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const interviewListQuery = z.object({
+  status: z.enum(['invited', 'started', 'completed', 'abandoned', 'expired', 'declined']).optional(),
+  account: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type InterviewListQuery = z.infer<typeof interviewListQuery>;
+
+function interviewRows(db: Db, ws: Ws) {
+  return tenant(db, ws)
+    .selectFrom('interviews')
+    .innerJoin('guides', 'guides.id', 'interviews.guide_id')
+    .leftJoin('contacts', 'contacts.id', 'interviews.contact_id')
+    .leftJoin('accounts', 'accounts.id', 'interviews.account_id');
+}
+
+const listColumns = [
+  'interviews.id',
+  'interviews.status',
+  'interviews.mode',
+  'interviews.channel',
+  'interviews.account_id',
+  'interviews.invited_at',
+  'interviews.started_at',
+  'interviews.ended_at',
+  'guides.name as guide_name',
+  'contacts.name as contact_name',
+  'contacts.email as contact_email',
+  'accounts.name as account_name',
+] as const;
+
+/** One page of interviews, newest invitation first, with how many signals each produced. */
+export async function listInterviews(db: Db, ws: Ws, q: InterviewListQuery) {
+  let base = tenant(db, ws).selectFrom('interviews');
+  if (q.status) base = base.where('interviews.status', '=', q.status);
+  if (q.account) base = base.where('interviews.account_id', '=', q.account);
+  let rows = interviewRows(db, ws);
+  if (q.status) rows = rows.where('interviews.status', '=', q.status);
+  if (q.account) rows = rows.where('interviews.account_id', '=', q.account);
+  const [items, total] = await Promise.all([
+    rows
+      .select(listColumns)
+      .select(
+        sql<string>`(select count(*) from signals s where s.interview_id = interviews.id and s.workspace_id = interviews.workspace_id)`.as(
+          'signal_count',
+        ),
+      )
+      .orderBy('interviews.invited_at', 'desc')
+      .orderBy('interviews.id')
+      .limit(INTERVIEWS_PAGE_SIZE)
+      .offset((q.page - 1) * INTERVIEWS_PAGE_SIZE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items.map((r) => ({ ...toRow(r), signal_count: Number(r.signal_count) })),
+    total: Number(total.n),
+    page: q.page,
+    page_size: INTERVIEWS_PAGE_SIZE,
+  };
+}
+
+type RowIn = {
+  invited_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+  guide_name: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  account_name: string | null;
+};
+function toRow<T extends RowIn>(r: T) {
+  return {
+    ...r,
+    invited_at: r.invited_at.toISOString(),
+    started_at: r.started_at?.toISOString() ?? null,
+    ended_at: r.ended_at?.toISOString() ?? null,
+  };
+}
+
+/** An interview's messages in order and its signals, each pointing at the message it quotes. */
+export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
+  if (!UUID.test(interviewId)) throw notFound('Interview');
+  const t = tenant(db, ws);
+  const interview = await interviewRows(db, ws)
+    .leftJoin('guide_versions', 'guide_versions.id', 'interviews.guide_version_id')
+    .select(listColumns)
+    .select('guide_versions.version as guide_version')
+    .where('interviews.id', '=', interviewId)
+    .executeTakeFirst();
+  if (!interview) throw notFound('Interview');
+  const [messages, signals] = await Promise.all([
+    t
+      .selectFrom('messages')
+      .select(['id', 'seq', 'role', 'text', 'created_at'])
+      .where('interview_id', '=', interviewId)
+      .orderBy('seq')
+      .execute(),
+    t
+      .selectFrom('signals')
+      .select(['id', 'kind', 'value', 'quote', 'message_id', 'confidence', 'source'])
+      .where('interview_id', '=', interviewId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    interview: { ...toRow(interview), signal_count: signals.length },
+    messages: messages.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
+    signals: signals.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      label: describeSignal(s.kind, s.value),
+      quote: s.quote,
+      message_id: s.message_id,
+      confidence: Number(s.confidence),
+      source: s.source,
+    })),
+  };
+}

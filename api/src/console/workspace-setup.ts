@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { tenant, type Ws } from '../db/tenant';
+import { notFound } from '../http/errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The workspace's guides with how many versions and interviews each has. */
+export async function listGuides(db: Db, ws: Ws) {
+  const rows = await tenant(db, ws)
+    .selectFrom('guides')
+    .select([
+      'guides.id',
+      'guides.name',
+      'guides.moment',
+      'guides.current_version',
+      'guides.archived_at',
+      'guides.updated_at',
+      sql<string>`(select count(*) from guide_versions v where v.guide_id = guides.id)`.as('versions'),
+      sql<string>`(select count(*) from interviews i where i.guide_id = guides.id and i.workspace_id = guides.workspace_id)`.as(
+        'interviews',
+      ),
+    ])
+    .orderBy('guides.archived_at', (ob) => ob.nullsFirst())
+    .orderBy('guides.name')
+    .execute();
+  return rows.map(toGuideRow);
+}
+
+function toGuideRow(g: {
+  id: string;
+  name: string;
+  moment: string;
+  current_version: number;
+  archived_at: Date | null;
+  updated_at: Date;
+  versions: string;
+  interviews: string;
+}) {
+  return {
+    id: g.id,
+    name: g.name,
+    moment: g.moment,
+    current_version: g.current_version,
+    versions: Number(g.versions),
+    interviews: Number(g.interviews),
+    archived: g.archived_at !== null,
+    updated_at: g.updated_at.toISOString(),
+  };
+}
+
+/** One guide and every saved version, newest first. */
+export async function getGuide(db: Db, ws: Ws, guideId: string) {
+  if (!UUID.test(guideId)) throw notFound('Guide');
+  const guide = (await listGuides(db, ws)).find((g) => g.id === guideId);
+  if (!guide) throw notFound('Guide');
+  const versions = await tenant(db, ws)
+    .selectFrom('guide_versions')
+    .select(['id', 'version', 'definition', 'created_at'])
+    .where('guide_id', '=', guideId)
+    .orderBy('version', 'desc')
+    .execute();
+  return { guide, versions: versions.map((v) => ({ ...v, created_at: v.created_at.toISOString() })) };
+}
+
+/** Trigger rules with their funnel: invitations made and skipped, interviews started and completed. */
+export async function listTriggers(db: Db, ws: Ws) {
+  const rows = await tenant(db, ws)
+    .selectFrom('triggers')
+    .leftJoin('guides', 'guides.id', 'triggers.guide_id')
+    .select([
+      'triggers.id',
+      'triggers.name',
+      'triggers.enabled',
+      'triggers.guide_id',
+      'triggers.rule',
+      'guides.name as guide_name',
+      sql<string>`(select count(*) from invitations v where v.trigger_id = triggers.id and v.workspace_id = triggers.workspace_id and v.decision = 'invited')`.as(
+        'invited',
+      ),
+      sql<string>`(select count(*) from invitations v where v.trigger_id = triggers.id and v.workspace_id = triggers.workspace_id and v.decision = 'skipped')`.as(
+        'skipped',
+      ),
+      sql<string>`(select count(*) from interviews i where i.trigger_id = triggers.id and i.workspace_id = triggers.workspace_id and i.started_at is not null)`.as(
+        'started',
+      ),
+      sql<string>`(select count(*) from interviews i where i.trigger_id = triggers.id and i.workspace_id = triggers.workspace_id and i.status = 'completed')`.as(
+        'completed',
+      ),
+    ])
+    .orderBy('triggers.name')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    invited: Number(r.invited),
+    skipped: Number(r.skipped),
+    started: Number(r.started),
+    completed: Number(r.completed),
+  }));
+}
+
+// outbox_emails.workspace_id is nullable (instance mail such as sign-in links), so tenant() does not cover it.
+/** The workspace's local outbox, newest first. */
+export async function listOutbox(db: Db, ws: Ws) {
+  const rows = await db
+    .selectFrom('outbox_emails')
+    .select(['id', 'kind', 'to_address', 'subject', 'status', 'created_at'])
+    .where('workspace_id', '=', ws.id)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ ...r, created_at: r.created_at.toISOString() }));
+}
+
+/** One outbox email with its HTML (rendered by the console in a sandboxed frame). */
+export async function getOutboxEmail(db: Db, ws: Ws, id: string) {
+  if (!UUID.test(id)) throw notFound('Email');
+  const row = await db
+    .selectFrom('outbox_emails')
+    .select(['id', 'kind', 'to_address', 'from_address', 'subject', 'status', 'html', 'text', 'created_at'])
+    .where('workspace_id', '=', ws.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Email');
+  return { ...row, created_at: row.created_at.toISOString() };
+}
+
+/** Settings for admins: the workspace, members, API key prefixes (never the keys), webhook endpoints. */
+export async function getSettings(db: Db, ws: Ws) {
+  const t = tenant(db, ws);
+  const [workspace, members, keys, hooks] = await Promise.all([
+    db
+      .selectFrom('workspaces')
+      .select(['id', 'name', 'timezone', 'identity_verification'])
+      .where('id', '=', ws.id)
+      .executeTakeFirstOrThrow(),
+    t.selectFrom('members').select(['id', 'email', 'name', 'role', 'created_at']).orderBy('email').execute(),
+    t
+      .selectFrom('api_keys')
+      .select(['id', 'kind', 'display_prefix', 'created_at', 'last_used_at', 'revoked_at'])
+      .orderBy('created_at', 'desc')
+      .execute(),
+    t.selectFrom('webhook_endpoints').select(['id', 'url', 'enabled', 'event_types']).orderBy('created_at').execute(),
+  ]);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    workspace,
+    members: members.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
+    api_keys: keys.map((k) => ({
+      ...k,
+      created_at: k.created_at.toISOString(),
+      last_used_at: iso(k.last_used_at),
+      revoked_at: iso(k.revoked_at),
+    })),
+    webhooks: hooks,
+  };
+}

@@ -1,0 +1,66 @@
+import { type Context, Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { getAccountDetail } from '../console/account-detail';
+import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
+import { getHome } from '../console/home';
+import { getInsights } from '../console/insights';
+import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
+import { readQuery } from '../console/read-query';
+import {
+  getGuide,
+  getOutboxEmail,
+  getSettings,
+  listGuides,
+  listOutbox,
+  listTriggers,
+} from '../console/workspace-setup';
+import type { AppEnv } from '../http/app-env';
+import { requireRole, sessionAuth } from '../http/session-auth';
+
+/**
+ * What the console reads, under /console/api (session cookie; settings for admins only).
+ * Internal to the console, so these routes stay out of the public OpenAPI document.
+ */
+export function consoleApiRoutes() {
+  const app = new Hono<AppEnv>().basePath('/console/api');
+  const signedIn = sessionAuth;
+  // Workspace data is private to the member: never cached by a browser or proxy.
+  const noStore = createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  const deps = (c: Context<AppEnv>) => c.get('deps');
+
+  app.get('/home', signedIn, noStore, async (c) =>
+    c.json(await getHome(deps(c).db, c.get('ws'), c.get('member').id, deps(c).now())),
+  );
+  app.get('/accounts', signedIn, noStore, async (c) =>
+    c.json(await listAccounts(deps(c).db, c.get('ws'), readQuery(c, accountListQuery))),
+  );
+  app.get('/accounts/facets', signedIn, noStore, async (c) => c.json(await accountFacets(deps(c).db, c.get('ws'))));
+  app.get('/accounts/:id', signedIn, noStore, async (c) =>
+    c.json(await getAccountDetail(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.get('/interviews', signedIn, noStore, async (c) =>
+    c.json(await listInterviews(deps(c).db, c.get('ws'), readQuery(c, interviewListQuery))),
+  );
+  app.get('/interviews/:id', signedIn, noStore, async (c) =>
+    c.json(await getTranscript(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.get('/insights', signedIn, noStore, async (c) =>
+    c.json(await getInsights(deps(c).db, c.get('ws'), deps(c).now())),
+  );
+  app.get('/guides', signedIn, noStore, async (c) => c.json({ items: await listGuides(deps(c).db, c.get('ws')) }));
+  app.get('/guides/:id', signedIn, noStore, async (c) =>
+    c.json(await getGuide(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.get('/triggers', signedIn, noStore, async (c) => c.json({ items: await listTriggers(deps(c).db, c.get('ws')) }));
+  app.get('/outbox', signedIn, noStore, async (c) => c.json({ items: await listOutbox(deps(c).db, c.get('ws')) }));
+  app.get('/outbox/:id', signedIn, noStore, async (c) =>
+    c.json(await getOutboxEmail(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.get('/settings', signedIn, requireRole('admin'), noStore, async (c) =>
+    c.json(await getSettings(deps(c).db, c.get('ws'))),
+  );
+  return app;
+}

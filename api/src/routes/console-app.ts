@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppEnv } from '../http/app-env';
+
+const distDir = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+
+// The console's client-side routes. Listed, not caught-all, so the app never shadows
+// another module's path (/v1, /docs, /login, /i/, /widget.js, …) whatever the order.
+const pagePaths = [
+  '/',
+  '/accounts',
+  '/accounts/:id',
+  '/interviews',
+  '/interviews/:id',
+  '/insights',
+  '/guides',
+  '/guides/:id',
+  '/triggers',
+  '/outbox',
+  '/settings',
+];
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** Serves the built console (console/dist): index.html for its pages, hashed assets cached for a year. */
+export function consoleAppRoutes() {
+  const app = new Hono<AppEnv>();
+  let indexHtml: Promise<string | undefined> | undefined;
+  const loadIndex = () => {
+    // Re-read while missing, so a build finished after start is picked up.
+    indexHtml ??= readFile(path.join(distDir, 'index.html'), 'utf8').catch(() => {
+      indexHtml = undefined;
+      return undefined;
+    });
+    return indexHtml;
+  };
+
+  for (const page of pagePaths) {
+    app.get(page, async (c) => {
+      const html = await loadIndex();
+      c.header('Cache-Control', 'no-cache');
+      if (!html) return c.html(notBuiltPage, 503);
+      return c.html(html);
+    });
+  }
+
+  app.get('/assets/:file{[A-Za-z0-9._-]+}', compress(), async (c) => {
+    const file = c.req.param('file');
+    const body = await readFile(path.join(distDir, 'assets', file)).catch(() => undefined);
+    if (!body) return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
+    // File names carry a content hash, so a given name never changes.
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(body, 200, {
+      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+    });
+  });
+  return app;
+}
+
+const notBuiltPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Candor</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; line-height: 1.5">
+<h1>The console is not built yet</h1>
+<p>Build it with <code>npm run build</code> (or start with <code>npm start</code>, which builds it first), then reload.</p>
+</body></html>`;

@@ -1,0 +1,185 @@
+/** Shapes the console API answers with (api/src/routes/console-*.ts). */
+
+export type Role = 'admin' | 'csm';
+export type Me = {
+  member: { id: string; email: string; name: string | null; role: Role };
+  workspace?: { id: string; name: string };
+};
+
+export type Paged<T> = { items: T[]; total: number; page: number; page_size: number };
+
+export type AccountRow = {
+  id: string;
+  external_id: string;
+  name: string;
+  arr_cents: number | null;
+  plan: string | null;
+  renewal_date: string | null;
+  owner_email: string | null;
+  health_state: string;
+  last_touch_at: string | null;
+};
+
+export type HealthReason = { label: string; detail?: string | null };
+
+export type ContactRow = {
+  id: string;
+  external_id: string;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+  opted_out: boolean;
+};
+
+export type TimelineItem = {
+  kind: 'event' | 'interview' | 'signal';
+  id: string;
+  at: string;
+  title: string;
+  detail: string | null;
+  interview_id: string | null;
+};
+
+export type BriefSection = {
+  heading: string;
+  items: { text: string; quote?: string | null; interview_id?: string | null; message_id?: string | null }[];
+};
+
+export type AccountDetail = {
+  account: AccountRow & { lifecycle_stage: string | null; health_reasons: HealthReason[] };
+  contacts: ContactRow[];
+  timeline: TimelineItem[];
+  brief: {
+    id: string;
+    version: number;
+    status: string;
+    mode: string;
+    created_at: string;
+    sections: BriefSection[];
+  } | null;
+};
+
+export type InterviewRow = {
+  id: string;
+  status: string;
+  mode: string;
+  channel: string;
+  guide_name: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  account_id: string | null;
+  account_name: string | null;
+  invited_at: string;
+  ended_at: string | null;
+  signal_count: number;
+};
+
+export type SignalRow = {
+  id: string;
+  kind: string;
+  label: string;
+  quote: string;
+  message_id: string;
+  confidence: number;
+  source: string;
+};
+
+export type Transcript = {
+  interview: InterviewRow & { started_at: string | null; guide_version: number | null };
+  messages: { id: string; seq: number; role: 'interviewer' | 'customer'; text: string; created_at: string }[];
+  signals: SignalRow[];
+};
+
+export type HomeData = {
+  kpis: {
+    invited_30d: number;
+    started_30d: number;
+    completed_30d: number;
+    response_rate: number | null;
+    completion_rate: number | null;
+    interviews_this_week: number;
+    accounts_at_risk: number;
+    arr_at_risk_cents: number;
+    at_risk_states: string[];
+  };
+  review_queue: {
+    id: string;
+    kind: string;
+    reason: string;
+    status: string;
+    account_id: string;
+    account_name: string;
+    created_at: string;
+    assigned_to_me: boolean;
+  }[];
+  briefing: { created_at: string; sections: BriefSection[] } | null;
+};
+
+export type Insights = {
+  signal_counts: { kind: string; count: number }[];
+  churn_reasons: { label: string; count: number; quote: string | null }[];
+  trend: { week: string; churn: number; expansion: number; feature: number }[];
+  expansion: {
+    account_id: string | null;
+    account_name: string | null;
+    label: string;
+    quote: string;
+    interview_id: string;
+    at: string;
+  }[];
+  feature_requests: { label: string; count: number; accounts: number; quote: string | null }[];
+};
+
+export type GuideRow = {
+  id: string;
+  name: string;
+  moment: string;
+  current_version: number;
+  versions: number;
+  archived: boolean;
+  updated_at: string;
+  interviews: number;
+};
+
+export type GuideDetail = {
+  guide: GuideRow;
+  versions: { id: string; version: number; created_at: string; definition: Record<string, unknown> }[];
+};
+
+export type TriggerRow = {
+  id: string;
+  name: string;
+  enabled: boolean;
+  guide_id: string;
+  guide_name: string | null;
+  rule: Record<string, unknown>;
+  invited: number;
+  skipped: number;
+  started: number;
+  completed: number;
+};
+
+export type OutboxRow = {
+  id: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  status: string;
+  created_at: string;
+};
+
+export type OutboxEmail = OutboxRow & { from_address: string; html: string; text: string };
+
+export type Settings = {
+  workspace: { id: string; name: string; timezone: string; identity_verification: boolean };
+  members: { id: string; email: string; name: string | null; role: Role; created_at: string }[];
+  api_keys: {
+    id: string;
+    kind: string;
+    display_prefix: string;
+    created_at: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  }[];
+  webhooks: { id: string; url: string; enabled: boolean; event_types: string[] }[];
+};

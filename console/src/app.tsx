@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { ApiError, getJson } from './api';
+import type { Me } from './api-types';
+import { Layout } from './components/layout';
+import { ErrorState, Loading } from './components/states';
+import { MeContext } from './me';
+
+// One chunk per page: the first load carries only the shell and the page it opens.
+const HomePage = lazy(() => import('./routes/home/home-page'));
+const AccountsPage = lazy(() => import('./routes/accounts/accounts-page'));
+const AccountPage = lazy(() => import('./routes/accounts/account-page'));
+const InterviewsPage = lazy(() => import('./routes/interviews/interviews-page'));
+const TranscriptPage = lazy(() => import('./routes/interviews/transcript-page'));
+const InsightsPage = lazy(() => import('./routes/insights/insights-page'));
+const GuidesPage = lazy(() => import('./routes/guides/guides-page'));
+const GuidePage = lazy(() => import('./routes/guides/guide-page'));
+const TriggersPage = lazy(() => import('./routes/triggers/triggers-page'));
+const OutboxPage = lazy(() => import('./routes/outbox/outbox-page'));
+const SettingsPage = lazy(() => import('./routes/settings/settings-page'));
+const NotFoundPage = lazy(() => import('./routes/not-found-page'));
+
+/** The signed-in app: who I am first, then the shell and the page. */
+export function App() {
+  const me = useQuery({ queryKey: ['me'], queryFn: () => getJson<Me>('/me'), retry: false });
+  if (me.isPending) return <Loading label="Opening Candor…" full />;
+  if (me.isError) {
+    // A 401 is already on its way to the sign-in page.
+    if (me.error instanceof ApiError && me.error.status === 401) return <Loading label="Taking you to sign in…" full />;
+    return (
+      <main className="full-center">
+        <ErrorState error={me.error} retry={() => me.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <MeContext value={me.data}>
+      <Layout>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route index element={<HomePage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="accounts/:id" element={<AccountPage />} />
+            <Route path="interviews" element={<InterviewsPage />} />
+            <Route path="interviews/:id" element={<TranscriptPage />} />
+            <Route path="insights" element={<InsightsPage />} />
+            <Route path="guides" element={<GuidesPage />} />
+            <Route path="guides/:id" element={<GuidePage />} />
+            <Route path="triggers" element={<TriggersPage />} />
+            <Route path="outbox" element={<OutboxPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    </MeContext>
+  );
+}

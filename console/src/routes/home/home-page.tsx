@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { getJson } from '../../api';
+import type { HomeData } from '../../api-types';
+import { Brief } from '../../components/brief';
+import { formatDateTime, formatMoneyCompact, formatPercent, humanize } from '../../components/format';
+import { PageHeader } from '../../components/page-header';
+import { Empty, QueryView } from '../../components/states';
+import { useMe } from '../../me';
+
+/** The CSM's start page: the numbers that matter, the briefing, and what needs a decision. */
+export default function HomePage() {
+  const { member } = useMe();
+  const home = useQuery({ queryKey: ['home'], queryFn: () => getJson<HomeData>('/home') });
+  const first = (member.name ?? member.email).split(/[\s@]/)[0];
+  return (
+    <>
+      <PageHeader title={`Good to see you, ${first}`} subtitle="Your week at a glance" />
+      <QueryView query={home}>
+        {({ kpis, review_queue, briefing }) => (
+          <>
+            <section className="kpis" aria-label="Key figures">
+              <Kpi
+                label="Response rate"
+                value={formatPercent(kpis.response_rate)}
+                hint={`${kpis.started_30d} of ${kpis.invited_30d} invited, 30 days`}
+              />
+              <Kpi
+                label="Completion rate"
+                value={formatPercent(kpis.completion_rate)}
+                hint={`${kpis.completed_30d} of ${kpis.started_30d} started, 30 days`}
+              />
+              <Kpi
+                label="Interviews this week"
+                value={String(kpis.interviews_this_week)}
+                hint="started in the last 7 days"
+              />
+              <Kpi
+                label="Accounts at risk"
+                value={String(kpis.accounts_at_risk)}
+                hint={<Link to={`/accounts?health=${kpis.at_risk_states.join(',')}`}>view them</Link>}
+              />
+              <Kpi label="ARR at risk" value={formatMoneyCompact(kpis.arr_at_risk_cents)} hint="on accounts at risk" />
+            </section>
+            <div className="grid grid-2">
+              <section className="card" aria-labelledby="queue-h">
+                <h2 id="queue-h">My review queue ({review_queue.length})</h2>
+                {review_queue.length === 0 ? (
+                  <Empty title="Nothing to review">Accounts that need a human decision show up here.</Empty>
+                ) : (
+                  <ul className="list">
+                    {review_queue.map((r) => (
+                      <li key={r.id}>
+                        <Link to={`/accounts/${r.account_id}`}>
+                          <strong>{r.account_name}</strong>
+                        </Link>{' '}
+                        <span className="pill pill-warn">{humanize(r.kind)}</span>{' '}
+                        {r.assigned_to_me ? <span className="pill pill-outline">Mine</span> : null}
+                        <div>{r.reason}</div>
+                        <div className="meta">{formatDateTime(r.created_at)}</div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <section className="card" aria-labelledby="briefing-h">
+                <h2 id="briefing-h">My weekly briefing</h2>
+                {briefing ? (
+                  <>
+                    <p className="meta">Prepared {formatDateTime(briefing.created_at)}</p>
+                    <Brief sections={briefing.sections} />
+                  </>
+                ) : (
+                  <Empty title="No briefing yet">Your briefing is prepared every Monday morning.</Empty>
+                )}
+              </section>
+            </div>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+function Kpi({ label, value, hint }: { label: string; value: string; hint?: React.ReactNode }) {
+  return (
+    <div className="kpi">
+      <div className="label">{label}</div>
+      <div className="value">{value}</div>
+      {hint ? <div className="hint">{hint}</div> : null}
+    </div>
+  );
+}
