@@ -14,6 +14,7 @@ import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
 import { guideRoutes } from './routes/guides';
 import { systemRoutes } from './routes/system';
+import { widgetAssetRoutes } from './routes/widget-assets';
 import { triggerRoutes } from './routes/triggers';
 import { unsubscribeRoutes } from './routes/unsubscribe';
 
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', systemRoutes());
+  app.route('/', widgetAssetRoutes());
   app.route('/', consoleApiRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());

@@ -1,0 +1,130 @@
+import type { Host, InterviewView, Message } from './types';
+
+/** An HTTP answer other than 2xx; `retryable` for 429/5xx (network errors are TypeErrors). */
+export class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+  get retryable() {
+    return this.status === 429 || this.status >= 500;
+  }
+}
+
+/** Whether a failed call is worth retrying with the same client_id. */
+export const isRetryable = (err: unknown) => !(err instanceof HttpError) || err.retryable;
+
+async function call(host: Host, path: string, init: RequestInit = {}): Promise<Response> {
+  let token = await host.auth();
+  for (let attempt = 0; ; attempt++) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${host.api}/v1/widget/interviews/${path}`, {
+      ...init,
+      headers,
+    });
+    // Widget tokens are short-lived: one fresh identify, then give up.
+    if (res.status === 401 && attempt === 0) {
+      token = await host.auth(true);
+      continue;
+    }
+    if (!res.ok) throw new HttpError(res.status);
+    return res;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: server JSON is read defensively below
+function toView(id: string, body: any): InterviewView {
+  const src = body?.interview && typeof body.interview === 'object' ? { ...body, ...body.interview } : body || {};
+  const list = Array.isArray(src.messages) ? src.messages : src.message ? [src.message] : [];
+  const messages: Message[] = list
+    .filter((m: Message) => m && typeof m.text === 'string')
+    .map((m: Message) => ({
+      id: m.id,
+      role: m.role === 'customer' ? 'customer' : 'interviewer',
+      text: m.text,
+      client_id: m.client_id,
+    }));
+  return { id: String(src.id || id), status: String(src.status || 'started'), mode: src.mode, messages };
+}
+
+/** Status and all messages of an interview (resume). */
+export async function getInterview(host: Host, id: string): Promise<InterviewView> {
+  return toView(id, await (await call(host, id)).json());
+}
+
+/** Starts an invited interview and returns it with the opening message. */
+export async function startInterview(host: Host, id: string): Promise<InterviewView> {
+  return toView(id, await (await call(host, `${id}/start`, { method: 'POST', body: '{}' })).json());
+}
+
+/** Declines an invitation; `forever` is "Don't ask again" about this moment. */
+export async function declineInterview(host: Host, id: string, forever: boolean): Promise<void> {
+  await call(host, `${id}/decline`, { method: 'POST', body: JSON.stringify({ forever }) });
+}
+
+const blankLine = /\r?\n\r?\n/;
+
+export type Reply = { message?: Message; status?: string };
+
+/**
+ * Sends one customer message and reads the SSE reply over fetch streaming (EventSource cannot POST).
+ * `onDelta` gets each streamed piece, or null when the text so far must be discarded. A stream that ends without `done` throws, so the caller
+ * retries with the same client_id and gets the stored reply instead of a duplicate.
+ */
+export async function sendMessage(
+  host: Host,
+  id: string,
+  clientId: string,
+  text: string,
+  onDelta: (text: string | null) => void,
+): Promise<Reply> {
+  const res = await call(host, `${id}/messages`, {
+    method: 'POST',
+    body: JSON.stringify({ client_id: clientId, text }),
+  });
+  const reply: Reply = {};
+  if (!(res.headers.get('content-type') || '').includes('event-stream')) {
+    const view = toView(id, await res.json());
+    return { message: view.messages.filter((m) => m.role === 'interviewer').pop(), status: view.status };
+  }
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    for (let m = blankLine.exec(buffer); m; m = blankLine.exec(buffer)) {
+      handleEvent(buffer.slice(0, m.index), reply, onDelta);
+      buffer = buffer.slice(m.index + m[0].length);
+    }
+  }
+  if (buffer.trim()) handleEvent(buffer, reply, onDelta);
+  if (!reply.status) throw new TypeError('reply stream ended early');
+  return reply;
+}
+
+// `delta` streams text; `reset` (null) discards what was streamed because the server retries the reply.
+function handleEvent(block: string, reply: Reply, onDelta: (text: string | null) => void) {
+  let event = 'message';
+  const data: string[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (line.startsWith('event:')) event = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+  }
+  if (!data.length) return;
+  let payload: { text?: string; id?: string; role?: string; status?: string };
+  try {
+    payload = JSON.parse(data.join('\n'));
+  } catch {
+    return;
+  }
+  if (event === 'delta' && typeof payload.text === 'string') onDelta(payload.text);
+  else if (event === 'reset') onDelta(null);
+  else if (event === 'message' && typeof payload.text === 'string')
+    reply.message = {
+      id: payload.id,
+      role: payload.role === 'customer' ? 'customer' : 'interviewer',
+      text: payload.text,
+    };
+  else if (event === 'done') reply.status = String(payload.status || 'started');
+}

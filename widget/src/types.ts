@@ -1,0 +1,74 @@
+import type { Moment } from '@candor/shared';
+
+/** What `Candor('init', …)` accepts. */
+export type InitOptions = {
+  key: string;
+  user: { id: string; email?: string; name?: string; attributes?: Record<string, unknown> };
+  account?: { id: string; name?: string };
+  userHash?: string;
+  locale?: string;
+  theme?: Theme;
+  nonce?: string;
+  /** Overrides for any UI string, e.g. `{ start: 'Sure!' }`. */
+  strings?: Record<string, string>;
+  /** The Candor origin; defaults to where widget.js was loaded from. */
+  api?: string;
+};
+
+/** A few CSS custom properties the host may set. */
+export type Theme = {
+  accent?: string;
+  accentText?: string;
+  radius?: string;
+  font?: string;
+  mode?: 'light' | 'dark' | 'auto';
+  position?: 'right' | 'left';
+};
+
+/** An in-app invitation as returned by identify/track. */
+export type Invitation = {
+  id?: string;
+  interview_id?: string;
+  moment?: Moment | string;
+  guide_name?: string;
+  /** The guide's opening message (shown once the chat starts, not on the card). */
+  message?: string;
+};
+
+export type HostEvent = 'shown' | 'completed' | 'declined';
+
+/** What the loader hands to the UI module. */
+export type Host = {
+  api: string;
+  /** A bearer token for the interview endpoints; `renew` asks for a fresh one after a 401. */
+  auth(renew?: boolean): Promise<string | null>;
+  emit(name: HostEvent, data: unknown): void;
+  /** localStorage key holding this contact's resume state, or null when there is nowhere to keep it. */
+  store: string | null;
+  locale?: string;
+  strings?: Record<string, string>;
+  theme?: Theme;
+  nonce?: string;
+  /** Full-page mode (the hosted interview page). */
+  page?: boolean;
+};
+
+/** The UI module's surface, used by the loader. */
+export type Ui = {
+  invite(invitation: Invitation): void;
+  open(interviewId?: string): void;
+  resume(): boolean;
+  destroy(): void;
+};
+
+export type Role = 'interviewer' | 'customer';
+export type Message = { id?: string; role: Role; text: string; client_id?: string | null };
+export type InterviewView = { id: string; status: string; mode?: string; messages: Message[] };
+
+/** Resume state kept in localStorage per contact. */
+export type Saved = {
+  id: string;
+  /** open | min (minimized) | closed */
+  view: 'open' | 'min' | 'closed';
+  pending?: { client_id: string; text: string };
+};
