@@ -13,10 +13,12 @@ import { createRouter } from './http/openapi';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
 import { guideRoutes } from './routes/guides';
+import { interviewRoutes } from './routes/interviews';
 import { systemRoutes } from './routes/system';
 import { widgetAssetRoutes } from './routes/widget-assets';
 import { triggerRoutes } from './routes/triggers';
 import { unsubscribeRoutes } from './routes/unsubscribe';
+import { widgetRoutes } from './routes/widget';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', systemRoutes());
+  app.route('/', interviewRoutes());
+  app.route('/', widgetRoutes());
   app.route('/', widgetAssetRoutes());
   app.route('/', consoleApiRoutes());
   app.route('/', consoleAppRoutes());

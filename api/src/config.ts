@@ -22,6 +22,21 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalUrl(/^https?:$/, 'an http(s) URL'),
   CANDOR_INTERVIEW_MODEL: optionalString.transform((v) => v ?? 'gpt-4.1-mini'),
   CANDOR_SYNTHESIS_MODEL: optionalString.transform((v) => v ?? 'gpt-4.1'),
+  CANDOR_MODEL_PRICES: optionalString
+    .transform((v, ctx) => {
+      if (v === undefined) return {};
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }), {
+        error: 'must be {"<model>": {"input": <USD per 1M tokens>, "output": <USD per 1M tokens>}}',
+      }),
+    ),
   RESEND_API_KEY: optionalString,
   CANDOR_EMAIL_FROM: optionalString.transform((v) => v ?? 'Candor <interviews@candor.localhost>'),
   CANDOR_PUBLIC_URL: optionalUrl(/^https?:$/, 'an http(s) URL'),
@@ -49,6 +64,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   openai: { apiKey: string | undefined; baseUrl: string | undefined; interviewModel: string; synthesisModel: string };
+  /** Extra or overriding model prices, USD per 1M tokens (CANDOR_MODEL_PRICES); see pricing/model-prices.ts. */
+  modelPrices: Record<string, { input: number; output: number }>;
   /** How interview model calls are bounded: time to first token, retries and the base backoff. */
   modelCalls: { firstTokenMs: number; retries: number; retryDelayMs: number };
   /** Resend when a key is set, else the local outbox; retryBaseMs doubles per failed attempt. */
@@ -88,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retries: e.CANDOR_MODEL_RETRIES,
       retryDelayMs: e.CANDOR_MODEL_RETRY_DELAY_MS,
     },
+    modelPrices: e.CANDOR_MODEL_PRICES,
     mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM, retryBaseMs: e.CANDOR_EMAIL_RETRY_MS },
     publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CANDOR_SECRET,

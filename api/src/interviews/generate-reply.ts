@@ -1,0 +1,214 @@
+import type { ModelMessage } from 'ai';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { enqueueExtraction } from './enqueue-extraction';
+import {
+  getInterview,
+  listMessages,
+  loadCustomerFacingContext,
+  loadGuideVersion,
+  type PendingReply,
+  readState,
+} from './interview-store';
+import { interviewModelConfigured, type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
+import { buildInstructions, customerTurn, newCanary } from './prompts';
+import { hasQuestion } from './reply-guard';
+import { scriptedReply } from './scripted';
+import { endsInterview } from './turn-policy';
+
+export type StoredReply = { id: string; role: 'interviewer'; text: string; mode: 'ai' | 'scripted' };
+
+type ReplyDraft = {
+  text: string;
+  mode: 'ai' | 'scripted';
+  model: string | null;
+  promptTokens: number;
+  completionTokens: number;
+};
+
+/**
+ * Writes the interviewer's reply to a committed customer message: from the model when one
+ * is configured and answers well, else the guide's scripted words. Deltas go to `handlers`
+ * as they pass the output check; the stored reply is returned.
+ */
+export async function generateReply(
+  deps: AppDeps,
+  ws: Ws,
+  interviewId: string,
+  customerMessageId: string,
+  pending: PendingReply,
+  handlers: ReplyStreamHandlers,
+): Promise<StoredReply> {
+  const t = tenant(deps.db, ws);
+  const interview = await getInterview(t, interviewId);
+  const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
+  let draft: ReplyDraft | undefined;
+  let streamed = false;
+
+  if (interviewModelConfigured(deps.config)) {
+    const context = await loadCustomerFacingContext(deps.db, ws, interview);
+    const transcript = (await listMessages(t, interviewId)).filter((m) => m.seq < pending.reply_seq);
+    const canary = newCanary();
+    const result = await streamInterviewReply(
+      deps,
+      {
+        instructions: buildInstructions({
+          guide,
+          context,
+          action: pending.action,
+          topicIndex: pending.topic_index,
+          canary,
+        }),
+        messages: transcript.map(
+          (m): ModelMessage =>
+            m.role === 'customer'
+              ? { role: 'user', content: customerTurn(m.text) }
+              : { role: 'assistant', content: m.text },
+        ),
+        canary,
+      },
+      {
+        onDelta: (text) => {
+          streamed = true;
+          handlers.onDelta(text);
+        },
+        onRetry: handlers.onRetry,
+      },
+    );
+    // A reply must have the shape the policy decided: one question when asking, none when closing.
+    const fits = result.kind === 'ok' && hasQuestion(result.text) !== endsInterview(pending.action);
+    if (result.kind === 'ok' && fits) {
+      draft = {
+        text: result.text,
+        mode: 'ai',
+        model: result.model,
+        promptTokens: result.promptTokens,
+        completionTokens: result.completionTokens,
+      };
+    } else {
+      deps.log.info(
+        { interviewId, outcome: result.kind, reason: result.kind === 'ok' ? 'wrong_shape' : result.reason },
+        'interviewer turn answered in scripted mode',
+      );
+    }
+  }
+
+  if (!draft) {
+    if (streamed) handlers.onRetry();
+    draft = {
+      text: scriptedReply(guide, pending.action, pending.topic_index),
+      mode: 'scripted',
+      model: null,
+      promptTokens: 0,
+      completionTokens: 0,
+    };
+    handlers.onDelta(draft.text);
+  }
+  return storeReply(deps, ws, interviewId, customerMessageId, pending, draft);
+}
+
+/**
+ * Stores a reply at its reserved seq and settles the interview's counters. If another
+ * process stored it first, theirs wins and is returned.
+ */
+async function storeReply(
+  deps: AppDeps,
+  ws: Ws,
+  interviewId: string,
+  customerMessageId: string,
+  pending: PendingReply,
+  draft: ReplyDraft,
+): Promise<StoredReply> {
+  const now = deps.now();
+  const stored = await deps.db.transaction().execute(async (trx) => {
+    const t = tenant(trx, ws);
+    const interview = await getInterview(t, interviewId, { lock: true });
+    const inserted = await t
+      .insertInto('messages')
+      .values({
+        interview_id: interviewId,
+        seq: pending.reply_seq,
+        role: 'interviewer',
+        text: draft.text,
+        reply_to: customerMessageId,
+        mode: draft.mode,
+        model: draft.model,
+        prompt_tokens: draft.promptTokens,
+        completion_tokens: draft.completionTokens,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning(['id'])
+      .executeTakeFirst();
+    if (!inserted) return false;
+    const state = readState(interview.state);
+    const { [customerMessageId]: _done, ...stillPending } = state.pending;
+    const modes = await t
+      .selectFrom('messages')
+      .select(['mode'])
+      .distinct()
+      .where('interview_id', '=', interviewId)
+      .where('reply_to', 'is not', null)
+      .execute();
+    const mode = modes.length > 1 ? 'mixed' : (modes[0]?.mode ?? interview.mode);
+    await t
+      .updateTable('interviews')
+      .set((eb) => ({
+        state: { ...state, pending: stillPending },
+        mode,
+        prompt_tokens: eb('prompt_tokens', '+', draft.promptTokens),
+        completion_tokens: eb('completion_tokens', '+', draft.completionTokens),
+        last_activity_at: now,
+      }))
+      .where('id', '=', interviewId)
+      .execute();
+    return true;
+  });
+  if (stored && endsInterview(pending.action)) await enqueueExtraction(deps, ws, interviewId);
+  const reply = await findReply(deps, ws, interviewId, customerMessageId);
+  if (!reply) throw new Error('reply vanished after storing');
+  return reply;
+}
+
+/** The stored reply to a customer message, if there is one yet. */
+export async function findReply(deps: Pick<AppDeps, 'db'>, ws: Ws, interviewId: string, customerMessageId: string) {
+  const row = await tenant(deps.db, ws)
+    .selectFrom('messages')
+    .select(['id', 'text', 'mode'])
+    .where('interview_id', '=', interviewId)
+    .where('reply_to', '=', customerMessageId)
+    .executeTakeFirst();
+  return row ? { id: row.id, role: 'interviewer' as const, text: row.text, mode: row.mode ?? 'scripted' } : undefined;
+}
+
+/**
+ * The reply to a repeated client_id: the stored one, or — while another request is still
+ * generating it — waits for it. A generation abandoned by a crashed process is finished
+ * here in scripted mode, so a retry always gets an answer.
+ */
+export async function awaitReply(
+  deps: AppDeps,
+  ws: Ws,
+  interviewId: string,
+  customerMessageId: string,
+): Promise<StoredReply | undefined> {
+  const { firstTokenMs, retries, retryDelayMs } = deps.config.modelCalls;
+  const staleAfterMs = firstTokenMs * (retries + 1) + retryDelayMs * 2 ** (retries + 1) + 30_000;
+  for (;;) {
+    const reply = await findReply(deps, ws, interviewId, customerMessageId);
+    if (reply) return reply;
+    const interview = await getInterview(tenant(deps.db, ws), interviewId);
+    const pending = readState(interview.state).pending[customerMessageId];
+    if (!pending) return undefined;
+    if (deps.now().getTime() - new Date(pending.since).getTime() > staleAfterMs) {
+      const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
+      return storeReply(deps, ws, interviewId, customerMessageId, pending, {
+        text: scriptedReply(guide, pending.action, pending.topic_index),
+        mode: 'scripted',
+        model: null,
+        promptTokens: 0,
+        completionTokens: 0,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}

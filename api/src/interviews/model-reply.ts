@@ -1,0 +1,128 @@
+import { createOpenAI } from '@ai-sdk/openai';
+import { type ModelMessage, streamText } from 'ai';
+import type { AppDeps } from '../app-deps';
+import type { Config } from '../config';
+import { INTERVIEW_RULES } from './prompts';
+import { type GuardVerdict, instructionFingerprint, ReplyStreamGuard } from './reply-guard';
+
+export type ModelReplyResult =
+  | { kind: 'ok'; text: string; model: string; promptTokens: number; completionTokens: number; attempts: number }
+  /** The output check refused the reply (canary, recited instructions, a promise); not retried. */
+  | { kind: 'rejected'; reason: Exclude<GuardVerdict, { ok: true }>['reason']; attempts: number }
+  /** Every attempt failed (timeout, 429, 5xx, malformed or cut stream). */
+  | { kind: 'failed'; reason: string; attempts: number };
+
+export type ReplyStreamHandlers = {
+  /** Checked text, safe to show the customer. */
+  onDelta(text: string): void;
+  /** A failed attempt's partial text should be discarded: a retry starts over. */
+  onRetry(): void;
+};
+
+const rulesFingerprint = instructionFingerprint(INTERVIEW_RULES);
+
+/** Whether AI mode is available: a key, or a base URL of a server that needs none. */
+export function interviewModelConfigured(config: Config): boolean {
+  return Boolean(config.openai.apiKey || config.openai.baseUrl);
+}
+
+class AttemptError extends Error {}
+
+/**
+ * Streams one interviewer reply from the configured model through the output check, with
+ * a first-token timeout and bounded retries with backoff. Never throws: the caller answers
+ * in scripted mode when this does not come back `ok`.
+ */
+export async function streamInterviewReply(
+  deps: Pick<AppDeps, 'config' | 'log'>,
+  input: { instructions: string; messages: ModelMessage[]; canary: string },
+  handlers: ReplyStreamHandlers,
+): Promise<ModelReplyResult> {
+  const { config, log } = deps;
+  const provider = createOpenAI({
+    apiKey: config.openai.apiKey ?? 'not-needed',
+    ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
+  });
+  const modelName = config.openai.interviewModel;
+  const { retries, retryDelayMs, firstTokenMs } = config.modelCalls;
+  let lastReason = 'unknown';
+  for (let attempt = 1; attempt <= retries + 1; attempt++) {
+    if (attempt > 1) {
+      handlers.onRetry();
+      await sleep(retryDelayMs * 2 ** (attempt - 2) * (0.75 + Math.random() * 0.5));
+    }
+    const guard = new ReplyStreamGuard(input.canary, rulesFingerprint);
+    const controller = new AbortController();
+    let timer = setTimeout(() => controller.abort(new AttemptError('first token timeout')), firstTokenMs);
+    try {
+      const result = streamText({
+        model: provider.chat(modelName),
+        instructions: input.instructions,
+        messages: input.messages,
+        maxRetries: 0,
+        abortSignal: controller.signal,
+        temperature: 0.4,
+      });
+      let finishReason: string | undefined;
+      let usage = { input: 0, output: 0 };
+      for await (const part of result.fullStream) {
+        if (part.type === 'text-delta') {
+          clearTimeout(timer);
+          // Between chunks the same budget applies: a stream that stalls is as dead as one that never starts.
+          timer = setTimeout(() => controller.abort(new AttemptError('stream stalled')), firstTokenMs);
+          const safe = guard.push(part.text);
+          if (safe) handlers.onDelta(safe);
+          if (!guard.currentVerdict().ok) break;
+        } else if (part.type === 'error') {
+          throw part.error;
+        } else if (part.type === 'abort') {
+          throw new AttemptError(String(controller.signal.reason ?? 'aborted'));
+        } else if (part.type === 'finish') {
+          finishReason = part.finishReason;
+          usage = { input: part.totalUsage.inputTokens ?? 0, output: part.totalUsage.outputTokens ?? 0 };
+        }
+      }
+      clearTimeout(timer);
+      const early = guard.currentVerdict();
+      if (!early.ok) {
+        controller.abort();
+        log.warn({ reason: early.reason }, 'interviewer reply rejected by the output check');
+        return { kind: 'rejected', reason: early.reason, attempts: attempt };
+      }
+      if (finishReason !== 'stop') throw new AttemptError(`stream ended without completing (${finishReason})`);
+      const done = guard.finish();
+      if (!done.verdict.ok) {
+        log.warn({ reason: done.verdict.reason }, 'interviewer reply rejected by the output check');
+        return { kind: 'rejected', reason: done.verdict.reason, attempts: attempt };
+      }
+      if (done.rest) handlers.onDelta(done.rest);
+      return {
+        kind: 'ok',
+        text: done.reply,
+        model: modelName,
+        promptTokens: usage.input,
+        completionTokens: usage.output,
+        attempts: attempt,
+      };
+    } catch (err) {
+      clearTimeout(timer);
+      controller.abort();
+      lastReason = describeFailure(err, controller.signal);
+      log.warn({ attempt, reason: lastReason }, 'interview model call failed');
+    }
+  }
+  return { kind: 'failed', reason: lastReason, attempts: retries + 1 };
+}
+
+function describeFailure(err: unknown, signal: AbortSignal): string {
+  if (signal.aborted && signal.reason instanceof AttemptError) return signal.reason.message;
+  if (err instanceof Error) {
+    const status = (err as { statusCode?: number }).statusCode;
+    return status ? `${err.name} ${status}` : `${err.name}: ${err.message.slice(0, 200)}`;
+  }
+  return 'unknown error';
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,46 @@
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { AppError } from '../http/errors';
+import { getInterview, loadCustomerFacingContext, loadGuideVersion, readState } from './interview-store';
+import { openingText } from './scripted';
+import { initialTurnState } from './turn-policy';
+
+/**
+ * Starts an invited interview: stores the opening (the guide's greeting and first question)
+ * and marks it started. Idempotent: a second start changes nothing and adds no message.
+ */
+export async function startInterview(deps: Pick<AppDeps, 'db' | 'now'>, ws: Ws, interviewId: string) {
+  const before = await getInterview(tenant(deps.db, ws), interviewId);
+  if (before.status !== 'invited') return before;
+  const guide = await loadGuideVersion(deps.db, ws, before.guide_version_id);
+  const context = await loadCustomerFacingContext(deps.db, ws, before);
+  const now = deps.now();
+  const expired = await deps.db.transaction().execute(async (trx) => {
+    const t = tenant(trx, ws);
+    const interview = await getInterview(t, interviewId, { lock: true });
+    if (interview.status !== 'invited') return false;
+    if (interview.expires_at && new Date(interview.expires_at) <= now) {
+      await t.updateTable('interviews').set({ status: 'expired' }).where('id', '=', interviewId).execute();
+      return true;
+    }
+    const state = { ...initialTurnState(), ...readState(interview.state), next_seq: 2, pending: {} };
+    await t
+      .insertInto('messages')
+      .values({
+        interview_id: interviewId,
+        seq: 1,
+        role: 'interviewer',
+        text: openingText(guide, { name: context.contactName, company: context.company }),
+        mode: 'scripted',
+      })
+      .execute();
+    await t
+      .updateTable('interviews')
+      .set({ status: 'started', started_at: now, last_activity_at: now, shown_at: interview.shown_at ?? now, state })
+      .where('id', '=', interviewId)
+      .execute();
+    return false;
+  });
+  if (expired) throw new AppError('interview_expired', 410, 'This interview invitation has expired.');
+  return getInterview(tenant(deps.db, ws), interviewId);
+}

@@ -1,0 +1,172 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { tenant } from '../db/tenant';
+import { notFound } from '../http/errors';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { secretKeyAuth } from '../http/secret-key-auth';
+import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
+import { inviteContact } from '../interviews/invite-contact';
+
+const statuses = ['invited', 'started', 'completed', 'abandoned', 'expired', 'declined'] as const;
+
+const inviteBody = z
+  .object({
+    contact_id: z.string().trim().min(1).max(200).describe("The contact's external id"),
+    guide_id: z.uuid(),
+    channel: z.enum(['in_app', 'email']),
+  })
+  .openapi('InterviewInvite');
+const invited = z
+  .object({ id: z.uuid(), status: z.literal('invited'), url: z.string().nullable(), expires_at: z.string() })
+  .openapi('InterviewInvited');
+
+const summary = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(statuses),
+    mode: z.string().describe('ai, scripted, or mixed when some turns fell back to scripted'),
+    channel: z.enum(['in_app', 'email']),
+    guide: z.object({ id: z.uuid(), name: z.string(), version: z.number().int() }),
+    contact_id: z.string().nullable(),
+    account_id: z.string().nullable(),
+    invited_at: z.string(),
+    started_at: z.string().nullable(),
+    ended_at: z.string().nullable(),
+  })
+  .openapi('InterviewSummary');
+const detail = summary
+  .extend({
+    usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() }),
+    messages: z.array(
+      z.object({
+        id: z.uuid(),
+        role: z.enum(['interviewer', 'customer']),
+        text: z.string(),
+        mode: z.enum(['ai', 'scripted']).nullable(),
+        client_id: z.string().nullable(),
+        created_at: z.string(),
+      }),
+    ),
+    signals: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.string(),
+        value: z.record(z.string(), z.unknown()),
+        quote: z.string(),
+        message_id: z.uuid(),
+        confidence: z.number(),
+        source: z.enum(['ai', 'rules']),
+        model: z.string().nullable(),
+        created_at: z.string(),
+      }),
+    ),
+  })
+  .openapi('Interview');
+
+const listQuery = z.object({
+  status: z.enum(statuses).optional(),
+  account_id: z.string().max(200).optional().describe("An account's external id"),
+  contact_id: z.string().max(200).optional().describe("A contact's external id"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+const errors = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchemaRef } } },
+  401: { description: 'Missing or invalid secret key', content: { 'application/json': { schema: errorSchemaRef } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: errorSchemaRef } } },
+} as const;
+
+/** Server API for interviews: invite a contact, list interviews, read one with transcript and signals. */
+export function interviewRoutes() {
+  const app = createRouter();
+  app.use('/v1/interviews', secretKeyAuth);
+  app.use('/v1/interviews/*', secretKeyAuth);
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/interviews',
+      tags: ['Interviews'],
+      summary: 'Invite a contact to a guide, in the app or by an emailed link',
+      security: [{ secretKey: [] }],
+      request: { body: { content: { 'application/json': { schema: inviteBody } }, required: true } },
+      responses: {
+        201: { description: 'Invited', content: { 'application/json': { schema: invited } } },
+        409: { description: 'The contact opted out', content: { 'application/json': { schema: errorSchemaRef } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const deps = c.get('deps');
+      const ws = c.get('ws');
+      const contact = await tenant(deps.db, ws)
+        .selectFrom('contacts')
+        .select(['id'])
+        .where('external_id', '=', body.contact_id)
+        .executeTakeFirst();
+      if (!contact) throw notFound('Contact');
+      const result = await inviteContact(deps, ws, {
+        contactId: contact.id,
+        guideId: body.guide_id,
+        channel: body.channel,
+      });
+      return c.json(result, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/interviews',
+      tags: ['Interviews'],
+      summary: 'Interviews, newest first, filtered by status, account or contact',
+      security: [{ secretKey: [] }],
+      request: { query: listQuery },
+      responses: {
+        200: {
+          description: 'A page of interviews',
+          content: {
+            'application/json': {
+              schema: z.object({ data: z.array(summary), next_cursor: z.string().nullable() }).openapi('InterviewPage'),
+            },
+          },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await listInterviews(c.get('deps').db, c.get('ws'), {
+        limit: q.limit,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.account_id ? { accountId: q.account_id } : {}),
+        ...(q.contact_id ? { contactId: q.contact_id } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      });
+      return c.json(page as z.infer<typeof listResponse>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/interviews/{id}',
+      tags: ['Interviews'],
+      summary: 'One interview: status, mode, guide version, transcript and signals',
+      security: [{ secretKey: [] }],
+      request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: {
+        200: { description: 'The interview', content: { 'application/json': { schema: detail } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const detailRow = await getInterviewDetail(c.get('deps').db, c.get('ws'), c.req.valid('param').id);
+      return c.json(detailRow as z.infer<typeof detail>, 200);
+    },
+  );
+  return app;
+}
+
+const listResponse = z.object({ data: z.array(summary), next_cursor: z.string().nullable() });

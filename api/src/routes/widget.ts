@@ -1,0 +1,259 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import type { Tenant } from '../db/tenant';
+import { tenant } from '../db/tenant';
+import { AppError } from '../http/errors';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
+import { commitCustomerMessage } from '../interviews/commit-customer-message';
+import { declineInterview } from '../interviews/decline-interview';
+import { awaitReply, generateReply } from '../interviews/generate-reply';
+import { getInterview, listMessages } from '../interviews/interview-store';
+import { takePendingInvitation } from '../interviews/pending-invitation';
+import { startInterview } from '../interviews/start-interview';
+import { identifyContact } from '../widget-auth/identify-contact';
+import { loadAccessibleInterview } from '../widget-auth/interview-access';
+import { recordWidgetEvent } from '../widget-auth/record-widget-event';
+
+export const MAX_MESSAGE_CHARS = 4000;
+
+const invitation = z
+  .object({ interview_id: z.uuid(), moment: z.string(), guide_name: z.string(), message: z.string() })
+  .nullable()
+  .openapi('WidgetInvitation');
+
+const identifyBody = z
+  .object({
+    key: z.string().min(1).max(200).openapi({ example: 'pk_…' }),
+    user: z.object({
+      id: z.string().trim().min(1).max(200),
+      email: z.email().max(320).optional(),
+      name: z.string().trim().max(200).optional(),
+      attributes: z.record(z.string().max(200), z.unknown()).optional(),
+    }),
+    account: z
+      .object({ id: z.string().trim().min(1).max(200), name: z.string().trim().max(200).optional() })
+      .optional(),
+    userHash: z.string().max(200).optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .openapi('WidgetIdentify');
+
+const trackBody = z
+  .object({
+    event: z.string().trim().min(1).max(200),
+    properties: z.record(z.string().max(200), z.unknown()).optional(),
+  })
+  .openapi('WidgetTrack');
+
+const message = z
+  .object({ id: z.uuid(), role: z.enum(['interviewer', 'customer']), text: z.string(), created_at: z.string() })
+  .openapi('WidgetMessage');
+const widgetInterview = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['invited', 'started', 'completed', 'abandoned', 'expired', 'declined']),
+    messages: z.array(message),
+  })
+  .openapi('WidgetInterview');
+
+const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const messageBody = z
+  .object({
+    client_id: z.string().trim().min(1).max(100).describe("The client's id for this message; a retry reuses it."),
+    text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  })
+  .openapi('WidgetMessageInput');
+const declineBody = z
+  .object({ forever: z.boolean().default(false).describe('Never ask this contact about this moment again.') })
+  .openapi('WidgetDecline');
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchemaRef } } },
+  401: { description: 'Missing or invalid token', content: { 'application/json': { schema: errorSchemaRef } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: errorSchemaRef } } },
+} as const;
+const bearer = {
+  headers: z.object({ authorization: z.string().optional().openapi({ description: 'Bearer widget or link token' }) }),
+};
+
+async function widgetView(t: Tenant, id: string) {
+  const interview = await getInterview(t, id);
+  const messages = await listMessages(t, id);
+  return {
+    id: interview.id,
+    status: interview.status,
+    messages: messages.map((m) => ({
+      id: m.id,
+      role: m.role,
+      text: m.text,
+      created_at: new Date(m.created_at).toISOString(),
+    })),
+  };
+}
+
+/** The widget API: identify and track with the publishable key, then the interview endpoints. */
+export function widgetRoutes() {
+  const app = createRouter() as unknown as OpenAPIHono<WidgetEnv>;
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget/identify',
+      tags: ['Widget'],
+      summary: 'Identify the signed-in user; answers a short-lived widget token and any waiting invitation',
+      request: { body: { content: { 'application/json': { schema: identifyBody } }, required: true } },
+      responses: {
+        200: json(z.object({ token: z.string(), invitation }).openapi('WidgetIdentified'), 'Identified'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const result = await identifyContact(c.get('deps'), body);
+      return c.json({ token: result.token, invitation: result.invitation }, 200);
+    },
+  );
+
+  app.use('/v1/widget/track', widgetTokenAuth);
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget/track',
+      tags: ['Widget'],
+      summary: 'Record an event for the identified user; answers any waiting invitation',
+      request: { ...bearer, body: { content: { 'application/json': { schema: trackBody } }, required: true } },
+      responses: { 200: json(z.object({ invitation }).openapi('WidgetTracked'), 'Recorded'), ...errors },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      if (access.kind !== 'widget') throw new AppError('unauthorized', 401, 'track needs a widget token.');
+      const deps = c.get('deps');
+      const ws = c.get('ws');
+      await recordWidgetEvent(deps, ws, access.contactId, c.req.valid('json'));
+      return c.json({ invitation: await takePendingInvitation(deps, ws, access.contactId) }, 200);
+    },
+  );
+
+  app.use('/v1/widget/interviews/*', widgetTokenAuth);
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget/interviews/{id}/start',
+      tags: ['Widget'],
+      summary: 'Start the interview (idempotent); answers it with the opening message',
+      request: { ...bearer, params: idParams },
+      responses: { 200: json(widgetInterview, 'Started'), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const deps = c.get('deps');
+      const { ws } = await loadAccessibleInterview(deps.db, c.get('access'), id);
+      await startInterview(deps, ws, id);
+      return c.json(await widgetView(tenant(deps.db, ws), id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/widget/interviews/{id}',
+      tags: ['Widget'],
+      summary: 'The interview with all its messages, to resume it',
+      request: { ...bearer, params: idParams },
+      responses: { 200: json(widgetInterview, 'The interview'), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const deps = c.get('deps');
+      const { ws } = await loadAccessibleInterview(deps.db, c.get('access'), id);
+      return c.json(await widgetView(tenant(deps.db, ws), id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget/interviews/{id}/messages',
+      tags: ['Widget'],
+      summary: "Send the customer's answer; the interviewer's reply streams back",
+      description:
+        'Answers `text/event-stream`: `delta` {text} as the reply is written, `message` {id, role, text} when it is stored, `done` {status}. A `reset` event means the text streamed so far is discarded (a retry starts over). The answer is stored before the model is called; repeating a `client_id` stores nothing new and replays the same reply.',
+      request: {
+        ...bearer,
+        params: idParams,
+        body: { content: { 'application/json': { schema: messageBody } }, required: true },
+      },
+      responses: {
+        200: {
+          description: 'The reply as server-sent events',
+          content: { 'text/event-stream': { schema: z.string() } },
+        },
+        409: { description: 'The interview is closed', content: { 'application/json': { schema: errorSchemaRef } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const deps = c.get('deps');
+      const { ws, interview } = await loadAccessibleInterview(deps.db, c.get('access'), id);
+      if (interview.status === 'invited') await startInterview(deps, ws, id);
+      const committed = await commitCustomerMessage(deps, ws, id, { clientId: body.client_id, text: body.text });
+      return streamSSE(c, async (stream) => {
+        // A client that went away must not stop the reply from being written and stored.
+        const send = async (event: string, data: unknown) => {
+          if (stream.aborted || stream.closed) return;
+          await stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => {});
+        };
+        const reply = committed.repeat
+          ? await awaitReply(deps, ws, id, committed.customerMessageId)
+          : await generateReply(deps, ws, id, committed.customerMessageId, committed.pending, {
+              onDelta: (text) => void send('delta', { text }),
+              onRetry: () => void send('reset', {}),
+            });
+        if (reply) {
+          if (committed.repeat) await send('delta', { text: reply.text });
+          await send('message', { id: reply.id, role: reply.role, text: reply.text });
+        }
+        const now = await getInterview(tenant(deps.db, ws), id);
+        await send('done', { status: now.status });
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget/interviews/{id}/decline',
+      tags: ['Widget'],
+      summary: 'Decline the interview; with forever, never ask about this moment again',
+      request: {
+        ...bearer,
+        params: idParams,
+        body: { content: { 'application/json': { schema: declineBody } }, required: false },
+      },
+      responses: {
+        200: json(z.object({ id: z.uuid(), status: z.string() }).openapi('WidgetDeclined'), 'Declined'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const deps = c.get('deps');
+      const { ws } = await loadAccessibleInterview(deps.db, c.get('access'), id);
+      const raw = await c.req.json().catch(() => ({}));
+      const body = declineBody.safeParse(raw ?? {});
+      if (!body.success) throw new AppError('invalid_request', 400, 'forever: must be a boolean');
+      const interview = await declineInterview(deps, ws, id, { forever: body.data.forever });
+      return c.json({ id: interview.id, status: interview.status }, 200);
+    },
+  );
+
+  return app;
+}

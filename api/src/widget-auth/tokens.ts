@@ -1,0 +1,80 @@
+import { createHmac } from 'node:crypto';
+import { decode, sign, verify } from 'hono/jwt';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+
+/** Widget tokens are short-lived: the page asks for a new one on every identify. */
+export const WIDGET_TOKEN_TTL_SECONDS = 2 * 60 * 60;
+/** Email links stay valid long enough for a customer to get to their inbox. */
+export const LINK_TOKEN_TTL_DAYS = 14;
+
+type Purpose = 'widget' | 'interview-link';
+
+// Each kind of token has its own key derived from the instance secret, so one can never pass for the other.
+function keyFor(secret: string, purpose: Purpose): string {
+  return createHmac('sha256', secret).update(`candor:${purpose}:v1`).digest('base64url');
+}
+
+/** Who a valid token speaks for. */
+export type InterviewAccess =
+  | { kind: 'widget'; workspaceId: string; contactId: string }
+  | { kind: 'link'; workspaceId: string; interviewId: string };
+
+const claims = z.object({ aud: z.string(), ws: z.uuid(), sub: z.uuid(), exp: z.number() });
+
+/** A widget token: this contact of this workspace, for two hours. */
+export function signWidgetToken(deps: Pick<AppDeps, 'secret' | 'now'>, workspaceId: string, contactId: string) {
+  const iat = Math.floor(deps.now().getTime() / 1000);
+  return sign(
+    { aud: 'widget', ws: workspaceId, sub: contactId, iat, exp: iat + WIDGET_TOKEN_TTL_SECONDS },
+    keyFor(deps.secret, 'widget'),
+    'HS256',
+  );
+}
+
+/** A link token: one interview of one workspace, until it expires. */
+export function signLinkToken(
+  deps: Pick<AppDeps, 'secret' | 'now'>,
+  workspaceId: string,
+  interviewId: string,
+  expiresAt: Date,
+) {
+  const iat = Math.floor(deps.now().getTime() / 1000);
+  return sign(
+    { aud: 'interview-link', ws: workspaceId, sub: interviewId, iat, exp: Math.floor(expiresAt.getTime() / 1000) },
+    keyFor(deps.secret, 'interview-link'),
+    'HS256',
+  );
+}
+
+/** Verifies a widget or link token against the instance secret and the clock; null when it is not valid. */
+export async function readAccessToken(
+  deps: Pick<AppDeps, 'secret' | 'now'>,
+  token: string,
+): Promise<InterviewAccess | null> {
+  let purpose: Purpose;
+  try {
+    const aud = decode(token).payload.aud;
+    if (aud !== 'widget' && aud !== 'interview-link') return null;
+    purpose = aud;
+  } catch {
+    return null;
+  }
+  try {
+    // Expiry is checked against the app's clock below, so tests and replays agree on "now".
+    const payload = await verify(token, keyFor(deps.secret, purpose), {
+      alg: 'HS256',
+      exp: false,
+      iat: false,
+      nbf: false,
+    });
+    const parsed = claims.safeParse(payload);
+    if (!parsed.success || parsed.data.aud !== purpose) return null;
+    if (parsed.data.exp * 1000 <= deps.now().getTime()) return null;
+    return purpose === 'widget'
+      ? { kind: 'widget', workspaceId: parsed.data.ws, contactId: parsed.data.sub }
+      : { kind: 'link', workspaceId: parsed.data.ws, interviewId: parsed.data.sub };
+  } catch {
+    return null;
+  }
+}
