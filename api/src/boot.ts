@@ -6,6 +6,7 @@ import { openDatabase } from './db/open-database';
 import { resolveInstanceSecret } from './instance-secret';
 import { jobHandlers } from './jobs/handlers';
 import { startJobs } from './jobs/jobs';
+import { scheduleRecurringJobs } from './jobs/recurring';
 import { createLogger, type Logger } from './log';
 
 /**
@@ -24,7 +25,10 @@ export async function boot(
     const secret = await resolveInstanceSecret(database.db, config.secret);
     const jobs = await startJobs(database, config, log);
     const deps: AppDeps = { config, db: database.db, database, log, jobs, secret, now: () => new Date() };
-    if (options.runJobs) await jobs.work(jobHandlers(deps));
+    if (options.runJobs) {
+      await jobs.work(jobHandlers(deps));
+      await scheduleRecurringJobs(jobs);
+    }
     return {
       ...deps,
       async shutdown() {

@@ -9,6 +9,22 @@ export const jobCatalog = {
   ping: z.object({ token: z.string() }),
   /** Delivers one queued email through Resend (outbox_emails row). */
   'send-email': z.object({ emailId: z.uuid() }),
+  /** Trigger matches of a large event batch, offered outside the request. */
+  'evaluate-events': z.object({
+    workspaceId: z.uuid(),
+    matches: z.array(
+      z.object({
+        triggerId: z.uuid(),
+        contactId: z.uuid().nullable(),
+        accountId: z.uuid().nullable(),
+        day: z.string(),
+      }),
+    ),
+  }),
+  /** The periodic evaluation of schedule, usage-drop and attribute rules in every workspace. */
+  'evaluate-triggers': z.object({}),
+  /** An invitation's delayed email: the reminder, or the email for an unseen in-app invitation. */
+  'invitation-email': z.object({ workspaceId: z.uuid(), interviewId: z.uuid(), kind: z.enum(['reminder', 'unseen']) }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,5 +1,8 @@
 import type { AppDeps } from '../app-deps';
 import { deliverEmail } from '../mail/send-email';
+import { offerForMatches } from '../triggers/evaluate-events';
+import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
+import { runInvitationEmailJob } from '../triggers/invitation-email';
 import type { JobHandlers } from './jobs';
 
 /** Which function handles which job. Features register their handlers here. */
@@ -13,5 +16,11 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         .execute();
     },
     'send-email': ({ emailId }) => deliverEmail(deps, emailId),
+    'evaluate-events': ({ workspaceId, matches }) => offerForMatches(deps, { id: workspaceId }, matches),
+    'evaluate-triggers': async () => {
+      const result = await evaluatePeriodicTriggers(deps);
+      if (result.invited || result.skipped) deps.log.info(result, 'periodic trigger evaluation');
+    },
+    'invitation-email': (job) => runInvitationEmailJob(deps, job),
   };
 }

@@ -1,7 +1,10 @@
 import { triggerInputSchema, triggerPatchSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
+import { tenant } from '../db/tenant';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
+import { runManualTrigger } from '../triggers/evaluate-periodic';
+import { computeFunnels, triggerFunnel } from '../triggers/funnel';
 import { createTrigger, deleteTrigger, getTrigger, listTriggers, updateTrigger } from '../triggers/trigger-store';
 
 const trigger = triggerInputSchema
@@ -116,6 +119,145 @@ export function triggerRoutes() {
       await deleteTrigger(c.get('deps').db, c.get('ws'), c.req.valid('param').id);
       return c.body(null, 204);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/triggers/{id}/run',
+      tags,
+      security,
+      summary: 'Run a trigger now for chosen contacts or accounts',
+      description:
+        "Offers the trigger's guide to the given contacts (and to the contacts of the given accounts, by the rule's *who*), by your own ids. Fatigue rules apply and every decision is recorded; running it twice on the same day decides once.",
+      request: {
+        params: idParam,
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                contact_ids: z.array(z.string().min(1).max(255)).max(1000).default([]),
+                account_ids: z.array(z.string().min(1).max(255)).max(1000).default([]),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: {
+          description: 'One decision per contact',
+          content: {
+            'application/json': {
+              schema: z.object({
+                results: z.array(
+                  z.object({
+                    contact_id: z.string(),
+                    decision: z.enum(['invited', 'skipped', 'duplicate']),
+                    reason: z.string().optional(),
+                    interview_id: z.string().optional(),
+                  }),
+                ),
+              }),
+            },
+          },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { db } = c.get('deps');
+      const ws = c.get('ws');
+      const rule = await getTrigger(db, ws, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const t = tenant(db, ws);
+      const contacts = body.contact_ids.length
+        ? await t
+            .selectFrom('contacts')
+            .select(['id', 'external_id'])
+            .where('external_id', 'in', body.contact_ids)
+            .execute()
+        : [];
+      const accounts = body.account_ids.length
+        ? await t.selectFrom('accounts').select(['id']).where('external_id', 'in', body.account_ids).execute()
+        : [];
+      const byId = new Map(contacts.map((x) => [x.id, x.external_id]));
+      const results = await runManualTrigger(c.get('deps'), ws, rule, {
+        contactIds: contacts.map((x) => x.id),
+        accountIds: accounts.map((x) => x.id),
+      });
+      const external = async (id: string) =>
+        byId.get(id) ??
+        (await t.selectFrom('contacts').select('external_id').where('id', '=', id).executeTakeFirst())?.external_id ??
+        id;
+      return c.json(
+        {
+          results: await Promise.all(
+            results.map(async (r) => ({
+              contact_id: await external(r.contact_id),
+              decision: r.decision,
+              ...(r.decision === 'skipped' ? { reason: r.reason } : {}),
+              ...(r.decision === 'invited' ? { interview_id: r.interviewId } : {}),
+            })),
+          ),
+        },
+        200,
+      );
+    },
+  );
+
+  const funnel = z
+    .object({
+      eligible: z.number().int(),
+      skipped: z.number().int(),
+      skipped_by_reason: z.record(z.string(), z.number().int()),
+      invited: z.number().int(),
+      shown: z.number().int(),
+      started: z.number().int(),
+      completed: z.number().int(),
+      actionable: z.number().int().describe('Completed interviews that produced signals.'),
+    })
+    .openapi('Funnel');
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/triggers/{id}/funnel',
+      tags,
+      security,
+      summary: "A trigger's invitation funnel",
+      request: { params: idParam },
+      responses: {
+        200: { description: 'Stage counts', content: { 'application/json': { schema: funnel } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { db } = c.get('deps');
+      const trigger = await getTrigger(db, c.get('ws'), c.req.valid('param').id);
+      return c.json(await triggerFunnel(db, c.get('ws'), trigger.id), 200);
+    },
+  );
+
+  app.use('/v1/funnel', secretKeyAuth);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/funnel',
+      tags,
+      security,
+      summary: 'Invitation funnels per trigger or per moment',
+      request: { query: z.object({ by: z.enum(['trigger', 'moment']).default('moment') }) },
+      responses: {
+        200: {
+          description: 'One funnel per trigger id or moment',
+          content: {
+            'application/json': { schema: z.object({ funnels: z.array(funnel.extend({ key: z.string() })) }) },
+          },
+        },
+        401: errors[401],
+      },
+    }),
+    async (c) => c.json({ funnels: await computeFunnels(c.get('deps').db, c.get('ws'), c.req.valid('query').by) }, 200),
   );
   return app;
 }

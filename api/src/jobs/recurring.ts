@@ -1,0 +1,10 @@
+import type { Jobs } from './jobs';
+
+/**
+ * Jobs that run on a clock. pg-boss keeps one schedule per name in the database, so any
+ * number of processes can register them and each tick still runs once.
+ */
+export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
+  // Schedules (renewal − 60 days, signup + 14 days), usage drops and attribute rules.
+  await jobs.schedule('evaluate-triggers', '*/5 * * * *', {});
+}

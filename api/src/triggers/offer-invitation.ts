@@ -1,0 +1,137 @@
+import type { SkipReason } from '@candor/shared';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { AppError } from '../http/errors';
+import { inviteContact } from '../interviews/invite-contact';
+import { checkFatigue, type FatigueContext } from './fatigue';
+import { scheduleInvitationEmail } from './invitation-email';
+import type { Trigger } from './trigger-store';
+import type { InvitationSettings } from './workspace-settings';
+
+const DAY = 86_400_000;
+
+export type Offer =
+  | { decision: 'invited'; interviewId: string }
+  | { decision: 'skipped'; reason: SkipReason }
+  | { decision: 'duplicate' };
+
+/**
+ * Offers one contact an interview for a fired trigger: fatigue rules decide, the decision
+ * is recorded once per `periodKey` (a second evaluation of the same period does nothing),
+ * and an invited contact gets the interview in-app, by email, or in-app then email.
+ */
+export async function offerInvitation(
+  deps: AppDeps,
+  ws: Ws,
+  trigger: Trigger,
+  contactId: string,
+  periodKey: string,
+  settings: InvitationSettings,
+): Promise<Offer> {
+  const t = tenant(deps.db, ws);
+  const now = deps.now();
+  const dedupeKey = `trigger:${trigger.id}:${contactId}:${periodKey}`;
+  const seen = await t.selectFrom('invitations').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+  if (seen) return { decision: 'duplicate' };
+
+  const ctx = await loadFatigueContext(deps, ws, trigger, contactId, settings, now);
+  const reason = ctx ? checkFatigue(ctx.fatigue, settings.fatigue, trigger.throttle) : 'no_contact';
+  const channel = trigger.how.channel === 'email' ? 'email' : 'in_app';
+  const claimed = await t
+    .insertInto('invitations')
+    .values({
+      trigger_id: trigger.id,
+      guide_id: trigger.guide_id,
+      contact_id: ctx ? contactId : null,
+      account_id: ctx?.accountId ?? null,
+      channel: trigger.how.channel,
+      decision: reason ? 'skipped' : 'invited',
+      skip_reason: reason,
+      dedupe_key: dedupeKey,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!claimed) return { decision: 'duplicate' }; // a concurrent evaluation got there first
+  if (reason) return { decision: 'skipped', reason };
+
+  try {
+    const invited = await inviteContact(deps, ws, {
+      contactId,
+      guideId: trigger.guide_id,
+      channel,
+      triggerId: trigger.id,
+    });
+    await t.updateTable('invitations').set({ interview_id: invited.id }).where('id', '=', claimed.id).execute();
+    await scheduleInvitationEmail(deps, ws, invited.id, trigger.how, settings);
+    return { decision: 'invited', interviewId: invited.id };
+  } catch (err) {
+    // The contact opted out of this moment from the widget: a skip, not a failure.
+    if (err instanceof AppError && err.code === 'opted_out') {
+      await t
+        .updateTable('invitations')
+        .set({ decision: 'skipped', skip_reason: 'opted_out' })
+        .where('id', '=', claimed.id)
+        .execute();
+      return { decision: 'skipped', reason: 'opted_out' };
+    }
+    throw err;
+  }
+}
+
+async function loadFatigueContext(
+  deps: AppDeps,
+  ws: Ws,
+  trigger: Trigger,
+  contactId: string,
+  settings: InvitationSettings,
+  now: Date,
+): Promise<{ fatigue: FatigueContext; accountId: string | null } | undefined> {
+  const t = tenant(deps.db, ws);
+  const contact = await t
+    .selectFrom('contacts')
+    .select(['id', 'account_id', 'email', 'opted_out_at'])
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  if (!contact) return undefined;
+  const history = await t
+    .selectFrom('interviews')
+    .select(['guide_id', 'invited_at'])
+    .where('contact_id', '=', contactId)
+    .orderBy('invited_at', 'desc')
+    .limit(100)
+    .execute();
+  let accountInterviews = 0;
+  let lastTouch: Date | null = null;
+  if (contact.account_id) {
+    const since = new Date(now.getTime() - settings.fatigue.account_budget.days * DAY);
+    const counted = await t
+      .selectFrom('interviews')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('account_id', '=', contact.account_id)
+      .where('invited_at', '>', since)
+      .executeTakeFirstOrThrow();
+    accountInterviews = Number(counted.n);
+    const touch = await t
+      .selectFrom('events')
+      .select('occurred_at')
+      .where('account_id', '=', contact.account_id)
+      .where('name', '=', 'csm_touch')
+      .orderBy('occurred_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    lastTouch = touch?.occurred_at ?? null;
+  }
+  return {
+    accountId: contact.account_id,
+    fatigue: {
+      now,
+      guideId: trigger.guide_id,
+      channel: trigger.how.channel,
+      contact: { optedOutAt: contact.opted_out_at, email: contact.email },
+      contactHistory: history.map((h) => ({ guideId: h.guide_id, invitedAt: h.invited_at })),
+      accountInterviewsInBudget: accountInterviews,
+      lastCsmTouchAt: lastTouch,
+    },
+  };
+}
