@@ -10,10 +10,14 @@ import type { AppDeps } from './app-deps';
 import { accessLog } from './http/access-log';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
+import { accountRoutes } from './routes/accounts';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
+import { contactRoutes } from './routes/contacts';
+import { eventRoutes } from './routes/events';
 import { guideRoutes } from './routes/guides';
 import { interviewRoutes } from './routes/interviews';
+import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
 import { widgetAssetRoutes } from './routes/widget-assets';
 import { triggerRoutes } from './routes/triggers';
@@ -72,6 +76,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', triggerRoutes());
   app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());
+  app.route('/', accountRoutes());
+  app.route('/', contactRoutes());
+  app.route('/', eventRoutes());
+  app.route('/', segmentRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,57 @@
+import { AppError, type ErrorItem } from '../http/errors';
+
+/** One item of a batch after repeats of the same external id were merged, with where it came from. */
+export type MergedItem<T> = { item: T; index: number };
+
+/**
+ * Folds items that repeat an external id into one (later fields win, attributes merge key by
+ * key): Postgres refuses to update the same row twice in one `on conflict do update`.
+ */
+export function mergeRepeats<T extends { id: string; attributes?: Record<string, unknown> | undefined }>(
+  items: T[],
+): MergedItem<T>[] {
+  const byId = new Map<string, MergedItem<T>>();
+  items.forEach((item, index) => {
+    const seen = byId.get(item.id);
+    if (!seen) {
+      byId.set(item.id, { item: { ...item }, index });
+      return;
+    }
+    const attributes =
+      seen.item.attributes || item.attributes ? { ...seen.item.attributes, ...item.attributes } : undefined;
+    seen.item = { ...seen.item, ...stripUndefined(item), ...(attributes ? { attributes } : {}) };
+  });
+  return [...byId.values()];
+}
+
+/**
+ * Splits rows by which columns they carry, so each group is one multi-row upsert whose
+ * `do update` touches only the columns that were sent (omitted fields keep their value).
+ */
+export function groupByColumns<R extends Record<string, unknown>>(rows: R[]): R[][] {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const shape = Object.keys(row).sort().join(',');
+    const group = groups.get(shape);
+    if (group) group.push(row);
+    else groups.set(shape, [row]);
+  }
+  return [...groups.values()];
+}
+
+/** Drops keys whose value is undefined: "omitted" and "null" mean different things in an upsert. */
+export function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The whole batch is rejected (nothing written) with every failing item and its index. */
+export function rejectItems(noun: string, items: ErrorItem[]): never {
+  const first = items[0];
+  const more = items.length > 1 ? ` (and ${items.length - 1} more)` : '';
+  throw new AppError(
+    'invalid_items',
+    400,
+    `Nothing was written: ${noun}.${first?.index}.${first?.field}: ${first?.message}${more}.`,
+    items,
+  );
+}

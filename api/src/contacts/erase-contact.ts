@@ -1,0 +1,77 @@
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+
+export type ErasureResult = {
+  id: string;
+  erased: true;
+  events_deleted: number;
+  signals_deleted: number;
+  messages_redacted: number;
+  interviews_kept: number;
+};
+
+/**
+ * Erases a person: deletes the contact row (email, name, attributes…), their events and
+ * the signals drawn from their interviews (they quote them), and blanks the text of their
+ * interview messages. Interview rows and message rows stay, unlinked, so response and
+ * completion counts still add up. Writes an audit_log row. Undefined when no such contact.
+ */
+export async function eraseContact(
+  deps: AppDeps,
+  ws: Ws,
+  externalId: string,
+  actor: string,
+): Promise<ErasureResult | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
+    const t = tenant(trx, ws);
+    const contact = await t
+      .selectFrom('contacts')
+      .select('id')
+      .where('external_id', '=', externalId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!contact) return undefined;
+    const interviewIds = (
+      await t.selectFrom('interviews').select('id').where('contact_id', '=', contact.id).execute()
+    ).map((i) => i.id);
+
+    const signals = await t
+      .deleteFrom('signals')
+      .where((eb) =>
+        interviewIds.length > 0
+          ? eb.or([eb('contact_id', '=', contact.id), eb('interview_id', 'in', interviewIds)])
+          : eb('contact_id', '=', contact.id),
+      )
+      .executeTakeFirst();
+    let messagesRedacted = 0;
+    if (interviewIds.length > 0) {
+      const messages = await t
+        .updateTable('messages')
+        .set({ text: '', client_id: null })
+        .where('interview_id', 'in', interviewIds)
+        .executeTakeFirst();
+      messagesRedacted = Number(messages.numUpdatedRows);
+      // The engine's working state can hold answers too.
+      await t.updateTable('interviews').set({ state: {} }).where('id', 'in', interviewIds).execute();
+    }
+    const events = await t.deleteFrom('events').where('contact_id', '=', contact.id).executeTakeFirst();
+    // Interviews, invitations and any remaining rows keep existing with contact_id null (FK on delete set null).
+    await t.deleteFrom('contacts').where('id', '=', contact.id).execute();
+
+    const result: ErasureResult = {
+      id: externalId,
+      erased: true,
+      events_deleted: Number(events.numDeletedRows),
+      signals_deleted: Number(signals.numDeletedRows),
+      messages_redacted: messagesRedacted,
+      interviews_kept: interviewIds.length,
+    };
+    // The external id may itself be personal (often an email), so the log names the internal id only.
+    const { id: _external, ...counts } = result;
+    await trx
+      .insertInto('audit_log')
+      .values({ workspace_id: ws.id, actor, action: 'contact.erased', target: contact.id, details: counts })
+      .execute();
+    return result;
+  });
+}
