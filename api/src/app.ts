@@ -13,10 +13,12 @@ import { createRouter } from './http/openapi';
 import { accountRoutes } from './routes/accounts';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
+import { consoleSessionRoutes } from './routes/console-session';
 import { contactRoutes } from './routes/contacts';
 import { eventRoutes } from './routes/events';
 import { guideRoutes } from './routes/guides';
 import { interviewRoutes } from './routes/interviews';
+import { loginPageRoutes } from './routes/login-page';
 import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
 import { widgetAssetRoutes } from './routes/widget-assets';
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', systemRoutes());
+  app.route('/', loginPageRoutes());
+  app.route('/', consoleSessionRoutes());
   app.route('/', interviewRoutes());
   app.route('/', widgetRoutes());
   app.route('/', widgetAssetRoutes());

@@ -21,6 +21,7 @@ describe('npm start and the CLI on the embedded database', () => {
     const out = server.output();
     expect(out).toContain(`Candor is running at http://localhost:${port}`);
     expect(out).toContain(`API reference: http://localhost:${port}/docs`);
+    expect(out).toMatch(/Seeded the demo workspace \(200 accounts, [\d,]+ contacts, 5 members, [\d,]+ events\)\./);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
   }, 120_000);
@@ -34,6 +35,25 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(ws.secret_key).toMatch(/^sk_/);
     expect(ws.publishable_key).toMatch(/^pk_/);
     expect(ws.identity_secret).toMatch(/^[0-9a-f]{64}$/);
+
+    const invited = await runCli(['member', 'invite', 'ada@acme.io', '--workspace', ws.id, '--json'], env());
+    expect(invited.stderr).toBe('');
+    expect(invited.code).toBe(0);
+    const invite = JSON.parse(invited.stdout);
+    expect(invite).toMatchObject({ email: 'ada@acme.io', role: 'csm', workspace_id: ws.id });
+    expect(invite.url).toMatch(new RegExp(`^http://localhost:${port}/login\\?token=\\S+$`));
+    // Following the printed link signs in: a session cookie and a redirect to the console.
+    const followed = await fetch(invite.url.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+    expect(followed.status).toBe(302);
+    const cookie = followed.headers.getSetCookie().find((c) => c.startsWith('candor.session_token='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    const me = await fetch(`http://127.0.0.1:${port}/console/api/me`, { headers: { cookie: cookie!.split(';')[0]! } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ member: { email: 'ada@acme.io' }, workspace: { id: ws.id, name: 'Acme' } });
+
+    const demo = await runCli(['seed-demo'], env());
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/^The demo workspace already exists \([0-9a-f-]{36}\); nothing to do\.\n$/);
 
     const outbox = await runCli(['outbox', '--json'], env());
     expect(outbox.code).toBe(0);
@@ -56,6 +76,7 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(fs.existsSync(`${dataDir}/candor.pid`)).toBe(false);
     server = await startServer(env());
     expect(server.output()).toContain('Candor is running at');
+    expect(server.output()).not.toMatch(/Seeded the demo workspace/);
   }, 120_000);
 
   it('survives kill -9: the next start opens the same data', async () => {

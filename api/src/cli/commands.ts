@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { AppDeps } from '../app-deps';
+import { inviteMember } from '../auth/invite-member';
 import { migrateToLatest } from '../db/migrate';
 import { AppError } from '../http/errors';
 import { listOutbox } from '../mail/outbox';
@@ -14,6 +15,8 @@ Commands:
   worker                                    run background jobs in this process
   workspace create <name> [--json]          create a workspace; prints its keys once
   outbox [--json] [--limit <n>]             emails in the local outbox, newest first
+  member invite <email> [--workspace <id>] [--role admin|csm] [--json]
+                                            add a console member; prints a one-time sign-in link
 `;
 
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -61,6 +64,17 @@ export async function runCommand(
             '',
           ].join('\n'),
         );
+      }
+      case 'member': {
+        const email = rest[0];
+        if (sub !== 'invite' || !email || rest.length > 1)
+          return fail(
+            'Usage: npm run candor -- member invite <email> [--workspace <id>] [--role admin|csm] [--json]\n',
+            2,
+          );
+        const invite = await inviteMember(deps, { email, workspaceId: values.workspace, role: values.role });
+        if (values.json) return ok(json(invite));
+        return ok(`One-time sign-in link for ${invite.email} (${invite.role}):\n  ${invite.url}\n`);
       }
       case 'outbox': {
         const limit = values.limit === undefined ? 20 : Number(values.limit);

@@ -1,0 +1,112 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { signOut } from '../auth/sessions';
+import { tenant } from '../db/tenant';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { requireRole, sessionAuth } from '../http/session-auth';
+
+const memberSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(['admin', 'csm']),
+  })
+  .openapi('Member');
+
+const meSchema = z
+  .object({ member: memberSchema, workspace: z.object({ id: z.string(), name: z.string() }) })
+  .openapi('ConsoleMe');
+
+const membersSchema = z
+  .object({ members: z.array(memberSchema.extend({ created_at: z.string() })) })
+  .openapi('MemberList');
+
+const security = [{ consoleSession: [] }];
+const errors = {
+  401: { description: 'Signed out', content: { 'application/json': { schema: errorSchemaRef } } },
+};
+
+/** The console's own session endpoints: who am I, sign out, and the member list (admins). */
+export function consoleSessionRoutes() {
+  const app = createRouter();
+  app.openAPIRegistry.registerComponent('securitySchemes', 'consoleSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'candor.session_token',
+    description: 'The console session, set by following a one-time sign-in link at `/login?token=…`.',
+  });
+
+  app.use('/console/api/me', sessionAuth);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/console/api/me',
+      tags: ['Console'],
+      summary: 'The signed-in member and their workspace',
+      security,
+      responses: {
+        200: { description: 'Signed in', content: { 'application/json': { schema: meSchema } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const ws = c.get('ws');
+      const workspace = await c
+        .get('deps')
+        .db.selectFrom('workspaces')
+        .select(['id', 'name'])
+        .where('id', '=', ws.id)
+        .executeTakeFirstOrThrow();
+      return c.json({ member: c.get('member'), workspace }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/console/api/sign-out',
+      tags: ['Console'],
+      summary: 'End this session',
+      description: 'Deletes the session and clears its cookie. Signing out when already signed out also succeeds.',
+      security,
+      responses: {
+        200: {
+          description: 'Signed out',
+          content: { 'application/json': { schema: z.object({ signed_out: z.literal(true) }) } },
+        },
+      },
+    }),
+    async (c) => {
+      for (const cookie of await signOut(c.get('deps'), c.req.raw.headers))
+        c.header('Set-Cookie', cookie, { append: true });
+      c.header('Cache-Control', 'no-store');
+      return c.json({ signed_out: true as const }, 200);
+    },
+  );
+
+  app.use('/console/api/members', sessionAuth, requireRole('admin'));
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/console/api/members',
+      tags: ['Console'],
+      summary: 'Members of the workspace (admins only)',
+      security,
+      responses: {
+        200: { description: 'Members', content: { 'application/json': { schema: membersSchema } } },
+        ...errors,
+        403: { description: 'Not an admin', content: { 'application/json': { schema: errorSchemaRef } } },
+      },
+    }),
+    async (c) => {
+      const rows = await tenant(c.get('deps').db, c.get('ws'))
+        .selectFrom('members')
+        .select(['id', 'email', 'name', 'role', 'created_at'])
+        .orderBy('created_at')
+        .orderBy('email')
+        .execute();
+      return c.json({ members: rows.map((r) => ({ ...r, created_at: r.created_at.toISOString() })) }, 200);
+    },
+  );
+  return app;
+}
