@@ -21,7 +21,6 @@ describe('npm start and the CLI on the embedded database', () => {
     const out = server.output();
     expect(out).toContain(`Candor is running at http://localhost:${port}`);
     expect(out).toContain(`API reference: http://localhost:${port}/docs`);
-    expect(out).toMatch(/Seeded the demo workspace \(200 accounts, [\d,]+ contacts, 5 members, [\d,]+ events\)\./);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
   }, 120_000);
@@ -51,10 +50,6 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ member: { email: 'ada@acme.io' }, workspace: { id: ws.id, name: 'Acme' } });
 
-    const demo = await runCli(['seed-demo'], env());
-    expect(demo.code).toBe(0);
-    expect(demo.stdout).toMatch(/^The demo workspace already exists \([0-9a-f-]{36}\); nothing to do\.\n$/);
-
     const outbox = await runCli(['outbox', '--json'], env());
     expect(outbox.code).toBe(0);
     expect(Array.isArray(JSON.parse(outbox.stdout))).toBe(true);
@@ -76,7 +71,6 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(fs.existsSync(`${dataDir}/candor.pid`)).toBe(false);
     server = await startServer(env());
     expect(server.output()).toContain('Candor is running at');
-    expect(server.output()).not.toMatch(/Seeded the demo workspace/);
   }, 120_000);
 
   it('survives kill -9: the next start opens the same data', async () => {
