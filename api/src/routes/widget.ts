@@ -12,6 +12,7 @@ import { awaitReply, generateReply } from '../interviews/generate-reply';
 import { getInterview, listMessages } from '../interviews/interview-store';
 import { takePendingInvitation } from '../interviews/pending-invitation';
 import { startInterview } from '../interviews/start-interview';
+import { evaluateRecordedEvents } from '../triggers/evaluate-events';
 import { identifyContact } from '../widget-auth/identify-contact';
 import { loadAccessibleInterview } from '../widget-auth/interview-access';
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
@@ -135,7 +136,8 @@ export function widgetRoutes() {
       if (access.kind !== 'widget') throw new AppError('unauthorized', 401, 'track needs a widget token.');
       const deps = c.get('deps');
       const ws = c.get('ws');
-      await recordWidgetEvent(deps, ws, access.contactId, c.req.valid('json'));
+      const event = await recordWidgetEvent(deps, ws, access.contactId, c.req.valid('json'));
+      await evaluateRecordedEvents(deps, ws, [{ ...event, properties: c.req.valid('json').properties ?? {} }]);
       return c.json({ invitation: await takePendingInvitation(deps, ws, access.contactId) }, 200);
     },
   );

@@ -1,6 +1,5 @@
 import type { AppDeps } from '../app-deps';
 import type { Ws } from '../db/tenant';
-import type { RecordedEvent } from '../events/record-events';
 import { eventFiresRule } from './match-event';
 import { offerInvitation } from './offer-invitation';
 import { resolveRecipients } from './recipients';
@@ -10,6 +9,15 @@ import { loadInvitationSettings } from './workspace-settings';
 /** Above this many matches a batch is handed to a job instead of being evaluated in the request. */
 const INLINE_MATCH_LIMIT = 5;
 
+/** A stored event, as trigger evaluation needs it. */
+export type StoredEvent = {
+  name: string;
+  properties: Record<string, unknown>;
+  occurred_at: Date;
+  contact_id: string | null;
+  account_id: string | null;
+};
+
 export type EventMatch = { triggerId: string; contactId: string | null; accountId: string | null; day: string };
 
 /**
@@ -18,7 +26,7 @@ export type EventMatch = { triggerId: string; contactId: string | null; accountI
  * (a widget `track`) is offered right away so the same call can answer with the invitation,
  * a large one goes to the `evaluate-events` job.
  */
-export async function evaluateRecordedEvents(deps: AppDeps, ws: Ws, events: RecordedEvent[]): Promise<void> {
+export async function evaluateRecordedEvents(deps: AppDeps, ws: Ws, events: StoredEvent[]): Promise<void> {
   if (events.length === 0) return;
   const rules = (await listTriggers(deps.db, ws, { enabled: true })).filter(
     (r) => r.when.type === 'event' || r.when.type === 'health_change',
