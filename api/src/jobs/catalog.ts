@@ -25,6 +25,10 @@ export const jobCatalog = {
   'evaluate-triggers': z.object({}),
   /** An invitation's delayed email: the reminder, or the email for an unseen in-app invitation. */
   'invitation-email': z.object({ workspaceId: z.uuid(), interviewId: z.uuid(), kind: z.enum(['reminder', 'unseen']) }),
+  /** Extracts an interview's signals (on completion or abandonment); re-running replaces them. */
+  'extract-interview': z.object({ workspaceId: z.uuid(), interviewId: z.uuid() }),
+  /** Periodic: marks started interviews idle 30 minutes with an answer as abandoned and queues their extraction. */
+  'sweep-abandoned-interviews': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,4 +1,6 @@
 import type { AppDeps } from '../app-deps';
+import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
+import { extractSignals } from '../extraction/extract-signals';
 import { deliverEmail } from '../mail/send-email';
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
@@ -22,5 +24,11 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       if (result.invited || result.skipped) deps.log.info(result, 'periodic trigger evaluation');
     },
     'invitation-email': (job) => runInvitationEmailJob(deps, job),
+    'extract-interview': async ({ workspaceId, interviewId }) => {
+      await extractSignals(deps, { id: workspaceId }, interviewId);
+    },
+    'sweep-abandoned-interviews': async () => {
+      await markAbandonedInterviews(deps);
+    },
   };
 }

@@ -1,0 +1,150 @@
+import type { Signal } from '@candor/shared';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { getGuideVersion } from '../guides/guide-store';
+import { notFound } from '../http/errors';
+import { costMicros } from '../pricing/model-prices';
+import { EXTRACTION_PROMPT_VERSION, extractWithModel, modelConfigured, type TranscriptLine } from './ai-extraction';
+import { extractWithRules } from './rules-extraction';
+
+export type ExtractionResult = {
+  source: 'ai' | 'rules';
+  stored: number;
+  /** Signals dropped because their quote is not verbatim in the cited message (or the item was malformed). */
+  dropped: number;
+  model: string | null;
+  promptTokens: number;
+  completionTokens: number;
+};
+
+type Deps = Pick<AppDeps, 'db' | 'config' | 'log'>;
+
+/** Strips wrapping quotation marks and whitespace a model tends to add around a quote. */
+function cleanQuote(quote: string): string {
+  return quote
+    .trim()
+    .replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/gu, '')
+    .trim();
+}
+
+/** Keeps only signals whose quote occurs verbatim in the customer message they cite. */
+function keepVerbatim(signals: Signal[], messages: Map<string, string>): { kept: Signal[]; dropped: Signal[] } {
+  const kept: Signal[] = [];
+  const dropped: Signal[] = [];
+  for (const s of signals) {
+    const text = messages.get(s.message_id);
+    const quote = cleanQuote(s.quote);
+    if (text !== undefined && quote.length > 0 && text.includes(quote)) kept.push({ ...s, quote });
+    else dropped.push(s);
+  }
+  return { kept, dropped };
+}
+
+/**
+ * Extracts the interview's signals and REPLACES whatever was stored for it, in one
+ * transaction (so re-running is idempotent). With a model configured it uses structured
+ * AI extraction; without one, or when the provider fails, keyword/taxonomy rules.
+ */
+export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): Promise<ExtractionResult> {
+  const t = tenant(deps.db, ws);
+  const interview = await t
+    .selectFrom('interviews')
+    .select(['id', 'guide_version_id', 'account_id', 'contact_id'])
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  if (!interview) throw notFound('Interview');
+  const guide = (await getGuideVersion(deps.db, ws, interview.guide_version_id)).body;
+  const rows = await t
+    .selectFrom('messages')
+    .select(['id', 'role', 'text'])
+    .where('interview_id', '=', interviewId)
+    .orderBy('seq')
+    .execute();
+  const lines: TranscriptLine[] = rows.map((r) => ({ id: r.id, role: r.role as TranscriptLine['role'], text: r.text }));
+  const customer = lines.filter((l) => l.role === 'customer');
+  const log = deps.log.child({ interviewId, workspaceId: ws.id });
+
+  let result: ExtractionResult = {
+    source: 'rules',
+    stored: 0,
+    dropped: 0,
+    model: null,
+    promptTokens: 0,
+    completionTokens: 0,
+  };
+  let candidates: Signal[] = [];
+  if (customer.length > 0 && modelConfigured(deps.config)) {
+    try {
+      const ai = await extractWithModel(deps.config, guide, lines);
+      candidates = ai.signals;
+      result = { ...result, source: 'ai', dropped: ai.rejected, model: ai.model };
+      result.promptTokens = ai.promptTokens;
+      result.completionTokens = ai.completionTokens;
+    } catch (err) {
+      // The provider's error can echo the prompt, so only its name and status are logged.
+      const e = err as { name?: string; statusCode?: number };
+      log.warn({ error: e.name, status: e.statusCode }, 'AI extraction failed; using rules extraction');
+    }
+  }
+  if (result.source === 'rules') candidates = extractWithRules(customer, guide.taxonomy);
+
+  const { kept, dropped } = keepVerbatim(candidates, new Map(customer.map((m) => [m.id, m.text])));
+  for (const s of dropped) {
+    // Which signal, never its text: customer words stay out of info-level logs.
+    log.warn(
+      { kind: s.kind, messageId: s.message_id, source: result.source },
+      'dropped a signal whose quote is not verbatim',
+    );
+  }
+  result.dropped += dropped.length;
+  result.stored = kept.length;
+
+  const cost = result.model
+    ? costMicros(deps.config, result.model, {
+        promptTokens: result.promptTokens,
+        completionTokens: result.completionTokens,
+      })
+    : 0;
+  await deps.db.transaction().execute(async (trx) => {
+    const tx = tenant(trx, ws);
+    // The row lock serializes concurrent runs for one interview, so the last one wins whole.
+    await tx.selectFrom('interviews').select('id').where('id', '=', interviewId).forUpdate().executeTakeFirst();
+    await tx.deleteFrom('signals').where('interview_id', '=', interviewId).execute();
+    if (kept.length > 0) {
+      await tx
+        .insertInto('signals')
+        .values(
+          kept.map((s) => ({
+            interview_id: interviewId,
+            account_id: interview.account_id,
+            contact_id: interview.contact_id,
+            kind: s.kind,
+            value: s.value,
+            quote: s.quote,
+            message_id: s.message_id,
+            confidence: s.confidence,
+            source: result.source,
+            model: result.model,
+            prompt_version: result.source === 'ai' ? EXTRACTION_PROMPT_VERSION : null,
+          })),
+        )
+        .execute();
+    }
+    if (result.promptTokens || result.completionTokens) {
+      await tx
+        .updateTable('interviews')
+        .set((eb) => ({
+          prompt_tokens: eb('prompt_tokens', '+', result.promptTokens),
+          completion_tokens: eb('completion_tokens', '+', result.completionTokens),
+          cost_micros: eb('cost_micros', '+', String(cost)),
+        }))
+        .where('id', '=', interviewId)
+        .execute();
+    }
+  });
+  log.info(
+    { source: result.source, stored: result.stored, dropped: result.dropped, model: result.model },
+    'interview signals extracted',
+  );
+  return result;
+}

@@ -1,0 +1,337 @@
+// Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
+import '@hono/zod-openapi';
+import type { JobName, JobPayload } from '@candor/api/jobs/catalog';
+import { sql } from 'kysely';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockOpenAI } from '../msw/openai';
+import { createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../support/harness';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
+afterAll(() => server.close());
+
+/** Sends a job through the real queue and waits until pg-boss has finished it. */
+async function runJob<N extends JobName>(t: TestApp, name: N, payload: JobPayload<N>) {
+  const id = await t.deps.jobs.send(name, payload);
+  expect(id).toBeTruthy();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(t.deps.db);
+    const state = rows[0]?.state;
+    if (state === 'completed') return;
+    if (state === 'failed') throw new Error(`job ${name} failed`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`job ${name} did not finish`);
+}
+
+type Seeded = { workspaceId: string; interviewId: string; messages: { id: string; role: string; text: string }[] };
+
+/** An interview on the workspace's churn-risk guide, written straight to the database. */
+async function seedInterview(
+  t: TestApp,
+  workspaceId: string,
+  answers: string[],
+  options: { status?: 'started' | 'completed'; idleMinutes?: number } = {},
+): Promise<Seeded> {
+  const db = t.deps.db;
+  const guide = await db
+    .selectFrom('guides')
+    .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
+    .select(['guides.id as guide_id', 'guide_versions.id as version_id'])
+    .where('guides.workspace_id', '=', workspaceId)
+    .where('guides.template_key', '=', 'churn_risk')
+    .where('guide_versions.version', '=', 1)
+    .executeTakeFirstOrThrow();
+  const account = await db
+    .insertInto('accounts')
+    .values({
+      workspace_id: workspaceId,
+      external_id: `acct_${Math.random().toString(36).slice(2, 8)}`,
+      name: 'Globex Secret Account',
+      arr_cents: '98765400',
+      attributes: { csm_note: 'CONFIDENTIAL-CSM-NOTE renewal at risk' },
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const last = new Date(Date.now() - (options.idleMinutes ?? 0) * 60_000);
+  const interview = await db
+    .insertInto('interviews')
+    .values({
+      workspace_id: workspaceId,
+      guide_id: guide.guide_id,
+      guide_version_id: guide.version_id,
+      account_id: account.id,
+      channel: 'in_app',
+      status: options.status ?? 'completed',
+      started_at: last,
+      last_activity_at: last,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const texts = answers.flatMap((a, i) => [
+    { role: 'interviewer' as const, text: `Question ${i + 1}?` },
+    { role: 'customer' as const, text: a },
+  ]);
+  if (texts.length === 0) return { workspaceId, interviewId: interview.id, messages: [] };
+  const messages = await db
+    .insertInto('messages')
+    .values(
+      texts.map((m, i) => ({
+        workspace_id: workspaceId,
+        interview_id: interview.id,
+        seq: i + 1,
+        role: m.role,
+        text: m.text,
+        mode: m.role === 'interviewer' ? ('scripted' as const) : null,
+      })),
+    )
+    .returning(['id', 'role', 'text'])
+    .execute();
+  return { workspaceId, interviewId: interview.id, messages };
+}
+
+function readSignals(t: TestApp, interviewId: string) {
+  return t.deps.db.selectFrom('signals').selectAll().where('interview_id', '=', interviewId).orderBy('kind').execute();
+}
+
+const priceAnswer =
+  "Honestly it's too expensive for what we get. Our CFO has frozen new spend and we are switching to Acme Analytics next month.";
+const expansionAnswer = 'If the marketing team joins we would need 20 more seats next quarter.';
+const humanAnswer = 'Can I talk to a real person about this? The dashboard is so slow it times out every morning.';
+
+describe(`extraction in rules mode (${databaseKind})`, () => {
+  let t: TestApp;
+  let workspaceId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    workspaceId = (await createTestWorkspace(t)).id;
+  });
+  afterAll(() => t?.close());
+
+  it('finds churn reasons, expansion and a handoff request from the taxonomy keywords, with verbatim quotes', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer, expansionAnswer, humanAnswer]);
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const signals = await readSignals(t, s.interviewId);
+    const customerText = new Map(s.messages.filter((m) => m.role === 'customer').map((m) => [m.id, m.text]));
+    for (const sig of signals) {
+      expect(customerText.get(sig.message_id)).toContain(sig.quote);
+      expect(sig.source).toBe('rules');
+      expect(sig.model).toBeNull();
+    }
+    const churn = signals.filter((x) => x.kind === 'churn_risk');
+    const reasons = churn.flatMap((x) => (x.value as { reasons: string[] }).reasons);
+    expect(reasons).toEqual(expect.arrayContaining(['price_value', 'switched_competitor', 'performance_reliability']));
+    const price = churn.find((x) => (x.value as { reasons: string[] }).reasons.includes('price_value'));
+    expect(price?.quote).toBe("Honestly it's too expensive for what we get.");
+    const switching = churn.find((x) => (x.value as { reasons: string[] }).reasons.includes('switched_competitor'));
+    expect(switching?.value).toMatchObject({ level: 'high' });
+
+    const expansion = signals.filter((x) => x.kind === 'expansion_intent');
+    expect(expansion.map((x) => x.value)).toEqual(
+      expect.arrayContaining([
+        { kind: 'seats', size: '20 more seats', timing: 'next quarter' },
+        { kind: 'new_team_use_case', size: '20 more seats', timing: 'next quarter' },
+      ]),
+    );
+    expect(signals.find((x) => x.kind === 'competitor')?.value).toEqual({ name: 'Acme Analytics' });
+    const human = signals.find((x) => x.kind === 'wants_human');
+    expect(human?.quote).toBe('Can I talk to a real person about this?');
+    const interview = await t.deps.db
+      .selectFrom('interviews')
+      .select(['prompt_tokens', 'cost_micros'])
+      .where('id', '=', s.interviewId)
+      .executeTakeFirstOrThrow();
+    expect(interview.prompt_tokens).toBe(0);
+  });
+
+  it('writes nothing for an answer with no signal words', async () => {
+    const s = await seedInterview(t, workspaceId, ['We mostly run the Monday report.']);
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    expect(await readSignals(t, s.interviewId)).toEqual([]);
+  });
+
+  it('marks interviews idle 30 minutes with an answer as abandoned and extracts them', async () => {
+    const idle = await seedInterview(t, workspaceId, [priceAnswer], { status: 'started', idleMinutes: 31 });
+    const fresh = await seedInterview(t, workspaceId, [priceAnswer], { status: 'started', idleMinutes: 10 });
+    const silent = await seedInterview(t, workspaceId, [], { status: 'started', idleMinutes: 45 });
+    await runJob(t, 'sweep-abandoned-interviews', {});
+    const status = async (id: string) =>
+      await t.deps.db
+        .selectFrom('interviews')
+        .select(['status', 'ended_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    expect((await status(idle.interviewId)).status).toBe('abandoned');
+    expect((await status(idle.interviewId)).ended_at).not.toBeNull();
+    expect((await status(fresh.interviewId)).status).toBe('started');
+    expect((await status(silent.interviewId)).status).toBe('started');
+    const deadline = Date.now() + 20_000;
+    let signals = await readSignals(t, idle.interviewId);
+    while (signals.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 150));
+      signals = await readSignals(t, idle.interviewId);
+    }
+    expect(signals.some((x) => x.kind === 'churn_risk')).toBe(true);
+    expect(await readSignals(t, fresh.interviewId)).toEqual([]);
+  });
+});
+
+describe(`extraction in AI mode (${databaseKind})`, () => {
+  let t: TestApp;
+  let workspaceId: string;
+  let openai: ReturnType<typeof mockOpenAI>;
+  beforeAll(async () => {
+    t = await startTestApp({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://openai.test/v1',
+      CANDOR_SYNTHESIS_MODEL: 'gpt-4.1',
+    });
+    workspaceId = (await createTestWorkspace(t)).id;
+    openai = mockOpenAI(server);
+  });
+  afterAll(() => t?.close());
+
+  const item = (over: Record<string, unknown>) => ({
+    kind: 'theme',
+    message_ref: 'm1',
+    quote: '',
+    confidence: 0.9,
+    polarity: null,
+    label: null,
+    level: null,
+    reasons: null,
+    expansion_kind: null,
+    size: null,
+    timing: null,
+    role: null,
+    champion_change: null,
+    ...over,
+  });
+
+  it('stores model signals with evidence, drops a fabricated quote, and counts tokens and cost', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer, expansionAnswer]);
+    openai.clearCalls();
+    openai.script({
+      chat: {
+        usage: { input: 1000, output: 200 },
+        json: {
+          signals: [
+            item({
+              kind: 'churn_risk',
+              quote: 'too expensive for what we get',
+              level: 'high',
+              reasons: ['price_value', 'made_up'],
+            }),
+            item({ kind: 'competitor', quote: '"switching to Acme Analytics"', label: 'Acme Analytics' }),
+            item({
+              kind: 'expansion_intent',
+              message_ref: 'm2',
+              quote: 'we would need 20 more seats next quarter',
+              expansion_kind: 'seats',
+              size: '20 seats',
+              timing: 'next quarter',
+            }),
+            // Not in the message: a paraphrase the model made up.
+            item({ kind: 'churn_risk', quote: 'We will cancel at renewal', level: 'high', reasons: ['price_value'] }),
+            // Real text, but cited against the wrong message.
+            item({ kind: 'theme', message_ref: 'm2', quote: 'too expensive', label: 'Pricing' }),
+          ],
+        },
+      },
+    });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+
+    expect(openai.calls).toHaveLength(1);
+    const call = openai.calls[0]!;
+    expect(call.api).toBe('chat');
+    expect(call.body.response_format?.type).toBe('json_schema');
+    expect(call.promptText).toContain(priceAnswer.replace(/"/g, '\\"'));
+    // CSM-only context never reaches the model.
+    expect(call.promptText).not.toContain('Globex');
+    expect(call.promptText).not.toContain('987654');
+    expect(call.promptText).not.toContain('CONFIDENTIAL');
+
+    const signals = await readSignals(t, s.interviewId);
+    expect(signals.map((x) => x.kind).sort()).toEqual(['churn_risk', 'competitor', 'expansion_intent']);
+    const [answer1, answer2] = s.messages.filter((m) => m.role === 'customer');
+    const churn = signals.find((x) => x.kind === 'churn_risk')!;
+    expect(churn).toMatchObject({
+      quote: 'too expensive for what we get',
+      message_id: answer1!.id,
+      source: 'ai',
+      model: 'gpt-4.1',
+      prompt_version: 'extract-v1',
+      value: { level: 'high', reasons: ['price_value'] },
+    });
+    expect(signals.find((x) => x.kind === 'competitor')?.quote).toBe('switching to Acme Analytics');
+    expect(signals.find((x) => x.kind === 'expansion_intent')).toMatchObject({
+      message_id: answer2!.id,
+      value: { kind: 'seats', size: '20 seats', timing: 'next quarter' },
+    });
+    for (const sig of signals) expect(s.messages.find((m) => m.id === sig.message_id)?.text).toContain(sig.quote);
+
+    const interview = await t.deps.db
+      .selectFrom('interviews')
+      .select(['prompt_tokens', 'completion_tokens', 'cost_micros'])
+      .where('id', '=', s.interviewId)
+      .executeTakeFirstOrThrow();
+    expect(interview.prompt_tokens).toBe(1000);
+    expect(interview.completion_tokens).toBe(200);
+    // gpt-4.1: $2.00 in / $8.00 out per 1M tokens → 1000 × 2 + 200 × 8 micro-dollars.
+    expect(Number(interview.cost_micros)).toBe(3600);
+  });
+
+  it('replaces the signals of an interview when extraction runs again', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer]);
+    const two = [
+      item({ kind: 'churn_risk', quote: 'too expensive', level: 'medium', reasons: ['price_value'] }),
+      item({ kind: 'sentiment', quote: "Honestly it's too expensive for what we get.", polarity: 'negative' }),
+    ];
+    openai.script({ chat: { json: { signals: two } } });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const first = await readSignals(t, s.interviewId);
+    expect(first).toHaveLength(2);
+
+    openai.script({ chat: { json: { signals: [two[0]] } } });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const again = await readSignals(t, s.interviewId);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({ kind: 'churn_risk', quote: 'too expensive' });
+    expect(first.map((x) => x.id)).not.toContain(again[0]!.id);
+  });
+
+  it('falls back to rules extraction when the provider answers 500', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer]);
+    openai.clearCalls();
+    openai.script({ chat: { status: 500 } });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    expect(openai.calls.length).toBeGreaterThanOrEqual(1);
+    const signals = await readSignals(t, s.interviewId);
+    expect(signals.length).toBeGreaterThan(0);
+    for (const sig of signals) {
+      expect(sig.source).toBe('rules');
+      expect(sig.prompt_version).toBeNull();
+    }
+    expect(signals.some((x) => (x.value as { reasons?: string[] }).reasons?.includes('price_value'))).toBe(true);
+    const interview = await t.deps.db
+      .selectFrom('interviews')
+      .select(['prompt_tokens', 'cost_micros'])
+      .where('id', '=', s.interviewId)
+      .executeTakeFirstOrThrow();
+    expect(interview.prompt_tokens).toBe(0);
+  });
+
+  it('falls back to rules when the model returns output that is not the schema', async () => {
+    const s = await seedInterview(t, workspaceId, [expansionAnswer]);
+    openai.script({ chat: { text: 'Sure! Here are the signals: seats.' } });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const signals = await readSignals(t, s.interviewId);
+    expect(signals.find((x) => x.kind === 'expansion_intent')).toMatchObject({
+      source: 'rules',
+      value: { kind: 'seats', size: '20 more seats', timing: 'next quarter' },
+    });
+  });
+});
