@@ -1,3 +1,6 @@
+// The app (and with it the OpenAPI extension of zod) loads before the CLI module evaluates
+// the shared schemas, as in the server process.
+import '@candor/api/app';
 import { runCommand } from '@candor/api/cli/commands';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
@@ -140,6 +143,22 @@ describe('member sign-in with one-time links', () => {
     expect((await me(t, cookie)).status).toBe(401);
     const twice = await t.request('/console/api/sign-out', { method: 'POST', headers: { cookie } });
     expect(twice.status).toBe(200);
+  });
+
+  it('expires a session after 14 days', async () => {
+    const cookie = await signIn(t, acme.id, 'twoweeks@acme.io');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 13 * 24 * 60 * 60 * 1000);
+    expect((await me(t, cookie)).status).toBe(200);
+    vi.setSystemTime(Date.now() + 15 * 24 * 60 * 60 * 1000);
+    expect((await me(t, cookie)).status).toBe(401);
+  });
+
+  it('shuts a removed member out at once', async () => {
+    const cookie = await signIn(t, acme.id, 'leaver@acme.io');
+    expect((await me(t, cookie)).status).toBe(200);
+    await t.deps.db.deleteFrom('members').where('email', '=', 'leaver@acme.io').execute();
+    expect((await me(t, cookie)).status).toBe(401);
   });
 
   it('lets admins list members and answers 403 to a csm', async () => {
