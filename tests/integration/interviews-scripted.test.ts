@@ -61,7 +61,16 @@ describe('an interview in scripted mode', () => {
       ...Array(4).fill(['customer', 'interviewer']).flat(),
     ]);
     expect(detail.messages.filter((m: { mode: string }) => m.mode === 'scripted')).toHaveLength(5);
-    expect(detail.signals).toEqual([]);
+
+    // Completion hands the interview to extraction; its signals show up on the interview, each tied to an answer.
+    let signals = detail.signals;
+    for (let i = 0; i < 100 && signals.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      signals = (await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }))).signals;
+    }
+    expect(signals.length).toBeGreaterThan(0);
+    const answerIds = detail.messages.filter((m: { role: string }) => m.role === 'customer').map((m: { id: string }) => m.id);
+    for (const s of signals) expect(answerIds).toContain(s.message_id);
   });
 
   it('stores a repeated client_id once and replays the same reply', async () => {

@@ -62,6 +62,8 @@ export async function streamInterviewReply(
         maxRetries: 0,
         abortSignal: controller.signal,
         temperature: 0.4,
+        // Failures are handled (and logged without customer text) below, not printed by the SDK.
+        onError: () => {},
       });
       let finishReason: string | undefined;
       let usage = { input: 0, output: 0 };

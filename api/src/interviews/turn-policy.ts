@@ -44,6 +44,7 @@ export function countWords(text: string): number {
 
 const wantsHumanPatterns = [
   /\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+|some\s*one\s*|somebody\s*|my\s+|your\s+)?(real\s+|actual\s+)?(human|person|people|csm|account\s+manager|customer\s+success|sales|rep|representative|agent|support)/i,
+  /\b(talk|speak|chat)\s+(to|with)\s+(some\s*one|somebody)(\s+(from|on|in)\s+(the|your)\s+team)?\s*([.!?]|$|from\s+(customer\s+success|support|sales|your))/i,
   /\b(real|actual|live)\s+(person|human|agent)\b/i,
   /\b(can|could)\s+(some\s*one|somebody|a person|a human)\s+(call|contact|reach|email|get in touch with)\s+me\b/i,
   /\bcall me\b/i,
