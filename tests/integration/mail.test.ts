@@ -12,7 +12,7 @@ describe(`email delivery through Resend (${databaseKind})`, () => {
   let t: TestApp;
   let workspaceId: string;
   beforeAll(async () => {
-    mswServer.listen({ onUnhandledRequest: 'bypass' });
+    mswServer.listen({ onUnhandledFrame: 'bypass' });
     t = await startTestApp({ RESEND_API_KEY: 're_test_key', CANDOR_EMAIL_RETRY_MS: '50' });
     workspaceId = (await createTestWorkspace(t)).id;
   });

@@ -236,10 +236,14 @@ describe(`trigger evaluation and fatigue (${databaseKind})`, () => {
     await contact(acc.id, 'r-1');
     const first = await trigger({ name: 'Pulse A', guide_id: guides.health_pulse, when: { type: 'manual' } });
     const second = await trigger({ name: 'Expansion B', guide_id: guides.expansion, when: { type: 'manual' } });
-    const run = (id: string) =>
-      t
-        .request(`/v1/triggers/${id}/run`, { method: 'POST', token: ws.secret_key, json: { contact_ids: ['r-1'] } })
-        .then(readJson);
+    const run = async (id: string) =>
+      readJson(
+        await t.request(`/v1/triggers/${id}/run`, {
+          method: 'POST',
+          token: ws.secret_key,
+          json: { contact_ids: ['r-1'] },
+        }),
+      );
     expect((await run(first.id)).results[0].decision).toBe('invited');
     expect((await run(second.id)).results[0]).toMatchObject({ decision: 'skipped', reason: 'recontact_window' });
   });
