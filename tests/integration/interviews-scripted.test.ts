@@ -69,7 +69,9 @@ describe('an interview in scripted mode', () => {
       signals = (await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }))).signals;
     }
     expect(signals.length).toBeGreaterThan(0);
-    const answerIds = detail.messages.filter((m: { role: string }) => m.role === 'customer').map((m: { id: string }) => m.id);
+    const answerIds = detail.messages
+      .filter((m: { role: string }) => m.role === 'customer')
+      .map((m: { id: string }) => m.id);
     for (const s of signals) expect(answerIds).toContain(s.message_id);
   });
 
