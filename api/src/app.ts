@@ -21,10 +21,10 @@ import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
 import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
-import { widgetAssetRoutes } from './routes/widget-assets';
 import { triggerRoutes } from './routes/triggers';
 import { unsubscribeRoutes } from './routes/unsubscribe';
 import { widgetRoutes } from './routes/widget';
+import { widgetAssetRoutes } from './routes/widget-assets';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 

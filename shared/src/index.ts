@@ -3,5 +3,5 @@ export * from './batch';
 export * from './contacts';
 export * from './events';
 export * from './guide';
-export * from './triggers';
 export * from './signal';
+export * from './triggers';

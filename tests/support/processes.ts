@@ -28,7 +28,10 @@ export type RunningServer = { child: ChildProcess; output: () => string; exited:
 
 /** Starts the real server process (`npm start`'s entry) and waits until it prints its banner. */
 export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
-  const child = spawn(...node('api/src/main.ts'), { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(...node('api/src/main.ts'), {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+  });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

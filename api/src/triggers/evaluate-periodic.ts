@@ -110,12 +110,12 @@ async function subjectsFor(deps: AppDeps, ws: Ws, when: TriggerWhen, now: Date):
       if (when.target === 'account') {
         const accounts = await t.selectFrom('accounts').selectAll().execute();
         return accounts
-          .filter((a) => attributeMatches(valueOf(a, when.attribute, builtIn), when.op, when.value))
+          .filter((a) => attributeMatches(fieldValue(a, when.attribute, builtIn), when.op, when.value))
           .map((a) => ({ accountId: a.id, periodKey: `attribute:${String(when.value)}` }));
       }
       const contacts = await t.selectFrom('contacts').selectAll().execute();
       return contacts
-        .filter((c) => attributeMatches(valueOf(c, when.attribute, builtIn), when.op, when.value))
+        .filter((c) => attributeMatches(fieldValue(c, when.attribute, builtIn), when.op, when.value))
         .map((c) => ({
           contactId: c.id,
           accountId: c.account_id ?? undefined,
@@ -127,7 +127,7 @@ async function subjectsFor(deps: AppDeps, ws: Ws, when: TriggerWhen, now: Date):
   }
 }
 
-function valueOf(
+function fieldValue(
   row: Record<string, unknown> & { attributes: Record<string, unknown> },
   key: string,
   builtIn: string[],

@@ -38,7 +38,9 @@ export async function computeFunnels(
       sql<string>`count(*)`.as('eligible'),
       sql<string>`count(*) filter (where invitations.decision = 'skipped')`.as('skipped'),
       sql<string>`count(*) filter (where invitations.decision = 'invited')`.as('invited'),
-      sql<string>`count(*) filter (where interviews.shown_at is not null or interviews.started_at is not null)`.as('shown'),
+      sql<string>`count(*) filter (where interviews.shown_at is not null or interviews.started_at is not null)`.as(
+        'shown',
+      ),
       sql<string>`count(interviews.started_at)`.as('started'),
       sql<string>`count(*) filter (where interviews.status = 'completed')`.as('completed'),
       sql<string>`count(*) filter (where exists (select 1 from signals s where s.interview_id = interviews.id))`.as(
