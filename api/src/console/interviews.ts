@@ -107,10 +107,20 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
       .execute(),
     t
       .selectFrom('signals')
-      .select(['id', 'kind', 'value', 'quote', 'message_id', 'confidence', 'source'])
-      .where('interview_id', '=', interviewId)
-      .orderBy('created_at')
-      .orderBy('id')
+      .innerJoin('messages', 'messages.id', 'signals.message_id')
+      .select([
+        'signals.id',
+        'signals.kind',
+        'signals.value',
+        'signals.quote',
+        'signals.message_id',
+        'signals.confidence',
+        'signals.source',
+      ])
+      .where('signals.interview_id', '=', interviewId)
+      // In the order the customer said them.
+      .orderBy('messages.seq')
+      .orderBy('signals.kind')
       .execute(),
   ]);
   return {

@@ -9,7 +9,7 @@ export function describeSignal(kind: string, value: unknown): string {
       return text(v.label) ?? 'theme';
     case 'churn_risk': {
       const reasons = Array.isArray(v.reasons) ? v.reasons.map((r) => humanizeKey(String(r))) : [];
-      return `${text(v.level) ?? 'unknown'} risk${reasons.length ? `: ${reasons.join(', ')}` : ''}`;
+      return [`${text(v.level) ?? 'unknown'} risk`, ...reasons].join(' · ');
     }
     case 'expansion_intent':
       return [humanizeKey(text(v.kind) ?? 'expansion'), text(v.size), text(v.timing)].filter(Boolean).join(' · ');
