@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
@@ -90,9 +91,11 @@ export async function consumeLoginLink(deps: AppDeps, token: string, headers: He
   let verified: Awaited<ReturnType<typeof verify>>;
   try {
     verified = await verify();
-  } catch {
-    // better-auth answers a bad token by throwing a redirect with ?error=INVALID_TOKEN.
-    return undefined;
+  } catch (err) {
+    // better-auth answers a bad token by throwing a redirect with ?error=INVALID_TOKEN;
+    // anything else (the database is down) is a real error, not a bad link.
+    if (isAPIError(err)) return undefined;
+    throw err;
   }
   const { user, token: sessionToken } = verified.response as { user: { id: string; email: string }; token: string };
   const member = await tenant(deps.db, { id: workspaceId })

@@ -1,3 +1,4 @@
+import { isAPIError } from 'better-auth/api';
 import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
 import { authFor } from './better-auth';
@@ -23,8 +24,9 @@ export async function signOut(deps: AppDeps, headers: Headers): Promise<string[]
   try {
     const { headers: out } = await auth.api.signOut({ headers, returnHeaders: true });
     return out.getSetCookie();
-  } catch {
+  } catch (err) {
     // Already signed out (no or unknown cookie): nothing to end.
-    return [];
+    if (isAPIError(err)) return [];
+    throw err;
   }
 }
