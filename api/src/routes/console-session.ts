@@ -33,7 +33,8 @@ export function consoleSessionRoutes() {
     type: 'apiKey',
     in: 'cookie',
     name: 'candor.session_token',
-    description: 'The console session, set by following a one-time sign-in link at `/login?token=…`.',
+    description:
+      'The console session, set by following a one-time sign-in link at `/login?token=…` (named `__Secure-candor.session_token` when served over https).',
   });
 
   app.use('/console/api/me', sessionAuth);
