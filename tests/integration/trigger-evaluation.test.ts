@@ -248,3 +248,124 @@ describe(`trigger evaluation and fatigue (${databaseKind})`, () => {
     expect((await run(second.id)).results[0]).toMatchObject({ decision: 'skipped', reason: 'recontact_window' });
   });
 });
+
+describe(`invitation emails: link, unseen in-app, unsubscribe (${databaseKind})`, () => {
+  let t: TestApp;
+  let ws: { id: string; secret_key: string };
+  let guideId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ws = await createTestWorkspace(t);
+    guideId = (
+      await t.deps.db
+        .selectFrom('guides')
+        .select('id')
+        .where('workspace_id', '=', ws.id)
+        .where('moment', '=', 'health_pulse')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.request('/v1/accounts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { accounts: [{ id: 'acme', name: 'Acme' }] },
+    });
+    await t.request('/v1/contacts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: {
+        contacts: [
+          { id: 'ada', account_id: 'acme', email: 'ada@acme.io', name: 'Ada Lovelace' },
+          { id: 'bo', account_id: 'acme', email: 'bo@acme.io', name: 'Bo' },
+        ],
+      },
+    });
+  });
+  afterAll(() => t?.close());
+
+  const createRule = async (how: object) =>
+    readJson(
+      await t.request('/v1/triggers', {
+        method: 'POST',
+        token: ws.secret_key,
+        json: {
+          name: `Pulse ${JSON.stringify(how)}`,
+          guide_id: guideId,
+          when: { type: 'manual' },
+          how,
+          throttle: { recontact_days: 0, once_per_guide: false },
+        },
+      }),
+    );
+  const run = async (ruleId: string, contactId: string) =>
+    (
+      await readJson(
+        await t.request(`/v1/triggers/${ruleId}/run`, {
+          method: 'POST',
+          token: ws.secret_key,
+          json: { contact_ids: [contactId] },
+        }),
+      )
+    ).results[0];
+  const emailsTo = (address: string) =>
+    t.deps.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', address).orderBy('created_at').execute();
+
+  it("sends a link that opens the contact's interview", async () => {
+    const rule = await createRule({ channel: 'email' });
+    const offer = await run(rule.id, 'ada');
+    expect(offer.decision).toBe('invited');
+    const [email] = await emailsTo('ada@acme.io');
+    expect(email?.html).toContain('Hi Ada,');
+    const link = /http:\/\/candor\.test\/i\/(\S+)/.exec(email?.text ?? '');
+    expect(link).not.toBeNull();
+    const res = await t.request(`/v1/widget/interviews/${offer.interview_id}`, { token: link?.[1] });
+    expect(res.status).toBe(200);
+    expect((await readJson(res)).status).toBe('invited');
+  });
+
+  it('emails an in-app invitation that stayed unseen, but not one that was shown', async () => {
+    const rule = await createRule({ channel: 'in_app_then_email', email_after_days: 2 });
+    const before = (await emailsTo('bo@acme.io')).length;
+    const unseen = await run(rule.id, 'bo');
+    // what the delayed job does when its time comes
+    await t.deps.jobs.send('invitation-email', {
+      workspaceId: ws.id,
+      interviewId: unseen.interview_id,
+      kind: 'unseen',
+    });
+    await eventually(async () => (await emailsTo('bo@acme.io')).length === before + 1);
+
+    await t.deps.db.deleteFrom('invitations').where('trigger_id', '=', rule.id).execute();
+    const shown = await run(rule.id, 'bo');
+    await t.deps.db
+      .updateTable('interviews')
+      .set({ shown_at: new Date() })
+      .where('id', '=', shown.interview_id)
+      .execute();
+    const job = await t.deps.jobs.send('invitation-email', {
+      workspaceId: ws.id,
+      interviewId: shown.interview_id,
+      kind: 'unseen',
+    });
+    await eventually(async () => {
+      const row = await t.deps.db
+        .selectFrom('pgboss.job' as never)
+        .select(['state' as never])
+        .where('id' as never, '=', job as never)
+        .executeTakeFirst();
+      return (row as { state?: string } | undefined)?.state === 'completed';
+    });
+    expect(await emailsTo('bo@acme.io')).toHaveLength(before + 1);
+  });
+
+  it('respects an unsubscribe from the email everywhere', async () => {
+    const rule = await createRule({ channel: 'email' });
+    const [email] = await emailsTo('ada@acme.io');
+    const unsubscribe = new URL(
+      String(email?.headers && (email.headers as Record<string, string>)['List-Unsubscribe']).slice(1, -1),
+    );
+    expect((await t.request(unsubscribe.pathname, { method: 'POST' })).status).toBe(200);
+    expect(await run(rule.id, 'ada')).toEqual({ contact_id: 'ada', decision: 'skipped', reason: 'opted_out' });
+    const inApp = await createRule({ channel: 'in_app' });
+    expect((await run(inApp.id, 'ada')).reason).toBe('opted_out');
+  });
+});
