@@ -70,24 +70,8 @@ export async function recordEvents(
     });
   }
 
-  const inserted = await t
-    .insertInto('events')
-    .values(
-      rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        properties: r.properties,
-        occurred_at: r.occurred_at,
-        received_at: now,
-        account_id: r.account_id,
-        contact_id: r.contact_id,
-        message_id: r.message_id,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['workspace_id', 'message_id']).where('message_id', 'is not', null).doNothing())
-    .returning('id')
-    .execute();
-  const insertedIds = new Set(inserted.map((r) => r.id));
+  const inserted = await insertEvents(t, rows, now);
+  const insertedIds = new Set(inserted);
   const recorded = rows.filter((r) => insertedIds.has(r.id));
 
   await recordTouches(t, recorded);
@@ -141,4 +125,33 @@ async function recordTouches(t: Tenant, recorded: RecordedEvent[]) {
       .where('id', '=', accountId)
       .execute();
   }
+}
+
+/**
+ * One statement for the whole batch, with the rows as a single JSON parameter: thousands of
+ * bound parameters cost more in the drivers than the insert itself. The workspace comes
+ * from `t`, never from the rows.
+ */
+async function insertEvents(t: Tenant, rows: RecordedEvent[], now: Date): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const payload = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      properties: r.properties,
+      occurred_at: r.occurred_at.toISOString(),
+      account_id: r.account_id,
+      contact_id: r.contact_id,
+      message_id: r.message_id,
+    })),
+  );
+  const result = await sql<{ id: string }>`
+    insert into events (id, workspace_id, name, properties, occurred_at, received_at, account_id, contact_id, message_id)
+    select x.id, ${t.ws.id}::uuid, x.name, x.properties, x.occurred_at, ${now.toISOString()}::timestamptz,
+           x.account_id, x.contact_id, x.message_id
+    from jsonb_to_recordset(cast(${payload} as text)::jsonb)
+      as x(id uuid, name text, properties jsonb, occurred_at timestamptz, account_id uuid, contact_id uuid, message_id text)
+    on conflict (workspace_id, message_id) where message_id is not null do nothing
+    returning id`.execute(t.db);
+  return result.rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
+import { sql } from 'kysely';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { tenant } from '../db/tenant';
 import type { AppEnv } from './app-env';
@@ -96,7 +97,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       const body = await res.clone().text();
       await t
         .updateTable('idempotency_keys')
-        .set({ status_code: res.status, response: body })
+        .set({ status_code: res.status, response: sql`cast(${body} as text)::jsonb` })
         .where('key', '=', key)
         .execute();
       stored = true;

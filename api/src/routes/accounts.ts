@@ -8,6 +8,11 @@ import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 
+// Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
+const upsertAccountsBodyDoc = upsertAccountsBody.meta({ id: 'UpsertAccounts' });
+const upsertAccountsResultDoc = upsertAccountsResult.meta({ id: 'UpsertAccountsResult' });
+const accountViewDoc = accountView.meta({ id: 'Account' });
+
 const errorJson = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchemaRef } },
@@ -42,14 +47,14 @@ export function accountRoutes() {
       request: {
         headers: idempotencyKeyHeaders,
         body: {
-          content: { 'application/json': { schema: upsertAccountsBody.openapi('UpsertAccounts') } },
+          content: { 'application/json': { schema: upsertAccountsBodyDoc } },
           required: true,
         },
       },
       responses: {
         200: {
           description: 'What happened to each id, in request order',
-          content: { 'application/json': { schema: upsertAccountsResult.openapi('UpsertAccountsResult') } },
+          content: { 'application/json': { schema: upsertAccountsResultDoc } },
         },
         400: errorJson('Invalid body or item (nothing written), with the field path'),
         401: errorJson('Missing or wrong secret key'),
@@ -79,7 +84,7 @@ export function accountRoutes() {
       responses: {
         200: {
           description: 'The account',
-          content: { 'application/json': { schema: accountView.openapi('Account') } },
+          content: { 'application/json': { schema: accountViewDoc } },
         },
         401: errorJson('Missing or wrong secret key'),
         404: errorJson('No such account in this workspace'),

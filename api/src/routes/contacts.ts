@@ -10,6 +10,11 @@ import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 
+// Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
+const upsertContactsBodyDoc = upsertContactsBody.meta({ id: 'UpsertContacts' });
+const upsertContactsResultDoc = upsertContactsResult.meta({ id: 'UpsertContactsResult' });
+const contactViewDoc = contactView.meta({ id: 'Contact' });
+
 const errorJson = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchemaRef } },
@@ -98,12 +103,12 @@ export function contactRoutes() {
       request: {
         headers: idempotencyKeyHeaders,
         body: {
-          content: { 'application/json': { schema: upsertContactsBody.openapi('UpsertContacts') } },
+          content: { 'application/json': { schema: upsertContactsBodyDoc } },
           required: true,
         },
       },
       responses: {
-        200: json(upsertContactsResult.openapi('UpsertContactsResult'), 'What happened to each id, in request order'),
+        200: json(upsertContactsResultDoc, 'What happened to each id, in request order'),
         400: errorJson('Invalid body or items (nothing written), with field paths and item indexes'),
         401: unauthorized,
         409: errorJson('A request with this Idempotency-Key is still running'),
@@ -131,7 +136,7 @@ export function contactRoutes() {
       middleware: [secretKeyAuth] as const,
       summary: 'Get a contact by your external id',
       request: { params },
-      responses: { 200: json(contactView.openapi('Contact'), 'The contact'), 401: unauthorized, 404: notFoundError },
+      responses: { 200: json(contactViewDoc, 'The contact'), 401: unauthorized, 404: notFoundError },
     }),
     async (c) => {
       const contact = await findContact(tenant(c.get('deps').db, c.get('ws')), c.req.valid('param').id);

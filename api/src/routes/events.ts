@@ -5,6 +5,10 @@ import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 
+// Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
+const trackEventsBodyDoc = trackEventsBody.meta({ id: 'TrackEvents' });
+const trackEventsResultDoc = trackEventsResult.meta({ id: 'TrackEventsResult' });
+
 const errorJson = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchemaRef } },
@@ -30,12 +34,12 @@ export function eventRoutes() {
         "in `duplicates`. The event `csm_touch` moves the account's last-touch time forward.",
       request: {
         headers: idempotencyKeyHeaders,
-        body: { content: { 'application/json': { schema: trackEventsBody.openapi('TrackEvents') } }, required: true },
+        body: { content: { 'application/json': { schema: trackEventsBodyDoc } }, required: true },
       },
       responses: {
         200: {
           description: 'Counts of what was stored',
-          content: { 'application/json': { schema: trackEventsResult.openapi('TrackEventsResult') } },
+          content: { 'application/json': { schema: trackEventsResultDoc } },
         },
         400: errorJson('Invalid body or items (nothing written), with field paths and item indexes'),
         401: errorJson('Missing or wrong secret key'),

@@ -6,6 +6,9 @@ import { ingestSegment } from '../segment/ingest-segment';
 import { segmentAuth } from '../segment/segment-auth';
 import { explainSegmentError, segmentBody, segmentMessages, segmentResult } from '../segment/segment-payload';
 
+// Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
+const segmentResultDoc = segmentResult.meta({ id: 'SegmentResult' });
+
 const errorJson = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchemaRef } },
@@ -42,7 +45,7 @@ export function segmentRoutes() {
       responses: {
         200: {
           description: 'Applied',
-          content: { 'application/json': { schema: segmentResult.openapi('SegmentResult') } },
+          content: { 'application/json': { schema: segmentResultDoc } },
         },
         400: errorJson('Invalid message (nothing written), with the field path'),
         401: errorJson('Missing or wrong write key'),
