@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import { sql } from 'kysely';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sql } from 'kysely';
 import { tenant } from '../db/tenant';
 import type { AppEnv } from './app-env';
 import { AppError } from './errors';
