@@ -1,11 +1,14 @@
 // Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
 import '@hono/zod-openapi';
+import { churnRiskTemplate } from '@candor/api/guides/templates/churn-risk';
 import type { JobName, JobPayload } from '@candor/api/jobs/catalog';
 import { sql } from 'kysely';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockOpenAI } from '../msw/openai';
-import { createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../support/harness';
+import { eventually } from '../support/eventually';
+import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { answer, identify, invite, seedWorkspace } from '../support/interview-fixtures';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
@@ -144,6 +147,48 @@ describe(`extraction in rules mode (${databaseKind})`, () => {
       .where('id', '=', s.interviewId)
       .executeTakeFirstOrThrow();
     expect(interview.prompt_tokens).toBe(0);
+  });
+
+  it('extracts signals when an interview completes through the widget endpoints', async () => {
+    const { ws, guideId } = await seedWorkspace(t, churnRiskTemplate.body);
+    const { id } = await invite(t, ws, guideId, 'in_app');
+    const { token } = await identify(t, ws);
+    const started = await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token });
+    expect(started.status).toBe(200);
+    // The handoff request goes last: asking for a person closes the interview.
+    const answers = [
+      priceAnswer,
+      expansionAnswer,
+      'Our new VP of Finance decides now, because the old sponsor has left the company.',
+      humanAnswer,
+    ];
+    let status = 'started';
+    for (let i = 0; status === 'started' && i < 8; i++) {
+      const r = await answer(t, id, token, `c${i}`, answers[Math.min(i, answers.length - 1)]!);
+      status = r.done?.status ?? 'started';
+    }
+    expect(status).toBe('completed');
+    const detail = await eventually(async () => {
+      const body = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
+      return body.signals.length > 0 ? body : undefined;
+    });
+    const customer = new Map(
+      detail.messages
+        .filter((m: { role: string }) => m.role === 'customer')
+        .map((m: { id: string; text: string }) => [m.id, m.text]),
+    );
+    for (const sig of detail.signals) {
+      expect(sig.source).toBe('rules');
+      expect(customer.get(sig.message_id)).toContain(sig.quote);
+    }
+    const kinds = new Set(detail.signals.map((x: { kind: string }) => x.kind));
+    expect([...kinds]).toEqual(expect.arrayContaining(['churn_risk', 'wants_human', 'stakeholder']));
+    const stakeholders = detail.signals.filter((x: { kind: string }) => x.kind === 'stakeholder');
+    expect(stakeholders.map((x: { value: unknown }) => x.value)).toContainEqual({
+      name: null,
+      role: 'vp of finance',
+      champion_change: true,
+    });
   });
 
   it('writes nothing for an answer with no signal words', async () => {

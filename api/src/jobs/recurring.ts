@@ -7,4 +7,6 @@ import type { Jobs } from './jobs';
 export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   // Schedules (renewal − 60 days, signup + 14 days), usage drops and attribute rules.
   await jobs.schedule('evaluate-triggers', '*/5 * * * *', {});
+  // Interviews idle 30 minutes with an answer become abandoned and get extracted; a minute's lag is fine.
+  await jobs.schedule('sweep-abandoned-interviews', '* * * * *', {});
 }
