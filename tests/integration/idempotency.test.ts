@@ -20,7 +20,14 @@ describe(`Idempotency-Key on mutating calls (${databaseKind})`, () => {
       headers: { 'Idempotency-Key': idempotencyKey },
     });
   const countEvents = async () =>
-    Number((await t.deps.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('replays the first response for the same key and body, storing once', async () => {
     const events = [{ event: 'login', contact_id: 'u_1' }];

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+
+// Interviews, messages and signals are written by the interview engine; here they are set up
+// directly in the database so that export and erasure are tested on their own.
+async function seedInterview(t: TestApp, wsId: string, contactExternalId: string, quote: string) {
+  const db = t.deps.db;
+  const contact = await db
+    .selectFrom('contacts')
+    .select(['id', 'account_id'])
+    .where('workspace_id', '=', wsId)
+    .where('external_id', '=', contactExternalId)
+    .executeTakeFirstOrThrow();
+  const guide = await db
+    .insertInto('guides')
+    .values({ workspace_id: wsId, name: 'Health pulse', moment: 'health_pulse' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .insertInto('guide_versions')
+    .values({ workspace_id: wsId, guide_id: guide.id, version: 1, definition: {} })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const interview = await db
+    .insertInto('interviews')
+    .values({
+      workspace_id: wsId,
+      guide_id: guide.id,
+      guide_version_id: version.id,
+      account_id: contact.account_id,
+      contact_id: contact.id,
+      channel: 'email',
+      status: 'completed',
+      state: { answers: [quote] },
+      cost_micros: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const [, answer] = await db
+    .insertInto('messages')
+    .values([
+      { workspace_id: wsId, interview_id: interview.id, seq: 1, role: 'interviewer', text: 'How is it going?' },
+      { workspace_id: wsId, interview_id: interview.id, seq: 2, role: 'customer', text: quote, client_id: 'c-1' },
+    ])
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('signals')
+    .values({
+      workspace_id: wsId,
+      interview_id: interview.id,
+      account_id: contact.account_id,
+      contact_id: contact.id,
+      kind: 'churn_risk',
+      value: { level: 'high' },
+      quote,
+      message_id: answer!.id,
+      source: 'rules',
+    })
+    .execute();
+  return interview.id;
+}
+
+describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseKind})`, () => {
+  let t: TestApp;
+  let ws: { id: string; secret_key: string };
+  let other: { id: string; secret_key: string };
+  let adaInterview: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ws = await createTestWorkspace(t, 'Acme');
+    other = await createTestWorkspace(t, 'Globex');
+    for (const w of [ws, other]) {
+      const token = w.secret_key;
+      await t.request('/v1/accounts', {
+        method: 'POST',
+        token,
+        json: { accounts: [{ id: 'acct_1', name: 'Initech' }] },
+      });
+      await t.request('/v1/contacts', {
+        method: 'POST',
+        token,
+        json: {
+          contacts: [
+            { id: 'ada', account_id: 'acct_1', email: 'ada@initech.io', name: 'Ada Lovelace' },
+            { id: 'bob', account_id: 'acct_1', email: 'bob@initech.io', name: 'Bob' },
+          ],
+        },
+      });
+      await t.request('/v1/events', {
+        method: 'POST',
+        token,
+        json: {
+          events: [
+            { event: 'login', contact_id: 'ada', timestamp: '2026-05-01T10:00:00Z' },
+            { event: 'report_exported', contact_id: 'ada', properties: { format: 'pdf' } },
+            { event: 'login', contact_id: 'bob' },
+          ],
+        },
+      });
+    }
+    adaInterview = await seedInterview(t, ws.id, 'ada', 'We might leave because exports are slow');
+    await seedInterview(t, ws.id, 'bob', 'Bob is happy with it');
+    await seedInterview(t, other.id, 'ada', 'Globex Ada is unhappy');
+  });
+  afterAll(() => t?.close());
+
+  const exportOf = (id: string, token = ws.secret_key) => t.request(`/v1/contacts/${id}/export`, { token });
+  const erase = (id: string, token = ws.secret_key) => t.request(`/v1/contacts/${id}`, { method: 'DELETE', token });
+
+  it('exports everything held about a person', async () => {
+    const res = await exportOf('ada');
+    expect(res.status).toBe(200);
+    const body = await readJson(res);
+    expect(body.contact).toMatchObject({
+      id: 'ada',
+      email: 'ada@initech.io',
+      name: 'Ada Lovelace',
+      account_id: 'acct_1',
+    });
+    expect(body.account).toEqual({ id: 'acct_1', name: 'Initech' });
+    expect(body.events.map((e: { event: string }) => e.event)).toEqual(['login', 'report_exported']);
+    expect(body.interviews).toHaveLength(1);
+    expect(body.interviews[0]).toMatchObject({ id: adaInterview, status: 'completed', channel: 'email' });
+    expect(body.interviews[0].messages.map((m: { text: string }) => m.text)).toEqual([
+      'How is it going?',
+      'We might leave because exports are slow',
+    ]);
+    expect(body.signals).toEqual([
+      expect.objectContaining({ kind: 'churn_risk', quote: 'We might leave because exports are slow' }),
+    ]);
+    // Nothing about anyone else, in this workspace or another.
+    expect(JSON.stringify(body)).not.toMatch(/Bob|Globex/);
+  });
+
+  it("answers 404 for another workspace's person on export and erase, erasing nothing", async () => {
+    const stranger = await createTestWorkspace(t, 'Stranger');
+    expect((await exportOf('ada', stranger.secret_key)).status).toBe(404);
+    expect((await erase('ada', stranger.secret_key)).status).toBe(404);
+    expect((await exportOf('ada')).status).toBe(200);
+  });
+
+  it('erases the person and keeps aggregate counts', async () => {
+    const res = await erase('ada');
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toEqual({
+      id: 'ada',
+      erased: true,
+      events_deleted: 2,
+      signals_deleted: 1,
+      messages_redacted: 2,
+      interviews_kept: 1,
+    });
+    const db = t.deps.db;
+    expect((await t.request('/v1/contacts/ada', { token: ws.secret_key })).status).toBe(404);
+    expect((await exportOf('ada')).status).toBe(404);
+
+    const interview = await db
+      .selectFrom('interviews')
+      .select(['contact_id', 'status', 'state'])
+      .where('id', '=', adaInterview)
+      .executeTakeFirstOrThrow();
+    expect(interview).toEqual({ contact_id: null, status: 'completed', state: {} });
+    const messages = await db
+      .selectFrom('messages')
+      .select(['text', 'role'])
+      .where('interview_id', '=', adaInterview)
+      .execute();
+    expect(messages).toHaveLength(2);
+    expect(messages.every((m) => m.text === '')).toBe(true);
+    expect(await db.selectFrom('signals').select('id').where('interview_id', '=', adaInterview).execute()).toHaveLength(
+      0,
+    );
+    const leftovers = await db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', ws.id)
+      .where((eb) => eb.or([eb('email', '=', 'ada@initech.io'), eb('external_id', '=', 'ada')]))
+      .execute();
+    expect(leftovers).toHaveLength(0);
+
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'details'])
+      .where('workspace_id', '=', ws.id)
+      .where('action', '=', 'contact.erased')
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor: 'api:secret_key',
+        action: 'contact.erased',
+        details: { erased: true, events_deleted: 2, signals_deleted: 1, messages_redacted: 2, interviews_kept: 1 },
+      },
+    ]);
+  });
+
+  it('leaves everyone else untouched', async () => {
+    const bob = await readJson(await exportOf('bob'));
+    expect(bob.events).toHaveLength(1);
+    expect(bob.interviews[0].messages[1].text).toBe('Bob is happy with it');
+    expect(bob.signals).toHaveLength(1);
+    const globexAda = await readJson(await exportOf('ada', other.secret_key));
+    expect(globexAda.contact.email).toBe('ada@initech.io');
+    expect(globexAda.events).toHaveLength(2);
+    expect(globexAda.signals[0].quote).toBe('Globex Ada is unhappy');
+  });
+
+  it('answers 401 without a key and documents what is kept', async () => {
+    expect((await t.request('/v1/contacts/bob', { method: 'DELETE' })).status).toBe(401);
+    expect((await t.request('/v1/contacts/bob/export')).status).toBe(401);
+    const doc = await readJson(await t.request('/openapi.json'));
+    expect(doc.paths['/v1/contacts/{id}'].delete.description).toMatch(/Kept/);
+    expect(doc.paths['/v1/contacts/{id}/export'].get.security).toEqual([{ secretKey: [] }]);
+  });
+});
