@@ -119,6 +119,13 @@ describe('widget API: identify, track and interview tokens', () => {
     expect(url).toMatch(/^http:\/\/candor\.test\/i\/[\w-]+\.[\w-]+\.[\w-]+$/);
     const link = url!.split('/i/')[1]!;
     const { token } = await identify(t, ws);
+    const emails = await t.deps.db
+      .selectFrom('outbox_emails')
+      .select(['to_address', 'text'])
+      .where('workspace_id', '=', ws.id)
+      .execute();
+    expect(emails).toEqual([expect.objectContaining({ to_address: 'ada@acme.io' })]);
+    expect(emails[0]?.text).toContain('http://candor.test/i/');
 
     const started = await readJson(
       await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token: link }),

@@ -1,6 +1,7 @@
 import type { ModelMessage } from 'ai';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { costMicros } from '../pricing/model-prices';
 import { enqueueExtraction } from './enqueue-extraction';
 import {
   getInterview,
@@ -150,6 +151,7 @@ async function storeReply(
       .where('reply_to', 'is not', null)
       .execute();
     const mode = modes.length > 1 ? 'mixed' : (modes[0]?.mode ?? interview.mode);
+    const cost = draft.model ? costMicros(deps.config, draft.model, draft) : 0;
     await t
       .updateTable('interviews')
       .set((eb) => ({
@@ -157,6 +159,7 @@ async function storeReply(
         mode,
         prompt_tokens: eb('prompt_tokens', '+', draft.promptTokens),
         completion_tokens: eb('completion_tokens', '+', draft.completionTokens),
+        cost_micros: eb('cost_micros', '+', String(cost)),
         last_activity_at: now,
       }))
       .where('id', '=', interviewId)

@@ -5,6 +5,8 @@ import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
 import { inviteContact } from '../interviews/invite-contact';
+import { scheduleInvitationEmail } from '../triggers/invitation-email';
+import { loadInvitationSettings } from '../triggers/workspace-settings';
 
 const statuses = ['invited', 'started', 'completed', 'abandoned', 'expired', 'declined'] as const;
 
@@ -111,6 +113,15 @@ export function interviewRoutes() {
         guideId: body.guide_id,
         channel: body.channel,
       });
+      // Email invitations go out through the same path as triggered ones: quiet hours, reminder, unsubscribe.
+      if (body.channel === 'email')
+        await scheduleInvitationEmail(
+          deps,
+          ws,
+          result.id,
+          { channel: 'email' },
+          await loadInvitationSettings(deps.db, ws),
+        );
       return c.json(result, 201);
     },
   );
