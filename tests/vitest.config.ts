@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The browser tests load widget/dist; build it once per run (skipped when up to date).
+    globalSetup: ['./e2e/build-widget.ts'],
   },
 });

@@ -35,6 +35,15 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(ws.publishable_key).toMatch(/^pk_/);
     expect(ws.identity_secret).toMatch(/^[0-9a-f]{64}$/);
 
+    // The new secret key works against the running server's API.
+    const upsert = await fetch(`http://127.0.0.1:${port}/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ws.secret_key}` },
+      body: JSON.stringify({ accounts: [{ id: 'acct_1', name: 'Initech', arr: 40000 }] }),
+    });
+    expect(upsert.status).toBe(200);
+    expect(await upsert.json()).toMatchObject({ created: 1, accounts: [{ id: 'acct_1', status: 'created' }] });
+
     const invited = await runCli(['member', 'invite', 'ada@acme.io', '--workspace', ws.id, '--json'], env());
     expect(invited.stderr).toBe('');
     expect(invited.code).toBe(0);

@@ -45,6 +45,8 @@ async function serve(c: Context<AppEnv>, file: string, cacheControl: string) {
   c.header('Content-Type', 'text/javascript; charset=utf-8');
   if (!asset) {
     c.header('Cache-Control', 'no-store');
+    // An old bundle name is simply gone; a missing loader means the build never ran.
+    if (file !== 'widget.js') return c.body('/* not found */\n', 404);
     return c.body('/* The Candor widget is not built. Run: npm run build -w @candor/widget */\n', 503);
   }
   c.header('Cache-Control', cacheControl);

@@ -144,6 +144,7 @@ export function createChatView(t: Strings, page: boolean, actions: Actions) {
       );
       form.replaceWith(done);
       typing.hidden = true;
+      scroll();
       return done.querySelector('h2')!;
     },
   };

@@ -34,7 +34,6 @@ export function mount(host: Host): Ui {
     lang,
   });
   shadow.append(root);
-  (document.body || document.documentElement).append(el);
 
   let view: 'idle' | 'invite' | 'chat' | 'pill' = 'idle';
   let current: string | undefined;
@@ -44,7 +43,11 @@ export function mount(host: Host): Ui {
   let destroyed = false;
   let busy = false;
 
-  const show = (node?: Node) => (node ? root.replaceChildren(node) : root.replaceChildren());
+  // The host element joins the page only once there is something to show.
+  const show = (node?: Node) => {
+    if (node && !el.isConnected) (document.body || document.documentElement).append(el);
+    return node ? root.replaceChildren(node) : root.replaceChildren();
+  };
   const save = (patch: Partial<Saved> | null) => {
     saved = patch && current ? { ...(saved?.id === current ? saved : { id: current, view: 'open' }), ...patch } : null;
     writeSaved(host.store, saved);

@@ -26,7 +26,8 @@ button:hover{background:var(--ib)}
 .pri{background:var(--a);color:var(--at);border-color:var(--a);font-weight:600}
 .pri:hover{background:var(--a);filter:brightness(1.08)}
 .lnk{border-color:transparent;color:var(--mu)}
-button:focus-visible,textarea:focus-visible,.log:focus-visible,h2:focus-visible{outline:3px solid var(--a);outline-offset:2px}
+button:focus-visible,textarea:focus-visible,.log:focus-visible{outline:3px solid var(--a);outline-offset:2px}
+h2:focus{outline:none}
 .hd{display:flex;align-items:flex-start;gap:8px;padding:14px 14px 12px 18px;border-bottom:1px solid var(--bd)}
 .hd>div{flex:1;min-width:0}
 .ic{width:36px;height:36px;min-height:36px;padding:0;border-color:transparent;font-size:20px;line-height:1;color:var(--mu)}
@@ -45,7 +46,7 @@ textarea{flex:1;font:inherit;color:var(--fg);background:var(--bg);border:1px sol
 textarea::placeholder{color:var(--mu);opacity:1}
 .pill{position:fixed;z-index:2147483000;bottom:20px;right:20px;background:var(--a);color:var(--at);border-color:var(--a);border-radius:999px;padding:10px 18px;box-shadow:var(--sh);font-weight:600}
 .pill:hover{background:var(--a)}
-.thx{padding:28px 22px;text-align:center}
+.thx{padding:18px 22px 20px;text-align:center;border-top:1px solid var(--bd)}
 .thx .acts{justify-content:center}
 @media (max-width:480px){.p{bottom:0;right:0;left:0;width:100%;max-height:85vh;border-radius:var(--rad) var(--rad) 0 0}}
 @media (prefers-reduced-motion:reduce){.p{animation:none}.ty i{animation:none;opacity:.7}}

@@ -1,0 +1,4 @@
+import { benchConsoleAccounts } from './console-accounts';
+
+/** `npm run bench`: prints figures for each benchmark; never asserts timings. */
+await benchConsoleAccounts();
