@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { AppDeps } from '../app-deps';
 import { inviteMember } from '../auth/invite-member';
 import { migrateToLatest } from '../db/migrate';
+import { formatDemoCounts, seedDemoWorkspace } from '../demo/seed-demo';
 import { AppError } from '../http/errors';
 import { listOutbox } from '../mail/outbox';
 import { createWorkspace } from '../workspaces/create-workspace';
@@ -12,6 +13,7 @@ export const usage = `Usage: npm run candor -- <command>
 
 Commands:
   migrate                                   apply pending database migrations
+  seed-demo                                 create the demo workspace (once)
   worker                                    run background jobs in this process
   workspace create <name> [--json]          create a workspace; prints its keys once
   outbox [--json] [--limit <n>]             emails in the local outbox, newest first
@@ -47,6 +49,15 @@ export async function runCommand(
       case 'migrate': {
         const applied = await migrateToLatest(deps.db);
         return ok(applied.length ? `Applied ${applied.join(', ')}.\n` : 'Migrations are current.\n');
+      }
+      case 'seed-demo': {
+        const seeded = await seedDemoWorkspace(deps);
+        if (values.json) return ok(json(seeded));
+        return ok(
+          seeded.created
+            ? `Seeded the demo workspace ${seeded.workspace.id}: ${formatDemoCounts(seeded.counts)}.\n`
+            : `The demo workspace already exists (${seeded.workspace.id}); nothing to do.\n`,
+        );
       }
       case 'workspace': {
         const name = [sub === 'create' ? undefined : sub, ...rest].filter(Boolean).join(' ').trim();
