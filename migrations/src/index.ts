@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as core from './migrations/0001-core';
 import * as auth from './migrations/0002-auth';
+import * as consoleIndexes from './migrations/0006-console-indexes';
 
 export type * from './schema';
 
@@ -8,4 +9,5 @@ export type * from './schema';
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-auth': auth,
+  '0006-console-indexes': consoleIndexes,
 };
