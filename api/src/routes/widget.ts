@@ -49,7 +49,13 @@ const trackBody = z
   .openapi('WidgetTrack');
 
 const message = z
-  .object({ id: z.uuid(), role: z.enum(['interviewer', 'customer']), text: z.string(), created_at: z.string() })
+  .object({
+    id: z.uuid(),
+    role: z.enum(['interviewer', 'customer']),
+    text: z.string(),
+    client_id: z.string().nullable().describe("The client's id of a customer message"),
+    created_at: z.string(),
+  })
   .openapi('WidgetMessage');
 const widgetInterview = z
   .object({
@@ -93,6 +99,7 @@ async function widgetView(t: Tenant, id: string) {
       id: m.id,
       role: m.role,
       text: m.text,
+      client_id: m.client_id,
       created_at: new Date(m.created_at).toISOString(),
     })),
   };
