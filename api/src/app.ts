@@ -23,6 +23,7 @@ import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
 import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
+import { reviewQueueRoutes } from './routes/review-queue';
 import { triggerRoutes } from './routes/triggers';
 import { unsubscribeRoutes } from './routes/unsubscribe';
 import { widgetRoutes } from './routes/widget';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleApiRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());
+  app.route('/', reviewQueueRoutes());
   app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', accountRoutes());

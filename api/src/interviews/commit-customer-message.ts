@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
+import { addReviewItem } from '../synthesis/review-queue';
 import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
 import { recordMomentOptOut } from './opt-outs';
 import { decideNextTurn, endsInterview } from './turn-policy';
@@ -88,17 +89,13 @@ export async function commitCustomerMessage(
       });
     }
     if (decision.action === 'handoff' && interview.account_id) {
-      await t
-        .insertInto('review_items')
-        .values({
-          account_id: interview.account_id,
-          kind: 'handoff',
-          reason: 'wants_human',
-          evidence: [{ interview_id: interviewId, message_id: inserted.id, quote: input.text.slice(0, 500) }],
-          dedupe_key: `wants_human:${interviewId}`,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await addReviewItem(t, {
+        accountId: interview.account_id,
+        kind: 'handoff',
+        reason: 'wants_human',
+        evidence: [{ interview_id: interviewId, message_id: inserted.id, quote: input.text.slice(0, 500) }],
+        dedupeKey: `wants_human:${interviewId}`,
+      });
     }
     return { repeat: false, customerMessageId: inserted.id, pending };
   });

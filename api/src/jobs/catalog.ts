@@ -29,6 +29,10 @@ export const jobCatalog = {
   'extract-interview': z.object({ workspaceId: z.uuid(), interviewId: z.uuid() }),
   /** Periodic: marks started interviews idle 30 minutes with an answer as abandoned and queues their extraction. */
   'sweep-abandoned-interviews': z.object({}),
+  /** Recomputes account health (one account, or the whole workspace) after new signals. */
+  'recompute-health': z.object({ workspaceId: z.uuid(), accountId: z.uuid().optional() }),
+  /** Daily: recomputes every account's health, so usage trends move states without new interviews. */
+  'recompute-all-health': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -2,6 +2,7 @@ import type { AppDeps } from '../app-deps';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
 import { deliverEmail } from '../mail/send-email';
+import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
@@ -26,6 +27,21 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'invitation-email': (job) => runInvitationEmailJob(deps, job),
     'extract-interview': async ({ workspaceId, interviewId }) => {
       await extractSignals(deps, { id: workspaceId }, interviewId);
+      const interview = await deps.db
+        .selectFrom('interviews')
+        .select('account_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', interviewId)
+        .executeTakeFirst();
+      if (interview?.account_id)
+        await deps.jobs.send('recompute-health', { workspaceId, accountId: interview.account_id });
+    },
+    'recompute-health': async ({ workspaceId, accountId }) => {
+      await recomputeHealth(deps, { id: workspaceId }, accountId);
+    },
+    'recompute-all-health': async () => {
+      const changed = await recomputeAllHealth(deps);
+      if (changed) deps.log.info({ changed }, 'account health recomputed');
     },
     'sweep-abandoned-interviews': async () => {
       await markAbandonedInterviews(deps);

@@ -9,4 +9,6 @@ export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   await jobs.schedule('evaluate-triggers', '*/5 * * * *', {});
   // Interviews idle 30 minutes with an answer become abandoned and get extracted; a minute's lag is fine.
   await jobs.schedule('sweep-abandoned-interviews', '* * * * *', {});
+  // Usage trends move health states even without new interviews.
+  await jobs.schedule('recompute-all-health', '0 5 * * *', {});
 }

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
+import { assessHealth, type HealthSignal } from './health-rules';
+import { addReviewItem } from './review-queue';
+
+const DAY = 86_400_000;
+const NOT_USAGE = ['csm_touch', 'meeting_scheduled', 'account.state_changed'];
+const HEALTH_KINDS = ['churn_risk', 'wants_human', 'sentiment', 'expansion_intent'];
+
+export type HealthChange = { accountId: string; from: string; to: string };
+
+/**
+ * Recomputes health for one account or all of a workspace's accounts from usage and
+ * signals, stores state and reasons, and acts on each transition: an
+ * `account.state_changed` event (which health-change triggers use) and, on entering
+ * at-risk, a review-queue item for the owning CSM.
+ */
+export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string): Promise<HealthChange[]> {
+  const t = tenant(deps.db, ws);
+  const now = deps.now();
+  const split = new Date(now.getTime() - 14 * DAY);
+  let accountsQ = t.selectFrom('accounts').select(['id', 'health_state', 'health_reasons']);
+  let usageQ = t
+    .selectFrom('events')
+    .select([
+      'account_id',
+      sql<string>`count(*) filter (where occurred_at >= ${split})`.as('recent'),
+      sql<string>`count(*) filter (where occurred_at < ${split})`.as('previous'),
+    ])
+    .where('occurred_at', '>=', new Date(now.getTime() - 28 * DAY))
+    .where('occurred_at', '<=', now)
+    .where('name', 'not in', NOT_USAGE)
+    .groupBy('account_id');
+  let signalsQ = t
+    .selectFrom('signals')
+    .select(['id', 'account_id', 'kind', 'value', 'quote', 'message_id', 'interview_id', 'created_at'])
+    .where('created_at', '>=', new Date(now.getTime() - 90 * DAY))
+    .where('kind', 'in', HEALTH_KINDS)
+    .orderBy('created_at', 'desc');
+  if (accountId) {
+    accountsQ = accountsQ.where('id', '=', accountId);
+    usageQ = usageQ.where('account_id', '=', accountId);
+    signalsQ = signalsQ.where('account_id', '=', accountId);
+  }
+  const [accounts, usage, signals] = await Promise.all([accountsQ.execute(), usageQ.execute(), signalsQ.execute()]);
+  const usageBy = new Map(usage.map((u) => [u.account_id, { recent: Number(u.recent), previous: Number(u.previous) }]));
+  const signalsBy = new Map<string, HealthSignal[]>();
+  for (const s of signals) {
+    if (!s.account_id) continue;
+    const list = signalsBy.get(s.account_id) ?? [];
+    list.push({ ...s, value: s.value as Record<string, unknown> });
+    signalsBy.set(s.account_id, list);
+  }
+
+  const changes: HealthChange[] = [];
+  const events: StoredEvent[] = [];
+  for (const account of accounts) {
+    const { state, reasons } = assessHealth({
+      usage: usageBy.get(account.id) ?? { recent: 0, previous: 0 },
+      signals: signalsBy.get(account.id) ?? [],
+    });
+    const unchanged = state === account.health_state;
+    if (unchanged && JSON.stringify(reasons) === JSON.stringify(account.health_reasons)) continue;
+    await t
+      .updateTable('accounts')
+      .set({ health_state: state, health_reasons: reasons })
+      .where('id', '=', account.id)
+      .execute();
+    if (unchanged) continue;
+    changes.push({ accountId: account.id, from: account.health_state, to: state });
+    const properties = { from: account.health_state, to: state, reasons: reasons.map((r) => r.code) };
+    await t
+      .insertInto('events')
+      .values({ account_id: account.id, name: 'account.state_changed', properties, occurred_at: now })
+      .execute();
+    events.push({
+      name: 'account.state_changed',
+      properties,
+      occurred_at: now,
+      account_id: account.id,
+      contact_id: null,
+    });
+    if (state === 'at_risk') {
+      await addReviewItem(t, {
+        accountId: account.id,
+        kind: 'health',
+        reason: `Now at risk: ${reasons.map((r) => r.text).join('; ')}`,
+        evidence: reasons.flatMap((r) => (r.evidence ? [r.evidence] : [])),
+        dedupeKey: `health:${account.id}:${now.toISOString().slice(0, 10)}`,
+      });
+    }
+  }
+  await evaluateRecordedEvents(deps, ws, events);
+  return changes;
+}
+
+/** The daily pass over every workspace. */
+export async function recomputeAllHealth(deps: AppDeps): Promise<number> {
+  const workspaces = await deps.db.selectFrom('workspaces').select('id').execute();
+  let changed = 0;
+  for (const ws of workspaces) changed += (await recomputeHealth(deps, ws)).length;
+  return changed;
+}

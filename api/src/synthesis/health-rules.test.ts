@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { assessHealth, type HealthSignal } from './health-rules';
+
+let n = 0;
+const signal = (kind: string, value: Record<string, unknown>): HealthSignal => ({
+  id: `s${++n}`,
+  kind,
+  value,
+  quote: `quote ${n}`,
+  message_id: `m${n}`,
+  interview_id: 'i1',
+  created_at: new Date(),
+});
+const steady = { recent: 40, previous: 40 };
+
+describe('assessHealth', () => {
+  it('is unknown with nothing to go on, healthy with steady usage', () => {
+    expect(assessHealth({ usage: { recent: 0, previous: 0 }, signals: [] }).state).toBe('unknown');
+    expect(assessHealth({ usage: steady, signals: [] })).toEqual({ state: 'healthy', reasons: [] });
+  });
+
+  it('puts a high churn risk at risk, citing the quote', () => {
+    const high = signal('churn_risk', { level: 'high', reasons: ['price_value'] });
+    const result = assessHealth({ usage: steady, signals: [high] });
+    expect(result.state).toBe('at_risk');
+    expect(result.reasons[0]).toMatchObject({
+      code: 'churn_risk_high',
+      evidence: { quote: high.quote, message_id: high.message_id },
+    });
+  });
+
+  it('puts a request for a human at risk', () => {
+    expect(assessHealth({ usage: steady, signals: [signal('wants_human', { reason: null })] }).state).toBe('at_risk');
+  });
+
+  it('watches a 25% usage drop and calls 50% at risk', () => {
+    expect(assessHealth({ usage: { recent: 30, previous: 40 }, signals: [] }).state).toBe('watch');
+    expect(assessHealth({ usage: { recent: 20, previous: 40 }, signals: [] }).state).toBe('at_risk');
+    expect(assessHealth({ usage: { recent: 31, previous: 40 }, signals: [] }).state).toBe('healthy');
+  });
+
+  it('needs a usage baseline before a drop counts', () => {
+    expect(assessHealth({ usage: { recent: 0, previous: 9 }, signals: [] }).state).toBe('healthy');
+    expect(assessHealth({ usage: { recent: 0, previous: 10 }, signals: [] }).reasons[0]?.code).toBe('usage_stopped');
+  });
+
+  it('combines a medium churn risk with a moderate drop into at risk', () => {
+    const medium = signal('churn_risk', { level: 'medium', reasons: [] });
+    expect(assessHealth({ usage: steady, signals: [medium] }).state).toBe('watch');
+    expect(assessHealth({ usage: { recent: 30, previous: 40 }, signals: [medium] }).state).toBe('at_risk');
+  });
+
+  it('watches mostly negative sentiment', () => {
+    const neg = () => signal('sentiment', { polarity: 'negative' });
+    const pos = signal('sentiment', { polarity: 'positive' });
+    expect(assessHealth({ usage: steady, signals: [neg(), neg(), pos] }).state).toBe('watch');
+    expect(assessHealth({ usage: steady, signals: [neg(), pos] }).state).toBe('healthy');
+  });
+});

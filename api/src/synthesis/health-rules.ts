@@ -1,0 +1,107 @@
+/** An account's health state. `unknown` until there is usage or something a customer said. */
+export type HealthState = 'healthy' | 'watch' | 'at_risk' | 'unknown';
+
+/** One reason behind a state, with the customer's words when it came from an interview. */
+export type HealthReason = {
+  code:
+    | 'churn_risk_high'
+    | 'churn_risk_medium'
+    | 'wants_human'
+    | 'negative_sentiment'
+    | 'usage_drop'
+    | 'usage_stopped'
+    | 'expansion_intent';
+  text: string;
+  evidence?: { signal_id: string; interview_id: string; message_id: string; quote: string };
+};
+
+export type HealthSignal = {
+  id: string;
+  kind: string;
+  value: Record<string, unknown>;
+  quote: string;
+  message_id: string;
+  interview_id: string;
+  created_at: Date;
+};
+
+export type HealthInput = {
+  /** Usage events in the last 14 days and the 14 days before. */
+  usage: { recent: number; previous: number };
+  /** Signals of the last 90 days, newest first. */
+  signals: HealthSignal[];
+};
+
+const MIN_BASELINE = 10;
+
+/**
+ * The documented health rules (README "Account health"):
+ * - at risk: a high churn-risk signal, or a request for a human, or usage down ≥ 50%, or
+ *   usage stopped, or a medium churn risk together with usage down ≥ 25%;
+ * - watch: a medium churn risk, or mostly negative sentiment, or usage down ≥ 25%;
+ * - healthy: anything else with some usage or signals; unknown: nothing to go on.
+ * Usage needs a baseline of 10 events in the earlier window before a drop counts.
+ */
+export function assessHealth(input: HealthInput): { state: HealthState; reasons: HealthReason[] } {
+  const reasons: HealthReason[] = [];
+  const cite = (s: HealthSignal) => ({
+    signal_id: s.id,
+    interview_id: s.interview_id,
+    message_id: s.message_id,
+    quote: s.quote,
+  });
+
+  const churn = input.signals.filter((s) => s.kind === 'churn_risk');
+  const high = churn.find((s) => s.value.level === 'high');
+  const medium = churn.find((s) => s.value.level === 'medium');
+  const human = input.signals.find((s) => s.kind === 'wants_human');
+  const sentiments = input.signals.filter((s) => s.kind === 'sentiment');
+  const negative = sentiments.filter((s) => s.value.polarity === 'negative');
+  const { recent, previous } = input.usage;
+  const drop = previous >= MIN_BASELINE ? (previous - recent) / previous : 0;
+
+  if (high)
+    reasons.push({
+      code: 'churn_risk_high',
+      text: 'A customer described a serious risk of leaving',
+      evidence: cite(high),
+    });
+  if (human) reasons.push({ code: 'wants_human', text: 'A customer asked to talk to a person', evidence: cite(human) });
+  if (previous >= MIN_BASELINE && recent === 0)
+    reasons.push({
+      code: 'usage_stopped',
+      text: `No usage in the last 14 days (${previous} events the 14 days before)`,
+    });
+  else if (drop >= 0.25)
+    reasons.push({
+      code: 'usage_drop',
+      text: `Usage down ${Math.round(drop * 100)}% over 14 days (${previous} → ${recent} events)`,
+    });
+  if (medium)
+    reasons.push({
+      code: 'churn_risk_medium',
+      text: 'A customer raised a risk to the relationship',
+      evidence: cite(medium),
+    });
+  if (sentiments.length >= 2 && negative.length * 2 > sentiments.length)
+    reasons.push({
+      code: 'negative_sentiment',
+      text: `${negative.length} of ${sentiments.length} answers were negative`,
+      evidence: cite(negative[0]!),
+    });
+
+  const atRisk = Boolean(
+    high || human || (previous >= MIN_BASELINE && recent === 0) || drop >= 0.5 || (medium && drop >= 0.25),
+  );
+  if (atRisk) return { state: 'at_risk', reasons };
+  if (reasons.length > 0) return { state: 'watch', reasons };
+  const expansion = input.signals.find((s) => s.kind === 'expansion_intent');
+  if (expansion)
+    reasons.push({
+      code: 'expansion_intent',
+      text: 'A customer talked about growing their use',
+      evidence: cite(expansion),
+    });
+  if (recent + previous === 0 && input.signals.length === 0) return { state: 'unknown', reasons };
+  return { state: 'healthy', reasons };
+}

@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { type Tenant, tenant, type Ws } from '../db/tenant';
+import { AppError, notFound } from '../http/errors';
+
+export type ReviewEvidence = { interview_id?: string; message_id?: string; quote?: string; signal_id?: string };
+
+/**
+ * Puts an account in the review queue, assigned to its owning CSM (the member whose email
+ * is the account's owner). The dedupe key keeps one item per cause.
+ */
+export async function addReviewItem(
+  t: Tenant,
+  item: { accountId: string; kind: string; reason: string; evidence: ReviewEvidence[]; dedupeKey: string },
+): Promise<void> {
+  const owner = await t
+    .selectFrom('accounts')
+    .innerJoin('members', (j) =>
+      j.onRef('members.email', '=', 'accounts.owner_email').onRef('members.workspace_id', '=', 'accounts.workspace_id'),
+    )
+    .select('members.id')
+    .where('accounts.id', '=', item.accountId)
+    .executeTakeFirst();
+  await t
+    .insertInto('review_items')
+    .values({
+      account_id: item.accountId,
+      kind: item.kind,
+      reason: item.reason,
+      evidence: item.evidence,
+      assignee_member_id: owner?.id ?? null,
+      dedupe_key: item.dedupeKey,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export type ReviewItem = {
+  id: string;
+  account: { id: string; external_id: string; name: string };
+  kind: string;
+  reason: string;
+  evidence: ReviewEvidence[];
+  status: 'open' | 'snoozed' | 'done';
+  snoozed_until: string | null;
+  assignee: { id: string; email: string; name: string | null } | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The queue, newest first; snoozed items whose time has come count as open again. */
+export async function listReviewItems(
+  db: Db,
+  ws: Ws,
+  filter: { status?: 'open' | 'snoozed' | 'done'; assigneeEmail?: string; limit?: number },
+): Promise<ReviewItem[]> {
+  let q = tenant(db, ws)
+    .selectFrom('review_items')
+    .innerJoin('accounts', 'accounts.id', 'review_items.account_id')
+    .leftJoin('members', 'members.id', 'review_items.assignee_member_id')
+    .select([
+      'review_items.id',
+      'review_items.kind',
+      'review_items.reason',
+      'review_items.evidence',
+      'review_items.snoozed_until',
+      'review_items.created_at',
+      'review_items.updated_at',
+      sql<
+        ReviewItem['status']
+      >`case when review_items.status = 'snoozed' and review_items.snoozed_until <= now() then 'open' else review_items.status end`.as(
+        'status',
+      ),
+      'accounts.id as account_id',
+      'accounts.external_id as account_external_id',
+      'accounts.name as account_name',
+      'members.id as member_id',
+      'members.email as member_email',
+      'members.name as member_name',
+    ])
+    .orderBy('review_items.created_at', 'desc')
+    .limit(filter.limit ?? 100);
+  if (filter.status === 'open')
+    q = q.where((eb) =>
+      eb.or([
+        eb('review_items.status', '=', 'open'),
+        eb.and([eb('review_items.status', '=', 'snoozed'), eb('review_items.snoozed_until', '<=', new Date())]),
+      ]),
+    );
+  else if (filter.status === 'snoozed')
+    q = q.where('review_items.status', '=', 'snoozed').where('review_items.snoozed_until', '>', new Date());
+  else if (filter.status) q = q.where('review_items.status', '=', filter.status);
+  if (filter.assigneeEmail) q = q.where('members.email', '=', filter.assigneeEmail);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    account: { id: r.account_id, external_id: r.account_external_id, name: r.account_name },
+    kind: r.kind,
+    reason: r.reason,
+    evidence: r.evidence as ReviewEvidence[],
+    status: r.status,
+    snoozed_until: r.snoozed_until?.toISOString() ?? null,
+    assignee: r.member_id ? { id: r.member_id, email: r.member_email ?? '', name: r.member_name } : null,
+    created_at: r.created_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
+  }));
+}
+
+/** Marks an item done, snoozes it until a time, reopens it, or reassigns it to a member. */
+export async function updateReviewItem(
+  db: Db,
+  ws: Ws,
+  id: string,
+  change: { status?: 'open' | 'snoozed' | 'done'; snoozed_until?: string; assignee_email?: string },
+): Promise<void> {
+  if (change.status === 'snoozed' && !change.snoozed_until)
+    throw new AppError('invalid_request', 400, 'snoozed_until: required when snoozing');
+  const t = tenant(db, ws);
+  let assignee: string | undefined;
+  if (change.assignee_email) {
+    const member = await t
+      .selectFrom('members')
+      .select('id')
+      .where('email', '=', change.assignee_email)
+      .executeTakeFirst();
+    if (!member)
+      throw new AppError(
+        'invalid_request',
+        400,
+        `assignee_email: no member ${change.assignee_email} in this workspace`,
+      );
+    assignee = member.id;
+  }
+  const res = await t
+    .updateTable('review_items')
+    .set({
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.status ? { snoozed_until: change.status === 'snoozed' ? new Date(change.snoozed_until!) : null } : {}),
+      ...(assignee ? { assignee_member_id: assignee } : {}),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw notFound('Review item');
+}

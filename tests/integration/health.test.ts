@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
+import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+
+const DAY = 86_400_000;
+
+describe(`account health and the review queue (${databaseKind})`, () => {
+  let t: TestApp;
+  let ws: { id: string; secret_key: string };
+  let other: { secret_key: string };
+  beforeAll(async () => {
+    t = await startTestApp();
+    ws = await createTestWorkspace(t);
+    other = await createTestWorkspace(t, 'Other');
+    await t.deps.db
+      .insertInto('members')
+      .values({ workspace_id: ws.id, email: 'carol@vendor.io', name: 'Carol CSM', role: 'csm' })
+      .execute();
+  });
+  afterAll(() => t?.close());
+
+  async function account(externalId: string, perDayBefore: number, perDayRecent: number) {
+    const acc = await t.deps.db
+      .insertInto('accounts')
+      .values({
+        workspace_id: ws.id,
+        external_id: externalId,
+        name: externalId,
+        owner_email: 'carol@vendor.io',
+        attributes: {},
+        health_reasons: [],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const events = [];
+    for (let day = 1; day <= 28; day++)
+      for (let i = 0; i < (day > 14 ? perDayBefore : perDayRecent); i++)
+        events.push({
+          workspace_id: ws.id,
+          account_id: acc.id,
+          name: 'login',
+          properties: {},
+          occurred_at: new Date(Date.now() - day * DAY),
+        });
+    if (events.length) await t.deps.db.insertInto('events').values(events).execute();
+    return acc;
+  }
+  const recompute = async (accountId?: string) => {
+    const id = await t.deps.jobs.send('recompute-health', { workspaceId: ws.id, ...(accountId ? { accountId } : {}) });
+    await eventually(async () => {
+      const row = await t.deps.db
+        .selectFrom('pgboss.job' as never)
+        .select(['state' as never])
+        .where('id' as never, '=', id as never)
+        .executeTakeFirst();
+      return (row as { state?: string } | undefined)?.state === 'completed';
+    });
+  };
+  const health = (id: string) =>
+    t.deps.db
+      .selectFrom('accounts')
+      .select(['health_state', 'health_reasons'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  it('moves a declining account to at risk, records the transition and queues it for its CSM', async () => {
+    const steady = await account('steady', 3, 3);
+    const declining = await account('declining', 4, 1);
+    await recompute();
+    expect((await health(steady.id)).health_state).toBe('healthy');
+    const h = await health(declining.id);
+    expect(h.health_state).toBe('at_risk');
+    expect(h.health_reasons).toEqual([expect.objectContaining({ code: 'usage_drop' })]);
+
+    const transition = await t.deps.db
+      .selectFrom('events')
+      .select('properties')
+      .where('account_id', '=', declining.id)
+      .where('name', '=', 'account.state_changed')
+      .execute();
+    expect(transition.map((e) => e.properties)).toEqual([{ from: 'unknown', to: 'at_risk', reasons: ['usage_drop'] }]);
+
+    const queue = await readJson(await t.request('/v1/review-items?status=open', { token: ws.secret_key }));
+    const item = queue.items.find((i: { account: { external_id: string } }) => i.account.external_id === 'declining');
+    expect(item).toMatchObject({ kind: 'health', status: 'open', assignee: { email: 'carol@vendor.io' } });
+    expect(item.reason).toMatch(/Usage down 75%/);
+
+    // a second pass with nothing new changes nothing
+    await recompute();
+    const again = await readJson(await t.request('/v1/review-items', { token: ws.secret_key }));
+    expect(
+      again.items.filter((i: { account: { external_id: string } }) => i.account.external_id === 'declining'),
+    ).toHaveLength(1);
+  });
+
+  it('cites the customer when a churn-risk answer puts an account at risk, and fires health-change triggers', async () => {
+    const acc = await account('said-it', 3, 3);
+    const champion = await t.deps.db
+      .insertInto('contacts')
+      .values({
+        workspace_id: ws.id,
+        account_id: acc.id,
+        external_id: 'champ',
+        email: 'champ@x.io',
+        role: 'champion',
+        attributes: {},
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const guide = await t.deps.db
+      .selectFrom('guides')
+      .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
+      .select(['guides.id', 'guide_versions.id as version_id'])
+      .where('guides.workspace_id', '=', ws.id)
+      .where('guides.moment', '=', 'churn_risk')
+      .executeTakeFirstOrThrow();
+    const trigger = await t.request('/v1/triggers', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: {
+        name: 'At risk',
+        guide_id: guide.id,
+        when: { type: 'health_change', to: 'at_risk' },
+        who: { type: 'account_contacts', roles: ['champion'] },
+      },
+    });
+    expect(trigger.status).toBe(201);
+    await recompute(acc.id);
+    expect((await health(acc.id)).health_state).toBe('healthy');
+
+    // the answer came from a health pulse a month ago (so fatigue rules let the churn-risk check through)
+    const pulse = await t.deps.db
+      .selectFrom('guides')
+      .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
+      .select(['guides.id', 'guide_versions.id as version_id'])
+      .where('guides.workspace_id', '=', ws.id)
+      .where('guides.moment', '=', 'health_pulse')
+      .executeTakeFirstOrThrow();
+    const interview = await t.deps.db
+      .insertInto('interviews')
+      .values({
+        workspace_id: ws.id,
+        guide_id: pulse.id,
+        guide_version_id: pulse.version_id,
+        invited_at: new Date(Date.now() - 30 * DAY),
+        account_id: acc.id,
+        contact_id: champion.id,
+        channel: 'in_app',
+        status: 'completed',
+        state: {},
+        cost_micros: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const message = await t.deps.db
+      .insertInto('messages')
+      .values({
+        workspace_id: ws.id,
+        interview_id: interview.id,
+        seq: 2,
+        role: 'customer',
+        text: 'Honestly we are evaluating other tools because the price keeps going up.',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('signals')
+      .values({
+        workspace_id: ws.id,
+        interview_id: interview.id,
+        account_id: acc.id,
+        contact_id: champion.id,
+        kind: 'churn_risk',
+        value: { level: 'high', reasons: ['price_value'] },
+        quote: 'we are evaluating other tools',
+        message_id: message.id,
+        source: 'rules',
+      })
+      .execute();
+    await recompute(acc.id);
+    const h = await health(acc.id);
+    expect(h.health_state).toBe('at_risk');
+    expect(h.health_reasons[0]).toMatchObject({
+      code: 'churn_risk_high',
+      evidence: { quote: 'we are evaluating other tools', message_id: message.id },
+    });
+
+    // the health-change rule invited the champion
+    const invited = await t.deps.db
+      .selectFrom('interviews')
+      .select('status')
+      .where('contact_id', '=', champion.id)
+      .where('status', '=', 'invited')
+      .execute();
+    expect(invited).toHaveLength(1);
+  });
+
+  it('snoozes and completes items; other workspaces see nothing', async () => {
+    const { items } = await readJson(await t.request('/v1/review-items', { token: ws.secret_key }));
+    const id = items[0].id;
+    const until = new Date(Date.now() + 3 * DAY).toISOString();
+    expect(
+      (
+        await t.request(`/v1/review-items/${id}`, {
+          method: 'PATCH',
+          token: ws.secret_key,
+          json: { status: 'snoozed', snoozed_until: until },
+        })
+      ).status,
+    ).toBe(204);
+    const open = await readJson(await t.request('/v1/review-items?status=open', { token: ws.secret_key }));
+    expect(open.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (
+        await t.request(`/v1/review-items/${id}`, {
+          method: 'PATCH',
+          token: ws.secret_key,
+          json: { status: 'snoozed' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.request(`/v1/review-items/${id}`, { method: 'PATCH', token: ws.secret_key, json: { status: 'done' } }))
+        .status,
+    ).toBe(204);
+    const done = await readJson(await t.request('/v1/review-items?status=done', { token: ws.secret_key }));
+    expect(done.items.map((i: { id: string }) => i.id)).toContain(id);
+
+    expect(
+      (
+        await t.request(`/v1/review-items/${id}`, {
+          method: 'PATCH',
+          token: other.secret_key,
+          json: { status: 'open' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await readJson(await t.request('/v1/review-items', { token: other.secret_key }))).items).toEqual([]);
+  });
+});
