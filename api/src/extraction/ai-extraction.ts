@@ -50,8 +50,10 @@ function promptFor(guide: GuideBody, lines: readonly TranscriptLine[], refs: Map
       ? { ref: refs.get(l.id), role: 'customer', text: l.text }
       : { role: 'interviewer', text: l.text },
   );
-  // JSON keeps the customer's text inside string literals: it cannot close the tag or pose as a new section.
-  return `Interview purpose: ${guide.objective}\n\n<transcript>\n${JSON.stringify(data, null, 1)}\n</transcript>`;
+  // JSON keeps the customer's text inside string literals, and escaping "<" means it cannot
+  // close the <transcript> tag either: it can never pose as a new section of the prompt.
+  const json = JSON.stringify(data, null, 1).replace(/</g, '\\u003c');
+  return `Interview purpose: ${guide.objective}\n\n<transcript>\n${json}\n</transcript>`;
 }
 
 /** Turns one flat model item into a typed signal, or undefined when it does not fit its kind. */

@@ -12,7 +12,7 @@ export const churnRiskTemplate: GuideTemplate = {
     tone: 'calm, candid, respectful; acknowledge problems without defending; never salesy',
     language_policy: 'respondent',
     opening_message:
-      "Hi — we noticed things have changed a bit in how your team uses the product, and we'd rather ask than guess. Would you share what's going on? It's short, and an honest answer helps most.",
+      "Hi {name} — we noticed things have changed a bit in how your team uses the product, and we'd rather ask than guess. Would you share what's going on? It's short, and an honest answer helps most.",
     topics: [
       {
         key: 'what_changed',

@@ -12,7 +12,7 @@ export const expansionTemplate: GuideTemplate = {
     tone: 'warm, curious, concise; helpful rather than salesy',
     language_policy: 'respondent',
     opening_message:
-      "Hi! Your team has been getting a lot out of the product lately, and we'd love to understand where it could help next. Just a few questions — about two minutes.",
+      "Hi {name}! Your team has been getting a lot out of the product lately, and we'd love to understand where it could help next. Just a few questions — about two minutes.",
     topics: [
       {
         key: 'current_value',

@@ -12,7 +12,7 @@ export const healthPulseTemplate: GuideTemplate = {
     tone: 'warm, curious, concise; plain words; never salesy',
     language_policy: 'respondent',
     opening_message:
-      "Hi! We're checking in with a few teams to hear how things are really going — the good and the annoying. Just a few quick questions, about two minutes.",
+      "Hi {name}! We're checking in with a few teams to hear how things are really going — the good and the annoying. Just a few quick questions, about two minutes.",
     topics: [
       {
         key: 'value',

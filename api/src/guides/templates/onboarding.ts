@@ -12,7 +12,7 @@ export const onboardingTemplate: GuideTemplate = {
     tone: 'warm, curious, concise; plain words; never salesy',
     language_policy: 'respondent',
     opening_message:
-      "Welcome aboard! I'd love to understand what you're hoping to get out of this, so your onboarding fits how you actually work. It takes about three minutes, and you can stop any time.",
+      "Hi {name}, welcome aboard! I'd love to understand what you're hoping to get out of this, so your onboarding fits how you actually work. It takes about three minutes, and you can stop any time.",
     topics: [
       {
         key: 'goals',

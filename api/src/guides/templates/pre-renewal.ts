@@ -12,7 +12,7 @@ export const preRenewalTemplate: GuideTemplate = {
     tone: 'warm, professional, concise; plain words; never salesy',
     language_policy: 'respondent',
     opening_message:
-      "Hi! As we head toward your renewal, we'd like to hear how the past year went from your side — what worked, what didn't, and what's coming. About three minutes.",
+      "Hi {name}! As we head toward your renewal, we'd like to hear how the past year went from your side — what worked, what didn't, and what's coming. About three minutes.",
     topics: [
       {
         key: 'value_delivered',
