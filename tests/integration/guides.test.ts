@@ -4,6 +4,7 @@ import { guideTemplates } from '@candor/api/guides/templates/index';
 import { guideBodySchema, moments } from '@candor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { invite, seedWorkspace } from '../support/interview-fixtures';
 
 describe('guide templates', () => {
   it('ships one valid template per lifecycle moment', () => {
@@ -108,6 +109,19 @@ describe(`guides API (${databaseKind})`, () => {
 
     const list = (await readJson(await t.request('/v1/guides', { token: key }))).guides;
     expect(list.find((g: { id: string }) => g.id === id)).toMatchObject({ version: 2, name: 'Quarterly pulse' });
+  });
+
+  it('keeps an invited interview on the version it was created with after the guide is edited', async () => {
+    const { ws, guideId } = await seedWorkspace(t, guideTemplates[1]!.body);
+    const { id } = await invite(t, ws, guideId);
+    const edited = await t.request(`/v1/guides/${guideId}`, {
+      method: 'PATCH',
+      token: ws.secret_key,
+      json: { closing_message: 'Thanks a lot, that is all for today.' },
+    });
+    expect((await readJson(edited)).version).toBe(2);
+    const interview = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
+    expect(interview.guide).toMatchObject({ id: guideId, version: 1 });
   });
 
   it('creates a guide from a full body at version 1', async () => {
