@@ -1,0 +1,43 @@
+/// <reference lib="dom" />
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { artifactsDir } from '../support/browser';
+import { repoRoot } from '../support/processes';
+
+/** Builds console/dist when it is missing or older than the console's sources. */
+export function ensureConsoleBuilt() {
+  const built = path.join(repoRoot, 'console/dist/index.html');
+  if (fs.existsSync(built) && newestSource(path.join(repoRoot, 'console/src')) < fs.statSync(built).mtimeMs) return;
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: path.join(repoRoot, 'console'),
+    stdio: 'pipe',
+  });
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** axe-core's serious and critical violations on the current page. */
+export async function seriousA11yViolations(page: Page) {
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target) }));
+}
+
+/** A full-page screenshot at tests/artifacts/console-<name>.png. */
+export async function screenshotPage(page: Page, name: string) {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, `console-${name}.png`), fullPage: true });
+}

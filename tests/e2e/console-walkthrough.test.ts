@@ -1,0 +1,201 @@
+/// <reference lib="dom" />
+import { createLoginLink } from '@candor/api/auth/login-links';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { addConsoleFixtures, EXPANSION_QUOTE, PRICE_QUOTE, XSS_ANSWER } from './console-fixtures';
+import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations } from './console-support';
+
+describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', () => {
+  let server: CandorServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let workspaceId: string;
+  let fixtures: Awaited<ReturnType<typeof addConsoleFixtures>>;
+
+  /** A real one-time link, pointed at this server instead of the configured public URL. */
+  async function loginUrl(email: string, role: 'admin' | 'csm') {
+    return createLoginLink(server.t.deps, { workspaceId, email, role });
+  }
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    server = await startCandorServer();
+    const { deps } = server.t;
+    // Loaded after the app so zod's OpenAPI extension is in place before the seed's schemas load.
+    const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
+    const demo = await seedDemoWorkspace(deps);
+    workspaceId = demo.workspace.id;
+    const admin = await deps.db
+      .selectFrom('members')
+      .select(['id', 'email'])
+      .where('workspace_id', '=', workspaceId)
+      .where('role', '=', 'admin')
+      .orderBy('email')
+      .executeTakeFirstOrThrow();
+    fixtures = await addConsoleFixtures(deps, workspaceId, admin.id);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const { url } = await loginUrl(admin.email, 'admin');
+    await page.goto(url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, heading: string | RegExp) {
+    await page.goto(`${server.origin}${path}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page
+      .locator('[role=status]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => {});
+  }
+
+  async function expectAccessible(name: string) {
+    await screenshotPage(page, name);
+    expect(await seriousA11yViolations(page), name).toEqual([]);
+  }
+
+  it('signs in with a one-time link and lands on Home with KPIs and my review queue', async () => {
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
+    const kpis = page.getByRole('region', { name: 'Key figures' });
+    await expect(kpis.getByText('Accounts at risk')).toBeTruthy();
+    expect(await kpis.textContent()).toContain('Response rate');
+    expect(await page.getByRole('heading', { name: /My review queue \(1\)/ }).count()).toBe(1);
+    expect(await page.getByText('A churn-risk interview flagged high risk.').count()).toBe(1);
+    await expectAccessible('home');
+  });
+
+  it('lists accounts, sorts by ARR on the server and filters by health', async () => {
+    await open('/accounts', 'Accounts');
+    expect(await page.locator('tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: /^ARR/ }).click();
+    await page.waitForURL(/sort=arr/);
+    await page.waitForFunction(() =>
+      document.querySelector('th[aria-sort="descending"]')?.textContent?.includes('ARR'),
+    );
+    const arrs = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    const values = arrs.map((a) => Number(a.replace(/[^0-9]/g, '')));
+    expect(values.length).toBeGreaterThan(1);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    await expectAccessible('accounts');
+    await page.getByLabel('Health').selectOption('at_risk');
+    await page.waitForURL(/health=at_risk/);
+    await page.getByRole('link', { name: fixtures.atRisk.name }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+  });
+
+  it('shows an account with health reasons, contacts, timeline and its cited renewal brief', async () => {
+    await open(`/accounts/${fixtures.atRisk.id}`, fixtures.atRisk.name);
+    expect(await page.getByText('High churn risk in a recent interview').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /Contacts \(\d+\)/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Timeline' }).count()).toBe(1);
+    expect(await page.getByText('Price is seen as out of line with value.').count()).toBe(1);
+    await expectAccessible('account');
+    // The brief's citation opens the transcript on the quoted message.
+    await page.getByRole('link', { name: 'See in transcript' }).click();
+    const cited = fixtures.interviews[0]!.customerMessageIds[0]!;
+    await page.waitForURL(new RegExp(`/interviews/${fixtures.interviews[0]!.id}#m-${cited}`));
+    await page.locator(`#m-${cited} mark.signal`).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`m-${cited}`);
+  });
+
+  it('says so when an account has no renewal brief', async () => {
+    await open(`/accounts/${fixtures.interviews[1]!.accountId}`, /.+/);
+    expect(await page.getByText('No renewal brief yet').count()).toBe(1);
+  });
+
+  it('lists interviews with status and mode', async () => {
+    await open('/interviews', 'Interviews');
+    expect(await page.locator('tbody tr').count()).toBe(3);
+    expect(await page.locator('tbody').getByText('Completed').count()).toBe(3);
+    expect(await page.locator('tbody').getByText('Scripted').count()).toBe(1);
+    await expectAccessible('interviews');
+  });
+
+  it('highlights each signal on its quote in the transcript, and an XSS answer stays inert text', async () => {
+    await open(`/interviews/${fixtures.interviews[0]!.id}`, /.+/);
+    const marks = await page.locator('mark.signal').allTextContents();
+    expect(marks).toEqual([PRICE_QUOTE, 'the exports keep timing out', EXPANSION_QUOTE]);
+    expect(await page.getByText(XSS_ANSWER.slice(0, 40), { exact: false }).count()).toBeGreaterThan(0);
+    const bubble = page.locator('.bubble.customer').nth(1);
+    expect(await bubble.innerText()).toContain('<img src=x onerror=window.__xss=1>');
+    expect(await bubble.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await expectAccessible('transcript');
+  });
+
+  it('shows insights from the signals', async () => {
+    await open('/insights', 'Insights');
+    await page.getByRole('heading', { name: 'Churn reasons, ranked' }).waitFor();
+    expect(await page.getByText('Price value').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Faster exports').count()).toBeGreaterThan(0);
+    await page.locator('.recharts-surface').first().waitFor();
+    await expectAccessible('insights');
+  });
+
+  it('lists guides and opens one with its versions', async () => {
+    await open('/guides', 'Guides');
+    const rows = await page.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    await expectAccessible('guides');
+    await page.locator('tbody tr a').first().click();
+    await page.getByRole('heading', { name: 'Versions' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Topics' }).count()).toBe(1);
+    await expectAccessible('guide');
+  });
+
+  it('shows triggers (or says there are none)', async () => {
+    await open('/triggers', 'Triggers');
+    await page.locator('table, .state.empty').first().waitFor();
+    await expectAccessible('triggers');
+  });
+
+  it('renders outbox email HTML in a sandbox where its script cannot run', async () => {
+    await open('/outbox', 'Outbox');
+    const frame = page.locator('iframe.email-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    expect(await page.frameLocator('iframe.email-frame').getByRole('heading', { name: 'Hi Ada' }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __outboxXss?: number }).__outboxXss)).toBeUndefined();
+    await expectAccessible('outbox');
+  });
+
+  it('shows settings to an admin: members and API key prefixes', async () => {
+    await open('/settings', 'Settings');
+    await page.getByRole('heading', { name: /Members \(\d+\)/ }).waitFor();
+    expect(await page.locator('code', { hasText: /^sk_/ }).count()).toBeGreaterThan(0);
+    await expectAccessible('settings');
+  });
+
+  it('hides settings from a CSM', async () => {
+    const csmContext = await browser.newContext();
+    const csmPage = await csmContext.newPage();
+    const { url } = await loginUrl('casey.csm@northwind.example', 'csm');
+    await csmPage.goto(url);
+    await csmPage.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
+    expect(
+      await csmPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).count(),
+    ).toBe(0);
+    await csmPage.goto(`${server.origin}/settings`);
+    await csmPage.getByText('Settings are for admins').waitFor();
+    await csmContext.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in page', async () => {
+    const fresh = await browser.newContext();
+    const p = await fresh.newPage();
+    await p.goto(`${server.origin}/accounts`);
+    await p.waitForURL(/\/login\?/);
+    expect(await p.getByRole('heading', { name: 'Sign in to Candor' }).count()).toBe(1);
+    await fresh.close();
+  });
+});
