@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('the /demo page', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchPageErrors(page);
     await page.goto(`${candor.origin}/demo`);
-    await page.getByRole('heading', { name: 'Good morning, Grace' }).waitFor();
+    await page.getByRole('heading', { name: 'Welcome back, Grace' }).waitFor();
     const started = Date.now();
     await page.getByRole('button', { name: 'Usage drops 60%' }).click();
     const w = widget(page);

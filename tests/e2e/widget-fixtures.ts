@@ -59,9 +59,9 @@ export function widget(page: Page) {
 export async function waitForInterviewerMessages(page: Page, count: number, timeoutMs = 15_000) {
   return eventually(async () => {
     const list = (await widget(page).bubbles()).filter((b) => b.role === 'interviewer' && b.text);
-    return list.length >= count && !(await page.locator('candor-widget .ty:visible').count())
-      ? list[list.length - 1]!.text
-      : undefined;
+    // Settled: no typing dots, no reply still streaming, the composer free again.
+    const busy = await page.locator('candor-widget .ty:visible, candor-widget [aria-busy="true"]').count();
+    return list.length >= count && !busy ? list[list.length - 1]!.text : undefined;
   }, timeoutMs);
 }
 

@@ -44,6 +44,7 @@ function shell(nonce: string, title: string, head: string, body: string) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style nonce="${nonce}">${css}</style>
@@ -83,7 +84,7 @@ export function renderDemoPage(p: DemoPage): string {
 <div class="wrap">
   <aside><nav aria-label="Sections"><a class="on" href="/demo">Overview</a><a href="/demo">Pipelines</a><a href="/demo">Team</a><a href="/demo">Settings</a></nav></aside>
   <main>
-    <h1>Good morning, ${esc(p.person.name.split(' ')[0] ?? '')}</h1>
+    <h1>Welcome back, ${esc(p.person.name.split(' ')[0] ?? '')}</h1>
     <p class="sub">${esc(p.person.account)} workspace · signed in as ${esc(p.person.role || 'a user')}</p>
     <section class="kpis" aria-label="This week">
       <div class="card kpi"><span>Active users</span><strong>1,284</strong></div>

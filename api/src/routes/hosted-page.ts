@@ -33,6 +33,7 @@ function page(c: Context<AppEnv>, opts: { title: string; body: string; status: 2
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(opts.title)}</title>

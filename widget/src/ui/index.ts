@@ -42,6 +42,7 @@ export function mount(host: Host): Ui {
   let returnFocus: Element | null = null;
   let destroyed = false;
   let busy = false;
+  let loading = false;
 
   // The host element joins the page only once there is something to show.
   const show = (node?: Node) => {
@@ -108,6 +109,7 @@ export function mount(host: Host): Ui {
     current = id;
     saved = readSaved(host.store);
     let v: InterviewView;
+    loading = true;
     try {
       v = await getInterview(host, id);
       if (v.status === 'invited') v = await startInterview(host, id);
@@ -116,6 +118,8 @@ export function mount(host: Host): Ui {
       if (!isRetryable(err) && saved?.id === id) save(null);
       if (byUser && page) show(h('section', { class: 'p' }, h('div', { class: 'thx' }, h('h2', {}, t.failed))));
       return;
+    } finally {
+      loading = false;
     }
     if (destroyed || current !== id) return;
     const ended = ENDED.includes(v.status);
@@ -219,7 +223,7 @@ export function mount(host: Host): Ui {
       const id = inv.interview_id || inv.id;
       // A newer invitation replaces a card still on screen; a conversation in progress is never interrupted.
       const replaceable = view === 'idle' || (view === 'invite' && current !== id);
-      if (!id || !replaceable || destroyed || isSnoozed(id) || readSaved(host.store)?.id === id) return;
+      if (!id || !replaceable || loading || destroyed || isSnoozed(id) || readSaved(host.store)?.id === id) return;
       current = id;
       view = 'invite';
       rememberFocus();
