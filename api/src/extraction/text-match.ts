@@ -8,6 +8,19 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (customers type "doesn’t" as often as "doesn't").
  */
 export function keywordPattern(keyword: string): RegExp {
+  let pattern = compiled.get(keyword);
+  if (!pattern) {
+    pattern = compileKeyword(keyword);
+    // Taxonomies are small and edited rarely; the cap only guards against unbounded growth.
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(keyword, pattern);
+  }
+  return pattern;
+}
+
+const compiled = new Map<string, RegExp>();
+
+function compileKeyword(keyword: string): RegExp {
   const k = keyword.trim().toLowerCase();
   const stem = k.endsWith('*');
   const body = escapeRegExp(stem ? k.slice(0, -1) : k)
