@@ -21,11 +21,12 @@ import { guideRoutes } from './routes/guides';
 import { hostedPageRoutes } from './routes/hosted-page';
 import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
+import { reviewQueueRoutes } from './routes/review-queue';
 import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
-import { reviewQueueRoutes } from './routes/review-queue';
 import { triggerRoutes } from './routes/triggers';
 import { unsubscribeRoutes } from './routes/unsubscribe';
+import { webhookRoutes } from './routes/webhooks';
 import { widgetRoutes } from './routes/widget';
 import { widgetAssetRoutes } from './routes/widget-assets';
 
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', contactRoutes());
   app.route('/', eventRoutes());
   app.route('/', segmentRoutes());
+  app.route('/', webhookRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

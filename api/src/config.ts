@@ -56,6 +56,12 @@ const schema = z.object({
   CANDOR_EMAIL_RETRY_MS: optionalString
     .transform((v) => (v === undefined ? 60_000 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
+  CANDOR_WEBHOOKS_ALLOW_PRIVATE: optionalString
+    .pipe(z.enum(['true', 'false']).optional())
+    .transform((v) => v === 'true'),
+  CANDOR_WEBHOOK_RETRY_MS: optionalString
+    .transform((v) => (v === undefined ? 30_000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
   CANDOR_RUN_JOBS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
 });
 
@@ -70,6 +76,8 @@ export type Config = {
   modelCalls: { firstTokenMs: number; retries: number; retryDelayMs: number };
   /** Resend when a key is set, else the local outbox; retryBaseMs doubles per failed attempt. */
   mail: { resendApiKey: string | undefined; from: string; retryBaseMs: number };
+  /** Outgoing webhooks: private/loopback targets refused unless allowed; retryBaseMs doubles per failed attempt. */
+  webhooks: { allowPrivateTargets: boolean; retryBaseMs: number };
   publicUrl: string;
   secret: string | undefined;
   logLevel: string;
@@ -107,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     modelPrices: e.CANDOR_MODEL_PRICES,
     mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM, retryBaseMs: e.CANDOR_EMAIL_RETRY_MS },
+    webhooks: { allowPrivateTargets: e.CANDOR_WEBHOOKS_ALLOW_PRIVATE, retryBaseMs: e.CANDOR_WEBHOOK_RETRY_MS },
     publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CANDOR_SECRET,
     logLevel: e.LOG_LEVEL ?? 'info',

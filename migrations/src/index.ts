@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as core from './migrations/0001-core';
 import * as auth from './migrations/0002-auth';
 import * as consoleIndexes from './migrations/0006-console-indexes';
+import * as webhookDeliveries from './migrations/0007-webhook-deliveries';
 
 export type * from './schema';
 
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-auth': auth,
   '0006-console-indexes': consoleIndexes,
+  '0007-webhook-deliveries': webhookDeliveries,
 };

@@ -275,6 +275,10 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   created_at: CreatedAt;
   delivered_at: NullableTimestamp;
+  /** 0007: dedupes one event per endpoint (NULL = never deduped). */
+  event_key: string | null;
+  last_attempt_at: NullableTimestamp;
+  next_attempt_at: NullableTimestamp;
 }
 
 export interface IdempotencyKeysTable {

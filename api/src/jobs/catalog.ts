@@ -33,6 +33,8 @@ export const jobCatalog = {
   'recompute-health': z.object({ workspaceId: z.uuid(), accountId: z.uuid().optional() }),
   /** Daily: recomputes every account's health, so usage trends move states without new interviews. */
   'recompute-all-health': z.object({}),
+  /** One attempt of one outgoing webhook delivery (webhook_deliveries row); failures re-queue with backoff. */
+  'deliver-webhook': z.object({ deliveryId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -6,6 +6,8 @@ import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
+import { deliverWebhook } from '../webhooks/deliver-webhook';
+import { emitInterviewWebhooks } from '../webhooks/interview-events';
 import type { JobHandlers } from './jobs';
 
 /** Which function handles which job. Features register their handlers here. */
@@ -27,6 +29,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'invitation-email': (job) => runInvitationEmailJob(deps, job),
     'extract-interview': async ({ workspaceId, interviewId }) => {
       await extractSignals(deps, { id: workspaceId }, interviewId);
+      await emitInterviewWebhooks(deps, { id: workspaceId }, interviewId);
       const interview = await deps.db
         .selectFrom('interviews')
         .select('account_id')
@@ -46,5 +49,6 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'sweep-abandoned-interviews': async () => {
       await markAbandonedInterviews(deps);
     },
+    'deliver-webhook': ({ deliveryId }) => deliverWebhook(deps, deliveryId),
   };
 }
