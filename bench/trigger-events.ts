@@ -123,7 +123,7 @@ export async function benchTriggerEvents(batches = 40, batchSize = 1000, concurr
     }
 
     console.log(
-      `\nPOST /v1/events, ${databaseKind}, ${triggers} demo trigger rules active, ${accounts * perAccount} contacts`,
+      `\nPOST /v1/events, Postgres, ${triggers} demo trigger rules active, ${accounts * perAccount} contacts`,
     );
     console.log(
       `  throughput: ${Math.round(total / seconds).toLocaleString()} events/s (${total.toLocaleString()} events in ${batches} batches of ${batchSize}, ${concurrency} concurrent requests; goal ≥ 5,000)`,

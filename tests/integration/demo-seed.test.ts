@@ -182,6 +182,43 @@ describe('the demo workspace seed', () => {
     }
   });
 
+  it('runs the playbook: a rule per moment, churn-risk invitations for the declining accounts, health computed', async () => {
+    const triggers = await t.deps.db
+      .selectFrom('triggers')
+      .innerJoin('guides', 'guides.id', 'triggers.guide_id')
+      .select('guides.moment')
+      .where('triggers.workspace_id', '=', wsId)
+      .execute();
+    expect(new Set(triggers.map((r) => r.moment))).toEqual(
+      new Set(['onboarding', 'health_pulse', 'churn_risk', 'pre_renewal', 'expansion', 'feature_launch']),
+    );
+    const churnInvites = await t.deps.db
+      .selectFrom('invitations')
+      .innerJoin('guides', 'guides.id', 'invitations.guide_id')
+      .innerJoin('accounts', 'accounts.id', 'invitations.account_id')
+      .select(['accounts.attributes', 'invitations.decision'])
+      .where('invitations.workspace_id', '=', wsId)
+      .where('guides.moment', '=', 'churn_risk')
+      .where('invitations.decision', '=', 'invited')
+      .execute();
+    expect(churnInvites.length).toBeGreaterThan(5);
+    const atRisk = await t.deps.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('workspace_id', '=', wsId)
+      .where('health_state', '=', 'at_risk')
+      .execute();
+    expect(atRisk.length).toBeGreaterThan(5);
+    expect(atRisk.length).toBeLessThan(100);
+    const queue = await t.deps.db
+      .selectFrom('review_items')
+      .select('assignee_member_id')
+      .where('workspace_id', '=', wsId)
+      .execute();
+    expect(queue.length).toBeGreaterThanOrEqual(atRisk.length);
+    expect(queue.every((i) => i.assignee_member_id)).toBe(true);
+  });
+
   it('creates nothing on a second run', async () => {
     const before = await accounts();
     const again = await seedDemo(t);

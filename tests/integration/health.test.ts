@@ -33,8 +33,8 @@ describe(`account health and the review queue (${databaseKind})`, () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const events = [];
-    for (let day = 1; day <= 28; day++)
-      for (let i = 0; i < (day > 14 ? perDayBefore : perDayRecent); i++)
+    for (let day = 1; day <= 60; day++)
+      for (let i = 0; i < (day > 30 ? perDayBefore : perDayRecent); i++)
         events.push({
           workspace_id: ws.id,
           account_id: acc.id,

@@ -4,6 +4,8 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { recomputeHealth } from '../synthesis/account-health';
+import { installDemoTriggers } from '../triggers/demo-triggers';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { type DemoBook, demoWorkspaceName, generateBook } from './generate-book';
 import { type AccountOutcome, type DemoEvent, generateEvents } from './generate-events';
@@ -40,7 +42,7 @@ export async function findDemoWorkspace(db: Executor): Promise<{ id: string } | 
  * usage — from a fixed seed, so every run produces the same book. A second call finds it
  * and creates nothing.
  */
-export async function seedDemoWorkspace(deps: Pick<AppDeps, 'db' | 'now' | 'log'>): Promise<DemoSeedResult> {
+export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> {
   const existing = await findDemoWorkspace(deps.db);
   if (existing) return { created: false, ...(await describeDemo(deps.db, existing)) };
 
@@ -90,7 +92,11 @@ export async function seedDemoWorkspace(deps: Pick<AppDeps, 'db' | 'now' | 'log'
   });
   if ('winner' in outcome && outcome.winner)
     return { created: false, ...(await describeDemo(deps.db, outcome.winner)) };
-  deps.log.info({ workspace: ws.id, ...outcome.counts }, 'demo workspace seeded');
+  // The demo should look lived-in on first start: its playbook runs (declining accounts get
+  // churn-risk invitations) and health is computed from the seeded usage.
+  const playbook = await installDemoTriggers(deps, { id: ws.id });
+  await recomputeHealth(deps, { id: ws.id });
+  deps.log.info({ workspace: ws.id, ...outcome.counts, invited: playbook.invited }, 'demo workspace seeded');
   return { created: true, workspace: { id: ws.id, name: ws.name }, counts: outcome.counts! };
 }
 

@@ -6,6 +6,8 @@ import { assessHealth, type HealthSignal } from './health-rules';
 import { addReviewItem } from './review-queue';
 
 const DAY = 86_400_000;
+/** Usage is compared over this many days against the same span before it. */
+export const USAGE_WINDOW_DAYS = 30;
 const NOT_USAGE = ['csm_touch', 'meeting_scheduled', 'account.state_changed'];
 const HEALTH_KINDS = ['churn_risk', 'wants_human', 'sentiment', 'expansion_intent'];
 
@@ -20,7 +22,7 @@ export type HealthChange = { accountId: string; from: string; to: string };
 export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string): Promise<HealthChange[]> {
   const t = tenant(deps.db, ws);
   const now = deps.now();
-  const split = new Date(now.getTime() - 14 * DAY);
+  const split = new Date(now.getTime() - USAGE_WINDOW_DAYS * DAY);
   let accountsQ = t.selectFrom('accounts').select(['id', 'health_state', 'health_reasons']);
   let usageQ = t
     .selectFrom('events')
@@ -29,7 +31,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
       sql<string>`count(*) filter (where occurred_at >= ${split})`.as('recent'),
       sql<string>`count(*) filter (where occurred_at < ${split})`.as('previous'),
     ])
-    .where('occurred_at', '>=', new Date(now.getTime() - 28 * DAY))
+    .where('occurred_at', '>=', new Date(now.getTime() - 2 * USAGE_WINDOW_DAYS * DAY))
     .where('occurred_at', '<=', now)
     .where('name', 'not in', NOT_USAGE)
     .groupBy('account_id');
@@ -58,7 +60,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
   const events: StoredEvent[] = [];
   for (const account of accounts) {
     const { state, reasons } = assessHealth({
-      usage: usageBy.get(account.id) ?? { recent: 0, previous: 0 },
+      usage: { ...(usageBy.get(account.id) ?? { recent: 0, previous: 0 }), days: USAGE_WINDOW_DAYS },
       signals: signalsBy.get(account.id) ?? [],
     });
     const unchanged = state === account.health_state;

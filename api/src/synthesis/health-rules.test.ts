@@ -11,11 +11,11 @@ const signal = (kind: string, value: Record<string, unknown>): HealthSignal => (
   interview_id: 'i1',
   created_at: new Date(),
 });
-const steady = { recent: 40, previous: 40 };
+const steady = { recent: 40, previous: 40, days: 30 };
 
 describe('assessHealth', () => {
   it('is unknown with nothing to go on, healthy with steady usage', () => {
-    expect(assessHealth({ usage: { recent: 0, previous: 0 }, signals: [] }).state).toBe('unknown');
+    expect(assessHealth({ usage: { recent: 0, previous: 0, days: 30 }, signals: [] }).state).toBe('unknown');
     expect(assessHealth({ usage: steady, signals: [] })).toEqual({ state: 'healthy', reasons: [] });
   });
 
@@ -34,20 +34,22 @@ describe('assessHealth', () => {
   });
 
   it('watches a 25% usage drop and calls 50% at risk', () => {
-    expect(assessHealth({ usage: { recent: 30, previous: 40 }, signals: [] }).state).toBe('watch');
-    expect(assessHealth({ usage: { recent: 20, previous: 40 }, signals: [] }).state).toBe('at_risk');
-    expect(assessHealth({ usage: { recent: 31, previous: 40 }, signals: [] }).state).toBe('healthy');
+    expect(assessHealth({ usage: { recent: 30, previous: 40, days: 30 }, signals: [] }).state).toBe('watch');
+    expect(assessHealth({ usage: { recent: 20, previous: 40, days: 30 }, signals: [] }).state).toBe('at_risk');
+    expect(assessHealth({ usage: { recent: 31, previous: 40, days: 30 }, signals: [] }).state).toBe('healthy');
   });
 
   it('needs a usage baseline before a drop counts', () => {
-    expect(assessHealth({ usage: { recent: 0, previous: 9 }, signals: [] }).state).toBe('healthy');
-    expect(assessHealth({ usage: { recent: 0, previous: 10 }, signals: [] }).reasons[0]?.code).toBe('usage_stopped');
+    expect(assessHealth({ usage: { recent: 0, previous: 9, days: 30 }, signals: [] }).state).toBe('healthy');
+    expect(assessHealth({ usage: { recent: 0, previous: 10, days: 30 }, signals: [] }).reasons[0]?.code).toBe(
+      'usage_stopped',
+    );
   });
 
   it('combines a medium churn risk with a moderate drop into at risk', () => {
     const medium = signal('churn_risk', { level: 'medium', reasons: [] });
     expect(assessHealth({ usage: steady, signals: [medium] }).state).toBe('watch');
-    expect(assessHealth({ usage: { recent: 30, previous: 40 }, signals: [medium] }).state).toBe('at_risk');
+    expect(assessHealth({ usage: { recent: 30, previous: 40, days: 30 }, signals: [medium] }).state).toBe('at_risk');
   });
 
   it('watches mostly negative sentiment', () => {

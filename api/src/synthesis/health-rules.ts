@@ -26,8 +26,8 @@ export type HealthSignal = {
 };
 
 export type HealthInput = {
-  /** Usage events in the last 14 days and the 14 days before. */
-  usage: { recent: number; previous: number };
+  /** Usage events in the last `days` days and the same span before. */
+  usage: { recent: number; previous: number; days: number };
   /** Signals of the last 90 days, newest first. */
   signals: HealthSignal[];
 };
@@ -57,7 +57,7 @@ export function assessHealth(input: HealthInput): { state: HealthState; reasons:
   const human = input.signals.find((s) => s.kind === 'wants_human');
   const sentiments = input.signals.filter((s) => s.kind === 'sentiment');
   const negative = sentiments.filter((s) => s.value.polarity === 'negative');
-  const { recent, previous } = input.usage;
+  const { recent, previous, days } = input.usage;
   const drop = previous >= MIN_BASELINE ? (previous - recent) / previous : 0;
 
   if (high)
@@ -70,12 +70,12 @@ export function assessHealth(input: HealthInput): { state: HealthState; reasons:
   if (previous >= MIN_BASELINE && recent === 0)
     reasons.push({
       code: 'usage_stopped',
-      text: `No usage in the last 14 days (${previous} events the 14 days before)`,
+      text: `No usage in the last ${days} days (${previous} events the ${days} days before)`,
     });
   else if (drop >= 0.25)
     reasons.push({
       code: 'usage_drop',
-      text: `Usage down ${Math.round(drop * 100)}% over 14 days (${previous} → ${recent} events)`,
+      text: `Usage down ${Math.round(drop * 100)}% over ${days} days (${previous} → ${recent} events)`,
     });
   if (medium)
     reasons.push({

@@ -22,8 +22,8 @@ const playbook: (Omit<TriggerInput, 'guide_id' | 'enabled' | 'throttle'> & { mom
   },
   {
     moment: 'churn_risk',
-    name: 'Churn-risk check when usage drops 40% over 14 days',
-    when: { type: 'usage_drop', percent: 40, days: 14 },
+    name: 'Churn-risk check when usage drops 40% over 30 days',
+    when: { type: 'usage_drop', percent: 40, days: 30 },
     who: { type: 'account_contacts', roles: ['champion', 'admin'] },
     how: { channel: 'in_app_then_email', email_after_days: 2 },
   },
