@@ -100,11 +100,13 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
         expansion_kinds: [{ key: 'seats', label: 'More seats', keywords: ['more seats'] }],
       },
     });
-    const { ws, guideId } = await seedWorkspace(t, guide);
+    const { ws, guideId, accountId } = await seedWorkspace(t, guide);
+    await t.deps.db.updateTable('accounts').set({ health_state: 'healthy' }).where('id', '=', accountId).execute();
     const all = await createEndpoint(ws.secret_key, '/all', [
       'interview.completed',
       'signal.churn_risk',
       'signal.expansion_intent',
+      'account.state_changed',
     ]);
     const briefsOnly = await createEndpoint(ws.secret_key, '/briefs-only', ['brief.ready']);
 
@@ -118,7 +120,7 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
 
     const got = await eventually(async () => {
       const mine = rx.received.filter((r) => r.path === '/all');
-      return mine.length >= 3 ? mine : undefined;
+      return mine.length >= 4 ? mine : undefined;
     });
     for (const r of got) expect(r.error).toBeUndefined();
     const byType = new Map(got.map((r) => [(r.verified as { type: string }).type, r]));
@@ -136,10 +138,14 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
       data: { signal: { kind: 'expansion_intent', value: { kind: 'seats' } } },
     });
     expect(completed?.headers['webhook-id']).toMatch(/^msg_/);
+    // The high churn risk moves the healthy account to at risk.
+    expect(byType.get('account.state_changed')?.verified).toMatchObject({
+      data: { account_id: 'acme', from: 'healthy', to: 'at_risk' },
+    });
 
     const log = await eventually(async () => {
       const rows = await deliveries(t, ws.secret_key, all.id);
-      return rows.length === 3 && rows.every((d) => d.status === 'delivered') ? rows : undefined;
+      return rows.length === 4 && rows.every((d) => d.status === 'delivered') ? rows : undefined;
     });
     for (const d of log) expect(d).toMatchObject({ attempts: 1, last_status_code: 200, last_error: null });
     expect(rx.received.filter((r) => r.path === '/briefs-only')).toHaveLength(0);
@@ -148,7 +154,7 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
     // Re-running extraction replaces the signals but notifies nobody twice.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
     await new Promise((r) => setTimeout(r, 1500));
-    expect(rx.received.filter((r) => r.path === '/all')).toHaveLength(3);
+    expect(rx.received.filter((r) => r.path === '/all')).toHaveLength(4);
   });
 
   it('retries a receiver that answers 500 twice, then logs the delivery as delivered after 3 attempts', async () => {
@@ -295,6 +301,44 @@ describe('webhook endpoint rules with the default configuration', () => {
     expect(await bad({ url: 'ftp://hooks.example.com/x', event_types: ['brief.ready'] })).toContain('url');
     expect(await bad({ url: 'https://hooks.example.com/x', event_types: [] })).toContain('event_types');
     expect((await readJson(await t.request('/v1/webhooks', { token: ws.secret_key }))).webhooks).toEqual([]);
+  });
+
+  it('checks the address again at delivery time and sends nothing to a host that now resolves privately', async () => {
+    let hits = 0;
+    const local = createServer((_req, res) => {
+      hits++;
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((r) => local.listen(0, '127.0.0.1', () => r()));
+    try {
+      const ws = await createTestWorkspace(t);
+      // As if DNS for an accepted host changed after creation: the stored URL now points at loopback.
+      const { port } = local.address() as AddressInfo;
+      const ep = await t.deps.db
+        .insertInto('webhook_endpoints')
+        .values({
+          workspace_id: ws.id,
+          url: `http://127.0.0.1:${port}/hook`,
+          secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+          event_types: ['brief.ready'],
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect((await t.request(`/v1/webhooks/${ep.id}/test`, { method: 'POST', token: ws.secret_key })).status).toBe(
+        202,
+      );
+      const [row] = await eventually(async () => {
+        const rows = await deliveries(t, ws.secret_key, ep.id);
+        return rows[0]?.status === 'retrying' ? rows : undefined;
+      });
+      expect(row).toMatchObject({ attempts: 1, last_status_code: null, delivered_at: null });
+      expect(String(row?.last_error)).toContain('127.0.0.1');
+      expect(String(row?.last_error)).toMatch(/non-public/);
+      expect(typeof row?.next_attempt_at).toBe('string');
+      expect(hits).toBe(0);
+    } finally {
+      await new Promise((r) => local.close(() => r(undefined)));
+    }
   });
 
   it('requires a secret key', async () => {

@@ -6,6 +6,7 @@ import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
+import { emitAccountStateChanges } from '../webhooks/account-events';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
 import type { JobHandlers } from './jobs';
@@ -40,7 +41,8 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         await deps.jobs.send('recompute-health', { workspaceId, accountId: interview.account_id });
     },
     'recompute-health': async ({ workspaceId, accountId }) => {
-      await recomputeHealth(deps, { id: workspaceId }, accountId);
+      const changes = await recomputeHealth(deps, { id: workspaceId }, accountId);
+      await emitAccountStateChanges(deps, { id: workspaceId }, changes);
     },
     'recompute-all-health': async () => {
       const changed = await recomputeAllHealth(deps);

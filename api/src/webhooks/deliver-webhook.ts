@@ -47,6 +47,25 @@ export async function deliverWebhook(deps: Deps, deliveryId: string): Promise<vo
     .returning(['id', 'workspace_id', 'endpoint_id', 'payload', 'attempts'])
     .executeTakeFirst();
   if (!claimed) return; // already delivered, failed, or in flight elsewhere
+  try {
+    await finishAttempt(deps, claimed);
+  } catch (err) {
+    // Release the claim so the queue's own retry of this job can attempt it again.
+    await deps.db
+      .updateTable('webhook_deliveries')
+      .set({ status: 'retrying' })
+      .where('id', '=', deliveryId)
+      .where('status', '=', 'delivering')
+      .execute()
+      .catch(() => {});
+    throw err;
+  }
+}
+
+type Claimed = { id: string; workspace_id: string; endpoint_id: string; payload: unknown; attempts: number };
+
+async function finishAttempt(deps: Deps, claimed: Claimed): Promise<void> {
+  const deliveryId = claimed.id;
   const ws = { id: claimed.workspace_id };
   const t = tenant(deps.db, ws);
   const endpoint = await t
