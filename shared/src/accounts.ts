@@ -48,6 +48,7 @@ export const accountView = z.object({
   lifecycle_stage: z.string().nullable(),
   health_state: z.string(),
   attributes: z.record(z.string(), z.unknown()),
+  last_touch_at: z.string().nullable().describe('Latest `csm_touch` event for the account (ISO date-time).'),
   created_at: z.string(),
   updated_at: z.string(),
 });

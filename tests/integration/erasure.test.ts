@@ -100,7 +100,37 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       });
     }
     adaInterview = await seedInterview(t, ws.id, 'ada', 'We might leave because exports are slow');
-    await seedInterview(t, ws.id, 'bob', 'Bob is happy with it');
+    const bobInterview = await seedInterview(t, ws.id, 'bob', 'Bob is happy with it');
+    // Synthesis copies quotes next to their evidence: the review queue and the account's health reasons.
+    const account = await t.deps.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('workspace_id', '=', ws.id)
+      .where('external_id', '=', 'acct_1')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('review_items')
+      .values({
+        workspace_id: ws.id,
+        account_id: account.id,
+        kind: 'churn_risk',
+        reason: 'High churn risk',
+        evidence: [
+          { interview_id: adaInterview, quote: 'We might leave because exports are slow' },
+          { interview_id: bobInterview, quote: 'Bob is happy with it' },
+        ],
+      })
+      .execute();
+    await t.deps.db
+      .updateTable('accounts')
+      .set({
+        health_reasons: [
+          { code: 'churn_risk', text: 'Churn risk', evidence: { interview_id: adaInterview, quote: 'We might leave' } },
+          { code: 'usage', text: 'Usage is flat' },
+        ],
+      })
+      .where('id', '=', account.id)
+      .execute();
     await seedInterview(t, other.id, 'ada', 'Globex Ada is unhappy');
   });
   afterAll(() => t?.close());
@@ -178,6 +208,22 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .where((eb) => eb.or([eb('email', '=', 'ada@initech.io'), eb('external_id', '=', 'ada')]))
       .execute();
     expect(leftovers).toHaveLength(0);
+
+    const review = await db.selectFrom('review_items').select('evidence').executeTakeFirstOrThrow();
+    expect(review.evidence).toEqual([
+      { interview_id: adaInterview, quote: '' },
+      { interview_id: expect.any(String), quote: 'Bob is happy with it' },
+    ]);
+    const health = await db
+      .selectFrom('accounts')
+      .select('health_reasons')
+      .where('workspace_id', '=', ws.id)
+      .where('external_id', '=', 'acct_1')
+      .executeTakeFirstOrThrow();
+    expect(health.health_reasons).toEqual([
+      { code: 'churn_risk', text: 'Churn risk', evidence: { interview_id: adaInterview, quote: '' } },
+      { code: 'usage', text: 'Usage is flat' },
+    ]);
 
     const audit = await db
       .selectFrom('audit_log')

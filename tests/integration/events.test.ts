@@ -131,6 +131,8 @@ describe(`POST /v1/events (${databaseKind})`, () => {
     expect(new Date((await touch())!).toISOString()).toBe('2026-03-01T12:00:00.000Z');
     await post({ events: [{ event: 'csm_touch', contact_id: 'u_1', timestamp: '2026-03-02T09:30:00Z' }] });
     expect(new Date((await touch())!).toISOString()).toBe('2026-03-02T09:30:00.000Z');
+    const account = await readJson(await t.request('/v1/accounts/acct_1', { token: key }));
+    expect(account.last_touch_at).toBe('2026-03-02T09:30:00.000Z');
   });
 
   it('rejects the batch when an account is unknown, naming the index, and writes nothing', async () => {

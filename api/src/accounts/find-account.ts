@@ -15,6 +15,7 @@ export async function findAccount(t: Tenant, externalId: string): Promise<Accoun
     lifecycle_stage: row.lifecycle_stage,
     health_state: row.health_state,
     attributes: row.attributes,
+    last_touch_at: row.last_touch_at === null ? null : new Date(row.last_touch_at).toISOString(),
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),
   };

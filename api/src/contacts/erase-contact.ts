@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
-import { tenant, type Ws } from '../db/tenant';
+import { type Tenant, tenant, type Ws } from '../db/tenant';
 
 export type ErasureResult = {
   id: string;
@@ -53,6 +54,7 @@ export async function eraseContact(
       messagesRedacted = Number(messages.numUpdatedRows);
       // The engine's working state can hold answers too.
       await t.updateTable('interviews').set({ state: {} }).where('id', 'in', interviewIds).execute();
+      await blankCopiedQuotes(t, interviewIds);
     }
     const events = await t.deleteFrom('events').where('contact_id', '=', contact.id).executeTakeFirst();
     // Interviews, invitations and any remaining rows keep existing with contact_id null (FK on delete set null).
@@ -74,4 +76,30 @@ export async function eraseContact(
       .execute();
     return result;
   });
+}
+
+/**
+ * Synthesis copies quotes next to their evidence ids (review items, account health reasons);
+ * blank the ones taken from these interviews so the words don't outlive the person.
+ */
+async function blankCopiedQuotes(t: Tenant, interviewIds: string[]) {
+  const ids = sql.join(interviewIds);
+  await t
+    .updateTable('review_items')
+    .set({
+      evidence: sql`(select coalesce(jsonb_agg(case when e.v->>'interview_id' in (${ids}) then jsonb_set(e.v, '{quote}', '""') else e.v end order by e.i), '[]'::jsonb) from jsonb_array_elements(review_items.evidence) with ordinality as e(v, i))`,
+    })
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(review_items.evidence) e where e->>'interview_id' in (${ids}))`,
+    )
+    .execute();
+  await t
+    .updateTable('accounts')
+    .set({
+      health_reasons: sql`(select coalesce(jsonb_agg(case when r.v->'evidence'->>'interview_id' in (${ids}) then jsonb_set(r.v, '{evidence,quote}', '""') else r.v end order by r.i), '[]'::jsonb) from jsonb_array_elements(accounts.health_reasons) with ordinality as r(v, i))`,
+    })
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(accounts.health_reasons) r where r->'evidence'->>'interview_id' in (${ids}))`,
+    )
+    .execute();
 }

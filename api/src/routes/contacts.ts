@@ -177,7 +177,8 @@ export function contactRoutes() {
       description:
         '**Deleted**: the contact (email, name, role, attributes, external id), all their events, and the signals ' +
         'extracted from their interviews (signals quote them). **Redacted**: the text of every message in their ' +
-        "interviews (set to an empty string) and the interviews' working state. **Kept, no longer linked to anyone**: " +
+        "interviews (set to an empty string), the interviews' working state, and the copies of their quotes kept as " +
+        'evidence in the review queue and in account health reasons. **Kept, no longer linked to anyone**: ' +
         'the interview rows (guide, channel, status, mode, timestamps, token usage) and message rows (role, order, ' +
         'time), and invitations, so response and completion counts still add up. An audit log entry records the ' +
         'erasure with these counts (not the external id). Sending the same id again later creates a new contact.',
