@@ -21,6 +21,7 @@ import { guideRoutes } from './routes/guides';
 import { hostedPageRoutes } from './routes/hosted-page';
 import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
+import { briefRoutes } from './routes/briefs';
 import { reviewQueueRoutes } from './routes/review-queue';
 import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());
   app.route('/', reviewQueueRoutes());
+  app.route('/', briefRoutes());
   app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', accountRoutes());

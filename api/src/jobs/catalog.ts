@@ -33,8 +33,12 @@ export const jobCatalog = {
   'recompute-health': z.object({ workspaceId: z.uuid(), accountId: z.uuid().optional() }),
   /** Daily: recomputes every account's health, so usage trends move states without new interviews. */
   'recompute-all-health': z.object({}),
+  /** Daily: renewal briefs for accounts 60 days from renewal. */
+  'renewal-briefs': z.object({}),
   /** One attempt of one outgoing webhook delivery (webhook_deliveries row); failures re-queue with backoff. */
   'deliver-webhook': z.object({ deliveryId: z.uuid() }),
+  /** Periodic: re-queues webhook deliveries whose job was lost (never enqueued, or its process died). */
+  'sweep-webhook-deliveries': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -3,12 +3,14 @@ import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
 import { deliverEmail } from '../mail/send-email';
 import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
+import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
 import { emitAccountStateChanges } from '../webhooks/account-events';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
+import { sweepWebhookDeliveries } from '../webhooks/sweep-deliveries';
 import type { JobHandlers } from './jobs';
 
 /** Which function handles which job. Features register their handlers here. */
@@ -48,9 +50,16 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       const changed = await recomputeAllHealth(deps);
       if (changed) deps.log.info({ changed }, 'account health recomputed');
     },
+    'renewal-briefs': async () => {
+      const built = await buildDueRenewalBriefs(deps);
+      if (built) deps.log.info({ built }, 'renewal briefs generated');
+    },
     'sweep-abandoned-interviews': async () => {
       await markAbandonedInterviews(deps);
     },
     'deliver-webhook': ({ deliveryId }) => deliverWebhook(deps, deliveryId),
+    'sweep-webhook-deliveries': async () => {
+      await sweepWebhookDeliveries(deps);
+    },
   };
 }

@@ -9,6 +9,10 @@ export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   await jobs.schedule('evaluate-triggers', '*/5 * * * *', {});
   // Interviews idle 30 minutes with an answer become abandoned and get extracted; a minute's lag is fine.
   await jobs.schedule('sweep-abandoned-interviews', '* * * * *', {});
+  // Webhook deliveries whose job was lost are re-queued; their own backoff is unaffected.
+  await jobs.schedule('sweep-webhook-deliveries', '* * * * *', {});
   // Usage trends move health states even without new interviews.
   await jobs.schedule('recompute-all-health', '0 5 * * *', {});
+  // After health, so each brief carries the day's health reasons.
+  await jobs.schedule('renewal-briefs', '30 5 * * *', {});
 }
