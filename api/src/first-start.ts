@@ -13,5 +13,6 @@ export async function onFirstStart(deps: AppDeps): Promise<string> {
     `API reference: ${url}/docs`,
     ...(seeded?.created ? [`Seeded the demo workspace (${formatDemoCounts(seeded.counts)}).`] : []),
     ...(signIn ? [`Console sign-in (one-time link): ${signIn}`] : []),
+    `Try the widget as a customer sees it: ${url}/demo`,
   ].join('\n  ');
 }

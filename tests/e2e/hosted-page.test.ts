@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
     await page.close();
   });
 
-  it('finishes on the hosted page an interview started in the widget', async () => {
+  it('finishes on the hosted page an interview started in the widget, and the widget then shows it ended', async () => {
     const { ws, guideId } = await seedWorkspace(candor.t, guide);
     const { id } = await invite(candor.t, ws, guideId);
     const page = await browser.newPage();
@@ -88,7 +88,6 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
     await waitForInterviewerMessages(page, 1);
     await sendAnswer(page, longAnswer('dashboards'));
     await waitForInterviewerMessages(page, 2);
-    await page.close();
 
     const link = await interviewLink(candor.t.deps, { id: ws.id }, { id, expires_at: null });
     const hosted = await browser.newPage(phone);
@@ -97,8 +96,16 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
     expect((await widget(hosted).bubbles()).map((b) => b.role)).toEqual(['interviewer', 'customer', 'interviewer']);
     await sendAnswer(hosted, longAnswer('alerts'));
     expect(await waitForInterviewerMessages(hosted, 3)).toBe(guide.topics[2]!.question);
-    expect((await transcript(candor.t, ws, id)).messages).toHaveLength(5);
+    await sendAnswer(hosted, longAnswer('integrations'));
+    await widget(hosted).host.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    expect((await transcript(candor.t, ws, id)).messages).toHaveLength(7);
     await hosted.close();
+
+    // The widget tab was left open: its next answer meets a closed interview and says so.
+    await sendAnswer(page, longAnswer('something else'));
+    await widget(page).host.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    expect((await transcript(candor.t, ws, id)).messages).toHaveLength(7);
+    await page.close();
   });
 
   it('answers an invalid or expired link with a clear, friendly page', async () => {

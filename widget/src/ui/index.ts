@@ -1,4 +1,4 @@
-import { declineInterview, getInterview, isRetryable, sendMessage, startInterview } from '../client';
+import { declineInterview, getInterview, HttpError, isRetryable, sendMessage, startInterview } from '../client';
 import { pickLanguage } from '../i18n';
 import type { Host, InterviewView, Invitation, Saved, Ui } from '../types';
 import { type ChatView, createChatView } from './chat-view';
@@ -186,6 +186,13 @@ export function mount(host: Host): Ui {
         // A half-streamed reply is dropped; the retry brings the stored one whole.
         bubble?.bubble.remove();
         view.streaming(false);
+        if (err instanceof HttpError && err.status === 409) {
+          // The interview closed meanwhile (finished in another tab or from the emailed link).
+          save({ pending: undefined });
+          const latest = await getInterview(host, id).catch(() => null);
+          finish(latest?.status ?? 'expired', id, false);
+          break;
+        }
         if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) {
           view.note(t.failed);
           break;
