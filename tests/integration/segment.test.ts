@@ -168,4 +168,12 @@ describe(`POST /v1/segment (${databaseKind})`, () => {
     expect(tooMany.status).toBe(400);
     expect((await readJson(tooMany)).error.message).toMatch(/at most 1000 messages/);
   });
+
+  it('is documented in /openapi.json with both ways to send the key', async () => {
+    const doc = await readJson(await t.request('/openapi.json'));
+    const op = doc.paths['/v1/segment'].post;
+    expect(op.security).toEqual([{ secretKey: [] }, { segmentWriteKey: [] }]);
+    expect(doc.components.securitySchemes.segmentWriteKey).toMatchObject({ type: 'http', scheme: 'basic' });
+    expect(op.description).toMatch(/All or nothing/);
+  });
 });
