@@ -31,18 +31,21 @@ describe.skipIf(!hasChromium)('the host page API: Candor(init | track | open | o
     await candor?.close();
   });
 
-  it('speaks the language asked for, and takes the theme colour from init', async () => {
+  it('speaks the language asked for, takes the theme colour from init, and honours reduced motion', async () => {
     const { ws, guideId } = await seedWorkspace(candor.t, guideFixture());
     await invite(candor.t, ws, guideId);
     for (const [locale, title, start] of [
       ['de-DE', 'Wie läuft es bisher?', 'Starten'],
       ['ja', 'ここまでのご利用はいかがですか？', '始める'],
     ] as const) {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ reducedMotion: 'reduce' });
       await page.goto(host.url(initFor(ws, { locale, theme: { accent: '#0a7d32', mode: 'dark' } })));
       const w = widget(page);
-      await w.host.getByRole('region', { name: title }).waitFor();
+      const card = w.host.getByRole('region', { name: title });
+      await card.waitFor();
       expect(await w.button(start).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(10, 125, 50)');
+      // prefers-reduced-motion: the card appears without its slide-in animation.
+      expect(await card.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
       await page.close();
     }
   });
