@@ -49,6 +49,7 @@ export type AccountDetail = {
   account: AccountRow & { lifecycle_stage: string | null; health_reasons: HealthReason[] };
   contacts: ContactRow[];
   timeline: TimelineItem[];
+  usage: { last_30d: number; previous_30d: number; top: { name: string; count: number }[] };
   brief: {
     id: string;
     version: number;

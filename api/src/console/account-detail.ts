@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
@@ -8,13 +9,16 @@ const TIMELINE_LIMIT = 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One account with its health reasons, contacts, recent timeline and latest renewal brief. */
-export async function getAccountDetail(db: Db, ws: Ws, accountId: string) {
+export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Date) {
   if (!UUID.test(accountId)) throw notFound('Account');
   const t = tenant(db, ws);
   const account = await t.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (!account) throw notFound('Account');
 
-  const [contacts, events, interviews, signals, brief] = await Promise.all([
+  const now = at.getTime();
+  const since60 = new Date(now - 60 * 86_400_000);
+  const since30 = new Date(now - 30 * 86_400_000);
+  const [contacts, events, interviews, signals, brief, usage] = await Promise.all([
     t
       .selectFrom('contacts')
       .select(['id', 'external_id', 'name', 'email', 'role', 'opted_out_at'])
@@ -61,6 +65,18 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string) {
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst(),
+    // Usage over the last 60 days by event name, split into the last 30 and the 30 before.
+    t
+      .selectFrom('events')
+      .select([
+        'name',
+        sql<string>`count(*) filter (where occurred_at >= ${since30})`.as('recent'),
+        sql<string>`count(*) filter (where occurred_at < ${since30})`.as('before'),
+      ])
+      .where('account_id', '=', accountId)
+      .where('occurred_at', '>=', since60)
+      .groupBy('name')
+      .execute(),
   ]);
 
   const timeline = [
@@ -115,6 +131,15 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string) {
       opted_out: c.opted_out_at !== null,
     })),
     timeline,
+    usage: {
+      last_30d: usage.reduce((n, u) => n + Number(u.recent), 0),
+      previous_30d: usage.reduce((n, u) => n + Number(u.before), 0),
+      top: usage
+        .map((u) => ({ name: u.name, count: Number(u.recent) }))
+        .filter((u) => u.count > 0)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+        .slice(0, 5),
+    },
     brief: brief
       ? {
           id: brief.id,

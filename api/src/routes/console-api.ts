@@ -39,7 +39,7 @@ export function consoleApiRoutes() {
   );
   app.get('/accounts/facets', signedIn, noStore, async (c) => c.json(await accountFacets(deps(c).db, c.get('ws'))));
   app.get('/accounts/:id', signedIn, noStore, async (c) =>
-    c.json(await getAccountDetail(deps(c).db, c.get('ws'), c.req.param('id'))),
+    c.json(await getAccountDetail(deps(c).db, c.get('ws'), c.req.param('id'), deps(c).now())),
   );
   app.get('/interviews', signedIn, noStore, async (c) =>
     c.json(await listInterviews(deps(c).db, c.get('ws'), readQuery(c, interviewListQuery))),

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { getJson } from '../../api';
 import type { AccountDetail, TimelineItem } from '../../api-types';
@@ -21,7 +22,7 @@ export default function AccountPage() {
   const account = useQuery({ queryKey: ['account', id], queryFn: () => getJson<AccountDetail>(`/accounts/${id}`) });
   return (
     <QueryView query={account}>
-      {({ account: a, contacts, timeline, brief }) => (
+      {({ account: a, contacts, timeline, usage, brief }) => (
         <>
           <p className="meta">
             <Link to="/accounts">Accounts</Link> / {a.external_id}
@@ -55,18 +56,7 @@ export default function AccountPage() {
                   </p>
                 ) : null}
               </section>
-              <section className="card" aria-labelledby="timeline-h">
-                <h2 id="timeline-h">Timeline</h2>
-                {timeline.length === 0 ? (
-                  <p className="meta">Nothing has happened on this account yet.</p>
-                ) : (
-                  <ol className="timeline">
-                    {timeline.map((t) => (
-                      <TimelineRow key={`${t.kind}-${t.id}`} item={t} />
-                    ))}
-                  </ol>
-                )}
-              </section>
+              <Timeline items={timeline} />
             </div>
             <div>
               <section className="card" aria-labelledby="facts-h">
@@ -87,6 +77,22 @@ export default function AccountPage() {
                   <dt>Last touch</dt>
                   <dd>{formatRelative(a.last_touch_at)}</dd>
                 </dl>
+              </section>
+              <section className="card" aria-labelledby="usage-h">
+                <h2 id="usage-h">Usage, last 30 days</h2>
+                <p>
+                  <strong>{usage.last_30d.toLocaleString()}</strong> events{' '}
+                  <span className="meta">({trend(usage.last_30d, usage.previous_30d)} vs. the 30 days before)</span>
+                </p>
+                {usage.top.length ? (
+                  <ul className="list">
+                    {usage.top.map((u) => (
+                      <li key={u.name}>
+                        {u.name} <span className="meta">× {u.count}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </section>
               <section className="card" aria-labelledby="contacts-h">
                 <h2 id="contacts-h">Contacts ({contacts.length})</h2>
@@ -124,5 +130,49 @@ function TimelineRow({ item }: { item: TimelineItem }) {
         {item.detail ? <div className={item.kind === 'signal' ? 'quote' : 'meta'}>{item.detail}</div> : null}
       </div>
     </li>
+  );
+}
+
+function trend(recent: number, before: number) {
+  if (before === 0) return recent === 0 ? 'none' : 'new';
+  const change = Math.round(((recent - before) / before) * 100);
+  return `${change > 0 ? '+' : ''}${change}%`;
+}
+
+const filters = [
+  { key: 'conversations', label: 'Conversations', kinds: ['interview', 'signal'] },
+  { key: 'all', label: 'Everything', kinds: ['interview', 'signal', 'event'] },
+  { key: 'usage', label: 'Usage events', kinds: ['event'] },
+] as const;
+
+/** What happened on the account; conversations first, usage events one click away. */
+function Timeline({ items }: { items: TimelineItem[] }) {
+  const hasConversations = items.some((i) => i.kind !== 'event');
+  const [filter, setFilter] = useState<(typeof filters)[number]['key']>(hasConversations ? 'conversations' : 'all');
+  const kinds: readonly string[] = filters.find((f) => f.key === filter)!.kinds;
+  const shown = items.filter((i) => kinds.includes(i.kind)).slice(0, 25);
+  return (
+    <section className="card" aria-labelledby="timeline-h">
+      <div className="card-title">
+        <h2 id="timeline-h">Timeline</h2>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Show</legend>
+          {filters.map((f) => (
+            <button key={f.key} type="button" aria-pressed={filter === f.key} onClick={() => setFilter(f.key)}>
+              {f.label}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+      {shown.length === 0 ? (
+        <p className="meta">Nothing to show here yet.</p>
+      ) : (
+        <ol className="timeline">
+          {shown.map((t) => (
+            <TimelineRow key={`${t.kind}-${t.id}`} item={t} />
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

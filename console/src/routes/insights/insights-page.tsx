@@ -29,9 +29,15 @@ export default function InsightsPage() {
                       <YAxis allowDecimals={false} fontSize={12} />
                       <Tooltip />
                       <Legend />
-                      <Bar dataKey="churn" name="Churn risk" stackId="a" fill="#c2410c" />
-                      <Bar dataKey="expansion" name="Expansion" stackId="a" fill="#15803d" />
-                      <Bar dataKey="feature" name="Feature requests" stackId="a" fill="#3b4fd8" />
+                      <Bar isAnimationActive={false} dataKey="churn" name="Churn risk" stackId="a" fill="#c2410c" />
+                      <Bar isAnimationActive={false} dataKey="expansion" name="Expansion" stackId="a" fill="#15803d" />
+                      <Bar
+                        isAnimationActive={false}
+                        dataKey="feature"
+                        name="Feature requests"
+                        stackId="a"
+                        fill="#3b4fd8"
+                      />
                     </BarChart>
                   </ResponsiveContainer>
                 </div>

@@ -80,7 +80,7 @@ export default function InterviewsPage() {
                   </td>
                   <td>{i.channel === 'in_app' ? 'In-app' : 'Email'}</td>
                   <td className="num">{i.signal_count}</td>
-                  <td>{formatDateTime(i.invited_at)}</td>
+                  <td className="nowrap">{formatDateTime(i.invited_at)}</td>
                 </tr>
               ))}
             </tbody>

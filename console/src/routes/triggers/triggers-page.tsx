@@ -57,11 +57,32 @@ export default function TriggersPage() {
   );
 }
 
-/** A one-line reading of a rule; falls back to its kind when the shape is unfamiliar. */
+/** A one-line reading of a rule's *when* and *how* (shapes: shared/src/triggers.ts). */
 function describeRule(rule: Record<string, unknown>): string {
-  const when = (rule.when ?? rule) as Record<string, unknown>;
-  const kind = String(when.kind ?? when.type ?? 'rule');
-  if (typeof when.event === 'string') return `On event “${when.event}”`;
-  if (typeof when.days_before === 'number') return `${when.days_before} days before ${String(when.field ?? 'renewal')}`;
-  return kind.replace(/_/g, ' ');
+  const when = (rule.when ?? {}) as Record<string, unknown>;
+  const how = (rule.how ?? {}) as Record<string, unknown>;
+  const channel =
+    how.channel === 'email' ? ' · by email' : how.channel === 'in_app_then_email' ? ' · in-app, then email' : '';
+  const state = (v: unknown) => String(v ?? '').replace(/_/g, ' ');
+  switch (when.type) {
+    case 'event': {
+      const filter = when.filter ? Object.keys(when.filter as object).length : 0;
+      return `Event “${String(when.event)}”${filter ? ` (${filter} filter${filter > 1 ? 's' : ''})` : ''}${channel}`;
+    }
+    case 'attribute':
+      return `${state(when.target)} ${String(when.attribute)} ${String(when.op)} ${String(when.value)}${channel}`;
+    case 'usage_drop':
+      return `Usage down ${String(when.percent)}% over ${String(when.days)} days${channel}`;
+    case 'health_change':
+      return `Health ${when.from ? `${state(when.from)} → ` : 'turns '}${state(when.to)}${channel}`;
+    case 'schedule': {
+      const days = Number(when.offset_days ?? 0);
+      const anchor = when.anchor === 'renewal_date' ? 'renewal' : 'signup';
+      return `${Math.abs(days)} days ${days < 0 ? 'before' : 'after'} ${anchor}${channel}`;
+    }
+    case 'manual':
+      return `Sent by hand${channel}`;
+    default:
+      return 'Custom rule';
+  }
 }
