@@ -1,3 +1,4 @@
+import type { GuideBody } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
@@ -7,7 +8,7 @@ import { recordMomentOptOut } from './opt-outs';
 import { decideNextTurn, endsInterview } from './turn-policy';
 
 export type CommittedMessage =
-  | { repeat: false; customerMessageId: string; pending: PendingReply }
+  | { repeat: false; customerMessageId: string; pending: PendingReply; guide: GuideBody }
   | { repeat: true; customerMessageId: string };
 
 /**
@@ -18,15 +19,16 @@ export type CommittedMessage =
 export async function commitCustomerMessage(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
-  interviewId: string,
+  interview: { id: string; guide_version_id: string },
   input: { clientId: string; text: string },
 ): Promise<CommittedMessage> {
-  const head = await getInterview(tenant(deps.db, ws), interviewId);
-  const guide = await loadGuideVersion(deps.db, ws, head.guide_version_id);
+  const interviewId = interview.id;
+  // The version an interview runs never changes, so it is read outside the transaction.
+  const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const t = tenant(trx, ws);
-    const interview = await getInterview(t, interviewId, { lock: true });
+    const locked = await getInterview(t, interviewId, { lock: true });
     const existing = await t
       .selectFrom('messages')
       .select(['id'])
@@ -34,11 +36,11 @@ export async function commitCustomerMessage(
       .where('client_id', '=', input.clientId)
       .executeTakeFirst();
     if (existing) return { repeat: true, customerMessageId: existing.id };
-    if (interview.status !== 'started')
-      throw new AppError('interview_closed', 409, `This interview is ${interview.status}; it takes no more answers.`);
+    if (locked.status !== 'started')
+      throw new AppError('interview_closed', 409, `This interview is ${locked.status}; it takes no more answers.`);
 
-    const state = readState(interview.state);
-    const startedAt = interview.started_at ? new Date(interview.started_at) : now;
+    const state = readState(locked.state);
+    const startedAt = locked.started_at ? new Date(locked.started_at) : now;
     const decision = decideNextTurn({
       guide,
       state,
@@ -78,25 +80,25 @@ export async function commitCustomerMessage(
       .where('id', '=', interviewId)
       .execute();
 
-    if (decision.action === 'opt_out' && interview.contact_id) {
+    if (decision.action === 'opt_out' && locked.contact_id) {
       await recordMomentOptOut(t, {
-        contactId: interview.contact_id,
-        accountId: interview.account_id,
-        guideId: interview.guide_id,
+        contactId: locked.contact_id,
+        accountId: locked.account_id,
+        guideId: locked.guide_id,
         moment: guide.moment,
         interviewId,
-        channel: interview.channel,
+        channel: locked.channel,
       });
     }
-    if (decision.action === 'handoff' && interview.account_id) {
+    if (decision.action === 'handoff' && locked.account_id) {
       await addReviewItem(t, {
-        accountId: interview.account_id,
+        accountId: locked.account_id,
         kind: 'handoff',
         reason: 'wants_human',
         evidence: [{ interview_id: interviewId, message_id: inserted.id, quote: input.text.slice(0, 500) }],
         dedupeKey: `wants_human:${interviewId}`,
       });
     }
-    return { repeat: false, customerMessageId: inserted.id, pending };
+    return { repeat: false, customerMessageId: inserted.id, pending, guide };
   });
 }

@@ -1,3 +1,4 @@
+import type { GuideBody } from '@candor/shared';
 import type { ModelMessage } from 'ai';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
@@ -17,6 +18,8 @@ import { hasQuestion } from './reply-guard';
 import { scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
 
+const FIRST_REPLY_SEQ = 3;
+
 export type StoredReply = { id: string; role: 'interviewer'; text: string; mode: 'ai' | 'scripted' };
 
 type ReplyDraft = {
@@ -35,14 +38,14 @@ type ReplyDraft = {
 export async function generateReply(
   deps: AppDeps,
   ws: Ws,
-  interviewId: string,
-  customerMessageId: string,
-  pending: PendingReply,
+  interview: { id: string; contact_id: string | null; account_id: string | null },
+  guide: GuideBody,
+  turn: { customerMessageId: string; pending: PendingReply },
   handlers: ReplyStreamHandlers,
 ): Promise<StoredReply> {
   const t = tenant(deps.db, ws);
-  const interview = await getInterview(t, interviewId);
-  const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
+  const interviewId = interview.id;
+  const { customerMessageId, pending } = turn;
   let draft: ReplyDraft | undefined;
   let streamed = false;
 
@@ -121,7 +124,7 @@ async function storeReply(
   draft: ReplyDraft,
 ): Promise<StoredReply> {
   const now = deps.now();
-  const stored = await deps.db.transaction().execute(async (trx) => {
+  const storedId = await deps.db.transaction().execute(async (trx) => {
     const t = tenant(trx, ws);
     const interview = await getInterview(t, interviewId, { lock: true });
     const inserted = await t
@@ -140,17 +143,11 @@ async function storeReply(
       .onConflict((oc) => oc.doNothing())
       .returning(['id'])
       .executeTakeFirst();
-    if (!inserted) return false;
+    if (!inserted) return undefined;
     const state = readState(interview.state);
     const { [customerMessageId]: _done, ...stillPending } = state.pending;
-    const modes = await t
-      .selectFrom('messages')
-      .select(['mode'])
-      .distinct()
-      .where('interview_id', '=', interviewId)
-      .where('reply_to', 'is not', null)
-      .execute();
-    const mode = modes.length > 1 ? 'mixed' : (modes[0]?.mode ?? interview.mode);
+    // The first reply (seq 3, after the opening and the first answer) sets the mode; any later change makes it mixed.
+    const mode = pending.reply_seq === FIRST_REPLY_SEQ || interview.mode === draft.mode ? draft.mode : 'mixed';
     const cost = draft.model ? costMicros(deps.config, draft.model, draft) : 0;
     await t
       .updateTable('interviews')
@@ -164,9 +161,13 @@ async function storeReply(
       }))
       .where('id', '=', interviewId)
       .execute();
-    return true;
+    return inserted.id;
   });
-  if (stored && endsInterview(pending.action)) await enqueueExtraction(deps, ws, interviewId);
+  if (storedId) {
+    if (endsInterview(pending.action)) await enqueueExtraction(deps, ws, interviewId);
+    return { id: storedId, role: 'interviewer', text: draft.text, mode: draft.mode };
+  }
+  // Another request stored this reply first: answer with theirs.
   const reply = await findReply(deps, ws, interviewId, customerMessageId);
   if (!reply) throw new Error('reply vanished after storing');
   return reply;

@@ -1,7 +1,7 @@
 import type { GuideBody } from '@candor/shared';
 import { z } from 'zod';
 import type { Db } from '../db/database';
-import { type Tenant, tenant, type Ws } from '../db/tenant';
+import type { Tenant, Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
 import { notFound } from '../http/errors';
 import type { CustomerFacingContext } from './prompts';
@@ -76,14 +76,21 @@ export async function loadCustomerFacingContext(
   ws: Ws,
   interview: { contact_id: string | null; account_id: string | null },
 ): Promise<CustomerFacingContext> {
-  const t = tenant(db, ws);
-  const workspace = await db.selectFrom('workspaces').select(['name']).where('id', '=', ws.id).executeTakeFirst();
-  const contact = interview.contact_id
-    ? await t.selectFrom('contacts').select(['name']).where('id', '=', interview.contact_id).executeTakeFirst()
-    : undefined;
-  const account = interview.account_id
-    ? await t.selectFrom('accounts').select(['name']).where('id', '=', interview.account_id).executeTakeFirst()
-    : undefined;
+  // One round trip: the workspace row, and the contact and account only by their name columns.
+  const row = await db
+    .selectFrom('workspaces')
+    .leftJoin('contacts', (j) =>
+      j.onRef('contacts.workspace_id', '=', 'workspaces.id').on('contacts.id', '=', interview.contact_id),
+    )
+    .leftJoin('accounts', (j) =>
+      j.onRef('accounts.workspace_id', '=', 'workspaces.id').on('accounts.id', '=', interview.account_id),
+    )
+    .select(['workspaces.name as product', 'contacts.name as contact_name', 'accounts.name as company'])
+    .where('workspaces.id', '=', ws.id)
+    .executeTakeFirst();
+  const contact = { name: row?.contact_name ?? null };
+  const account = { name: row?.company ?? null };
+  const workspace = { name: row?.product };
   return {
     contactName: contact?.name ?? null,
     company: account?.name ?? null,

@@ -125,3 +125,9 @@ export function decideNextTurn(input: {
 export function endsInterview(action: TurnAction): boolean {
   return action === 'close' || action === 'handoff' || action === 'opt_out';
 }
+
+/** The interview's status once a decided turn has been taken. */
+export function statusAfter(action: TurnAction): 'started' | 'completed' | 'declined' {
+  if (action === 'opt_out') return 'declined';
+  return endsInterview(action) ? 'completed' : 'started';
+}

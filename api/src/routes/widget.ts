@@ -12,6 +12,7 @@ import { awaitReply, generateReply } from '../interviews/generate-reply';
 import { getInterview, listMessages } from '../interviews/interview-store';
 import { takePendingInvitation } from '../interviews/pending-invitation';
 import { startInterview } from '../interviews/start-interview';
+import { statusAfter } from '../interviews/turn-policy';
 import { evaluateRecordedEvents } from '../triggers/evaluate-events';
 import { identifyContact } from '../widget-auth/identify-contact';
 import { loadAccessibleInterview } from '../widget-auth/interview-access';
@@ -213,7 +214,7 @@ export function widgetRoutes() {
       const deps = c.get('deps');
       const { ws, interview } = await loadAccessibleInterview(deps.db, c.get('access'), id);
       if (interview.status === 'invited') await startInterview(deps, ws, id);
-      const committed = await commitCustomerMessage(deps, ws, id, { clientId: body.client_id, text: body.text });
+      const committed = await commitCustomerMessage(deps, ws, interview, { clientId: body.client_id, text: body.text });
       return streamSSE(c, async (stream) => {
         // A client that went away must not stop the reply from being written and stored.
         const send = async (event: string, data: unknown) => {
@@ -222,7 +223,7 @@ export function widgetRoutes() {
         };
         const reply = committed.repeat
           ? await awaitReply(deps, ws, id, committed.customerMessageId)
-          : await generateReply(deps, ws, id, committed.customerMessageId, committed.pending, {
+          : await generateReply(deps, ws, interview, committed.guide, committed, {
               onDelta: (text) => void send('delta', { text }),
               onRetry: () => void send('reset', {}),
             });
@@ -230,8 +231,11 @@ export function widgetRoutes() {
           if (committed.repeat) await send('delta', { text: reply.text });
           await send('message', { id: reply.id, role: reply.role, text: reply.text });
         }
-        const now = await getInterview(tenant(deps.db, ws), id);
-        await send('done', { status: now.status });
+        // A fresh turn knows where it left the interview; a replay reads it.
+        const status = committed.repeat
+          ? (await getInterview(tenant(deps.db, ws), id)).status
+          : statusAfter(committed.pending.action);
+        await send('done', { status });
       });
     },
   );
