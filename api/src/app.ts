@@ -22,6 +22,7 @@ import { hostedPageRoutes } from './routes/hosted-page';
 import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
 import { briefRoutes } from './routes/briefs';
+import { reportRoutes } from './routes/reports';
 import { reviewQueueRoutes } from './routes/review-queue';
 import { segmentRoutes } from './routes/segment';
 import { systemRoutes } from './routes/system';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', triggerRoutes());
   app.route('/', reviewQueueRoutes());
   app.route('/', briefRoutes());
+  app.route('/', reportRoutes());
   app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', accountRoutes());
