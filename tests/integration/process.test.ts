@@ -25,6 +25,20 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(ready.status).toBe(200);
   }, 120_000);
 
+  it('prints a one-time console sign-in link that signs in the demo admin', async () => {
+    const line = /Console sign-in \(one-time link\): (\S+)/.exec(server!.output());
+    expect(line?.[1]).toMatch(new RegExp(`^http://localhost:${port}/login\\?token=\\S+$`));
+    const followed = await fetch(line![1]!.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+    expect(followed.status).toBe(302);
+    const cookie = followed.headers.getSetCookie().find((c) => c.startsWith('candor.session_token='));
+    const me = await fetch(`http://127.0.0.1:${port}/console/api/me`, { headers: { cookie: cookie!.split(';')[0]! } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      member: { role: 'admin' },
+      workspace: { name: expect.stringMatching(/demo/i) },
+    });
+  }, 60_000);
+
   it('runs CLI commands through the running server without opening the database twice', async () => {
     const created = await runCli(['workspace', 'create', 'Acme', '--json'], env());
     expect(created.stderr).toBe('');
