@@ -21,6 +21,7 @@ describe('npm start and the CLI on the embedded database', () => {
     const out = server.output();
     expect(out).toContain(`Candor is running at http://localhost:${port}`);
     expect(out).toContain(`API reference: http://localhost:${port}/docs`);
+    expect(out).toMatch(/Seeded the demo workspace \(200 accounts, [\d,]+ contacts, 5 members, [\d,]+ events\)\./);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
   }, 120_000);
@@ -82,6 +83,13 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(worker.stderr).toMatch(/DATABASE_URL/);
   }, 60_000);
 
+  it('seed-demo through the running server finds the demo seeded at first start and creates nothing', async () => {
+    const demo = await runCli(['seed-demo', '--json'], env());
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(JSON.parse(demo.stdout)).toMatchObject({ created: false, counts: { accounts: 200, members: 5 } });
+  }, 60_000);
+
   it('refuses a second server on the same data directory with one clear line', async () => {
     const second = await startServer({ ...env(), PORT: String(await freePort()) }).catch((e: Error) => e);
     expect(second).toBeInstanceOf(Error);
@@ -94,6 +102,7 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(fs.existsSync(`${dataDir}/candor.pid`)).toBe(false);
     server = await startServer(env());
     expect(server.output()).toContain('Candor is running at');
+    expect(server.output()).not.toMatch(/Seeded the demo workspace/);
   }, 120_000);
 
   it('survives kill -9: the next start opens the same data', async () => {
