@@ -6,6 +6,6 @@ const api = process.env.CANDOR_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false, target: 'es2022' },
+  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false, target: 'es2022', manifest: true },
   server: { proxy: { '/console/api': api, '/login': api } },
 });

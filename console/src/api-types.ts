@@ -20,7 +20,13 @@ export type AccountRow = {
   last_touch_at: string | null;
 };
 
-export type HealthReason = { label: string; detail?: string | null };
+export type HealthReason = {
+  label: string;
+  detail: string | null;
+  quote: string | null;
+  interview_id: string | null;
+  message_id: string | null;
+};
 
 export type ContactRow = {
   id: string;

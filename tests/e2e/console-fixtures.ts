@@ -112,11 +112,18 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
   }
 
   const atRisk = accounts[0]!;
+  const cited = interviews[0]!;
   await t
     .updateTable('accounts')
     .set({
       health_state: 'at_risk',
-      health_reasons: [{ label: 'High churn risk in a recent interview', detail: 'Price / value' }],
+      health_reasons: [
+        {
+          code: 'churn_risk_high',
+          text: 'High churn risk in a recent interview',
+          evidence: { interview_id: cited.id, message_id: cited.customerMessageIds[0], quote: PRICE_QUOTE },
+        },
+      ],
     })
     .where('id', '=', atRisk.id)
     .execute();

@@ -203,6 +203,34 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
     expect(rx.received.filter((r) => r.path === '/down')).toHaveLength(6);
   }, 40_000);
 
+  it('re-queues a delivery whose job was lost, and it is delivered once', async () => {
+    const ws = await createTestWorkspace(t);
+    const ep = await createEndpoint(ws.secret_key, '/stranded', ['brief.ready']);
+    // A delivery stored while the queue refused its job, five minutes ago.
+    const row = await t.deps.db
+      .insertInto('webhook_deliveries')
+      .values({
+        workspace_id: ws.id,
+        endpoint_id: ep.id,
+        event_type: 'brief.ready',
+        payload: { type: 'brief.ready', timestamp: new Date().toISOString(), data: { brief_id: 'b1' } },
+        created_at: new Date(Date.now() - 5 * 60_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.deps.jobs.send('sweep-webhook-deliveries', {});
+    const [d] = await eventually(async () => {
+      const rows = await deliveries(t, ws.secret_key, ep.id);
+      return rows[0]?.status === 'delivered' ? rows : undefined;
+    });
+    expect(d).toMatchObject({ id: row.id, attempts: 1 });
+    await t.deps.jobs.send('sweep-webhook-deliveries', {});
+    await new Promise((r) => setTimeout(r, 1000));
+    const hits = rx.received.filter((r) => r.path === '/stranded');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.verified).toMatchObject({ type: 'brief.ready', data: { brief_id: 'b1' } });
+  });
+
   it('rotates the secret: later deliveries verify only with the new one', async () => {
     const ws = await createTestWorkspace(t);
     const ep = await createEndpoint(ws.secret_key, '/rotate', ['brief.ready']);

@@ -153,16 +153,34 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
   };
 }
 
-/** Health reasons are written by synthesis as strings or `{ label|reason, detail? }` objects. */
-function readHealthReasons(raw: unknown): { label: string; detail: string | null }[] {
+type HealthReason = {
+  label: string;
+  detail: string | null;
+  quote: string | null;
+  interview_id: string | null;
+  message_id: string | null;
+};
+
+/** Health reasons as synthesis writes them: `{ code, text, evidence?: { quote, interview_id, message_id } }` (strings tolerated). */
+function readHealthReasons(raw: unknown): HealthReason[] {
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((r) => {
-    if (typeof r === 'string') return [{ label: r, detail: null }];
+  const str = (x: unknown) => (typeof x === 'string' ? x : null);
+  return raw.flatMap((r): HealthReason[] => {
+    if (typeof r === 'string') return [{ label: r, detail: null, quote: null, interview_id: null, message_id: null }];
     if (!r || typeof r !== 'object') return [];
     const o = r as Record<string, unknown>;
-    const label = [o.label, o.reason, o.text, o.code].find((x) => typeof x === 'string') as string | undefined;
-    const detail = [o.detail, o.explanation, o.quote].find((x) => typeof x === 'string') as string | undefined;
-    return label ? [{ label, detail: detail ?? null }] : [];
+    const evidence = (o.evidence && typeof o.evidence === 'object' ? o.evidence : {}) as Record<string, unknown>;
+    const label = str(o.text) ?? str(o.label) ?? str(o.reason) ?? str(o.code);
+    if (!label) return [];
+    return [
+      {
+        label,
+        detail: str(o.detail),
+        quote: str(evidence.quote),
+        interview_id: str(evidence.interview_id),
+        message_id: str(evidence.message_id),
+      },
+    ];
   });
 }
 

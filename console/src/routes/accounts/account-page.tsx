@@ -41,6 +41,17 @@ export default function AccountPage() {
                       <li key={i}>
                         <strong>{r.label}</strong>
                         {r.detail ? <div className="meta">{r.detail}</div> : null}
+                        {r.quote ? (
+                          <blockquote className="quote">
+                            {r.interview_id ? (
+                              <Link to={`/interviews/${r.interview_id}${r.message_id ? `#m-${r.message_id}` : ''}`}>
+                                “{r.quote}”
+                              </Link>
+                            ) : (
+                              `“${r.quote}”`
+                            )}
+                          </blockquote>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -23,7 +23,7 @@ export default function InsightsPage() {
                 <h2 id="trend-h">Signals per week</h2>
                 <div className="chart">
                   <ResponsiveContainer width="100%" height="100%">
-                    <BarChart data={d.trend.map((t) => ({ ...t, week: formatDay(t.week) }))}>
+                    <BarChart maxBarSize={56} data={d.trend.map((t) => ({ ...t, week: formatDay(t.week) }))}>
                       <CartesianGrid strokeDasharray="3 3" vertical={false} />
                       <XAxis dataKey="week" fontSize={12} />
                       <YAxis allowDecimals={false} fontSize={12} />

@@ -87,7 +87,7 @@ export default function SettingsPage() {
                     {s.api_keys.map((k) => (
                       <tr key={k.id}>
                         <td>
-                          <code>{k.display_prefix}…</code>
+                          <code>{k.display_prefix.endsWith('…') ? k.display_prefix : `${k.display_prefix}…`}</code>
                         </td>
                         <td>{k.kind === 'secret' ? 'Secret (server)' : 'Publishable (widget)'}</td>
                         <td>{formatDateTime(k.created_at)}</td>
