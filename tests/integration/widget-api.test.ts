@@ -210,7 +210,15 @@ describe('server API: /v1/interviews', () => {
     expect(foreignGuide.status).toBe(404);
     expect((await t.request('/v1/interviews', { method: 'POST', json: {} })).status).toBe(401);
 
-    const first = await invite(t, ws, guideId, 'in_app');
+    const keyed = () =>
+      t.request('/v1/interviews', {
+        method: 'POST',
+        token: ws.secret_key,
+        headers: { 'Idempotency-Key': 'invite-once' },
+        json: { contact_id: 'u_42', guide_id: guideId, channel: 'in_app' },
+      });
+    const first = await readJson(await keyed());
+    expect((await readJson(await keyed())).id).toBe(first.id);
     const second = await invite(t, ws, guideId, 'email');
     const { token } = await identify(t, ws);
     await t.request(`/v1/widget/interviews/${second.id}/start`, { method: 'POST', token });

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
+import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
@@ -91,7 +92,12 @@ export function interviewRoutes() {
       tags: ['Interviews'],
       summary: 'Invite a contact to a guide, in the app or by an emailed link',
       security: [{ secretKey: [] }],
-      request: { body: { content: { 'application/json': { schema: inviteBody } }, required: true } },
+      // Auth runs first (app.use above), so keys are scoped to the workspace.
+      middleware: [idempotency] as const,
+      request: {
+        headers: idempotencyKeyHeaders,
+        body: { content: { 'application/json': { schema: inviteBody } }, required: true },
+      },
       responses: {
         201: { description: 'Invited', content: { 'application/json': { schema: invited } } },
         409: { description: 'The contact opted out', content: { 'application/json': { schema: errorSchemaRef } } },
