@@ -231,6 +231,20 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
     expect(hits[0]?.verified).toMatchObject({ type: 'brief.ready', data: { brief_id: 'b1' } });
   });
 
+  it('sends brief.ready when a renewal brief version is generated', async () => {
+    const { ws } = await seedWorkspace(t);
+    await createEndpoint(ws.secret_key, '/briefs', ['brief.ready']);
+    const res = await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key });
+    expect(res.status).toBe(201);
+    const brief = await readJson(res);
+    const hit = await eventually(async () => rx.received.find((r) => r.path === '/briefs'));
+    expect(hit.error).toBeUndefined();
+    expect(hit.verified).toMatchObject({
+      type: 'brief.ready',
+      data: { brief_id: brief.id, kind: 'renewal', version: brief.version, account_id: 'acme' },
+    });
+  });
+
   it('rotates the secret: later deliveries verify only with the new one', async () => {
     const ws = await createTestWorkspace(t);
     const ep = await createEndpoint(ws.secret_key, '/rotate', ['brief.ready']);

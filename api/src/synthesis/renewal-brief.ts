@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { standardTaxonomy } from '../guides/templates/taxonomy';
 import { notFound } from '../http/errors';
+import { emitBriefReady } from '../webhooks/brief-events';
 
 /** One claim of a brief, with the customer's words it rests on. */
 export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
@@ -193,6 +194,7 @@ export async function buildRenewalBrief(deps: AppDeps, ws: Ws, accountId: string
       .returning(['id', 'version', 'status', 'mode', 'created_at', 'content'])
       .executeTakeFirstOrThrow();
   });
+  await emitBriefReady(deps, ws, { ...inserted, kind: 'renewal', accountId });
   return toBrief(accountId, inserted);
 }
 
