@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { ApiError, getJson } from './api';
 import type { Me } from './api-types';
 import { Layout } from './components/layout';
+import { PageBoundary } from './components/page-boundary';
 import { ErrorState, Loading } from './components/states';
 import { MeContext } from './me';
 
@@ -24,6 +25,7 @@ const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 /** The signed-in app: who I am first, then the shell and the page. */
 export function App() {
   const me = useQuery({ queryKey: ['me'], queryFn: () => getJson<Me>('/me'), retry: false });
+  const { pathname } = useLocation();
   if (me.isPending) return <Loading label="Opening Candor…" full />;
   if (me.isError) {
     // A 401 is already on its way to the sign-in page.
@@ -37,22 +39,24 @@ export function App() {
   return (
     <MeContext value={me.data}>
       <Layout>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route index element={<HomePage />} />
-            <Route path="accounts" element={<AccountsPage />} />
-            <Route path="accounts/:id" element={<AccountPage />} />
-            <Route path="interviews" element={<InterviewsPage />} />
-            <Route path="interviews/:id" element={<TranscriptPage />} />
-            <Route path="insights" element={<InsightsPage />} />
-            <Route path="guides" element={<GuidesPage />} />
-            <Route path="guides/:id" element={<GuidePage />} />
-            <Route path="triggers" element={<TriggersPage />} />
-            <Route path="outbox" element={<OutboxPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
+        <PageBoundary resetKey={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route index element={<HomePage />} />
+              <Route path="accounts" element={<AccountsPage />} />
+              <Route path="accounts/:id" element={<AccountPage />} />
+              <Route path="interviews" element={<InterviewsPage />} />
+              <Route path="interviews/:id" element={<TranscriptPage />} />
+              <Route path="insights" element={<InsightsPage />} />
+              <Route path="guides" element={<GuidesPage />} />
+              <Route path="guides/:id" element={<GuidePage />} />
+              <Route path="triggers" element={<TriggersPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </PageBoundary>
       </Layout>
     </MeContext>
   );

@@ -170,6 +170,14 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
   it('shows triggers (or says there are none)', async () => {
     await open('/triggers', 'Triggers');
     await page.locator('table, .state.empty').first().waitFor();
+    const counts = await page
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.children[4]?.textContent) + Number(r.children[5]?.textContent)));
+    // A trigger that has fired gets its funnel drawn.
+    if (counts.some((n) => n > 0)) {
+      await page.getByRole('heading', { name: 'Funnel per trigger' }).waitFor();
+      await page.locator('.recharts-surface').first().waitFor();
+    }
     await expectAccessible('triggers');
   });
 

@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { getJson } from '../../api';
 import type { TriggerRow } from '../../api-types';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
+
+// The chart library loads only when there is a funnel to draw.
+const TriggerFunnel = lazy(() => import('./trigger-funnel'));
 
 /** Playbook rules and how each one converts: invited → started → completed. */
 export default function TriggersPage() {
@@ -16,40 +20,45 @@ export default function TriggersPage() {
           items.length === 0 ? (
             <Empty title="No triggers yet">Create trigger rules through the server API (POST /v1/triggers).</Empty>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Trigger</th>
-                    <th>Guide</th>
-                    <th>Status</th>
-                    <th>When</th>
-                    <th className="num">Invited</th>
-                    <th className="num">Skipped</th>
-                    <th className="num">Started</th>
-                    <th className="num">Completed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((t) => (
-                    <tr key={t.id}>
-                      <td>{t.name}</td>
-                      <td>{t.guide_name ? <Link to={`/guides/${t.guide_id}`}>{t.guide_name}</Link> : '—'}</td>
-                      <td>
-                        <span className={`pill ${t.enabled ? 'pill-good' : 'pill-neutral'}`}>
-                          {t.enabled ? 'On' : 'Off'}
-                        </span>
-                      </td>
-                      <td>{describeRule(t.rule)}</td>
-                      <td className="num">{t.invited}</td>
-                      <td className="num">{t.skipped}</td>
-                      <td className="num">{t.started}</td>
-                      <td className="num">{t.completed}</td>
+            <>
+              <Suspense fallback={null}>
+                <TriggerFunnel triggers={items} />
+              </Suspense>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th>Trigger</th>
+                      <th>Guide</th>
+                      <th>Status</th>
+                      <th>When</th>
+                      <th className="num">Invited</th>
+                      <th className="num">Skipped</th>
+                      <th className="num">Started</th>
+                      <th className="num">Completed</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {items.map((t) => (
+                      <tr key={t.id}>
+                        <td>{t.name}</td>
+                        <td>{t.guide_name ? <Link to={`/guides/${t.guide_id}`}>{t.guide_name}</Link> : '—'}</td>
+                        <td>
+                          <span className={`pill ${t.enabled ? 'pill-good' : 'pill-neutral'}`}>
+                            {t.enabled ? 'On' : 'Off'}
+                          </span>
+                        </td>
+                        <td>{describeRule(t.rule)}</td>
+                        <td className="num">{t.invited}</td>
+                        <td className="num">{t.skipped}</td>
+                        <td className="num">{t.started}</td>
+                        <td className="num">{t.completed}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )
         }
       </QueryView>

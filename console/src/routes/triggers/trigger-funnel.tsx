@@ -1,0 +1,30 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TriggerRow } from '../../api-types';
+
+/** Invited → started → completed per trigger, for the triggers that have fired. */
+export default function TriggerFunnel({ triggers }: { triggers: TriggerRow[] }) {
+  const fired = triggers.filter((t) => t.invited + t.skipped > 0);
+  if (fired.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="funnel-h" style={{ marginBottom: 16 }}>
+      <h2 id="funnel-h">Funnel per trigger</h2>
+      <div className="chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={fired} maxBarSize={28}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" fontSize={11} interval={0} tickFormatter={(v: string) => shorten(v)} />
+            <YAxis allowDecimals={false} fontSize={12} />
+            <Tooltip />
+            <Legend />
+            <Bar isAnimationActive={false} dataKey="skipped" name="Skipped (throttled)" fill="#9aa3b5" />
+            <Bar isAnimationActive={false} dataKey="invited" name="Invited" fill="#3b4fd8" />
+            <Bar isAnimationActive={false} dataKey="started" name="Started" fill="#c2410c" />
+            <Bar isAnimationActive={false} dataKey="completed" name="Completed" fill="#15803d" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
+
+const shorten = (s: string) => (s.length > 28 ? `${s.slice(0, 27)}…` : s);
