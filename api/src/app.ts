@@ -21,6 +21,7 @@ import { guideRoutes } from './routes/guides';
 import { hostedPageRoutes } from './routes/hosted-page';
 import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
+import { briefingRoutes } from './routes/briefings';
 import { briefRoutes } from './routes/briefs';
 import { reportRoutes } from './routes/reports';
 import { reviewQueueRoutes } from './routes/review-queue';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', reviewQueueRoutes());
   app.route('/', briefRoutes());
   app.route('/', reportRoutes());
+  app.route('/', briefingRoutes());
   app.route('/', guideRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', accountRoutes());

@@ -24,18 +24,25 @@ export async function boot(
     if (applied.length) log.info({ applied }, 'migrations applied');
     const secret = await resolveInstanceSecret(database.db, config.secret);
     const jobs = await startJobs(database, config, log);
-    const deps: AppDeps = { config, db: database.db, database, log, jobs, secret, now: () => new Date() };
-    if (options.runJobs) {
-      await jobs.work(jobHandlers(deps));
-      await scheduleRecurringJobs(jobs);
-    }
-    return {
-      ...deps,
+    // One object for the app and the job handlers, so a test that pins `now` pins it everywhere.
+    const deps: AppDeps & { shutdown(): Promise<void> } = {
+      config,
+      db: database.db,
+      database,
+      log,
+      jobs,
+      secret,
+      now: () => new Date(),
       async shutdown() {
         await jobs.stop().catch((err) => log.error({ err }, 'job queue did not stop cleanly'));
         await database.close();
       },
     };
+    if (options.runJobs) {
+      await jobs.work(jobHandlers(deps));
+      await scheduleRecurringJobs(jobs);
+    }
+    return deps;
   } catch (err) {
     await database.close().catch(() => {});
     throw err;

@@ -3,6 +3,7 @@ import * as core from './migrations/0001-core';
 import * as auth from './migrations/0002-auth';
 import * as consoleIndexes from './migrations/0006-console-indexes';
 import * as webhookDeliveries from './migrations/0007-webhook-deliveries';
+import * as releases from './migrations/0008-releases';
 
 export type * from './schema';
 
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0002-auth': auth,
   '0006-console-indexes': consoleIndexes,
   '0007-webhook-deliveries': webhookDeliveries,
+  '0008-releases': releases,
 };

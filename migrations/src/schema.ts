@@ -349,9 +349,20 @@ export interface AuthVerificationsTable {
   updated_at: Timestamp;
 }
 
+export interface ReleasesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  notes: Generated<string>;
+  features: Json<string[]>;
+  released_on: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
+  releases: ReleasesTable;
   api_keys: ApiKeysTable;
   accounts: AccountsTable;
   contacts: ContactsTable;

@@ -35,6 +35,8 @@ export const jobCatalog = {
   'recompute-all-health': z.object({}),
   /** Daily: renewal briefs for accounts 60 days from renewal. */
   'renewal-briefs': z.object({}),
+  /** Hourly: the weekly CSM briefings of workspaces where it is Monday at the briefing hour. */
+  'weekly-briefings': z.object({}),
   /** One attempt of one outgoing webhook delivery (webhook_deliveries row); failures re-queue with backoff. */
   'deliver-webhook': z.object({ deliveryId: z.uuid() }),
   /** Periodic: re-queues webhook deliveries whose job was lost (never enqueued, or its process died). */

@@ -4,6 +4,7 @@ import { extractSignals } from '../extraction/extract-signals';
 import { deliverEmail } from '../mail/send-email';
 import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
 import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
+import { sendDueWeeklyBriefings } from '../synthesis/weekly-briefing-delivery';
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
@@ -53,6 +54,10 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'renewal-briefs': async () => {
       const built = await buildDueRenewalBriefs(deps);
       if (built) deps.log.info({ built }, 'renewal briefs generated');
+    },
+    'weekly-briefings': async () => {
+      const sent = await sendDueWeeklyBriefings(deps);
+      if (sent) deps.log.info({ sent }, 'weekly briefings sent');
     },
     'sweep-abandoned-interviews': async () => {
       await markAbandonedInterviews(deps);

@@ -15,4 +15,6 @@ export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   await jobs.schedule('recompute-all-health', '0 5 * * *', {});
   // After health, so each brief carries the day's health reasons.
   await jobs.schedule('renewal-briefs', '30 5 * * *', {});
+  // Hourly, because "Monday 07:00" is a different hour in every workspace's time zone.
+  await jobs.schedule('weekly-briefings', '5 * * * *', {});
 }

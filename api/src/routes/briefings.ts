@@ -1,0 +1,176 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { tenant } from '../db/tenant';
+import { notFound } from '../http/errors';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { secretKeyAuth } from '../http/secret-key-auth';
+import { createRelease, listReleases } from '../synthesis/releases';
+import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
+
+const cite = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() }).nullable();
+const briefing = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int(),
+    created_at: z.string(),
+    content: z.object({
+      member: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
+      week_of: z.string(),
+      priorities: z.array(
+        z.object({
+          account: z.string(),
+          account_id: z.string(),
+          arr: z.number().nullable(),
+          why: z.array(z.string()),
+          evidence: cite,
+        }),
+      ),
+      meetings: z.array(
+        z.object({
+          time: z.string(),
+          title: z.string(),
+          account: z.string(),
+          attendees: z.array(z.string()),
+          context: z.array(z.string()),
+          talking_points: z.array(z.string()),
+          evidence: cite,
+        }),
+      ),
+      needs_attention: z.array(
+        z.object({
+          account: z.string(),
+          account_id: z.string(),
+          arr: z.number().nullable(),
+          last_touch: z.string().nullable(),
+          why: z.string(),
+        }),
+      ),
+      releases: z.array(z.object({ release: z.string(), account: z.string(), request: z.string(), evidence: cite })),
+      time_blocks: z.array(z.object({ day: z.string(), start: z.string(), end: z.string(), purpose: z.string() })),
+    }),
+  })
+  .openapi('WeeklyBriefing');
+const release = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    notes: z.string(),
+    features: z.array(z.string()),
+    released_on: z.string(),
+  })
+  .openapi('Release');
+const errors = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchemaRef } } },
+  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
+  404: {
+    description: 'No such member, or no briefing yet',
+    content: { 'application/json': { schema: errorSchemaRef } },
+  },
+};
+const security = [{ secretKey: [] }];
+
+/** The weekly CSM briefing and the releases it matches to customers' requests. */
+export function briefingRoutes() {
+  const app = createRouter();
+  for (const path of ['/v1/briefings/*', '/v1/releases']) app.use(path, secretKeyAuth);
+  const memberQuery = z.object({ member: z.email().describe("The CSM's email") });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/briefings/weekly',
+      tags: ['Briefings'],
+      security,
+      summary: "A CSM's latest weekly briefing",
+      description: 'Generated every Monday at 07:00 workspace time (settings.briefing_hour) and emailed to the CSM.',
+      request: { query: memberQuery },
+      responses: {
+        200: { description: 'The newest briefing', content: { 'application/json': { schema: briefing } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { member } = c.req.valid('query');
+      const found = await tenant(c.get('deps').db, c.get('ws'))
+        .selectFrom('members')
+        .select('id')
+        .where('email', '=', member)
+        .executeTakeFirst();
+      if (!found) throw notFound('Member');
+      const latest = await latestWeeklyBriefing(c.get('deps'), c.get('ws'), found.id);
+      if (!latest) throw notFound('Weekly briefing (generate one with POST)');
+      return c.json(latest, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/briefings/weekly',
+      tags: ['Briefings'],
+      security,
+      summary: "Generate (and email) a CSM's briefing for this week now",
+      request: { query: memberQuery },
+      responses: {
+        201: { description: 'A new version', content: { 'application/json': { schema: briefing } } },
+        ...errors,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await deliverWeeklyBriefing(c.get('deps'), c.get('ws'), c.req.valid('query').member, { regenerate: true }),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/releases',
+      tags: ['Releases'],
+      security,
+      summary: 'Record a product release',
+      description:
+        'A release whose title or features match an account\'s feature request shows in that CSM\'s weekly briefing ("you asked, we shipped").',
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                title: z.string().trim().min(1).max(200),
+                notes: z.string().max(10_000).optional(),
+                features: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+                released_on: z.iso.date().optional(),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: release } } }, ...errors },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      return c.json(
+        await createRelease(deps.db, c.get('ws'), c.req.valid('json'), deps.now().toISOString().slice(0, 10)),
+        201,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/releases',
+      tags: ['Releases'],
+      security,
+      summary: 'List releases, newest first',
+      responses: {
+        200: {
+          description: 'Releases',
+          content: { 'application/json': { schema: z.object({ releases: z.array(release) }) } },
+        },
+        401: errors[401],
+      },
+    }),
+    async (c) => c.json({ releases: await listReleases(c.get('deps').db, c.get('ws')) }, 200),
+  );
+  return app;
+}

@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { queueEmail } from '../mail/send-email';
+import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
+import { buildWeeklyBriefing, type WeeklyBriefing, weekOf } from './weekly-briefing';
+
+export type StoredBriefing = { id: string; version: number; created_at: string; content: WeeklyBriefing };
+
+/**
+ * Builds, stores and emails a CSM's weekly briefing — once per week: a second call in the
+ * same week returns the stored one unless `regenerate` asks for a new version.
+ */
+export async function deliverWeeklyBriefing(
+  deps: AppDeps,
+  ws: Ws,
+  memberEmail: string,
+  options: { regenerate?: boolean } = {},
+): Promise<StoredBriefing> {
+  const briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
+  const existing = await latestWeeklyBriefing(deps, ws, briefing.member.id);
+  if (existing && existing.content.week_of === briefing.week_of && !options.regenerate) return existing;
+  const t = tenant(deps.db, ws);
+  const row = await deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`briefing:${briefing.member.id}`}))`.execute(trx);
+    const last = await tenant(trx, ws)
+      .selectFrom('briefs')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('kind', '=', 'weekly_briefing')
+      .where('subject_id', '=', briefing.member.id)
+      .executeTakeFirst();
+    return tenant(trx, ws)
+      .insertInto('briefs')
+      .values({
+        kind: 'weekly_briefing',
+        subject_id: briefing.member.id,
+        version: Number(last?.v ?? 0) + 1,
+        status: 'ready',
+        mode: 'rules',
+        content: briefing,
+      })
+      .returning(['id', 'version', 'created_at'])
+      .executeTakeFirstOrThrow();
+  });
+  const email = await renderWeeklyBriefingEmail(briefing, deps.config.publicUrl);
+  await queueEmail(deps, { workspaceId: ws.id, kind: 'weekly_briefing', to: briefing.member.email, ...email });
+  void t;
+  return { id: row.id, version: row.version, created_at: row.created_at.toISOString(), content: briefing };
+}
+
+/** A member's newest weekly briefing, or undefined. */
+export async function latestWeeklyBriefing(
+  deps: AppDeps,
+  ws: Ws,
+  memberId: string,
+): Promise<StoredBriefing | undefined> {
+  const row = await tenant(deps.db, ws)
+    .selectFrom('briefs')
+    .select(['id', 'version', 'created_at', 'content'])
+    .where('kind', '=', 'weekly_briefing')
+    .where('subject_id', '=', memberId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        version: row.version,
+        created_at: row.created_at.toISOString(),
+        content: row.content as WeeklyBriefing,
+      }
+    : undefined;
+}
+
+/**
+ * The clock's side: in every workspace where it is now Monday at the briefing hour
+ * (07:00 by default, `settings.briefing_hour`) in the workspace's time zone, each member
+ * who owns accounts gets this week's briefing. Safe to run often: once per week each.
+ */
+export async function sendDueWeeklyBriefings(deps: AppDeps): Promise<number> {
+  const now = deps.now();
+  const workspaces = await deps.db.selectFrom('workspaces').select(['id', 'timezone', 'settings']).execute();
+  let sent = 0;
+  for (const ws of workspaces) {
+    const hour = Number((ws.settings as { briefing_hour?: number }).briefing_hour ?? 7);
+    const local = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      hour: 'numeric',
+      hourCycle: 'h23',
+      timeZone: ws.timezone,
+    }).formatToParts(now);
+    const weekday = local.find((p) => p.type === 'weekday')?.value;
+    const localHour = Number(local.find((p) => p.type === 'hour')?.value);
+    if (weekday !== 'Mon' || localHour !== hour) continue;
+    const owners = await tenant(deps.db, ws)
+      .selectFrom('members')
+      .select('email')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('accounts')
+            .select('accounts.id')
+            .whereRef('accounts.owner_email', '=', 'members.email')
+            .whereRef('accounts.workspace_id', '=', 'members.workspace_id'),
+        ),
+      )
+      .execute();
+    for (const { email } of owners) {
+      const before = await deliverWeeklyBriefing(deps, ws, email);
+      if (before.content.week_of === weekOf(now)) sent++;
+    }
+  }
+  return sent;
+}
