@@ -8,7 +8,6 @@ import { sendDueWeeklyBriefings } from '../synthesis/weekly-briefing-delivery';
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
-import { emitAccountStateChanges } from '../webhooks/account-events';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
 import { sweepWebhookDeliveries } from '../webhooks/sweep-deliveries';
@@ -44,8 +43,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         await deps.jobs.send('recompute-health', { workspaceId, accountId: interview.account_id });
     },
     'recompute-health': async ({ workspaceId, accountId }) => {
-      const changes = await recomputeHealth(deps, { id: workspaceId }, accountId);
-      await emitAccountStateChanges(deps, { id: workspaceId }, changes);
+      await recomputeHealth(deps, { id: workspaceId }, accountId);
     },
     'recompute-all-health': async () => {
       const changed = await recomputeAllHealth(deps);

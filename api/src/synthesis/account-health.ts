@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
+import { emitAccountStateChanges } from '../webhooks/account-events';
 import { assessHealth, type HealthSignal } from './health-rules';
 import { addReviewItem } from './review-queue';
 
@@ -17,7 +18,7 @@ export type HealthChange = { accountId: string; from: string; to: string };
  * Recomputes health for one account or all of a workspace's accounts from usage and
  * signals, stores state and reasons, and acts on each transition: an
  * `account.state_changed` event (which health-change triggers use) and, on entering
- * at-risk, a review-queue item for the owning CSM.
+ * at-risk, a review-queue item for the owning CSM; subscribed webhooks hear of it.
  */
 export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string): Promise<HealthChange[]> {
   const t = tenant(deps.db, ws);
@@ -95,6 +96,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
     }
   }
   await evaluateRecordedEvents(deps, ws, events);
+  await emitAccountStateChanges(deps, ws, changes);
   return changes;
 }
 
