@@ -6,7 +6,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    setupFiles: ['./support/setup.ts'],
     // The browser tests load widget/dist; build it once per run (skipped when up to date).
     globalSetup: ['./e2e/build-widget.ts'],
   },

@@ -1,5 +1,3 @@
-// Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
-import '@hono/zod-openapi';
 import { setupServer } from 'msw/node';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

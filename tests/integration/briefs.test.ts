@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { waitForJob } from '../support/jobs';
+import { recordAnswer } from '../support/signal-fixtures';
 
 describe(`renewal briefs (${databaseKind})`, () => {
   let t: TestApp;
@@ -18,14 +19,7 @@ describe(`renewal briefs (${databaseKind})`, () => {
       .values({ workspace_id: ws.id, external_id: 'acme', name: 'Acme', attributes: {}, health_reasons: [] })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const guide = await db
-      .selectFrom('guides')
-      .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
-      .select(['guides.id', 'guide_versions.id as version_id'])
-      .where('guides.workspace_id', '=', ws.id)
-      .where('guides.moment', '=', 'pre_renewal')
-      .executeTakeFirstOrThrow();
-    // Two people, two interviews, what each said, and the signals extraction stored from it.
+    // Two people, what each said, and the signals extraction stored from it.
     const people = [
       {
         name: 'Grace Hopper',
@@ -72,41 +66,14 @@ describe(`renewal briefs (${databaseKind})`, () => {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const interview = await db
-        .insertInto('interviews')
-        .values({
-          workspace_id: ws.id,
-          guide_id: guide.id,
-          guide_version_id: guide.version_id,
-          account_id: acc.id,
-          contact_id: contact.id,
-          channel: 'in_app',
-          status: 'completed',
-          state: {},
-          cost_micros: 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const message = await db
-        .insertInto('messages')
-        .values({ workspace_id: ws.id, interview_id: interview.id, seq: 2, role: 'customer', text: p.said })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      messages.set(message.id, p.said);
-      await db
-        .insertInto('signals')
-        .values(
-          p.signals.map((s) => ({
-            workspace_id: ws.id,
-            interview_id: interview.id,
-            account_id: acc.id,
-            contact_id: contact.id,
-            message_id: message.id,
-            source: 'rules' as const,
-            ...s,
-          })),
-        )
-        .execute();
+      const { messageId } = await recordAnswer(t, ws.id, {
+        accountId: acc.id,
+        contactId: contact.id,
+        text: p.said,
+        signals: p.signals,
+        moment: 'pre_renewal',
+      });
+      messages.set(messageId, p.said);
     }
   });
   afterAll(() => t?.close());
@@ -171,14 +138,7 @@ describe(`renewal briefs (${databaseKind})`, () => {
         })
         .execute();
     const job = await t.deps.jobs.send('renewal-briefs', {});
-    await eventually(async () => {
-      const row = await t.deps.db
-        .selectFrom('pgboss.job' as never)
-        .select(['state' as never])
-        .where('id' as never, '=', job as never)
-        .executeTakeFirst();
-      return (row as { state?: string } | undefined)?.state === 'completed';
-    });
+    await waitForJob(t, job!);
     expect((await t.request('/v1/accounts/soon/brief', { token: ws.secret_key })).status).toBe(200);
     expect((await t.request('/v1/accounts/later/brief', { token: ws.secret_key })).status).toBe(404);
   });

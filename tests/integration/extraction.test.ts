@@ -1,33 +1,15 @@
-// Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
-import '@hono/zod-openapi';
 import { churnRiskTemplate } from '@candor/api/guides/templates/churn-risk';
-import type { JobName, JobPayload } from '@candor/api/jobs/catalog';
-import { sql } from 'kysely';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockOpenAI } from '../msw/openai';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, identify, invite, seedWorkspace } from '../support/interview-fixtures';
+import { runJob } from '../support/jobs';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
 afterAll(() => server.close());
-
-/** Sends a job through the real queue and waits until pg-boss has finished it. */
-async function runJob<N extends JobName>(t: TestApp, name: N, payload: JobPayload<N>) {
-  const id = await t.deps.jobs.send(name, payload);
-  expect(id).toBeTruthy();
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(t.deps.db);
-    const state = rows[0]?.state;
-    if (state === 'completed') return;
-    if (state === 'failed') throw new Error(`job ${name} failed`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`job ${name} did not finish`);
-}
 
 type Seeded = { workspaceId: string; interviewId: string; messages: { id: string; role: string; text: string }[] };
 

@@ -1,5 +1,3 @@
-// Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
-import '@hono/zod-openapi';
 import { guideTemplates } from '@candor/api/guides/templates/index';
 import { guideBodySchema, moments } from '@candor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { waitForJob } from '../support/jobs';
+import { recordAnswer } from '../support/signal-fixtures';
 
 const DAY = 86_400_000;
 
@@ -47,14 +48,7 @@ describe(`account health and the review queue (${databaseKind})`, () => {
   }
   const recompute = async (accountId?: string) => {
     const id = await t.deps.jobs.send('recompute-health', { workspaceId: ws.id, ...(accountId ? { accountId } : {}) });
-    await eventually(async () => {
-      const row = await t.deps.db
-        .selectFrom('pgboss.job' as never)
-        .select(['state' as never])
-        .where('id' as never, '=', id as never)
-        .executeTakeFirst();
-      return (row as { state?: string } | undefined)?.state === 'completed';
-    });
+    await waitForJob(t, id!);
   };
   const health = (id: string) =>
     t.deps.db
@@ -129,60 +123,26 @@ describe(`account health and the review queue (${databaseKind})`, () => {
     expect((await health(acc.id)).health_state).toBe('healthy');
 
     // the answer came from a health pulse a month ago (so fatigue rules let the churn-risk check through)
-    const pulse = await t.deps.db
-      .selectFrom('guides')
-      .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
-      .select(['guides.id', 'guide_versions.id as version_id'])
-      .where('guides.workspace_id', '=', ws.id)
-      .where('guides.moment', '=', 'health_pulse')
-      .executeTakeFirstOrThrow();
-    const interview = await t.deps.db
-      .insertInto('interviews')
-      .values({
-        workspace_id: ws.id,
-        guide_id: pulse.id,
-        guide_version_id: pulse.version_id,
-        invited_at: new Date(Date.now() - 30 * DAY),
-        account_id: acc.id,
-        contact_id: champion.id,
-        channel: 'in_app',
-        status: 'completed',
-        state: {},
-        cost_micros: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const message = await t.deps.db
-      .insertInto('messages')
-      .values({
-        workspace_id: ws.id,
-        interview_id: interview.id,
-        seq: 2,
-        role: 'customer',
-        text: 'Honestly we are evaluating other tools because the price keeps going up.',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.deps.db
-      .insertInto('signals')
-      .values({
-        workspace_id: ws.id,
-        interview_id: interview.id,
-        account_id: acc.id,
-        contact_id: champion.id,
-        kind: 'churn_risk',
-        value: { level: 'high', reasons: ['price_value'] },
-        quote: 'we are evaluating other tools',
-        message_id: message.id,
-        source: 'rules',
-      })
-      .execute();
+    const { messageId } = await recordAnswer(t, ws.id, {
+      accountId: acc.id,
+      contactId: champion.id,
+      moment: 'health_pulse',
+      invitedAt: new Date(Date.now() - 30 * DAY),
+      text: 'Honestly we are evaluating other tools because the price keeps going up.',
+      signals: [
+        {
+          kind: 'churn_risk',
+          value: { level: 'high', reasons: ['price_value'] },
+          quote: 'we are evaluating other tools',
+        },
+      ],
+    });
     await recompute(acc.id);
     const h = await health(acc.id);
     expect(h.health_state).toBe('at_risk');
     expect(h.health_reasons[0]).toMatchObject({
       code: 'churn_risk_high',
-      evidence: { quote: 'we are evaluating other tools', message_id: message.id },
+      evidence: { quote: 'we are evaluating other tools', message_id: messageId },
     });
 
     // the health-change rule invited the champion

@@ -1,5 +1,3 @@
-// Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
-import '@hono/zod-openapi';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockCall, type MockReply, mockOpenAI } from '../msw/openai';

@@ -1,4 +1,3 @@
-import '@hono/zod-openapi';
 import { scriptedLines } from '@candor/api/interviews/scripted';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../support/harness';

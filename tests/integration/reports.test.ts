@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { recordAnswer } from '../support/signal-fixtures';
 
 describe(`portfolio reports (${databaseKind})`, () => {
   let t: TestApp;
@@ -11,12 +12,6 @@ describe(`portfolio reports (${databaseKind})`, () => {
     ws = await createTestWorkspace(t);
     other = await createTestWorkspace(t, 'Other');
     const db = t.deps.db;
-    const guide = await db
-      .selectFrom('guides')
-      .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
-      .select(['guides.id', 'guide_versions.id as version_id'])
-      .where('guides.workspace_id', '=', ws.id)
-      .executeTakeFirstOrThrow();
     // account, owner, ARR, what was said, the signals stored from it
     const book = [
       {
@@ -80,38 +75,7 @@ describe(`portfolio reports (${databaseKind})`, () => {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const interview = await db
-        .insertInto('interviews')
-        .values({
-          workspace_id: ws.id,
-          guide_id: guide.id,
-          guide_version_id: guide.version_id,
-          account_id: acc.id,
-          channel: 'in_app',
-          status: 'completed',
-          state: {},
-          cost_micros: 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const message = await db
-        .insertInto('messages')
-        .values({ workspace_id: ws.id, interview_id: interview.id, seq: 2, role: 'customer', text: a.said })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('signals')
-        .values(
-          a.signals.map((s) => ({
-            workspace_id: ws.id,
-            interview_id: interview.id,
-            account_id: acc.id,
-            message_id: message.id,
-            source: 'rules' as const,
-            ...s,
-          })),
-        )
-        .execute();
+      await recordAnswer(t, ws.id, { accountId: acc.id, text: a.said, signals: a.signals });
     }
   });
   afterAll(() => t?.close());

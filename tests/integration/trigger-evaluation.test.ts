@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { waitForJob } from '../support/jobs';
 
 const DAY = 86_400_000;
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
@@ -65,14 +66,7 @@ describe(`trigger evaluation and fatigue (${databaseKind})`, () => {
   /** Runs the periodic evaluation through the real job queue and waits until it has been processed. */
   async function runPeriodicJob() {
     const id = await t.deps.jobs.send('evaluate-triggers', {});
-    await eventually(async () => {
-      const row = await t.deps.db
-        .selectFrom('pgboss.job' as never)
-        .select(['state' as never])
-        .where('id' as never, '=', id as never)
-        .executeTakeFirst();
-      return (row as { state?: string } | undefined)?.state === 'completed';
-    });
+    await waitForJob(t, id!);
   }
 
   it('invites the champion and buyer 60 days before renewal by email, once, and not other accounts', async () => {
@@ -346,14 +340,7 @@ describe(`invitation emails: link, unseen in-app, unsubscribe (${databaseKind})`
       interviewId: shown.interview_id,
       kind: 'unseen',
     });
-    await eventually(async () => {
-      const row = await t.deps.db
-        .selectFrom('pgboss.job' as never)
-        .select(['state' as never])
-        .where('id' as never, '=', job as never)
-        .executeTakeFirst();
-      return (row as { state?: string } | undefined)?.state === 'completed';
-    });
+    await waitForJob(t, job!);
     expect(await emailsTo('bo@acme.io')).toHaveLength(before + 1);
   });
 

@@ -1,5 +1,3 @@
-// Loaded first so that shared zod schemas are built after the OpenAPI extension is installed.
-import '@hono/zod-openapi';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { waitForJob } from '../support/jobs';
+import { recordAnswer } from '../support/signal-fixtures';
 
 const DAY = 86_400_000;
 
@@ -70,51 +71,11 @@ describe(`the weekly CSM briefing (${databaseKind})`, () => {
         },
       })
       .execute();
-    const guide = await db
-      .selectFrom('guides')
-      .innerJoin('guide_versions', 'guide_versions.guide_id', 'guides.id')
-      .select(['guides.id', 'guide_versions.id as version_id'])
-      .where('guides.workspace_id', '=', ws.id)
-      .executeTakeFirstOrThrow();
-    const interview = await db
-      .insertInto('interviews')
-      .values({
-        workspace_id: ws.id,
-        guide_id: guide.id,
-        guide_version_id: guide.version_id,
-        account_id: risky.id,
-        channel: 'in_app',
-        status: 'completed',
-        state: {},
-        cost_micros: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const message = await db
-      .insertInto('messages')
-      .values({
-        workspace_id: ws.id,
-        interview_id: interview.id,
-        seq: 2,
-        role: 'customer',
-        text: 'We cannot roll out further without SSO.',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('signals')
-      .values({
-        workspace_id: ws.id,
-        interview_id: interview.id,
-        account_id: risky.id,
-        message_id: message.id,
-        kind: 'feature_request',
-        value: { summary: 'SSO' },
-        quote: 'without SSO',
-        source: 'rules',
-        created_at: at(-10),
-      })
-      .execute();
+    await recordAnswer(t, ws.id, {
+      accountId: risky.id,
+      text: 'We cannot roll out further without SSO.',
+      signals: [{ kind: 'feature_request', value: { summary: 'SSO' }, quote: 'without SSO', created_at: at(-10) }],
+    });
     const release = await t.request('/v1/releases', {
       method: 'POST',
       token: ws.secret_key,
@@ -126,14 +87,7 @@ describe(`the weekly CSM briefing (${databaseKind})`, () => {
 
   it('goes out on Monday morning with priorities, meeting prep, quiet accounts, matching releases and time blocks', async () => {
     const job = await t.deps.jobs.send('weekly-briefings', {});
-    await eventually(async () => {
-      const row = await t.deps.db
-        .selectFrom('pgboss.job' as never)
-        .select(['state' as never])
-        .where('id' as never, '=', job as never)
-        .executeTakeFirst();
-      return (row as { state?: string } | undefined)?.state === 'completed';
-    });
+    await waitForJob(t, job!);
     const res = await t.request('/v1/briefings/weekly?member=carol@vendor.io', { token: ws.secret_key });
     expect(res.status).toBe(200);
     const { content: b } = await readJson(res);

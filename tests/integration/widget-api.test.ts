@@ -1,4 +1,3 @@
-import '@hono/zod-openapi';
 import { identityHash } from '@candor/api/widget-auth/identify-contact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';

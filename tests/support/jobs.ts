@@ -1,0 +1,23 @@
+import type { JobName, JobPayload } from '@candor/api/jobs/catalog';
+import { sql } from 'kysely';
+import type { TestApp } from './harness';
+
+/** Sends a job through the real queue and waits until pg-boss has finished it. */
+export async function runJob<N extends JobName>(t: TestApp, name: N, payload: JobPayload<N>, timeoutMs = 20_000) {
+  const id = await t.deps.jobs.send(name, payload);
+  if (!id) throw new Error(`job ${name} was not queued`);
+  await waitForJob(t, id, timeoutMs);
+}
+
+/** Waits until pg-boss has completed the job with this id; a failed job fails the test. */
+export async function waitForJob(t: TestApp, id: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(t.deps.db);
+    const state = rows[0]?.state;
+    if (state === 'completed') return;
+    if (state === 'failed') throw new Error(`job ${id} failed`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`job ${id} did not finish within ${timeoutMs} ms`);
+}
