@@ -67,8 +67,13 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
     const kpis = page.getByRole('region', { name: 'Key figures' });
-    await expect(kpis.getByText('Accounts at risk')).toBeTruthy();
-    expect(await kpis.textContent()).toContain('Response rate');
+    const kpiText = await kpis.textContent();
+    for (const label of ['Response rate', 'Completion rate', 'Interviews this week', 'Accounts at risk', 'ARR at risk'])
+      expect(kpiText).toContain(label);
+    // Three interviews completed in the last week, from the fixtures.
+    expect(
+      Number(await kpis.locator('.kpi', { hasText: 'Interviews this week' }).locator('.value').textContent()),
+    ).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('heading', { name: /My review queue \(1\)/ }).count()).toBe(1);
     expect(await page.getByText('A churn-risk interview flagged high risk.').count()).toBe(1);
     await expectAccessible('home');
