@@ -24,7 +24,7 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(out).toMatch(/Seeded the demo workspace \(200 accounts, [\d,]+ contacts, 5 members, [\d,]+ events\)\./);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-  }, 120_000);
+  }, 300_000);
 
   it('prints a one-time console sign-in link that signs in the demo admin', async () => {
     const line = /Console sign-in \(one-time link\): (\S+)/.exec(server!.output());
@@ -38,7 +38,7 @@ describe('npm start and the CLI on the embedded database', () => {
       member: { role: 'admin' },
       workspace: { name: expect.stringMatching(/demo/i) },
     });
-  }, 60_000);
+  }, 300_000);
 
   it('runs CLI commands through the running server without opening the database twice', async () => {
     const created = await runCli(['workspace', 'create', 'Acme', '--json'], env());
@@ -81,20 +81,20 @@ describe('npm start and the CLI on the embedded database', () => {
     const worker = await runCli(['worker'], env());
     expect(worker.code).toBe(1);
     expect(worker.stderr).toMatch(/DATABASE_URL/);
-  }, 60_000);
+  }, 300_000);
 
   it('seed-demo through the running server finds the demo seeded at first start and creates nothing', async () => {
     const demo = await runCli(['seed-demo', '--json'], env());
     expect(demo.stderr).toBe('');
     expect(demo.code).toBe(0);
     expect(JSON.parse(demo.stdout)).toMatchObject({ created: false, counts: { accounts: 200, members: 5 } });
-  }, 60_000);
+  }, 300_000);
 
   it('refuses a second server on the same data directory with one clear line', async () => {
     const second = await startServer({ ...env(), PORT: String(await freePort()) }).catch((e: Error) => e);
     expect(second).toBeInstanceOf(Error);
     expect(String(second)).toMatch(/in use by process \d+/);
-  }, 60_000);
+  }, 300_000);
 
   it('shuts down cleanly on SIGINT and reuses the data on the next start', async () => {
     server!.child.kill('SIGINT');
@@ -103,7 +103,7 @@ describe('npm start and the CLI on the embedded database', () => {
     server = await startServer(env());
     expect(server.output()).toContain('Candor is running at');
     expect(server.output()).not.toMatch(/Seeded the demo workspace/);
-  }, 120_000);
+  }, 300_000);
 
   it('survives kill -9: the next start opens the same data', async () => {
     server!.child.kill('SIGKILL');
@@ -115,7 +115,7 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(ready.status).toBe(200);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('answers bad configuration with one line naming the variable', async () => {
     const bad = await startServer({ ...env(), PORT: 'abc' }).catch((e: Error) => e);

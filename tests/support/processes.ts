@@ -27,7 +27,7 @@ export function runCli(argv: string[], env: Record<string, string>) {
 export type RunningServer = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /** Starts the real server process (`npm start`'s entry) and waits until it prints its banner. */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<RunningServer> {
   const child = spawn(...node('api/src/main.ts'), {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
