@@ -96,6 +96,9 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   // churn-risk invitations) and health is computed from the seeded usage.
   const playbook = await installDemoTriggers(deps, { id: ws.id });
   await recomputeHealth(deps, { id: ws.id });
+  // The embedded database has no autovacuum to gather statistics: without them the planner
+  // ignores the console's indexes on a freshly seeded book.
+  await sql`analyze`.execute(deps.db);
   deps.log.info({ workspace: ws.id, ...outcome.counts, invited: playbook.invited }, 'demo workspace seeded');
   return { created: true, workspace: { id: ws.id, name: ws.name }, counts: outcome.counts! };
 }
