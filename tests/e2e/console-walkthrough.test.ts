@@ -87,6 +87,13 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     await page.waitForFunction(() =>
       document.querySelector('th[aria-sort="descending"]')?.textContent?.includes('ARR'),
     );
+    // The header flips at once; the rows follow when the server's sorted page arrives.
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('tbody tr td:nth-child(3)')].map((td) =>
+        Number((td.textContent ?? '').replace(/[^0-9]/g, '')),
+      );
+      return cells.length > 1 && cells.every((v, i) => i === 0 || v <= cells[i - 1]!);
+    });
     const arrs = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     const values = arrs.map((a) => Number(a.replace(/[^0-9]/g, '')));
     expect(values.length).toBeGreaterThan(1);

@@ -113,6 +113,13 @@ describe(`the weekly CSM briefing (${databaseKind})`, () => {
       }),
     ]);
     expect(b.time_blocks.length).toBeGreaterThanOrEqual(5);
+    expect(b.sections.map((x: { heading: string }) => x.heading)).toEqual([
+      'Top priorities',
+      'Meetings this week',
+      'Needs a touchpoint',
+      'You asked, we shipped',
+      'Suggested time blocks',
+    ]);
 
     const mail = await t.deps.db
       .selectFrom('outbox_emails')

@@ -5,6 +5,8 @@ import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { recomputeHealth } from '../synthesis/account-health';
+import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
+import { deliverWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
 import { installDemoTriggers } from '../triggers/demo-triggers';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { type DemoBook, demoWorkspaceName, generateBook } from './generate-book';
@@ -93,9 +95,17 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   if ('winner' in outcome && outcome.winner)
     return { created: false, ...(await describeDemo(deps.db, outcome.winner)) };
   // The demo should look lived-in on first start: its playbook runs (declining accounts get
-  // churn-risk invitations) and health is computed from the seeded usage.
+  // churn-risk invitations), health is computed from the seeded usage, renewals due within
+  // 60 days get their brief and each CSM this week's briefing.
   const playbook = await installDemoTriggers(deps, { id: ws.id });
   await recomputeHealth(deps, { id: ws.id });
+  await buildDueRenewalBriefs(deps, { id: ws.id });
+  for (const member of await tenant(deps.db, ws)
+    .selectFrom('members')
+    .select('email')
+    .where('role', '=', 'csm')
+    .execute())
+    await deliverWeeklyBriefing(deps, ws, member.email);
   // The embedded database has no autovacuum to gather statistics: without them the planner
   // ignores the console's indexes on a freshly seeded book.
   await sql`analyze`.execute(deps.db);

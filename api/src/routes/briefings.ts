@@ -46,6 +46,19 @@ const briefing = z
       ),
       releases: z.array(z.object({ release: z.string(), account: z.string(), request: z.string(), evidence: cite })),
       time_blocks: z.array(z.object({ day: z.string(), start: z.string(), end: z.string(), purpose: z.string() })),
+      sections: z.array(
+        z.object({
+          heading: z.string(),
+          items: z.array(
+            z.object({
+              text: z.string(),
+              quote: z.string().nullable(),
+              interview_id: z.string().nullable(),
+              message_id: z.string().nullable(),
+            }),
+          ),
+        }),
+      ),
     }),
   })
   .openapi('WeeklyBriefing');

@@ -230,10 +230,10 @@ function toBrief(
  * The daily pass: a fresh brief for every account whose renewal is 60 days away (or
  * closer, if the pass was missed) and that has no brief from the last 30 days.
  */
-export async function buildDueRenewalBriefs(deps: AppDeps): Promise<number> {
+export async function buildDueRenewalBriefs(deps: AppDeps, only?: Ws): Promise<number> {
   const now = deps.now();
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  const due = await deps.db
+  let due = deps.db
     .selectFrom('accounts')
     .select(['accounts.id', 'accounts.workspace_id'])
     .where('accounts.renewal_date', '>=', day(0))
@@ -249,8 +249,9 @@ export async function buildDueRenewalBriefs(deps: AppDeps): Promise<number> {
             .where('briefs.created_at', '>', new Date(now.getTime() - 30 * 86_400_000)),
         ),
       ),
-    )
-    .execute();
-  for (const account of due) await buildRenewalBrief(deps, { id: account.workspace_id }, account.id);
-  return due.length;
+    );
+  if (only) due = due.where('accounts.workspace_id', '=', only.id);
+  const accounts = await due.execute();
+  for (const account of accounts) await buildRenewalBrief(deps, { id: account.workspace_id }, account.id);
+  return accounts.length;
 }

@@ -32,6 +32,11 @@ export type WeeklyBriefing = {
   }[];
   releases: { release: string; account: string; request: string; evidence: Cite }[];
   time_blocks: { day: string; start: string; end: string; purpose: string }[];
+  /** The same page as headed lists with citations, the shape every brief is read in. */
+  sections: {
+    heading: string;
+    items: { text: string; quote: string | null; interview_id: string | null; message_id: string | null }[];
+  }[];
 };
 
 type Account = {
@@ -204,7 +209,7 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
       })),
   );
 
-  return {
+  const briefing = {
     member,
     week_of: week,
     priorities,
@@ -213,6 +218,40 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
     releases: releaseNotes,
     time_blocks: suggestTimeBlocks(week, priorities.length, needs_attention.length, releaseNotes.length),
   };
+  return { ...briefing, sections: asSections(briefing) };
+}
+
+function asSections(b: Omit<WeeklyBriefing, 'sections'>): WeeklyBriefing['sections'] {
+  const item = (text: string, evidence: Cite = null) => ({
+    text,
+    quote: evidence?.quote ?? null,
+    interview_id: evidence?.interview_id ?? null,
+    message_id: evidence?.message_id ?? null,
+  });
+  return [
+    {
+      heading: 'Top priorities',
+      items: b.priorities.map((p) => item(`${p.account} — ${p.why.join('; ')}`, p.evidence)),
+    },
+    {
+      heading: 'Meetings this week',
+      items: b.meetings.map((m) =>
+        item(
+          `${new Date(m.time).toUTCString().slice(0, 22)} · ${m.title}: ${[...m.context, ...m.talking_points].join('; ')}`,
+          m.evidence,
+        ),
+      ),
+    },
+    { heading: 'Needs a touchpoint', items: b.needs_attention.map((a) => item(`${a.account} — ${a.why}`)) },
+    {
+      heading: 'You asked, we shipped',
+      items: b.releases.map((r) => item(`${r.release} answers ${r.account}: ${r.request}`, r.evidence)),
+    },
+    {
+      heading: 'Suggested time blocks',
+      items: b.time_blocks.map((t) => item(`${t.day} ${t.start}–${t.end}: ${t.purpose}`)),
+    },
+  ].filter((section) => section.items.length > 0);
 }
 
 /** Proactive work in the mornings early in the week, reactive buffers every afternoon. */
