@@ -78,6 +78,12 @@ export const longAnswer = (about: string) =>
 
 /** axe-core's serious and critical violations within `selector` (the widget's shadow tree included). */
 export async function seriousViolations(page: Page, selector = 'candor-widget') {
+  // Contrast is judged on the settled UI: the panel fades in, and mid-fade colours are blended.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+  );
   // evaluate runs through DevTools, which the page's strict CSP does not govern (no inline script needed).
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axe.source);
