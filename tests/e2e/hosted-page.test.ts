@@ -1,17 +1,7 @@
 import { interviewLink } from '@candor/api/interviews/invite-contact';
 import { signLinkToken } from '@candor/api/widget-auth/tokens';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CandorServer,
-  type HostPage,
-  hasChromium,
-  launchBrowser,
-  screenshot,
-  startCandorServer,
-  startHostPage,
-  watchPageErrors,
-} from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshot, useWidgetStage, watchPageErrors } from '../support/browser';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
 import {
   initFor,
@@ -27,26 +17,13 @@ const guide = guideFixture();
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
-  let candor: CandorServer;
-  let host: HostPage;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    candor = await startCandorServer();
-    host = await startHostPage(candor.origin);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await candor?.close();
-  });
+  const stage = useWidgetStage();
 
   it('runs an emailed interview full page on a phone, accessibly and under its own strict CSP', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id, url } = await invite(candor.t, ws, guideId, 'email');
-    expect(url).toMatch(new RegExp(`^${candor.origin}/i/`));
-    const page = await browser.newPage(phone);
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id, url } = await invite(stage.candor.t, ws, guideId, 'email');
+    expect(url).toMatch(new RegExp(`^${stage.candor.origin}/i/`));
+    const page = await stage.browser.newPage(phone);
     const errors = watchPageErrors(page);
     const res = await page.goto(url!);
     expect(res?.status()).toBe(200);
@@ -69,7 +46,7 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
     await waitForInterviewerMessages(page, 3);
     await sendAnswer(page, longAnswer('a mobile app'));
     await w.host.getByRole('heading', { name: 'Thank you!' }).waitFor();
-    expect((await transcript(candor.t, ws, id)).status).toBe('completed');
+    expect((await transcript(stage.candor.t, ws, id)).status).toBe('completed');
 
     // Opening the link again shows the finished conversation, not a new one.
     await page.reload();
@@ -80,17 +57,17 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
   });
 
   it('finishes on the hosted page an interview started in the widget, and the widget then shows it ended', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id } = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     await widget(page).button('Start').click();
     await waitForInterviewerMessages(page, 1);
     await sendAnswer(page, longAnswer('dashboards'));
     await waitForInterviewerMessages(page, 2);
 
-    const link = await interviewLink(candor.t.deps, { id: ws.id }, { id, expires_at: null });
-    const hosted = await browser.newPage(phone);
+    const link = await interviewLink(stage.candor.t.deps, { id: ws.id }, { id, expires_at: null });
+    const hosted = await stage.browser.newPage(phone);
     await hosted.goto(link);
     expect(await waitForInterviewerMessages(hosted, 2)).toBe(guide.topics[1]!.question);
     expect((await widget(hosted).bubbles()).map((b) => b.role)).toEqual(['interviewer', 'customer', 'interviewer']);
@@ -98,29 +75,29 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
     expect(await waitForInterviewerMessages(hosted, 3)).toBe(guide.topics[2]!.question);
     await sendAnswer(hosted, longAnswer('integrations'));
     await widget(hosted).host.getByRole('heading', { name: 'Thank you!' }).waitFor();
-    expect((await transcript(candor.t, ws, id)).messages).toHaveLength(7);
+    expect((await transcript(stage.candor.t, ws, id)).messages).toHaveLength(7);
     await hosted.close();
 
     // The widget tab was left open: its next answer meets a closed interview and says so.
     await sendAnswer(page, longAnswer('something else'));
     await widget(page).host.getByRole('heading', { name: 'Thank you!' }).waitFor();
-    expect((await transcript(candor.t, ws, id)).messages).toHaveLength(7);
+    expect((await transcript(stage.candor.t, ws, id)).messages).toHaveLength(7);
     await page.close();
   });
 
   it('answers an invalid or expired link with a clear, friendly page', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id } = await invite(candor.t, ws, guideId, 'email');
-    const expired = await signLinkToken(candor.t.deps, ws.id, id, new Date(Date.now() - 60_000));
-    const page = await browser.newPage(phone);
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id } = await invite(stage.candor.t, ws, guideId, 'email');
+    const expired = await signLinkToken(stage.candor.t.deps, ws.id, id, new Date(Date.now() - 60_000));
+    const page = await stage.browser.newPage(phone);
 
-    const gone = await page.goto(`${candor.origin}/i/${expired}`);
+    const gone = await page.goto(`${stage.candor.origin}/i/${expired}`);
     expect(gone?.status()).toBe(410);
     await page.getByRole('heading', { name: 'This interview link has expired' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('ask for a fresh link');
     await screenshot(page, 'hosted-page-expired');
 
-    const bad = await page.goto(`${candor.origin}/i/not-a-real-token`);
+    const bad = await page.goto(`${stage.candor.origin}/i/not-a-real-token`);
     expect(bad?.status()).toBe(404);
     await page.getByRole('heading', { name: 'We couldn’t open this interview' }).waitFor();
     expect(await page.locator('candor-widget').count()).toBe(0);

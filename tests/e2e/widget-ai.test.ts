@@ -1,16 +1,7 @@
 import { setupServer } from 'msw/node';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockCall, type MockReply, mockOpenAI } from '../msw/openai';
-import {
-  type CandorServer,
-  type HostPage,
-  hasChromium,
-  launchBrowser,
-  startCandorServer,
-  startHostPage,
-  watchPageErrors,
-} from '../support/browser';
+import { hasChromium, useWidgetStage, watchPageErrors } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
 import { initFor, longAnswer, sendAnswer, transcript, waitForInterviewerMessages, widget } from './widget-fixtures';
@@ -31,37 +22,24 @@ function interviewer(call: MockCall): MockReply {
 }
 
 describe.skipIf(!hasChromium)('the widget on a hostile third-party page, AI mode', () => {
-  let candor: CandorServer;
-  let host: HostPage;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server.listen({ onUnhandledFrame: 'bypass' });
-    candor = await startCandorServer({
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: 'http://openai.test/v1',
-      CANDOR_INTERVIEW_MODEL: 'interviewer-test',
-      CANDOR_MODEL_RETRIES: '1',
-      CANDOR_MODEL_RETRY_DELAY_MS: '5',
-    });
-    host = await startHostPage(candor.origin);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await candor?.close();
-    server.close();
+  beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
+  afterAll(() => server.close());
+  const stage = useWidgetStage({
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: 'http://openai.test/v1',
+    CANDOR_INTERVIEW_MODEL: 'interviewer-test',
+    CANDOR_MODEL_RETRIES: '1',
+    CANDOR_MODEL_RETRY_DELAY_MS: '5',
   });
 
   it('streams the model replies into the chat token by token and completes the interview', async () => {
     openai.script({ chat: interviewer });
     const guide = guideFixture();
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id } = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(host.url(initFor(ws)));
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button('Start').click();
     await waitForInterviewerMessages(page, 1);
@@ -84,7 +62,7 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, AI mode
     await w.host.getByRole('heading', { name: 'Thank you!' }).waitFor();
     expect(await waitForInterviewerMessages(page, 4)).toBe('Thank you so much for your time, this was really helpful.');
 
-    const detail = await transcript(candor.t, ws, id);
+    const detail = await transcript(stage.candor.t, ws, id);
     expect(detail).toMatchObject({ status: 'completed', mode: 'ai' });
     const replies = detail.messages.filter((m) => m.role === 'interviewer').slice(1);
     expect(replies.map((m) => m.mode)).toEqual(['ai', 'ai', 'ai']);
@@ -96,10 +74,10 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, AI mode
   it('keeps going in scripted mode when the model fails, and the customer sees no error', async () => {
     openai.script({ chat: { status: 503 } });
     const guide = guideFixture();
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button('Start').click();
     await waitForInterviewerMessages(page, 1);

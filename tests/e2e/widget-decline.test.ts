@@ -1,13 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CandorServer,
-  type HostPage,
-  hasChromium,
-  launchBrowser,
-  startCandorServer,
-  startHostPage,
-} from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useWidgetStage } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
 import { initFor, transcript, widget } from './widget-fixtures';
@@ -16,26 +8,13 @@ const hostEvents = (page: import('playwright-core').Page) =>
   page.evaluate(() => (window as unknown as { candorEvents: [string, unknown][] }).candorEvents);
 
 describe.skipIf(!hasChromium)('declining an invitation in the widget', () => {
-  let candor: CandorServer;
-  let host: HostPage;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    candor = await startCandorServer();
-    host = await startHostPage(candor.origin);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await candor?.close();
-  });
+  const stage = useWidgetStage();
 
   it('"Not now" closes the card, declines this interview only, and a later invitation is shown again', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guideFixture());
-    const first = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
+    const first = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button('Not now').click();
     await eventually(async () => (await w.host.getByRole('button').count()) === 0);
@@ -43,14 +22,14 @@ describe.skipIf(!hasChromium)('declining an invitation in the widget', () => {
       ['shown', { interview_id: first.id, moment: 'health_pulse' }],
       ['declined', { interview_id: first.id, reason: 'not_now' }],
     ]);
-    await eventually(async () => (await transcript(candor.t, ws, first.id)).status === 'declined');
+    await eventually(async () => (await transcript(stage.candor.t, ws, first.id)).status === 'declined');
 
     await page.reload();
     await page.waitForTimeout(800);
     expect(await w.host.getByRole('button', { name: 'Start' }).count()).toBe(0);
 
     // Not a permanent no: the next invitation for the same moment is allowed and shown.
-    const second = await invite(candor.t, ws, guideId);
+    const second = await invite(stage.candor.t, ws, guideId);
     await page.reload();
     await w.button('Start').waitFor();
     expect((await hostEvents(page))[0]).toEqual(['shown', { interview_id: second.id, moment: 'health_pulse' }]);
@@ -58,16 +37,16 @@ describe.skipIf(!hasChromium)('declining an invitation in the widget', () => {
   });
 
   it('"Don\'t ask again" declines and opts the contact out of that moment', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guideFixture());
-    const { id } = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button("Don't ask again").click();
-    await eventually(async () => (await transcript(candor.t, ws, id)).status === 'declined');
+    await eventually(async () => (await transcript(stage.candor.t, ws, id)).status === 'declined');
     expect((await hostEvents(page)).at(-1)).toEqual(['declined', { interview_id: id, reason: 'dont_ask_again' }]);
 
-    const again = await candor.t.request('/v1/interviews', {
+    const again = await stage.candor.t.request('/v1/interviews', {
       method: 'POST',
       token: ws.secret_key,
       json: { contact_id: 'u_42', guide_id: guideId, channel: 'in_app' },

@@ -57,11 +57,13 @@ export function widget(page: Page) {
 
 /** Waits until the widget shows `count` interviewer messages, and returns the last one's text. */
 export async function waitForInterviewerMessages(page: Page, count: number, timeoutMs = 15_000) {
+  // Settled: no typing dots, no reply still streaming, the composer free again — checked
+  // before and after reading the bubbles, so a reply that was still streaming is not read.
+  const busy = () => page.locator('candor-widget .ty:visible, candor-widget [aria-busy="true"]').count();
   return eventually(async () => {
+    if (await busy()) return undefined;
     const list = (await widget(page).bubbles()).filter((b) => b.role === 'interviewer' && b.text);
-    // Settled: no typing dots, no reply still streaming, the composer free again.
-    const busy = await page.locator('candor-widget .ty:visible, candor-widget [aria-busy="true"]').count();
-    return list.length >= count && !busy ? list[list.length - 1]!.text : undefined;
+    return list.length >= count && !(await busy()) ? list[list.length - 1]!.text : undefined;
   }, timeoutMs);
 }
 

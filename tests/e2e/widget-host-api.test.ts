@@ -1,13 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CandorServer,
-  type HostPage,
-  hasChromium,
-  launchBrowser,
-  startCandorServer,
-  startHostPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useWidgetStage } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
 import { initFor, waitForInterviewerMessages, widget } from './widget-fixtures';
@@ -16,30 +9,17 @@ const candorCall = (page: Page, ...args: unknown[]) =>
   page.evaluate((a) => (window as unknown as { Candor: (...x: unknown[]) => void }).Candor(...a), args);
 
 describe.skipIf(!hasChromium)('the host page API: Candor(init | track | open | on | shutdown)', () => {
-  let candor: CandorServer;
-  let host: HostPage;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    candor = await startCandorServer();
-    host = await startHostPage(candor.origin);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await candor?.close();
-  });
+  const stage = useWidgetStage();
 
   it('speaks the language asked for, takes the theme colour from init, and honours reduced motion', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guideFixture());
-    await invite(candor.t, ws, guideId);
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
+    await invite(stage.candor.t, ws, guideId);
     for (const [locale, title, start] of [
       ['de-DE', 'Wie läuft es bisher?', 'Starten'],
       ['ja', 'ここまでのご利用はいかがですか？', '始める'],
     ] as const) {
-      const page = await browser.newPage({ reducedMotion: 'reduce' });
-      await page.goto(host.url(initFor(ws, { locale, theme: { accent: '#0a7d32', mode: 'dark' } })));
+      const page = await stage.browser.newPage({ reducedMotion: 'reduce' });
+      await page.goto(stage.host.url(initFor(ws, { locale, theme: { accent: '#0a7d32', mode: 'dark' } })));
       const w = widget(page);
       const card = w.host.getByRole('region', { name: title });
       await card.waitFor();
@@ -51,11 +31,11 @@ describe.skipIf(!hasChromium)('the host page API: Candor(init | track | open | o
   });
 
   it('opens an interview on demand, and shutdown forgets the contact before another user signs in (single-page app)', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guideFixture());
-    const { id } = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
     // Nothing waiting for this user until the invite below, so nothing is fetched or shown.
-    await page.goto(host.url(initFor(ws, { user: { id: 'u_other', name: 'Bob' } })));
+    await page.goto(stage.host.url(initFor(ws, { user: { id: 'u_other', name: 'Bob' } })));
     await page.waitForTimeout(500);
     expect(
       await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /ui\.[a-f0-9]+\.js/.test(r.name))),
@@ -81,16 +61,16 @@ describe.skipIf(!hasChromium)('the host page API: Candor(init | track | open | o
   });
 
   it('shows an invitation returned by track, and reports it through on("shown")', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guideFixture());
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     await page.waitForTimeout(300);
-    const { id } = await invite(candor.t, ws, guideId);
+    const { id } = await invite(stage.candor.t, ws, guideId);
     await candorCall(page, 'track', 'report_exported', { format: 'csv' });
     await widget(page).button('Start').waitFor();
     const events = await page.evaluate(() => (window as unknown as { candorEvents: unknown[] }).candorEvents);
     expect(events).toEqual([['shown', { interview_id: id, moment: 'health_pulse' }]]);
-    const stored = await candor.t.deps.db
+    const stored = await stage.candor.t.deps.db
       .selectFrom('events')
       .select(['name', 'properties'])
       .where('workspace_id', '=', ws.id)

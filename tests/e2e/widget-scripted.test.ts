@@ -1,15 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CandorServer,
-  type HostPage,
-  hasChromium,
-  launchBrowser,
-  screenshot,
-  startCandorServer,
-  startHostPage,
-  watchPageErrors,
-} from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshot, useWidgetStage, watchPageErrors } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
 import {
@@ -27,28 +17,15 @@ const q = (i: number) => guide.topics[i]!.question;
 
 // No model configured: every interviewer turn is scripted, so the words are known.
 describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripted mode', () => {
-  let candor: CandorServer;
-  let host: HostPage;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    candor = await startCandorServer();
-    host = await startHostPage(candor.origin);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await candor?.close();
-  });
+  const stage = useWidgetStage();
 
   it('completes an interview under a strict CSP and hostile CSS, without a single error on the page', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id } = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage({ viewport: { width: 1100, height: 760 } });
     const errors = watchPageErrors(page);
-    await page.goto(host.url(initFor(ws)));
-    expect(new URL(page.url()).origin).not.toBe(candor.origin);
+    await page.goto(stage.host.url(initFor(ws)));
+    expect(new URL(page.url()).origin).not.toBe(stage.candor.origin);
 
     const w = widget(page);
     const card = w.host.getByRole('region', { name: 'How is it going so far?' });
@@ -80,7 +57,7 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
     expect(events.map(([name]) => name)).toEqual(['shown', 'completed']);
     expect(events[1]![1]).toMatchObject({ interview_id: id, status: 'completed' });
 
-    const detail = await transcript(candor.t, ws, id);
+    const detail = await transcript(stage.candor.t, ws, id);
     expect(detail.status).toBe('completed');
     expect(detail.mode).toBe('scripted');
     expect(detail.messages.filter((m) => m.role === 'customer').map((m) => m.text)).toEqual([
@@ -99,10 +76,10 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
   });
 
   it('resumes the same interview with its messages after a reload', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id } = await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button('Start').click();
     await waitForInterviewerMessages(page, 1);
@@ -116,7 +93,7 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
     await sendAnswer(page, longAnswer('slow exports'));
     expect(await waitForInterviewerMessages(page, 3)).toBe(q(2));
 
-    const detail = await transcript(candor.t, ws, id);
+    const detail = await transcript(stage.candor.t, ws, id);
     expect(detail.messages.map((m) => m.role)).toEqual([
       'interviewer',
       'customer',
@@ -128,11 +105,11 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
   });
 
   it('retries an answer whose reply was lost with the same client_id, and it is stored once', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    const { id } = await invite(candor.t, ws, guideId);
-    const context = await browser.newContext();
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    const { id } = await invite(stage.candor.t, ws, guideId);
+    const context = await stage.browser.newContext();
     const page = await context.newPage();
-    await page.goto(host.url(initFor(ws)));
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button('Start').click();
     await waitForInterviewerMessages(page, 1);
@@ -161,7 +138,7 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
     await context.setOffline(false);
     expect(await waitForInterviewerMessages(page, 3, 20_000)).toBe(q(2));
 
-    const detail = await transcript(candor.t, ws, id);
+    const detail = await transcript(stage.candor.t, ws, id);
     expect(detail.messages.filter((m) => m.role === 'customer').map((m) => m.text)).toEqual([
       longAnswer('the API'),
       longAnswer('alerts'),
@@ -171,10 +148,10 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
   });
 
   it('can be used with the keyboard alone: Tab in, Enter to send, Shift+Enter for a new line, Escape to minimize', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    await invite(candor.t, ws, guideId);
-    const page = await browser.newPage();
-    await page.goto(host.url(initFor(ws)));
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    await invite(stage.candor.t, ws, guideId);
+    const page = await stage.browser.newPage();
+    await page.goto(stage.host.url(initFor(ws)));
     const w = widget(page);
     await w.button('Start').waitFor();
     await page.focus('#host-button');
@@ -212,11 +189,11 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
   });
 
   it('has no serious or critical axe violations in the invitation, the chat or the thank-you', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
     for (const colorScheme of ['light', 'dark'] as const) {
-      await invite(candor.t, ws, guideId);
-      const page = await browser.newPage({ colorScheme });
-      await page.goto(host.url(initFor(ws), { hostile: false }));
+      await invite(stage.candor.t, ws, guideId);
+      const page = await stage.browser.newPage({ colorScheme });
+      await page.goto(stage.host.url(initFor(ws), { hostile: false }));
       const w = widget(page);
       await w.button('Start').waitFor();
       const found = await seriousViolations(page);
@@ -237,17 +214,17 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
   });
 
   it('stays silent and harmless when the API is down or failing', async () => {
-    const { ws, guideId } = await seedWorkspace(candor.t, guide);
-    await invite(candor.t, ws, guideId);
+    const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
+    await invite(stage.candor.t, ws, guideId);
     for (const failure of ['refused', '503'] as const) {
-      const page = await browser.newPage();
+      const page = await stage.browser.newPage();
       const errors = watchPageErrors(page);
-      await page.route(`${candor.origin}/v1/**`, (route) =>
+      await page.route(`${stage.candor.origin}/v1/**`, (route) =>
         failure === 'refused'
           ? route.abort('connectionrefused')
           : route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }),
       );
-      await page.goto(host.url(initFor(ws)));
+      await page.goto(stage.host.url(initFor(ws)));
       await page.evaluate(() => {
         const C = (window as unknown as { Candor: (...a: unknown[]) => void }).Candor;
         C('track', 'clicked', { a: 1 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; never a browser download. */
@@ -147,4 +148,26 @@ export function watchPageErrors(page: Page): string[] {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   return errors;
+}
+
+/** What a widget browser test stands on: Candor, a third-party host page and Chromium. */
+export type WidgetStage = { candor: CandorServer; host: HostPage; browser: Browser };
+
+/**
+ * Registers the describe block's set-up and tear-down of a widget stage and returns it;
+ * its fields are filled in before the first test runs.
+ */
+export function useWidgetStage(env: Record<string, string> = {}): WidgetStage {
+  const stage = {} as WidgetStage;
+  beforeAll(async () => {
+    stage.candor = await startCandorServer(env);
+    stage.host = await startHostPage(stage.candor.origin);
+    stage.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await stage.browser?.close();
+    await stage.host?.close();
+    await stage.candor?.close();
+  });
+  return stage;
 }
