@@ -45,10 +45,12 @@ export async function startTestApp(env: Record<string, string> = {}) {
     ...env,
   });
   const log = createLogger(config.logLevel);
-  const deps = await boot(config, { runJobs: true, log, database });
+  const deps = await boot(config, { runJobs: config.runJobsInProcess, log, database });
   const app = createApp(deps);
   return {
     app,
+    /** The test's own Postgres database, for processes started beside the app (unset on PGlite). */
+    databaseUrl,
     deps: deps as AppDeps,
     /** Sends a request through the real Hono app. JSON bodies are serialized for you. */
     request(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
