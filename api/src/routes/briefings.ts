@@ -3,7 +3,7 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
-import { createRelease, listReleases } from '../synthesis/releases';
+import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
 
 const cite = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() }).nullable();
@@ -142,7 +142,7 @@ export function briefingRoutes() {
       security,
       summary: 'Record a product release',
       description:
-        'A release whose title or features match an account\'s feature request shows in that CSM\'s weekly briefing ("you asked, we shipped").',
+        'A release whose title or features match a feature request shows in the owning CSM\'s weekly briefing, and each contact who asked gets a `feature_released` event (properties `release_id`, `release`, `request`) that feature-launch trigger rules can fire on ("you asked, we shipped"). `asked_by` counts them.',
       request: {
         body: {
           content: {
@@ -158,14 +158,23 @@ export function briefingRoutes() {
           required: true,
         },
       },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: release } } }, ...errors },
+      responses: {
+        201: {
+          description: 'Recorded',
+          content: { 'application/json': { schema: release.extend({ asked_by: z.number().int() }) } },
+        },
+        ...errors,
+      },
     }),
     async (c) => {
       const deps = c.get('deps');
-      return c.json(
-        await createRelease(deps.db, c.get('ws'), c.req.valid('json'), deps.now().toISOString().slice(0, 10)),
-        201,
+      const release = await createRelease(
+        deps.db,
+        c.get('ws'),
+        c.req.valid('json'),
+        deps.now().toISOString().slice(0, 10),
       );
+      return c.json({ ...release, asked_by: await announceRelease(deps, c.get('ws'), release) }, 201);
     },
   );
   app.openapi(

@@ -1,5 +1,7 @@
+import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { evaluateRecordedEvents } from '../triggers/evaluate-events';
 
 export type Release = { id: string; title: string; notes: string; features: string[]; released_on: string };
 
@@ -64,4 +66,38 @@ export async function listReleases(db: Db, ws: Ws, since?: string): Promise<Rele
     .orderBy('released_on', 'desc');
   if (since) q = q.where('released_on', '>=', since);
   return (await q.limit(200).execute()).map((r) => ({ ...r, released_on: String(r.released_on).slice(0, 10) }));
+}
+
+/**
+ * "You asked, we shipped": records a `feature_released` event for every contact whose
+ * feature request the release answers, so feature-launch trigger rules on that event
+ * invite exactly the people who asked (fatigue rules apply as to any trigger).
+ */
+export async function announceRelease(deps: AppDeps, ws: Ws, release: Release): Promise<number> {
+  const t = tenant(deps.db, ws);
+  const requests = await t
+    .selectFrom('signals')
+    .innerJoin('contacts', 'contacts.id', 'signals.contact_id')
+    .select(['signals.contact_id', 'contacts.account_id', 'signals.value', 'signals.quote'])
+    .where('signals.kind', '=', 'feature_request')
+    .where('signals.created_at', '>', new Date(deps.now().getTime() - 365 * 86_400_000))
+    .execute();
+  const askers = new Map<string, { account_id: string | null; request: string }>();
+  for (const r of requests) {
+    const request = String((r.value as { summary?: string }).summary ?? r.quote);
+    if (r.contact_id && !askers.has(r.contact_id) && releaseMatchesRequest(release, request))
+      askers.set(r.contact_id, { account_id: r.account_id, request });
+  }
+  if (askers.size === 0) return 0;
+  const now = deps.now();
+  const events = [...askers].map(([contactId, a]) => ({
+    contact_id: contactId,
+    account_id: a.account_id,
+    name: 'feature_released',
+    properties: { release_id: release.id, release: release.title, request: a.request },
+    occurred_at: now,
+  }));
+  await t.insertInto('events').values(events).execute();
+  await evaluateRecordedEvents(deps, ws, events);
+  return askers.size;
 }

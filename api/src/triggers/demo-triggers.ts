@@ -50,6 +50,13 @@ const playbook: (Omit<TriggerInput, 'guide_id' | 'enabled' | 'throttle'> & { mom
   },
   {
     moment: 'feature_launch',
+    name: 'You asked, we shipped: ask the people who requested it',
+    when: { type: 'event', event: 'feature_released' },
+    who: { type: 'contact' },
+    how: { channel: 'in_app_then_email', email_after_days: 3 },
+  },
+  {
+    moment: 'feature_launch',
     name: 'Feedback after trying the new AI insights',
     when: { type: 'event', event: 'feature_used', filter: { feature: 'ai_insights' } },
     who: { type: 'contact' },
