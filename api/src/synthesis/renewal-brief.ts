@@ -4,6 +4,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { standardTaxonomy } from '../guides/templates/taxonomy';
 import { notFound } from '../http/errors';
 import { emitBriefReady } from '../webhooks/brief-events';
+import { latestBriefVersion, storeBriefVersion } from './brief-versions';
 
 /** One claim of a brief, with the customer's words it rests on. */
 export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
@@ -172,27 +173,11 @@ export async function buildRenewalBrief(deps: AppDeps, ws: Ws, accountId: string
   ];
 
   const now = deps.now();
-  const inserted = await deps.db.transaction().execute(async (trx) => {
-    // One version number per brief, even when two generations race.
-    await sql`select pg_advisory_xact_lock(hashtext(${`brief:${accountId}`}))`.execute(trx);
-    const last = await tenant(trx, ws)
-      .selectFrom('briefs')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('kind', '=', 'renewal')
-      .where('subject_id', '=', accountId)
-      .executeTakeFirst();
-    return tenant(trx, ws)
-      .insertInto('briefs')
-      .values({
-        kind: 'renewal',
-        subject_id: accountId,
-        version: Number(last?.v ?? 0) + 1,
-        status: 'ready',
-        mode: 'rules',
-        content: { sections, generated_at: now.toISOString(), signals_used: rows.length },
-      })
-      .returning(['id', 'version', 'status', 'mode', 'created_at', 'content'])
-      .executeTakeFirstOrThrow();
+  const { brief: inserted } = await storeBriefVersion(deps.db, ws, {
+    kind: 'renewal',
+    subjectId: accountId,
+    mode: 'rules',
+    content: { sections, generated_at: now.toISOString(), signals_used: rows.length },
   });
   await emitBriefReady(deps, ws, { ...inserted, kind: 'renewal', accountId });
   return toBrief(accountId, inserted);
@@ -200,14 +185,7 @@ export async function buildRenewalBrief(deps: AppDeps, ws: Ws, accountId: string
 
 /** The newest renewal brief of an account, or undefined. */
 export async function latestRenewalBrief(deps: AppDeps, ws: Ws, accountId: string): Promise<RenewalBrief | undefined> {
-  const row = await tenant(deps.db, ws)
-    .selectFrom('briefs')
-    .select(['id', 'version', 'status', 'mode', 'created_at', 'content'])
-    .where('kind', '=', 'renewal')
-    .where('subject_id', '=', accountId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await latestBriefVersion(deps.db, ws, 'renewal', accountId);
   return row ? toBrief(accountId, row) : undefined;
 }
 

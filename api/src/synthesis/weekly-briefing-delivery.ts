@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { queueEmail } from '../mail/send-email';
 import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
-import { buildWeeklyBriefing, type WeeklyBriefing, weekOf } from './weekly-briefing';
+import { latestBriefVersion, type StoredBrief, storeBriefVersion } from './brief-versions';
+import { buildWeeklyBriefing, type WeeklyBriefing } from './weekly-briefing';
 
 export type StoredBriefing = { id: string; version: number; created_at: string; content: WeeklyBriefing };
 
@@ -18,34 +18,27 @@ export async function deliverWeeklyBriefing(
   options: { regenerate?: boolean } = {},
 ): Promise<StoredBriefing> {
   const briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
-  const existing = await latestWeeklyBriefing(deps, ws, briefing.member.id);
-  if (existing && existing.content.week_of === briefing.week_of && !options.regenerate) return existing;
-  const t = tenant(deps.db, ws);
-  const row = await deps.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`briefing:${briefing.member.id}`}))`.execute(trx);
-    const last = await tenant(trx, ws)
-      .selectFrom('briefs')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('kind', '=', 'weekly_briefing')
-      .where('subject_id', '=', briefing.member.id)
-      .executeTakeFirst();
-    return tenant(trx, ws)
-      .insertInto('briefs')
-      .values({
-        kind: 'weekly_briefing',
-        subject_id: briefing.member.id,
-        version: Number(last?.v ?? 0) + 1,
-        status: 'ready',
-        mode: 'rules',
-        content: briefing,
-      })
-      .returning(['id', 'version', 'created_at'])
-      .executeTakeFirstOrThrow();
-  });
-  const email = await renderWeeklyBriefingEmail(briefing, deps.config.publicUrl);
-  await queueEmail(deps, { workspaceId: ws.id, kind: 'weekly_briefing', to: briefing.member.email, ...email });
-  void t;
-  return { id: row.id, version: row.version, created_at: row.created_at.toISOString(), content: briefing };
+  // Once per week: decided under the brief's lock, so a scheduler firing twice sends once.
+  const { brief, created } = await storeBriefVersion(
+    deps.db,
+    ws,
+    { kind: 'weekly_briefing', subjectId: briefing.member.id, mode: 'rules', content: briefing },
+    (latest) => !options.regenerate && (latest.content as WeeklyBriefing).week_of === briefing.week_of,
+  );
+  if (created) {
+    const email = await renderWeeklyBriefingEmail(briefing, deps.config.publicUrl);
+    await queueEmail(deps, { workspaceId: ws.id, kind: 'weekly_briefing', to: briefing.member.email, ...email });
+  }
+  return toStored(brief);
+}
+
+function toStored(row: StoredBrief): StoredBriefing {
+  return {
+    id: row.id,
+    version: row.version,
+    created_at: row.created_at.toISOString(),
+    content: row.content as WeeklyBriefing,
+  };
 }
 
 /** A member's newest weekly briefing, or undefined. */
@@ -54,28 +47,15 @@ export async function latestWeeklyBriefing(
   ws: Ws,
   memberId: string,
 ): Promise<StoredBriefing | undefined> {
-  const row = await tenant(deps.db, ws)
-    .selectFrom('briefs')
-    .select(['id', 'version', 'created_at', 'content'])
-    .where('kind', '=', 'weekly_briefing')
-    .where('subject_id', '=', memberId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        version: row.version,
-        created_at: row.created_at.toISOString(),
-        content: row.content as WeeklyBriefing,
-      }
-    : undefined;
+  const row = await latestBriefVersion(deps.db, ws, 'weekly_briefing', memberId);
+  return row ? toStored(row) : undefined;
 }
 
 /**
  * The clock's side: in every workspace where it is now Monday at the briefing hour
  * (07:00 by default, `settings.briefing_hour`) in the workspace's time zone, each member
  * who owns accounts gets this week's briefing. Safe to run often: once per week each.
+ * Returns how many members it looked at.
  */
 export async function sendDueWeeklyBriefings(deps: AppDeps): Promise<number> {
   const now = deps.now();
@@ -105,8 +85,8 @@ export async function sendDueWeeklyBriefings(deps: AppDeps): Promise<number> {
       )
       .execute();
     for (const { email } of owners) {
-      const before = await deliverWeeklyBriefing(deps, ws, email);
-      if (before.content.week_of === weekOf(now)) sent++;
+      await deliverWeeklyBriefing(deps, ws, email);
+      sent++;
     }
   }
   return sent;
