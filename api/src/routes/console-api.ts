@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getAccountDetail } from '../console/account-detail';
 import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
+import { editGuide, previewGuide } from '../console/guide-editor';
 import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
@@ -15,6 +16,7 @@ import {
   listTriggers,
 } from '../console/workspace-setup';
 import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/errors';
 import { requireRole, sessionAuth } from '../http/session-auth';
 
 /**
@@ -53,6 +55,15 @@ export function consoleApiRoutes() {
   app.get('/guides', signedIn, noStore, async (c) => c.json({ items: await listGuides(deps(c).db, c.get('ws')) }));
   app.get('/guides/:id', signedIn, noStore, async (c) =>
     c.json(await getGuide(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.patch('/guides/:id', signedIn, requireRole('admin'), noStore, async (c) => {
+    const input = await c.req.json().catch(() => {
+      throw new AppError('invalid_json', 400, 'body: not valid JSON');
+    });
+    return c.json(await editGuide(deps(c), c.get('ws'), c.req.param('id'), input));
+  });
+  app.post('/guides/:id/preview', signedIn, requireRole('admin'), noStore, async (c) =>
+    c.json(await previewGuide(deps(c), c.get('ws'), c.req.param('id')), 201),
   );
   app.get('/triggers', signedIn, noStore, async (c) => c.json({ items: await listTriggers(deps(c).db, c.get('ws')) }));
   app.get('/outbox', signedIn, noStore, async (c) => c.json({ items: await listOutbox(deps(c).db, c.get('ws')) }));

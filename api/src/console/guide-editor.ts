@@ -1,0 +1,59 @@
+import { type GuideBodyInput, guideBodySchema } from '@candor/shared';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { getGuide, updateGuide } from '../guides/guide-store';
+import { AppError, describeZodError, notFound } from '../http/errors';
+import { inviteContact } from '../interviews/invite-contact';
+import { signLinkToken } from '../widget-auth/tokens';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The workspace's own stand-in respondent for guide previews. */
+export const PREVIEW_CONTACT_EXTERNAL_ID = 'candor-preview';
+/** A preview is a working session, not an invitation: it lapses the same day. */
+const PREVIEW_TTL_MS = 6 * 60 * 60 * 1000;
+
+// Every field may be left out, but unknown ones are refused so a typo never passes silently.
+const patchSchema = guideBodySchema.partial().strict();
+
+/** Validates a partial guide body from the console and stores it as the guide's next version. */
+export async function editGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string, input: unknown) {
+  if (!UUID.test(id)) throw notFound('Guide');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new AppError('invalid_request', 400, 'body: expected a JSON object');
+  const parsed = patchSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  // Only the fields the editor sent: defaults filled in by parsing must not overwrite saved values.
+  const sent = new Set(Object.keys(input));
+  const patch = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => sent.has(k))) as Partial<GuideBodyInput>;
+  return updateGuide(deps.db, ws, id, patch);
+}
+
+/** The workspace's preview contact, created on first use. */
+async function ensurePreviewContact(deps: Pick<AppDeps, 'db'>, ws: Ws): Promise<string> {
+  const t = tenant(deps.db, ws);
+  await t
+    .insertInto('contacts')
+    .values({ external_id: PREVIEW_CONTACT_EXTERNAL_ID, name: 'Guide preview', attributes: { preview: true } })
+    .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).doNothing())
+    .execute();
+  const row = await t
+    .selectFrom('contacts')
+    .select('id')
+    .where('external_id', '=', PREVIEW_CONTACT_EXTERNAL_ID)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Starts a real interview of the guide's current version for the preview contact and a link
+ * token for it, so the console runs it through the same widget endpoints customers use.
+ */
+export async function previewGuide(deps: Pick<AppDeps, 'db' | 'now' | 'secret' | 'config'>, ws: Ws, id: string) {
+  if (!UUID.test(id)) throw notFound('Guide');
+  const guide = await getGuide(deps.db, ws, id);
+  const contactId = await ensurePreviewContact(deps, ws);
+  const expiresAt = new Date(deps.now().getTime() + PREVIEW_TTL_MS);
+  const invited = await inviteContact(deps, ws, { contactId, guideId: guide.id, channel: 'in_app', expiresAt });
+  const token = await signLinkToken(deps, ws.id, invited.id, expiresAt);
+  return { interview_id: invited.id, token, guide_version: guide.version, expires_at: invited.expires_at };
+}
