@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { Tenant } from '../db/tenant';
 import { AppError, type ErrorItem } from '../http/errors';
 
 /** One item of a batch after repeats of the same external id were merged, with where it came from. */
@@ -54,4 +56,42 @@ export function rejectItems(noun: string, items: ErrorItem[]): never {
     `Nothing was written: ${noun}.${first?.index}.${first?.field}: ${first?.message}${more}.`,
     items,
   );
+}
+
+/**
+ * The upsert both batch endpoints share: rows grouped by the columns they carry (so an
+ * omitted field keeps its stored value), one multi-row insert per group, attributes merged
+ * key by key. Says per external id whether it was created (true) or updated (false).
+ */
+export async function upsertByExternalId(
+  t: Tenant,
+  table: 'accounts' | 'contacts',
+  rows: Partial<Record<string, unknown>>[],
+): Promise<Map<string, boolean>> {
+  const inserted = new Map<string, boolean>();
+  for (const group of groupByColumns(rows as Record<string, unknown>[])) {
+    const columns = Object.keys(group[0] ?? {}).filter((c) => c !== 'external_id');
+    const result = await t
+      .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: rows are built per table by its caller
+      .values(group as any)
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'external_id']).doUpdateSet(() => ({
+          ...Object.fromEntries(
+            columns.map((c) => [
+              c,
+              c === 'attributes'
+                ? sql`${sql.ref(`${table}.attributes`)} || excluded.attributes`
+                : sql.ref(`excluded.${c}`),
+            ]),
+          ),
+          updated_at: sql`now()`,
+        })),
+      )
+      // xmax is 0 only on a freshly inserted row: tells created from updated in one round trip.
+      .returning(['external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
+      .execute();
+    for (const r of result) inserted.set(r.external_id as string, r.inserted);
+  }
+  return inserted;
 }

@@ -1,7 +1,6 @@
 import type { AccountInput, UpsertAccountsResult } from '@candor/shared';
-import { sql } from 'kysely';
 import type { Tenant } from '../db/tenant';
-import { groupByColumns, mergeRepeats, stripUndefined } from './batch-upsert';
+import { mergeRepeats, stripUndefined, upsertByExternalId } from './batch-upsert';
 
 /** Money arrives in whole currency units and is stored as integer cents. */
 export const toCents = (arr: number | null) => (arr === null ? null : Math.round(arr * 100));
@@ -27,28 +26,7 @@ export async function upsertAccounts(t: Tenant, items: AccountUpsert[]): Promise
       attributes: item.attributes,
     }),
   );
-  const inserted = new Map<string, boolean>();
-  for (const group of groupByColumns(rows)) {
-    const columns = Object.keys(group[0] ?? {}).filter((c) => c !== 'external_id');
-    const result = await t
-      .insertInto('accounts')
-      .values(group as { external_id: string; name: string }[])
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'external_id']).doUpdateSet(() => ({
-          ...Object.fromEntries(
-            columns.map((c) => [
-              c,
-              c === 'attributes' ? sql`accounts.attributes || excluded.attributes` : sql.ref(`excluded.${c}`),
-            ]),
-          ),
-          updated_at: sql`now()`,
-        })),
-      )
-      // xmax is 0 only on a freshly inserted row: tells created from updated in one round trip.
-      .returning(['external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
-      .execute();
-    for (const r of result) inserted.set(r.external_id, r.inserted);
-  }
+  const inserted = await upsertByExternalId(t, 'accounts', rows);
   const outcomes = merged.map(({ item }) => ({
     id: item.id,
     status: inserted.get(item.id) ? ('created' as const) : ('updated' as const),

@@ -1,6 +1,5 @@
 import type { ContactInput, UpsertContactsResult } from '@candor/shared';
-import { sql } from 'kysely';
-import { groupByColumns, mergeRepeats, rejectItems, stripUndefined } from '../accounts/batch-upsert';
+import { mergeRepeats, rejectItems, stripUndefined, upsertByExternalId } from '../accounts/batch-upsert';
 import { resolveAccountIds } from '../accounts/find-account';
 import type { Tenant } from '../db/tenant';
 import type { ErrorItem } from '../http/errors';
@@ -38,27 +37,7 @@ export async function upsertContacts(t: Tenant, items: ContactUpsert[]): Promise
       attributes: item.attributes,
     }),
   );
-  const inserted = new Map<string, boolean>();
-  for (const group of groupByColumns(rows)) {
-    const columns = Object.keys(group[0] ?? {}).filter((c) => c !== 'external_id');
-    const result = await t
-      .insertInto('contacts')
-      .values(group as { external_id: string }[])
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'external_id']).doUpdateSet(() => ({
-          ...Object.fromEntries(
-            columns.map((c) => [
-              c,
-              c === 'attributes' ? sql`contacts.attributes || excluded.attributes` : sql.ref(`excluded.${c}`),
-            ]),
-          ),
-          updated_at: sql`now()`,
-        })),
-      )
-      .returning(['external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
-      .execute();
-    for (const r of result) inserted.set(r.external_id, r.inserted);
-  }
+  const inserted = await upsertByExternalId(t, 'contacts', rows);
   const outcomes = merged.map(({ item }) => ({
     id: item.id,
     status: inserted.get(item.id) ? ('created' as const) : ('updated' as const),
