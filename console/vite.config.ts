@@ -7,5 +7,5 @@ const api = process.env.CANDOR_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false, target: 'es2022', manifest: true },
-  server: { proxy: { '/console/api': api, '/login': api } },
+  server: { proxy: { '/console/api': api, '/login': api, '/v1/widget': api } },
 });

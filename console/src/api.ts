@@ -43,3 +43,26 @@ export function query(params: Record<string, string | number | undefined | null>
   const s = qs.toString();
   return s ? `?${s}` : '';
 }
+
+/** Sends a JSON body to the console API; errors carry the server's code and message (with the field path). */
+export async function sendJson<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/console/api${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 401) {
+    redirectToSignIn();
+    throw new ApiError(401, 'unauthorized', 'Your session has ended. Sign in again.');
+  }
+  const json = (await res.json().catch(() => null)) as
+    | (T & { error?: undefined })
+    | { error?: { code?: string; message?: string } }
+    | null;
+  if (!res.ok) {
+    const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? `Request failed (${res.status})`);
+  }
+  return json as T;
+}

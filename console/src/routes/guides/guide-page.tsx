@@ -6,6 +6,9 @@ import type { GuideDetail } from '../../api-types';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { QueryView } from '../../components/states';
+import { useMe } from '../../me';
+import { GuideEditor } from './guide-editor';
+import { GuidePreview } from './guide-preview';
 
 type Topic = { key?: string; question?: string; probing?: string; required?: boolean };
 type Definition = {
@@ -22,11 +25,13 @@ export default function GuidePage() {
   const { id = '' } = useParams();
   const guide = useQuery({ queryKey: ['guide', id], queryFn: () => getJson<GuideDetail>(`/guides/${id}`) });
   const [picked, setPicked] = useState<number | null>(null);
+  const { member } = useMe();
   return (
     <QueryView query={guide}>
       {({ guide: g, versions }) => {
         const shown = versions.find((v) => v.version === (picked ?? g.current_version)) ?? versions[0];
         const def = (shown?.definition ?? {}) as Definition;
+        const current = versions.find((v) => v.version === g.current_version);
         return (
           <>
             <p className="meta">
@@ -92,6 +97,18 @@ export default function GuidePage() {
                 </ul>
               </section>
             </div>
+            {member.role === 'admin' && current ? (
+              <div className="grid grid-2" style={{ marginTop: 16 }}>
+                <section className="card" aria-labelledby="edit-h">
+                  <h2 id="edit-h">Edit</h2>
+                  <GuideEditor key={g.id} guideId={g.id} definition={current.definition} version={g.current_version} />
+                </section>
+                <section className="card" aria-labelledby="preview-h">
+                  <h2 id="preview-h">Preview</h2>
+                  <GuidePreview guideId={g.id} />
+                </section>
+              </div>
+            ) : null}
           </>
         );
       }}

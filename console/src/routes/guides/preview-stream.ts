@@ -1,0 +1,65 @@
+/** One message of the preview chat, as the widget endpoints return it. */
+export type ChatMessage = { id: string; role: 'interviewer' | 'customer'; text: string };
+export type Preview = { interview_id: string; token: string; guide_version: number };
+
+async function widgetFetch(path: string, token: string, body?: unknown) {
+  const res = await fetch(`/v1/widget/interviews/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (!res.ok) {
+    const json = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(json?.error?.message ?? `Request failed (${res.status})`);
+  }
+  return res;
+}
+
+/** Starts the preview interview through the real widget endpoint; answers its messages so far. */
+export async function startPreview(p: Preview): Promise<{ status: string; messages: ChatMessage[] }> {
+  const res = await widgetFetch(`${p.interview_id}/start`, p.token);
+  return (await res.json()) as { status: string; messages: ChatMessage[] };
+}
+
+/**
+ * Sends one answer and reads the reply's server-sent events (`delta`, `reset`, `message`, `done`)
+ * from the response body; EventSource cannot POST or send a bearer token.
+ */
+export async function sendPreviewMessage(
+  p: Preview,
+  clientId: string,
+  text: string,
+  on: {
+    delta: (text: string) => void;
+    reset: () => void;
+    message: (m: ChatMessage) => void;
+    done: (status: string) => void;
+  },
+) {
+  const res = await widgetFetch(`${p.interview_id}/messages`, p.token, { client_id: clientId, text });
+  const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
+  if (!reader) throw new Error('The reply could not be read.');
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let cut = buffer.indexOf('\n\n');
+    while (cut >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      cut = buffer.indexOf('\n\n');
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      const payload = data.length ? (JSON.parse(data.join('\n')) as Record<string, unknown>) : {};
+      if (event === 'delta') on.delta(String(payload.text ?? ''));
+      else if (event === 'reset') on.reset();
+      else if (event === 'message') on.message(payload as ChatMessage);
+      else if (event === 'done') on.done(String(payload.status ?? ''));
+    }
+  }
+}
