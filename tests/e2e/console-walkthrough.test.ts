@@ -175,8 +175,43 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     await expectAccessible('guides');
     await page.locator('tbody tr a').first().click();
     await page.getByRole('heading', { name: 'Versions' }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Topics' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('region', { name: /^Design/ })
+        .getByRole('heading', { name: 'Topics' })
+        .count(),
+    ).toBe(1);
     await expectAccessible('guide');
+  });
+
+  it('edits a guide into a new version and previews it as a live interview', async () => {
+    await open('/guides', 'Guides');
+    await page.locator('tbody tr a').first().click();
+    const versions = page.getByRole('region', { name: 'Versions' });
+    await versions.getByRole('button').first().waitFor();
+    const before = await versions.getByRole('button').count();
+    const opening = `Hi there! A quick check-in, edited at ${Date.now()}: how is it going?`;
+    await page.getByLabel('Opening message', { exact: true }).fill(opening);
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await page.getByText(new RegExp(`Saved as v${before + 1}\\.`)).waitFor();
+    await versions.getByRole('button', { name: `v${before + 1}` }).waitFor();
+    expect(await versions.getByRole('button').count()).toBe(before + 1);
+
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('button', { name: 'Start preview' }).click();
+    const chat = preview.getByRole('list', { name: 'Preview conversation' });
+    await chat.locator('.bubble.interviewer', { hasText: opening }).waitFor();
+    const answer = 'Setup was <b>slow</b> <img src=x onerror=window.__previewXss=1> because the SSO docs confused us.';
+    await preview.getByLabel('Your answer').fill(answer);
+    await preview.getByRole('button', { name: 'Send' }).click();
+    await chat.locator('.bubble.interviewer').nth(1).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.preview-chat [aria-busy="true"]'));
+    const customer = chat.locator('.bubble.customer').first();
+    expect(await customer.textContent()).toContain(answer);
+    expect(await customer.locator('b, img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __previewXss?: number }).__previewXss)).toBeUndefined();
+    expect((await chat.locator('.bubble.interviewer').nth(1).textContent())?.length).toBeGreaterThan(20);
+    await expectAccessible('guide-editor');
   });
 
   it('shows triggers (or says there are none)', async () => {
