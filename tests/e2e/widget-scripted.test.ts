@@ -192,7 +192,8 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
     const { ws, guideId } = await seedWorkspace(stage.candor.t, guide);
     for (const colorScheme of ['light', 'dark'] as const) {
       await invite(stage.candor.t, ws, guideId);
-      const page = await stage.browser.newPage({ colorScheme });
+      // Contrast is a property of the settled UI: no entry animation blending colours mid-fade.
+      const page = await stage.browser.newPage({ colorScheme, reducedMotion: 'reduce' });
       await page.goto(stage.host.url(initFor(ws), { hostile: false }));
       const w = widget(page);
       await w.button('Start').waitFor();
