@@ -16,6 +16,7 @@ import { briefRoutes } from './routes/briefs';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
 import { consoleSessionRoutes } from './routes/console-session';
+import { consoleSettingsRoutes } from './routes/console-settings';
 import { contactRoutes } from './routes/contacts';
 import { demoPageRoutes } from './routes/demo-page';
 import { eventRoutes } from './routes/events';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', hostedPageRoutes());
   app.route('/', demoPageRoutes());
   app.route('/', consoleApiRoutes());
+  app.route('/', consoleSettingsRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());
   app.route('/', reviewQueueRoutes());

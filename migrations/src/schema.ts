@@ -30,6 +30,10 @@ export interface WorkspacesTable {
   settings: Json;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
+  /** 0010: 'ai' uses the model when one is configured; 'scripted' never does. */
+  interviewer_mode: Generated<'ai' | 'scripted'>;
+  /** 0010: days a transcript keeps its words; null = kept. */
+  retention_days: number | null;
 }
 
 export interface ApiKeysTable {
@@ -41,6 +45,8 @@ export interface ApiKeysTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** 0010: the readable key, for publishable keys only (they are public by design). */
+  plaintext: string | null;
 }
 
 export interface AccountsTable {
@@ -144,6 +150,8 @@ export interface InterviewsTable {
   ended_at: NullableTimestamp;
   last_activity_at: Timestamp;
   expires_at: NullableTimestamp;
+  /** 0010: when the retention job erased this transcript's words. */
+  transcript_erased_at: NullableTimestamp;
 }
 
 export interface InvitationsTable {

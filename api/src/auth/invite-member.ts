@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../http/errors';
+import { queueEmail } from '../mail/send-email';
 import { createLoginLink, type MemberRole, parseMemberEmail } from './login-links';
 
 export type Invite = { url: string; role: MemberRole; email: string; workspace_id: string };
@@ -9,8 +10,8 @@ const roleSchema = z.enum(['admin', 'csm']);
 
 /**
  * Invites a person to a workspace: adds them as a member and returns their one-time
- * sign-in link, also recorded in the local outbox. Without a workspace id it uses the
- * only workspace, or the demo one when there are several.
+ * sign-in link, also sent by email (to the local outbox without a mail provider). Without
+ * a workspace id it uses the only workspace, or the demo one when there are several.
  */
 export async function inviteMember(
   deps: AppDeps,
@@ -52,7 +53,10 @@ async function resolveWorkspace(deps: AppDeps, workspaceId: string | undefined) 
   );
 }
 
-/** The invitation as an email in the local outbox, so it can be read or forwarded from there. */
+/**
+ * The invitation as an email through the mail path: Resend when configured, else the local
+ * outbox, where it can be read or forwarded from the console.
+ */
 async function recordInviteEmail(
   deps: AppDeps,
   input: { workspace: { id: string; name: string }; email: string; url: string },
@@ -63,24 +67,23 @@ async function recordInviteEmail(
     'Sign in with this one-time link (it works once and expires in 24 hours):',
     input.url,
   ].join('\n');
-  const html = `<p>You have been invited to <strong>${escapeHtml(input.workspace.name)}</strong> on Candor.</p>
-<p><a href="${escapeHtml(input.url)}">Sign in to Candor</a></p>
-<p>The link works once and expires in 24 hours.</p>`;
-  await deps.db
-    .insertInto('outbox_emails')
-    .values({
-      workspace_id: input.workspace.id,
-      kind: 'member_invite',
-      to_address: input.email,
-      from_address: deps.config.mail.from,
-      subject: `Your sign-in link for ${input.workspace.name} on Candor`,
-      html,
-      text,
-      headers: {},
-      transport: 'outbox',
-      status: 'stored',
-    })
-    .execute();
+  const name = escapeHtml(input.workspace.name);
+  const html = `<div style="font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:#f6f7f9;padding:32px 16px;color:#1a2230">
+<div style="max-width:480px;margin:0 auto;background:#fff;border:1px solid #e3e6eb;border-radius:10px;padding:28px">
+<p style="margin:0 0 16px;font-weight:700;font-size:16px">Candor</p>
+<h1 style="font-size:20px;margin:0 0 12px">You have been invited to ${name}</h1>
+<p style="margin:0 0 20px;line-height:1.5">Candor runs short customer interviews and turns what customers say into briefs your team can act on. Sign in to join the workspace.</p>
+<p style="margin:0 0 20px"><a href="${escapeHtml(input.url)}" style="display:inline-block;background:#3b4fd8;color:#fff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600">Sign in to Candor</a></p>
+<p style="margin:0;color:#586174;font-size:13px">The link works once and expires in 24 hours. If you did not expect this invitation, you can ignore this email.</p>
+</div></div>`;
+  await queueEmail(deps, {
+    workspaceId: input.workspace.id,
+    kind: 'member_invite',
+    to: input.email,
+    subject: `Your sign-in link for ${input.workspace.name} on Candor`,
+    html,
+    text,
+  });
 }
 
 const escapeHtml = (text: string) =>

@@ -2,13 +2,12 @@ import { type GuideBodyInput, guideBodySchema } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { getGuide, updateGuide } from '../guides/guide-store';
+import { PREVIEW_CONTACT_EXTERNAL_ID } from '../guides/preview-contact';
 import { AppError, describeZodError, notFound } from '../http/errors';
 import { inviteContact } from '../interviews/invite-contact';
 import { signLinkToken } from '../widget-auth/tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The workspace's own stand-in respondent for guide previews. */
-export const PREVIEW_CONTACT_EXTERNAL_ID = 'candor-preview';
 /** A preview is a working session, not an invitation: it lapses the same day. */
 const PREVIEW_TTL_MS = 6 * 60 * 60 * 1000;
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
 import { readBriefSections } from './brief-sections';
 
 /** Health states the console counts as "at risk" (synthesis writes healthy | watch | at_risk). */
@@ -21,11 +22,13 @@ export async function getHome(db: Db, ws: Ws, memberId: string, now: Date) {
         sql<string>`count(*) filter (where status = 'completed')`.as('completed'),
       ])
       .where('invited_at', '>=', since30)
+      .where(notPreviewContact(ws, 'interviews.contact_id'))
       .executeTakeFirstOrThrow(),
     t
       .selectFrom('interviews')
       .select(sql<string>`count(*)`.as('n'))
       .where('started_at', '>=', since7)
+      .where(notPreviewContact(ws, 'interviews.contact_id'))
       .executeTakeFirstOrThrow(),
     t
       .selectFrom('accounts')

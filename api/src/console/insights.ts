@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
 import { describeSignal, humanizeKey } from './signal-label';
 
 const WINDOW_DAYS = 90;
@@ -16,6 +17,7 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
       .selectFrom('signals')
       .select(['kind', sql<string>`count(*)`.as('n')])
       .where('created_at', '>=', since)
+      .where(notPreviewContact(ws, 'signals.contact_id'))
       .groupBy('kind')
       .orderBy(sql`count(*)`, 'desc')
       .execute(),
@@ -28,6 +30,7 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
         sql<string>`count(*) filter (where kind = 'feature_request')`.as('feature'),
       ])
       .where('created_at', '>=', since)
+      .where(notPreviewContact(ws, 'signals.contact_id'))
       .groupBy(sql`date_trunc('week', created_at)`)
       .orderBy(sql`date_trunc('week', created_at)`)
       .execute(),
@@ -35,6 +38,7 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
       .selectFrom('signals')
       .select(['kind', 'value', 'quote', 'account_id'])
       .where('created_at', '>=', since)
+      .where(notPreviewContact(ws, 'signals.contact_id'))
       .where('kind', 'in', ['churn_risk', 'feature_request'])
       .orderBy('created_at', 'desc')
       .limit(MAX_ROWS)
@@ -52,6 +56,7 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
       ])
       .where('signals.kind', '=', 'expansion_intent')
       .where('signals.created_at', '>=', since)
+      .where(notPreviewContact(ws, 'signals.contact_id'))
       .orderBy('signals.created_at', 'desc')
       .limit(25)
       .execute(),
@@ -64,15 +69,18 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
     if (s.kind === 'churn_risk') {
       for (const reason of Array.isArray(v.reasons) ? v.reasons : []) {
         const key = String(reason);
-        const row = churn.get(key) ?? { label: humanizeKey(key), count: 0, quote: s.quote };
+        const row = churn.get(key) ?? { label: humanizeKey(key), count: 0, quote: null };
         row.count++;
+        // A quote erased by the retention policy is empty; show the newest one still there.
+        row.quote ??= s.quote || null;
         churn.set(key, row);
       }
     } else {
       const label = describeSignal('feature_request', v);
       const key = label.toLowerCase();
-      const row = features.get(key) ?? { label, count: 0, accounts: new Set<string>(), quote: s.quote };
+      const row = features.get(key) ?? { label, count: 0, accounts: new Set<string>(), quote: null };
       row.count++;
+      row.quote ??= s.quote || null;
       if (s.account_id) row.accounts.add(s.account_id);
       features.set(key, row);
     }
@@ -93,7 +101,7 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
       account_id: e.account_id,
       account_name: e.account_name,
       label: describeSignal('expansion_intent', e.value),
-      quote: e.quote,
+      quote: e.quote || null,
       interview_id: e.interview_id,
       at: e.created_at.toISOString(),
     })),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
 import { notFound } from '../http/errors';
 import { describeSignal } from './signal-label';
 
@@ -40,10 +41,11 @@ const listColumns = [
 
 /** One page of interviews, newest invitation first, with how many signals each produced. */
 export async function listInterviews(db: Db, ws: Ws, q: InterviewListQuery) {
-  let base = tenant(db, ws).selectFrom('interviews');
+  // Guide previews are an admin trying a guide, not a customer conversation.
+  let base = tenant(db, ws).selectFrom('interviews').where(notPreviewContact(ws, 'interviews.contact_id'));
   if (q.status) base = base.where('interviews.status', '=', q.status);
   if (q.account) base = base.where('interviews.account_id', '=', q.account);
-  let rows = interviewRows(db, ws);
+  let rows = interviewRows(db, ws).where(notPreviewContact(ws, 'interviews.contact_id'));
   if (q.status) rows = rows.where('interviews.status', '=', q.status);
   if (q.account) rows = rows.where('interviews.account_id', '=', q.account);
   const [items, total] = await Promise.all([

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
 import { notFound } from '../http/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +18,8 @@ export async function listGuides(db: Db, ws: Ws) {
       'guides.archived_at',
       'guides.updated_at',
       sql<string>`(select count(*) from guide_versions v where v.guide_id = guides.id)`.as('versions'),
-      sql<string>`(select count(*) from interviews i where i.guide_id = guides.id and i.workspace_id = guides.workspace_id)`.as(
+      // Guide previews are not interviews with customers.
+      sql<string>`(select count(*) from interviews i where i.guide_id = guides.id and i.workspace_id = guides.workspace_id and ${notPreviewContact(ws, 'i.contact_id')})`.as(
         'interviews',
       ),
     ])
@@ -123,35 +125,4 @@ export async function getOutboxEmail(db: Db, ws: Ws, id: string) {
     .executeTakeFirst();
   if (!row) throw notFound('Email');
   return { ...row, created_at: row.created_at.toISOString() };
-}
-
-/** Settings for admins: the workspace, members, API key prefixes (never the keys), webhook endpoints. */
-export async function getSettings(db: Db, ws: Ws) {
-  const t = tenant(db, ws);
-  const [workspace, members, keys, hooks] = await Promise.all([
-    db
-      .selectFrom('workspaces')
-      .select(['id', 'name', 'timezone', 'identity_verification'])
-      .where('id', '=', ws.id)
-      .executeTakeFirstOrThrow(),
-    t.selectFrom('members').select(['id', 'email', 'name', 'role', 'created_at']).orderBy('email').execute(),
-    t
-      .selectFrom('api_keys')
-      .select(['id', 'kind', 'display_prefix', 'created_at', 'last_used_at', 'revoked_at'])
-      .orderBy('created_at', 'desc')
-      .execute(),
-    t.selectFrom('webhook_endpoints').select(['id', 'url', 'enabled', 'event_types']).orderBy('created_at').execute(),
-  ]);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
-    workspace,
-    members: members.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
-    api_keys: keys.map((k) => ({
-      ...k,
-      created_at: k.created_at.toISOString(),
-      last_used_at: iso(k.last_used_at),
-      revoked_at: iso(k.revoked_at),
-    })),
-    webhooks: hooks,
-  };
 }

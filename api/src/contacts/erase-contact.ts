@@ -82,7 +82,7 @@ export async function eraseContact(
  * Synthesis copies quotes next to their evidence ids (review items, account health reasons);
  * blank the ones taken from these interviews so the words don't outlive the person.
  */
-async function blankCopiedQuotes(t: Tenant, interviewIds: string[]) {
+export async function blankCopiedQuotes(t: Tenant, interviewIds: string[]) {
   const ids = sql.join(interviewIds);
   await t
     .updateTable('review_items')

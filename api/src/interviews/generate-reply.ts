@@ -3,6 +3,7 @@ import type { ModelMessage } from 'ai';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { costMicros } from '../pricing/model-prices';
+import { aiInterviewerEnabled } from '../workspaces/workspace-settings';
 import { enqueueExtraction } from './enqueue-extraction';
 import {
   getInterview,
@@ -12,7 +13,7 @@ import {
   type PendingReply,
   readState,
 } from './interview-store';
-import { interviewModelConfigured, type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
+import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { buildInstructions, customerTurn, newCanary } from './prompts';
 import { hasQuestion } from './reply-guard';
 import { scriptedReply } from './scripted';
@@ -49,7 +50,7 @@ export async function generateReply(
   let draft: ReplyDraft | undefined;
   let streamed = false;
 
-  if (interviewModelConfigured(deps.config)) {
+  if (await aiInterviewerEnabled(deps, ws)) {
     const context = await loadCustomerFacingContext(deps.db, ws, interview);
     const transcript = (await listMessages(t, interviewId)).filter((m) => m.seq < pending.reply_seq);
     const canary = newCanary();

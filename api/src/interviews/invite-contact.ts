@@ -2,7 +2,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError, notFound } from '../http/errors';
 import { LINK_TOKEN_TTL_DAYS, signLinkToken } from '../widget-auth/tokens';
-import { interviewModelConfigured } from './model-reply';
+import { aiInterviewerEnabled } from '../workspaces/workspace-settings';
 import { hasOptedOut } from './opt-outs';
 
 export type InviteInput = {
@@ -58,7 +58,7 @@ export async function inviteContact(
       account_id: contact.account_id,
       trigger_id: input.triggerId ?? null,
       channel: input.channel,
-      mode: interviewModelConfigured(deps.config) ? 'ai' : 'scripted',
+      mode: (await aiInterviewerEnabled(deps, ws)) ? 'ai' : 'scripted',
       state: {},
       cost_micros: 0,
       invited_at: now,

@@ -41,6 +41,8 @@ export const jobCatalog = {
   'deliver-webhook': z.object({ deliveryId: z.uuid() }),
   /** Periodic: re-queues webhook deliveries whose job was lost (never enqueued, or its process died). */
   'sweep-webhook-deliveries': z.object({}),
+  /** Daily: erases the words of interviews older than their workspace's retention period. */
+  'erase-expired-transcripts': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,7 +1,9 @@
 import type { AppDeps } from '../app-deps';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
+import { isPreviewInterview } from '../guides/preview-contact';
 import { deliverEmail } from '../mail/send-email';
+import { eraseExpiredTranscripts } from '../retention/erase-expired-transcripts';
 import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
 import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
 import { sendDueWeeklyBriefings } from '../synthesis/weekly-briefing-delivery';
@@ -31,6 +33,8 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     },
     'invitation-email': (job) => runInvitationEmailJob(deps, job),
     'extract-interview': async ({ workspaceId, interviewId }) => {
+      // A guide preview is an admin trying the guide: no signals, webhooks or health from it.
+      if (await isPreviewInterview(deps.db, { id: workspaceId }, interviewId)) return;
       await extractSignals(deps, { id: workspaceId }, interviewId);
       await emitInterviewWebhooks(deps, { id: workspaceId }, interviewId);
       const interview = await deps.db
@@ -63,6 +67,10 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'deliver-webhook': ({ deliveryId }) => deliverWebhook(deps, deliveryId),
     'sweep-webhook-deliveries': async () => {
       await sweepWebhookDeliveries(deps);
+    },
+    'erase-expired-transcripts': async () => {
+      const erased = await eraseExpiredTranscripts(deps);
+      if (erased.interviews) deps.log.info(erased, 'transcripts erased by retention');
     },
   };
 }

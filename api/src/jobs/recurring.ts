@@ -17,4 +17,6 @@ export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   await jobs.schedule('renewal-briefs', '30 5 * * *', {});
   // Hourly, because "Monday 07:00" is a different hour in every workspace's time zone.
   await jobs.schedule('weekly-briefings', '5 * * * *', {});
+  // Retention: daily, at a quiet hour; a period is measured in days, so once a day is exact enough.
+  await jobs.schedule('erase-expired-transcripts', '45 3 * * *', {});
 }

@@ -7,20 +7,13 @@ import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
 import { readQuery } from '../console/read-query';
-import {
-  getGuide,
-  getOutboxEmail,
-  getSettings,
-  listGuides,
-  listOutbox,
-  listTriggers,
-} from '../console/workspace-setup';
+import { getGuide, getOutboxEmail, listGuides, listOutbox, listTriggers } from '../console/workspace-setup';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { requireRole, sessionAuth } from '../http/session-auth';
 
 /**
- * What the console reads, under /console/api (session cookie; settings for admins only).
+ * What the console reads, under /console/api (session cookie; settings live in console-settings.ts).
  * Internal to the console, so these routes stay out of the public OpenAPI document.
  */
 export function consoleApiRoutes() {
@@ -69,9 +62,6 @@ export function consoleApiRoutes() {
   app.get('/outbox', signedIn, noStore, async (c) => c.json({ items: await listOutbox(deps(c).db, c.get('ws')) }));
   app.get('/outbox/:id', signedIn, noStore, async (c) =>
     c.json(await getOutboxEmail(deps(c).db, c.get('ws'), c.req.param('id'))),
-  );
-  app.get('/settings', signedIn, requireRole('admin'), noStore, async (c) =>
-    c.json(await getSettings(deps(c).db, c.get('ws'))),
   );
   return app;
 }

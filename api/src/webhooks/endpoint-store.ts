@@ -136,3 +136,14 @@ export async function listDeliveries(deps: Pick<AppDeps, 'db'>, ws: Ws, endpoint
     delivered_at: iso(r.delivered_at),
   }));
 }
+
+/** The endpoint's current signing secret, for an admin who asked to see it. */
+export async function readEndpointSecret(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string): Promise<string> {
+  const row = await tenant(deps.db, ws)
+    .selectFrom('webhook_endpoints')
+    .select('secret')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Webhook endpoint');
+  return row.secret;
+}

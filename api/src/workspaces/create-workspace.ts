@@ -40,6 +40,8 @@ export async function createWorkspace(
           kind: 'publishable',
           key_hash: hashKey(publishableKey),
           display_prefix: displayPrefix(publishableKey),
+          // Public by design (it ships in web pages), so Settings can show it for the install snippet.
+          plaintext: publishableKey,
         },
       ])
       .execute();

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
+import { AppError, describeZodError, notFound } from '../http/errors';
+import { memberActor, recordAudit } from '../workspaces/audit';
+import { inviteMember } from './invite-member';
+import { parseMemberEmail } from './login-links';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const role = z.enum(['admin', 'csm']);
+const inviteBody = z.strictObject({ email: z.string().trim().min(1).max(254), role });
+const roleBody = z.strictObject({ role });
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Members of the workspace with their state: `active` once they have signed in, `invited`
+ * while their one-time link is still unused.
+ */
+export async function listMembers(db: AppDeps['db'], ws: Ws, meId: string) {
+  const rows = await tenant(db, ws)
+    .selectFrom('members')
+    .select(['id', 'email', 'name', 'role', 'user_id', 'created_at'])
+    .orderBy('role')
+    .orderBy('email')
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    status: m.user_id ? ('active' as const) : ('invited' as const),
+    is_you: m.id === meId,
+    created_at: m.created_at.toISOString(),
+  }));
+}
+
+/**
+ * Invites someone by email with a role: they become a member and get a one-time sign-in link
+ * by email. Inviting a pending member again sends a fresh link; an active member is a 409.
+ */
+export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, input: unknown) {
+  const body = parse(inviteBody, input);
+  const email = parseMemberEmail(body.email);
+  const existing = await tenant(deps.db, ws)
+    .selectFrom('members')
+    .select(['id', 'user_id', 'role'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (existing?.user_id)
+    throw new AppError('already_member', 409, `${email} is already a member; change their role instead.`);
+  const invite = await inviteMember(deps, { email, workspaceId: ws.id, role: body.role });
+  const member = await tenant(deps.db, ws)
+    .selectFrom('members')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  await recordAudit(deps, ws, {
+    actor: memberActor(actorId),
+    action: existing ? 'member.reinvited' : 'member.invited',
+    target: member.id,
+    details: { email, role: invite.role },
+  });
+  return { id: member.id, email, role: invite.role, status: 'invited' as const, resent: Boolean(existing) };
+}
+
+/**
+ * Locks the admins and checks the rules every member change keeps: the actor is still an
+ * admin, acts on someone else, and the workspace keeps at least one admin.
+ */
+async function checkMemberChange(
+  trx: AppDeps['db'],
+  ws: Ws,
+  actorId: string,
+  memberId: string,
+  change: { removesAdmin: (target: { role: string }) => boolean; verb: string },
+) {
+  if (!UUID.test(memberId)) throw notFound('Member');
+  const t = tenant(trx, ws);
+  // Admins first, in one order: two admins changing each other wait in turn instead of deadlocking.
+  const admins = await t
+    .selectFrom('members')
+    .select('id')
+    .where('role', '=', 'admin')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const target = await t
+    .selectFrom('members')
+    .select(['id', 'email', 'role', 'user_id'])
+    .where('id', '=', memberId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!target) throw notFound('Member');
+  if (target.id === actorId)
+    throw new AppError('invalid_request', 400, `You cannot ${change.verb} yourself; ask another admin.`);
+  if (!admins.some((a) => a.id === actorId))
+    throw new AppError('forbidden', 403, 'This needs the admin role; yours has changed.');
+  if (change.removesAdmin(target) && admins.filter((a) => a.id !== target.id).length === 0)
+    throw new AppError('last_admin', 409, 'A workspace needs at least one admin.');
+  return target;
+}
+
+/** Changes a member's role (not your own; never leaving the workspace without an admin). */
+export async function changeMemberRole(
+  deps: Pick<AppDeps, 'db' | 'log'>,
+  ws: Ws,
+  actorId: string,
+  memberId: string,
+  input: unknown,
+) {
+  const { role: next } = parse(roleBody, input);
+  return deps.db.transaction().execute(async (trx) => {
+    const target = await checkMemberChange(trx, ws, actorId, memberId, {
+      verb: 'change the role of',
+      removesAdmin: (m) => m.role === 'admin' && next !== 'admin',
+    });
+    if (target.role !== next) {
+      await tenant(trx, ws).updateTable('members').set({ role: next }).where('id', '=', target.id).execute();
+      await recordAudit(
+        deps,
+        ws,
+        {
+          actor: memberActor(actorId),
+          action: 'member.role_changed',
+          target: target.id,
+          details: { from: target.role, to: next },
+        },
+        trx,
+      );
+    }
+    return { id: target.id, email: target.email, role: next };
+  });
+}
+
+/**
+ * Removes a member (not yourself; never the last admin) and ends their sessions in this
+ * workspace at once. Their unused sign-in links stop working: signing in needs the member.
+ */
+export async function removeMember(deps: Pick<AppDeps, 'db' | 'log'>, ws: Ws, actorId: string, memberId: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const target = await checkMemberChange(trx, ws, actorId, memberId, {
+      verb: 'remove',
+      removesAdmin: (m) => m.role === 'admin',
+    });
+    await tenant(trx, ws).deleteFrom('members').where('id', '=', target.id).execute();
+    if (target.user_id)
+      await trx
+        .deleteFrom('auth_sessions')
+        .where('user_id', '=', target.user_id)
+        .where('workspace_id', '=', ws.id)
+        .execute();
+    await recordAudit(
+      deps,
+      ws,
+      {
+        actor: memberActor(actorId),
+        action: 'member.removed',
+        target: target.id,
+        details: { email: target.email, role: target.role },
+      },
+      trx,
+    );
+  });
+}
