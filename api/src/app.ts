@@ -15,6 +15,7 @@ import { briefingRoutes } from './routes/briefings';
 import { briefRoutes } from './routes/briefs';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
+import { consoleBriefRunRoutes } from './routes/console-brief-runs';
 import { consoleSessionRoutes } from './routes/console-session';
 import { consoleSettingsRoutes } from './routes/console-settings';
 import { contactRoutes } from './routes/contacts';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', hostedPageRoutes());
   app.route('/', demoPageRoutes());
   app.route('/', consoleApiRoutes());
+  app.route('/', consoleBriefRunRoutes());
   app.route('/', consoleSettingsRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());

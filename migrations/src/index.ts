@@ -4,6 +4,7 @@ import * as auth from './migrations/0002-auth';
 import * as consoleIndexes from './migrations/0006-console-indexes';
 import * as webhookDeliveries from './migrations/0007-webhook-deliveries';
 import * as releases from './migrations/0008-releases';
+import * as synthesisAi from './migrations/0009-synthesis-ai';
 import * as workspaceSettings from './migrations/0010-workspace-settings';
 
 export type * from './schema';
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0006-console-indexes': consoleIndexes,
   '0007-webhook-deliveries': webhookDeliveries,
   '0008-releases': releases,
+  '0009-synthesis-ai': synthesisAi,
   '0010-workspace-settings': workspaceSettings,
 };

@@ -215,6 +215,46 @@ export interface BriefsTable {
   prompt_tokens: Generated<number>;
   completion_tokens: Generated<number>;
   created_at: CreatedAt;
+  /** 0009: the prompt version a model-written brief used (null for rules). */
+  prompt_version: string | null;
+  /** 0009: why a model run fell back to rules (no customer text), or null. */
+  fallback_reason: string | null;
+  cost_micros: BigIntColumn;
+  /** 0009: the calls behind the brief (map digests computed and reused, the reduce call). */
+  generation: Json;
+}
+
+/** 0009: the cached per-account "map" digest of a set of signals. */
+export interface SynthesisDigestsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  cache_key: string;
+  prompt_version: string;
+  model: string;
+  signal_ids: Json<string[]>;
+  content: Json;
+  prompt_tokens: Generated<number>;
+  completion_tokens: Generated<number>;
+  cost_micros: BigIntColumn;
+  created_at: CreatedAt;
+}
+
+/** 0009: a brief or briefing being regenerated in the background, with its progress. */
+export interface SynthesisRunsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: string;
+  subject_id: string;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  stage: Generated<string>;
+  steps_done: Generated<number>;
+  steps_total: Generated<number>;
+  brief_id: string | null;
+  error: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
 }
 
 export interface MembersTable {
@@ -383,6 +423,8 @@ export interface Database {
   messages: MessagesTable;
   signals: SignalsTable;
   briefs: BriefsTable;
+  synthesis_digests: SynthesisDigestsTable;
+  synthesis_runs: SynthesisRunsTable;
   members: MembersTable;
   review_items: ReviewItemsTable;
   outbox_emails: OutboxEmailsTable;

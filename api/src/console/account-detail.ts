@@ -59,7 +59,17 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       .execute(),
     t
       .selectFrom('briefs')
-      .select(['id', 'version', 'status', 'mode', 'content', 'created_at'])
+      .select([
+        'id',
+        'version',
+        'status',
+        'mode',
+        'content',
+        'created_at',
+        'model',
+        'prompt_version',
+        'fallback_reason',
+      ])
       .where('kind', 'in', ['renewal', 'renewal_brief'])
       .where('subject_id', '=', accountId)
       .orderBy('version', 'desc')
@@ -146,6 +156,9 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
           version: brief.version,
           status: brief.status,
           mode: brief.mode,
+          model: brief.model,
+          prompt_version: brief.prompt_version,
+          fallback_reason: brief.fallback_reason,
           created_at: brief.created_at.toISOString(),
           sections: readBriefSections(brief.content),
         }

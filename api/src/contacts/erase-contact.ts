@@ -102,4 +102,8 @@ export async function blankCopiedQuotes(t: Tenant, interviewIds: string[]) {
       sql<boolean>`exists (select 1 from jsonb_array_elements(accounts.health_reasons) r where r->'evidence'->>'interview_id' in (${ids}))`,
     )
     .execute();
+  // Cached account digests paraphrase what was said: drop those of the accounts concerned (rebuilt on next use).
+  const accounts = await t.selectFrom('interviews').select('account_id').where('id', 'in', interviewIds).execute();
+  const accountIds = [...new Set(accounts.flatMap((a) => (a.account_id ? [a.account_id] : [])))];
+  if (accountIds.length > 0) await t.deleteFrom('synthesis_digests').where('account_id', 'in', accountIds).execute();
 }

@@ -37,6 +37,8 @@ export const jobCatalog = {
   'renewal-briefs': z.object({}),
   /** Hourly: the weekly CSM briefings of workspaces where it is Monday at the briefing hour. */
   'weekly-briefings': z.object({}),
+  /** Regenerates one brief or briefing on demand, recording its progress (synthesis_runs row). */
+  'run-brief': z.object({ workspaceId: z.uuid(), runId: z.uuid() }),
   /** One attempt of one outgoing webhook delivery (webhook_deliveries row); failures re-queue with backoff. */
   'deliver-webhook': z.object({ deliveryId: z.uuid() }),
   /** Periodic: re-queues webhook deliveries whose job was lost (never enqueued, or its process died). */

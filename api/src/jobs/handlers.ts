@@ -5,6 +5,7 @@ import { isPreviewInterview } from '../guides/preview-contact';
 import { deliverEmail } from '../mail/send-email';
 import { eraseExpiredTranscripts } from '../retention/erase-expired-transcripts';
 import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
+import { runBriefRun } from '../synthesis/brief-runs';
 import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
 import { sendDueWeeklyBriefings } from '../synthesis/weekly-briefing-delivery';
 import { offerForMatches } from '../triggers/evaluate-events';
@@ -61,6 +62,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       const sent = await sendDueWeeklyBriefings(deps);
       if (sent) deps.log.info({ sent }, 'weekly briefings sent');
     },
+    'run-brief': ({ workspaceId, runId }) => runBriefRun(deps, { id: workspaceId }, runId),
     'sweep-abandoned-interviews': async () => {
       await markAbandonedInterviews(deps);
     },

@@ -3,15 +3,19 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
+import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
+import { briefItemSchema, briefRunSchema, citationSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
 
 const cite = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() }).nullable();
 const briefing = z
   .object({
     id: z.uuid(),
     version: z.number().int(),
+    mode: modeSchema,
     created_at: z.string(),
+    ...provenanceSchema,
     content: z.object({
       member: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
       week_of: z.string(),
@@ -22,6 +26,7 @@ const briefing = z
           arr: z.number().nullable(),
           why: z.array(z.string()),
           evidence: cite,
+          citations: z.array(citationSchema).optional().describe('ai mode: every signal the reasons cite'),
         }),
       ),
       meetings: z.array(
@@ -29,6 +34,7 @@ const briefing = z
           time: z.string(),
           title: z.string(),
           account: z.string(),
+          account_id: z.string(),
           attendees: z.array(z.string()),
           context: z.array(z.string()),
           talking_points: z.array(z.string()),
@@ -49,14 +55,7 @@ const briefing = z
       sections: z.array(
         z.object({
           heading: z.string(),
-          items: z.array(
-            z.object({
-              text: z.string(),
-              quote: z.string().nullable(),
-              interview_id: z.string().nullable(),
-              message_id: z.string().nullable(),
-            }),
-          ),
+          items: z.array(briefItemSchema),
         }),
       ),
     }),
@@ -132,6 +131,39 @@ export function briefingRoutes() {
         await deliverWeeklyBriefing(c.get('deps'), c.get('ws'), c.req.valid('query').member, { regenerate: true }),
         201,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/briefings/weekly/runs',
+      tags: ['Briefings'],
+      security,
+      summary: "Regenerate (and email) a CSM's briefing in the background",
+      description:
+        'Answers 202 with a run at once; poll `GET /v1/brief-runs/{run_id}` for its progress. `brief.ready` fires when the new version is stored.',
+      request: { query: memberQuery },
+      responses: {
+        202: {
+          description: 'Started (or already running)',
+          headers: z.object({ Location: z.string().describe('The run to poll') }),
+          content: { 'application/json': { schema: briefRunSchema } },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const found = await tenant(deps.db, c.get('ws'))
+        .selectFrom('members')
+        .select('id')
+        .where('email', '=', c.req.valid('query').member)
+        .executeTakeFirst();
+      if (!found) throw notFound('Member');
+      const { run } = await startBriefRun(deps, c.get('ws'), 'weekly_briefing', found.id);
+      c.header('Location', `/v1/brief-runs/${run.id}`);
+      return c.json(run, 202);
+    },
   );
 
   app.openapi(

@@ -3,27 +3,24 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
+import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
+import { briefItemSchema, briefRunSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
 
-const item = z.object({
-  text: z.string(),
-  quote: z.string().nullable().describe("The customer's words the claim rests on"),
-  interview_id: z.string().nullable(),
-  message_id: z.string().nullable().describe('The message the quote is from (GET /v1/interviews/{interview_id})'),
-});
 const brief = z
   .object({
     id: z.uuid(),
     account_id: z.uuid(),
     version: z.number().int(),
     status: z.string(),
-    mode: z.string().describe('rules: built deterministically from stored signals'),
+    mode: modeSchema,
     created_at: z.string(),
     content: z.object({
-      sections: z.array(z.object({ heading: z.string(), items: z.array(item) })),
+      sections: z.array(z.object({ heading: z.string(), items: z.array(briefItemSchema) })),
       generated_at: z.string(),
       signals_used: z.number().int(),
     }),
+    ...provenanceSchema,
   })
   .openapi('RenewalBrief');
 const params = z.object({
@@ -41,7 +38,8 @@ const errors = {
 /** Renewal briefs: generated 60 days before renewal and on demand; read instantly. */
 export function briefRoutes() {
   const app = createRouter();
-  app.use('/v1/accounts/:id/brief', secretKeyAuth);
+  for (const path of ['/v1/accounts/:id/brief', '/v1/accounts/:id/brief/runs', '/v1/brief-runs/:id'])
+    app.use(path, secretKeyAuth);
   const accountId = async (db: Parameters<typeof tenant>[0], ws: { id: string }, externalId: string) => {
     const row = await tenant(db, ws)
       .selectFrom('accounts')
@@ -79,6 +77,8 @@ export function briefRoutes() {
       tags: ['Briefs'],
       security: [{ secretKey: [] }],
       summary: 'Generate a new version of the renewal brief now',
+      description:
+        'Waits for the new version and answers it. With a synthesis model this can take a while; `POST /v1/accounts/{id}/brief/runs` starts the same generation in the background and reports its progress.',
       request: { params },
       responses: {
         201: { description: 'The new version', content: { 'application/json': { schema: brief } } },
@@ -90,6 +90,51 @@ export function briefRoutes() {
       const id = await accountId(db, c.get('ws'), c.req.valid('param').id);
       return c.json(await buildRenewalBrief(c.get('deps'), c.get('ws'), id), 201);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/accounts/{id}/brief/runs',
+      tags: ['Briefs'],
+      security: [{ secretKey: [] }],
+      summary: 'Regenerate the renewal brief in the background',
+      description:
+        'Answers 202 with a run at once; poll `GET /v1/brief-runs/{run_id}` for its progress. While a run for the account is still going, that run is answered instead of starting another. `brief.ready` fires when the new version is stored.',
+      request: { params },
+      responses: {
+        202: {
+          description: 'Started (or already running)',
+          headers: z.object({ Location: z.string().describe('The run to poll') }),
+          content: { 'application/json': { schema: briefRunSchema } },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const id = await accountId(deps.db, c.get('ws'), c.req.valid('param').id);
+      const { run } = await startBriefRun(deps, c.get('ws'), 'renewal', id);
+      c.header('Location', `/v1/brief-runs/${run.id}`);
+      return c.json(run, 202);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/brief-runs/{id}',
+      tags: ['Briefs'],
+      security: [{ secretKey: [] }],
+      summary: 'Progress of a brief or briefing regeneration',
+      request: {
+        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'The run id' }) }),
+      },
+      responses: {
+        200: { description: 'The run', content: { 'application/json': { schema: briefRunSchema } } },
+        401: errors[401],
+        404: { description: 'No such run', content: { 'application/json': { schema: errorSchemaRef } } },
+      },
+    }),
+    async (c) => c.json(await getBriefRun(c.get('deps'), c.get('ws'), c.req.valid('param').id), 200),
   );
   return app;
 }

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
-import { buildPortfolioReport } from '../synthesis/portfolio-report';
+import { portfolioReport } from '../synthesis/portfolio-report';
+import { briefItemSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
 
 const evidence = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() });
 const accountRef = z.object({ id: z.string(), external_id: z.string(), name: z.string(), arr: z.number().nullable() });
@@ -9,7 +10,14 @@ const report = z
   .object({
     window_days: z.number().int(),
     owner: z.string().nullable(),
-    mode: z.literal('rules').describe('Built deterministically from stored signals'),
+    mode: modeSchema,
+    narrative: z
+      .array(z.object({ heading: z.string(), items: z.array(briefItemSchema) }))
+      .nullable()
+      .describe('ai mode: findings over the figures, each citing stored signals or the figures themselves'),
+    generated_at: z.string().nullable().describe('When the narrative was written'),
+    cached: z.boolean().describe('ai mode: nothing changed since the stored narrative, so no model call was made'),
+    ...provenanceSchema,
     churn_reasons: z.array(
       z.object({
         reason: z.string(),
@@ -60,6 +68,10 @@ export function reportRoutes() {
         query: z.object({
           owner: z.email().optional().describe("Only this CSM's accounts"),
           days: z.coerce.number().int().min(7).max(365).default(90),
+          mode: z
+            .enum(['auto', 'rules'])
+            .default('auto')
+            .describe('auto: ai when a synthesis model is configured; rules: the deterministic report only'),
         }),
       },
       responses: {
@@ -71,12 +83,8 @@ export function reportRoutes() {
       },
     }),
     async (c) => {
-      const { owner, days } = c.req.valid('query');
-      const deps = c.get('deps');
-      return c.json(
-        await buildPortfolioReport(deps.db, c.get('ws'), { ownerEmail: owner, days, now: deps.now() }),
-        200,
-      );
+      const { owner, days, mode } = c.req.valid('query');
+      return c.json(await portfolioReport(c.get('deps'), c.get('ws'), { ownerEmail: owner, days, mode }), 200);
     },
   );
   return app;

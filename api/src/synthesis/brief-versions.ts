@@ -9,8 +9,55 @@ export type StoredBrief = {
   mode: string;
   created_at: Date;
   content: unknown;
+  model: string | null;
+  prompt_version: string | null;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_micros: string;
+  fallback_reason: string | null;
+  generation: Record<string, unknown>;
 };
-const columns = ['id', 'version', 'status', 'mode', 'created_at', 'content'] as const;
+const columns = [
+  'id',
+  'version',
+  'status',
+  'mode',
+  'created_at',
+  'content',
+  'model',
+  'prompt_version',
+  'prompt_tokens',
+  'completion_tokens',
+  'cost_micros',
+  'fallback_reason',
+  'generation',
+] as const;
+
+/** How a brief was written: by the model (prompt version, tokens) or by rules (and why, if the model failed). */
+export type BriefProvenance = {
+  model?: string | null;
+  promptVersion?: string | null;
+  promptTokens?: number;
+  completionTokens?: number;
+  costMicros?: number;
+  fallbackReason?: string | null;
+  generation?: Record<string, unknown>;
+};
+
+/** The provenance fields every brief-like API response carries. */
+export function provenanceOf(row: StoredBrief) {
+  return {
+    model: row.model,
+    prompt_version: row.prompt_version,
+    fallback_reason: row.fallback_reason,
+    usage: {
+      prompt_tokens: row.prompt_tokens,
+      completion_tokens: row.completion_tokens,
+      cost_micros: Number(row.cost_micros),
+    },
+    generation: row.generation,
+  };
+}
 
 /**
  * Stores the next version of a brief (renewal brief, weekly briefing). Versions are
@@ -20,7 +67,7 @@ const columns = ['id', 'version', 'status', 'mode', 'created_at', 'content'] as 
 export async function storeBriefVersion(
   db: Db,
   ws: Ws,
-  brief: { kind: string; subjectId: string; mode: string; content: object },
+  brief: { kind: string; subjectId: string; mode: string; content: object } & BriefProvenance,
   keep?: (latest: StoredBrief) => boolean,
 ): Promise<{ brief: StoredBrief; created: boolean }> {
   return db.transaction().execute(async (trx) => {
@@ -36,6 +83,13 @@ export async function storeBriefVersion(
         status: 'ready',
         mode: brief.mode,
         content: brief.content as Record<string, unknown>,
+        model: brief.model ?? null,
+        prompt_version: brief.promptVersion ?? null,
+        prompt_tokens: brief.promptTokens ?? 0,
+        completion_tokens: brief.completionTokens ?? 0,
+        cost_micros: brief.costMicros ?? 0,
+        fallback_reason: brief.fallbackReason ?? null,
+        generation: brief.generation ?? {},
       })
       .returning(columns)
       .executeTakeFirstOrThrow();

@@ -1,6 +1,10 @@
+import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { standardTaxonomy } from '../guides/templates/taxonomy';
+import { writePortfolioNarrative } from './ai/portfolio-report-ai';
+import { SynthesisModelError, synthesisModelConfigured } from './ai/synthesis-model';
+import { provenanceOf } from './brief-versions';
 
 const DAY = 86_400_000;
 const WEEKS = 12;
@@ -11,7 +15,7 @@ type AccountRef = { id: string; external_id: string; name: string; arr: number |
 export type PortfolioReport = {
   window_days: number;
   owner: string | null;
-  mode: 'rules';
+  mode: 'ai' | 'rules';
   churn_reasons: {
     reason: string;
     label: string;
@@ -163,4 +167,53 @@ export async function buildPortfolioReport(
     expansion_pipeline: [...pipeline.values()].sort((a, b) => (b.account.arr ?? 0) - (a.account.arr ?? 0)),
     feature_requests,
   };
+}
+
+export type PortfolioReportResponse = PortfolioReport & {
+  /** Model-written findings over the figures, each citing its evidence; null in rules mode. */
+  narrative: Awaited<ReturnType<typeof writePortfolioNarrative>>['sections'] | null;
+  generated_at: string | null;
+  cached: boolean;
+} & Omit<ReturnType<typeof provenanceOf>, 'generation'> & { generation: Record<string, unknown> };
+
+/**
+ * The portfolio report in the mode the instance runs: the figures are always computed
+ * from signals; with a synthesis model (and unless `mode: 'rules'` is asked for) a
+ * narrative over them is added and labelled `ai`. A model failure after its retries
+ * answers the rules report, labelled `rules`, with the reason.
+ */
+export async function portfolioReport(
+  deps: Pick<AppDeps, 'db' | 'log' | 'config' | 'now'>,
+  ws: Ws,
+  options: { ownerEmail?: string; days?: number; mode?: 'auto' | 'rules' },
+): Promise<PortfolioReportResponse> {
+  const days = options.days ?? 90;
+  const report = await buildPortfolioReport(deps.db, ws, { ownerEmail: options.ownerEmail, days, now: deps.now() });
+  const rules = {
+    ...report,
+    narrative: null,
+    generated_at: null,
+    cached: false,
+    model: null,
+    prompt_version: null,
+    fallback_reason: null as string | null,
+    usage: { prompt_tokens: 0, completion_tokens: 0, cost_micros: 0 },
+    generation: {},
+  };
+  if (options.mode === 'rules' || !synthesisModelConfigured(deps.config)) return rules;
+  try {
+    const narrative = await writePortfolioNarrative(deps, ws, report, { ownerEmail: options.ownerEmail, days });
+    return {
+      ...report,
+      mode: 'ai',
+      narrative: narrative.sections,
+      generated_at: narrative.generated_at,
+      cached: narrative.cached,
+      ...provenanceOf(narrative.brief),
+    };
+  } catch (err) {
+    if (!(err instanceof SynthesisModelError)) throw err;
+    deps.log.warn({ workspaceId: ws.id, reason: err.reason }, 'portfolio report falls back to rules');
+    return { ...rules, fallback_reason: err.message };
+  }
 }

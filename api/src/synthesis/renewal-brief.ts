@@ -1,184 +1,83 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
-import { standardTaxonomy } from '../guides/templates/taxonomy';
 import { notFound } from '../http/errors';
 import { emitBriefReady } from '../webhooks/brief-events';
-import { latestBriefVersion, storeBriefVersion } from './brief-versions';
+import { noProgress, type Progress } from './ai/progress';
+import { RENEWAL_BRIEF_PROMPT_VERSION, writeRenewalBriefWithModel } from './ai/renewal-brief-ai';
+import { SynthesisModelError, synthesisModelConfigured } from './ai/synthesis-model';
+import { latestBriefVersion, provenanceOf, type StoredBrief, storeBriefVersion } from './brief-versions';
+import { type BriefSection, composeRulesBrief } from './renewal-brief-rules';
 
-/** One claim of a brief, with the customer's words it rests on. */
-export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
-export type BriefSection = { heading: string; items: BriefItem[] };
+export type { BriefItem, BriefSection } from './renewal-brief-rules';
+
 export type RenewalBrief = {
   id: string;
   account_id: string;
   version: number;
   status: string;
-  mode: string;
+  /** `ai`: written by the synthesis model; `rules`: built deterministically (no model, or it failed). */
+  mode: 'ai' | 'rules';
   created_at: string;
   content: { sections: BriefSection[]; generated_at: string; signals_used: number };
-};
-
-type Row = {
-  kind: string;
-  value: Record<string, unknown>;
-  quote: string;
-  message_id: string;
-  interview_id: string;
-  contact_id: string | null;
-  contact_name: string | null;
-  contact_role: string | null;
-};
-
-const labelOf = (key: unknown) =>
-  [...standardTaxonomy.churn_reasons, ...standardTaxonomy.expansion_kinds].find((e) => e.key === key)?.label ??
-  String(key).replace(/_/g, ' ');
-const who = (r: Row) => `${r.contact_name ?? 'A contact'}${r.contact_role ? ` (${r.contact_role})` : ''}`;
-const cite = (r: Row, text: string): BriefItem => ({
-  text,
-  quote: r.quote,
-  interview_id: r.interview_id,
-  message_id: r.message_id,
-});
-const isChampion = (r: Row) => (r.contact_role ?? '').toLowerCase() === 'champion';
-const isEndUser = (r: Row) => /end.?user|user/i.test(r.contact_role ?? '');
+} & ReturnType<typeof provenanceOf>;
 
 /**
- * The deterministic renewal brief, built from stored signals only (never raw transcripts):
- * value perception, friction, stakeholder map (flagging a champion/end-user split and a
- * champion change), risks, open asks and talking points — every claim citing its quote.
- * Stored as a new version; earlier versions stay readable.
+ * Builds and stores the next version of an account's renewal brief. With a synthesis
+ * model configured the model writes it from the account's signals (map-reduce, every
+ * claim resolved to its stored quote); without one, or when the model fails after its
+ * retries, the deterministic brief is stored instead, with the reason recorded.
  */
-export async function buildRenewalBrief(deps: AppDeps, ws: Ws, accountId: string): Promise<RenewalBrief> {
-  const t = tenant(deps.db, ws);
-  const account = await t
+export async function buildRenewalBrief(
+  deps: AppDeps,
+  ws: Ws,
+  accountId: string,
+  progress: Progress = noProgress,
+): Promise<RenewalBrief> {
+  const account = await tenant(deps.db, ws)
     .selectFrom('accounts')
-    .select(['id', 'name', 'health_state', 'health_reasons'])
+    .select(['id', 'name', 'arr_cents', 'renewal_date', 'health_state', 'health_reasons'])
     .where('id', '=', accountId)
     .executeTakeFirst();
   if (!account) throw notFound('Account');
-  const rows = (await t
-    .selectFrom('signals')
-    .leftJoin('contacts', 'contacts.id', 'signals.contact_id')
-    .select([
-      'signals.kind',
-      'signals.value',
-      'signals.quote',
-      'signals.message_id',
-      'signals.interview_id',
-      'signals.contact_id',
-      'contacts.name as contact_name',
-      'contacts.role as contact_role',
-    ])
-    .where('signals.account_id', '=', accountId)
-    .where('signals.created_at', '>', new Date(deps.now().getTime() - 365 * 86_400_000))
-    .orderBy('signals.created_at', 'desc')
-    .execute()) as Row[];
 
-  const of = (kind: string, pred: (r: Row) => boolean = () => true) => rows.filter((r) => r.kind === kind && pred(r));
-  const positive = of('sentiment', (r) => r.value.polarity === 'positive');
-  const negative = of('sentiment', (r) => r.value.polarity === 'negative');
-  const churn = of('churn_risk', (r) => r.value.level !== 'low');
-  const expansion = of('expansion_intent');
-  const requests = of('feature_request');
-  const humans = of('wants_human');
-  const competitors = of('competitor');
-
-  const value: BriefItem[] = [
-    ...positive.slice(0, 4).map((r) => cite(r, `${who(r)} sees value`)),
-    ...expansion.slice(0, 2).map((r) => cite(r, `${who(r)} talked about growing: ${labelOf(r.value.kind)}`)),
-  ];
-  const friction: BriefItem[] = [
-    ...churn.flatMap((r) =>
-      ((r.value.reasons as string[] | undefined) ?? [])
-        .slice(0, 2)
-        .map((reason) => cite(r, `${who(r)}: ${labelOf(reason)}`)),
-    ),
-    ...negative.slice(0, 3).map((r) => cite(r, `${who(r)} is frustrated`)),
-    ...competitors.slice(0, 2).map((r) => cite(r, `${who(r)} mentioned ${String(r.value.name)}`)),
-  ];
-
-  const stakeholders: BriefItem[] = [];
-  const byContact = new Map<string, Row[]>();
-  for (const r of rows) if (r.contact_id) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), r]);
-  for (const list of byContact.values()) {
-    const sentiments = list.filter((r) => r.kind === 'sentiment');
-    const pos = sentiments.filter((r) => r.value.polarity === 'positive').length;
-    const neg = sentiments.filter((r) => r.value.polarity === 'negative').length;
-    const stance = pos > neg ? 'positive' : neg > pos ? 'critical' : 'mixed or neutral';
-    const key = list.find((r) => r.kind === 'churn_risk') ?? sentiments[0] ?? list[0]!;
-    stakeholders.push(cite(key, `${who(key)} — ${stance}`));
+  let stored: Parameters<typeof storeBriefVersion>[2] | undefined;
+  let fallbackReason: string | null = null;
+  if (synthesisModelConfigured(deps.config)) {
+    try {
+      const ai = await writeRenewalBriefWithModel(deps, ws, account, progress);
+      if (ai)
+        stored = {
+          kind: 'renewal',
+          subjectId: accountId,
+          mode: 'ai',
+          content: { sections: ai.sections, generated_at: deps.now().toISOString(), signals_used: ai.signalsUsed },
+          model: ai.model,
+          promptVersion: RENEWAL_BRIEF_PROMPT_VERSION,
+          promptTokens: ai.usage.promptTokens,
+          completionTokens: ai.usage.completionTokens,
+          costMicros: ai.usage.costMicros,
+          generation: ai.generation,
+        };
+    } catch (err) {
+      if (!(err instanceof SynthesisModelError)) throw err;
+      fallbackReason = err.message;
+      deps.log.warn({ accountId, workspaceId: ws.id, reason: err.reason }, 'renewal brief falls back to rules');
+    }
   }
-  const champStance = of('sentiment', isChampion).map((r) => r.value.polarity);
-  const userStance = of('sentiment', isEndUser).map((r) => r.value.polarity);
-  if (champStance.includes('positive') && userStance.includes('negative')) {
-    const r = of('sentiment', (x) => isEndUser(x) && x.value.polarity === 'negative')[0]!;
-    stakeholders.unshift(
-      cite(r, 'The champion is positive but end users are not: check adoption before the renewal call'),
-    );
-  } else if (champStance.includes('negative') && userStance.includes('positive')) {
-    const r = of('sentiment', (x) => isChampion(x) && x.value.polarity === 'negative')[0]!;
-    stakeholders.unshift(cite(r, 'End users are positive but the champion is not: find out what the champion needs'));
+  if (!stored) {
+    // After a failed model run the bar is already past half way; it never moves back.
+    await progress('Building the brief from signals', fallbackReason ? 3 : 1, fallbackReason ? 4 : 2);
+    const rules = await composeRulesBrief(deps, ws, account);
+    stored = {
+      kind: 'renewal',
+      subjectId: accountId,
+      mode: 'rules',
+      content: { ...rules, generated_at: deps.now().toISOString() },
+      fallbackReason,
+    };
   }
-  for (const r of of('stakeholder', (x) => x.value.champion_change === true))
-    stakeholders.unshift(
-      cite(
-        r,
-        `Champion change: ${String(r.value.name ?? 'the sponsor')} ${r.value.role ? `(${r.value.role}) ` : ''}— re-establish the relationship`,
-      ),
-    );
-
-  const healthReasons =
-    (account.health_reasons as {
-      text: string;
-      evidence?: { quote: string; interview_id: string; message_id: string };
-    }[]) ?? [];
-  const risks: BriefItem[] = [
-    ...healthReasons.map((h) => ({
-      text: h.text,
-      quote: h.evidence?.quote ?? null,
-      interview_id: h.evidence?.interview_id ?? null,
-      message_id: h.evidence?.message_id ?? null,
-    })),
-    ...churn.filter((r) => r.value.level === 'high').map((r) => cite(r, `${who(r)} signalled a high risk of leaving`)),
-  ];
-  const asks: BriefItem[] = [
-    ...humans.map((r) => cite(r, `${who(r)} asked to talk to a person`)),
-    ...requests.slice(0, 6).map((r) => cite(r, `${who(r)} asked for: ${String(r.value.summary)}`)),
-  ];
-  const talking: BriefItem[] = [
-    ...(friction[0]
-      ? [{ ...friction[0], text: `Open with what gets in their way: ${friction[0].text.split(': ').pop()}` }]
-      : []),
-    ...(value[0] ? [{ ...value[0], text: 'Anchor the renewal on the value they named' }] : []),
-    ...(expansion[0]
-      ? [
-          cite(
-            expansion[0],
-            `Explore ${labelOf(expansion[0].value.kind)}${expansion[0].value.timing ? ` (${String(expansion[0].value.timing)})` : ''}`,
-          ),
-        ]
-      : []),
-    ...(requests[0]
-      ? [cite(requests[0], `Say where "${String(requests[0].value.summary)}" stands on the roadmap`)]
-      : []),
-  ];
-  const sections: BriefSection[] = [
-    { heading: 'Value perception', items: value },
-    { heading: 'Friction', items: friction },
-    { heading: 'Stakeholders', items: stakeholders },
-    { heading: 'Risks', items: risks },
-    { heading: 'Open asks and feature requests', items: asks },
-    { heading: 'Talking points for the renewal call', items: talking },
-  ];
-
-  const now = deps.now();
-  const { brief: inserted } = await storeBriefVersion(deps.db, ws, {
-    kind: 'renewal',
-    subjectId: accountId,
-    mode: 'rules',
-    content: { sections, generated_at: now.toISOString(), signals_used: rows.length },
-  });
+  const { brief: inserted } = await storeBriefVersion(deps.db, ws, stored);
   await emitBriefReady(deps, ws, { ...inserted, kind: 'renewal', accountId });
   return toBrief(accountId, inserted);
 }
@@ -189,18 +88,16 @@ export async function latestRenewalBrief(deps: AppDeps, ws: Ws, accountId: strin
   return row ? toBrief(accountId, row) : undefined;
 }
 
-function toBrief(
-  accountId: string,
-  row: { id: string; version: number; status: string; mode: string; created_at: Date; content: unknown },
-): RenewalBrief {
+function toBrief(accountId: string, row: StoredBrief): RenewalBrief {
   return {
     id: row.id,
     account_id: accountId,
     version: row.version,
     status: row.status,
-    mode: row.mode,
+    mode: row.mode as RenewalBrief['mode'],
     created_at: row.created_at.toISOString(),
     content: row.content as RenewalBrief['content'],
+    ...provenanceOf(row),
   };
 }
 

@@ -2,32 +2,87 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { queueEmail } from '../mail/send-email';
 import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
-import { latestBriefVersion, type StoredBrief, storeBriefVersion } from './brief-versions';
-import { buildWeeklyBriefing, type WeeklyBriefing } from './weekly-briefing';
+import { emitBriefReady } from '../webhooks/brief-events';
+import { noProgress, type Progress } from './ai/progress';
+import { SynthesisModelError, synthesisModelConfigured } from './ai/synthesis-model';
+import { WEEKLY_BRIEFING_PROMPT_VERSION, writeWeeklyBriefingWithModel } from './ai/weekly-briefing-ai';
+import {
+  type BriefProvenance,
+  latestBriefVersion,
+  provenanceOf,
+  type StoredBrief,
+  storeBriefVersion,
+} from './brief-versions';
+import { buildWeeklyBriefing, type WeeklyBriefing, weekOf } from './weekly-briefing';
 
-export type StoredBriefing = { id: string; version: number; created_at: string; content: WeeklyBriefing };
+export type StoredBriefing = {
+  id: string;
+  version: number;
+  /** `ai`: priorities and meeting prep written by the synthesis model; `rules`: deterministic. */
+  mode: 'ai' | 'rules';
+  created_at: string;
+  content: WeeklyBriefing;
+} & ReturnType<typeof provenanceOf>;
 
 /**
  * Builds, stores and emails a CSM's weekly briefing — once per week: a second call in the
- * same week returns the stored one unless `regenerate` asks for a new version.
+ * same week returns the stored one unless `regenerate` asks for a new version. With a
+ * synthesis model configured the model writes the priorities and meeting prep; without
+ * one, or when it fails after its retries, the deterministic briefing goes out.
  */
 export async function deliverWeeklyBriefing(
   deps: AppDeps,
   ws: Ws,
   memberEmail: string,
-  options: { regenerate?: boolean } = {},
+  options: { regenerate?: boolean; progress?: Progress } = {},
 ): Promise<StoredBriefing> {
-  const briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
+  const progress = options.progress ?? noProgress;
+  const thisWeek = weekOf(deps.now());
+  if (!options.regenerate) {
+    // A cheap look first, so a scheduler firing twice does not pay for a second model run.
+    const member = await tenant(deps.db, ws)
+      .selectFrom('members')
+      .select('id')
+      .where('email', '=', memberEmail)
+      .executeTakeFirst();
+    const latest = member && (await latestBriefVersion(deps.db, ws, 'weekly_briefing', member.id));
+    if (latest && (latest.content as WeeklyBriefing).week_of === thisWeek) return toStored(latest);
+  }
+  await progress('Reading accounts', 0, 3);
+  let briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
+  let mode = 'rules';
+  let provenance: BriefProvenance = {};
+  if (synthesisModelConfigured(deps.config)) {
+    try {
+      const ai = await writeWeeklyBriefingWithModel(deps, ws, briefing, progress);
+      briefing = ai.briefing;
+      mode = 'ai';
+      provenance = {
+        model: ai.model,
+        promptVersion: WEEKLY_BRIEFING_PROMPT_VERSION,
+        promptTokens: ai.usage.promptTokens,
+        completionTokens: ai.usage.completionTokens,
+        costMicros: ai.usage.costMicros,
+        generation: ai.generation,
+      };
+    } catch (err) {
+      if (!(err instanceof SynthesisModelError)) throw err;
+      provenance = { fallbackReason: err.message };
+      deps.log.warn({ workspaceId: ws.id, reason: err.reason }, 'weekly briefing falls back to rules');
+    }
+  }
+  await progress('Saving and emailing', 2, 3);
   // Once per week: decided under the brief's lock, so a scheduler firing twice sends once.
   const { brief, created } = await storeBriefVersion(
     deps.db,
     ws,
-    { kind: 'weekly_briefing', subjectId: briefing.member.id, mode: 'rules', content: briefing },
+    { kind: 'weekly_briefing', subjectId: briefing.member.id, mode, content: briefing, ...provenance },
     (latest) => !options.regenerate && (latest.content as WeeklyBriefing).week_of === briefing.week_of,
   );
   if (created) {
     const email = await renderWeeklyBriefingEmail(briefing, deps.config.publicUrl);
     await queueEmail(deps, { workspaceId: ws.id, kind: 'weekly_briefing', to: briefing.member.email, ...email });
+    await emitBriefReady(deps, ws, { ...brief, kind: 'weekly_briefing', member: briefing.member.email });
   }
   return toStored(brief);
 }
@@ -36,8 +91,10 @@ function toStored(row: StoredBrief): StoredBriefing {
   return {
     id: row.id,
     version: row.version,
+    mode: row.mode as StoredBriefing['mode'],
     created_at: row.created_at.toISOString(),
     content: row.content as WeeklyBriefing,
+    ...provenanceOf(row),
   };
 }
 

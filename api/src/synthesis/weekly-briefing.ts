@@ -18,6 +18,7 @@ export type WeeklyBriefing = {
     time: string;
     title: string;
     account: string;
+    account_id: string;
     attendees: string[];
     context: string[];
     talking_points: string[];
@@ -161,6 +162,7 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
         time: String(p.time),
         title: String(p.title ?? 'Meeting'),
         account: account.name,
+        account_id: account.id,
         attendees: ((p.attendees as { name?: string; role?: string }[]) ?? []).map(
           (x) => `${x.name ?? 'Someone'}${x.role ? ` (${x.role})` : ''}`,
         ),
@@ -221,7 +223,8 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
   return { ...briefing, sections: asSections(briefing) };
 }
 
-function asSections(b: Omit<WeeklyBriefing, 'sections'>): WeeklyBriefing['sections'] {
+/** The briefing as headed lists with citations (the console and the API read these). */
+export function asSections(b: Omit<WeeklyBriefing, 'sections'>): WeeklyBriefing['sections'] {
   const item = (text: string, evidence: Cite = null) => ({
     text,
     quote: evidence?.quote ?? null,

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps';
+import { describeSignal } from '../../console/signal-label';
+import type { Ws } from '../../db/tenant';
+import type { HealthReason } from '../health-rules';
+import { digestAccounts, loadAccountSignals, speaker } from './account-digests';
+import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
+import type { Progress } from './progress';
+import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, type Usage } from './synthesis-model';
+
+/** Bumped whenever the brief's instructions or schema change; stored on every AI brief. */
+export const RENEWAL_BRIEF_PROMPT_VERSION = 'renewal-brief-v1';
+
+const claims = z.array(
+  z.object({
+    text: z.string().describe('One claim, under 30 words'),
+    citations: z.array(z.string()).describe('Refs of the evidence: signals (S…) or account facts (F…)'),
+  }),
+);
+export const renewalBriefOutputSchema = z.object({
+  value_perception: claims,
+  friction: claims,
+  stakeholders: claims,
+  risks: claims,
+  open_asks: claims,
+  talking_points: claims,
+});
+
+const headings: Record<keyof z.infer<typeof renewalBriefOutputSchema>, string> = {
+  value_perception: 'Value perception',
+  friction: 'Friction',
+  stakeholders: 'Stakeholders',
+  risks: 'Risks',
+  open_asks: 'Open asks and feature requests',
+  talking_points: 'Talking points for the renewal call',
+};
+
+const INSTRUCTIONS = [
+  'You write the renewal brief a Customer Success Manager reads before a renewal call. It is internal: account figures may appear.',
+  DATA_RULE,
+  'The data holds account facts (refs F1…), a digest of what the account said in interviews, and the signals behind it (refs S1…: kind, detail, who said it, the verbatim quote).',
+  'Sections: value_perception (value they named); friction (what gets in their way); stakeholders (who said what, by role; flag where the champion and end users disagree, and any champion change); risks (of not renewing); open_asks (requests, asks for a person, feature requests); talking_points (what to raise on the call, each tied to evidence).',
+  'Every claim cites at least one ref that proves it, using only refs present in the data. Leave out what no ref proves; an empty section is fine. Never invent quotes, names or numbers.',
+  'Short, specific, no filler.',
+].join('\n');
+
+export type AiBrief = {
+  sections: { heading: string; items: CitedItem[] }[];
+  signalsUsed: number;
+  model: string;
+  usage: Usage;
+  generation: Record<string, unknown>;
+};
+
+/**
+ * The renewal brief written by the synthesis model, map-reduce: the account's cached
+ * digest of its signals (map), then one call writing the brief from the digest, the
+ * signals it cites and the account's facts (reduce). Undefined when the account has no
+ * signals to write from. Throws SynthesisModelError when the model fails every attempt.
+ */
+export async function writeRenewalBriefWithModel(
+  deps: Pick<AppDeps, 'db' | 'log' | 'config' | 'now'>,
+  ws: Ws,
+  account: {
+    id: string;
+    name: string;
+    arr_cents: string | null;
+    renewal_date: string | null;
+    health_state: string;
+    health_reasons: unknown;
+  },
+  progress: Progress,
+): Promise<AiBrief | undefined> {
+  const now = deps.now();
+  await progress('Reading signals', 0, 4);
+  const signals = await loadAccountSignals(deps, ws, [account.id], now);
+  const own = signals.get(account.id) ?? [];
+  if (own.length === 0) return undefined;
+  const total = 4;
+  await progress('Summarizing the account', 1, total);
+  const map = await digestAccounts(deps, ws, signals);
+  const digest = map.digests.get(account.id);
+  await progress('Writing the brief', 2, total);
+
+  const refs = new EvidenceRefs();
+  const cited = new Set(digest?.points.flatMap((p) => p.signal_ids) ?? []);
+  const byId = new Map(own.map((s) => [s.id, s]));
+  // Stakeholder signals always go in: the stakeholder map needs every voice, not only the digest's.
+  const shown = own.filter((s) => cited.has(s.id) || s.kind === 'stakeholder').slice(0, 60);
+  const signalData = shown.map((s) => ({
+    ref: refs.signal(s),
+    kind: s.kind,
+    detail: describeSignal(s.kind, s.value),
+    said_by: speaker(s),
+    quote: s.quote,
+  }));
+  const renewalDays =
+    account.renewal_date === null
+      ? null
+      : Math.round((Date.parse(`${String(account.renewal_date).slice(0, 10)}T00:00:00Z`) - now.getTime()) / 86_400_000);
+  const facts = [
+    `Health: ${account.health_state.replace('_', ' ')}`,
+    ...((account.health_reasons as HealthReason[]) ?? []).map((r) => `Health reason: ${r.text}`),
+    ...(renewalDays !== null ? [`Renews in ${renewalDays} days (${account.renewal_date})`] : []),
+    ...(account.arr_cents !== null ? [`ARR $${(Number(account.arr_cents) / 100).toLocaleString('en-US')}`] : []),
+  ];
+  const data = {
+    account: account.name,
+    facts: facts.map((text) => ({ ref: refs.fact(text), text })),
+    digest: digest
+      ? {
+          summary: digest.summary,
+          points: digest.points.map((p) => ({
+            kind: p.kind,
+            text: p.text,
+            citations: p.signal_ids.flatMap((id) => (byId.has(id) ? [refs.signal(byId.get(id)!)] : [])),
+          })),
+        }
+      : null,
+    signals: signalData,
+  };
+  const reduce = await callSynthesisModel(deps, {
+    purpose: 'renewal brief',
+    instructions: INSTRUCTIONS,
+    prompt: `The account's facts, digest and evidence:\n${dataBlock(data)}`,
+    schema: renewalBriefOutputSchema,
+  });
+  const sections: AiBrief['sections'] = [];
+  let dropped = 0;
+  for (const key of Object.keys(headings) as (keyof typeof headings)[]) {
+    const wanted = reduce.output[key].slice(0, 8);
+    const items = await resolveClaims(deps, ws, refs, wanted, {
+      artifact: 'renewal brief',
+      section: key,
+      accountIds: [account.id],
+    });
+    dropped += wanted.length - items.length;
+    sections.push({ heading: headings[key], items });
+  }
+  return {
+    sections,
+    signalsUsed: own.length,
+    model: reduce.model,
+    usage: addUsage(map.usage, reduce.usage),
+    generation: {
+      map_calls: map.computed,
+      digests_reused: map.reused,
+      map_prompt_tokens: map.usage.promptTokens,
+      map_completion_tokens: map.usage.completionTokens,
+      reduce_prompt_tokens: reduce.usage.promptTokens,
+      reduce_completion_tokens: reduce.usage.completionTokens,
+      reduce_attempts: reduce.attempts,
+      claims_dropped: dropped,
+    },
+  };
+}
