@@ -51,6 +51,21 @@ export type BriefSection = {
   items: { text: string; quote?: string | null; interview_id?: string | null; message_id?: string | null }[];
 };
 
+/** A brief regenerating in the background (POST /accounts/:id/brief/runs, GET /brief-runs/:id). */
+export type BriefRun = {
+  id: string;
+  kind: 'renewal' | 'weekly_briefing';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  stage: string;
+  steps_done: number;
+  steps_total: number;
+  progress: number;
+  brief_id: string | null;
+  brief_version: number | null;
+  mode: 'ai' | 'rules' | null;
+  error: string | null;
+};
+
 export type AccountDetail = {
   account: AccountRow & { lifecycle_stage: string | null; health_reasons: HealthReason[] };
   contacts: ContactRow[];
@@ -61,6 +76,10 @@ export type AccountDetail = {
     version: number;
     status: string;
     mode: string;
+    /** ai mode: the synthesis model and prompt version; rules after a model failure: why. */
+    model?: string | null;
+    prompt_version?: string | null;
+    fallback_reason?: string | null;
     created_at: string;
     sections: BriefSection[];
   } | null;

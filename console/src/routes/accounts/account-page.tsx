@@ -15,6 +15,7 @@ import {
 } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
+import { RegenerateBrief } from './regenerate-brief';
 
 /** One account: health and why, contacts, what happened, and the renewal brief. */
 export default function AccountPage() {
@@ -58,14 +59,12 @@ export default function AccountPage() {
                 )}
               </section>
               <section className="card" aria-labelledby="brief-h">
-                <h2 id="brief-h">Renewal brief</h2>
+                <div className="card-title">
+                  <h2 id="brief-h">Renewal brief</h2>
+                  <RegenerateBrief accountId={a.id} shownVersion={brief?.version ?? null} />
+                </div>
                 {brief ? <Brief sections={brief.sections} /> : <Empty title="No renewal brief yet" />}
-                {brief ? (
-                  <p className="meta">
-                    Version {brief.version} · {brief.mode === 'ai' ? 'AI' : humanize(brief.mode)} ·{' '}
-                    {formatDateTime(brief.created_at)}
-                  </p>
-                ) : null}
+                {brief ? <BriefMeta brief={brief} /> : null}
               </section>
               <Timeline items={timeline} />
             </div>
@@ -126,6 +125,21 @@ export default function AccountPage() {
         </>
       )}
     </QueryView>
+  );
+}
+
+/** Which version this is and how it was written: by the model (and which prompt) or by rules. */
+function BriefMeta({ brief }: { brief: NonNullable<AccountDetail['brief']> }) {
+  const how =
+    brief.mode === 'ai'
+      ? `Written by AI${brief.model ? ` (${brief.model}, prompt ${brief.prompt_version})` : ''}`
+      : brief.fallback_reason
+        ? 'Built by rules: the model was unavailable'
+        : 'Built by rules from signals';
+  return (
+    <p className="meta">
+      Version {brief.version} · {how} · {formatDateTime(brief.created_at)}
+    </p>
   );
 }
 
