@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('regenerating a renewal brief from the console', {
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    server.listen({ onUnhandledRequest: 'bypass', onUnhandledFrame: 'bypass' });
+    server.listen({ onUnhandledFrame: 'bypass' });
     candor = await startCandorServer({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://openai.test/v1' });
     // A model that takes a moment per call, so the progress bar is on screen long enough to see.
     mockOpenAI(server, {
