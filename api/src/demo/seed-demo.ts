@@ -99,13 +99,14 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   // 60 days get their brief and each CSM this week's briefing.
   const playbook = await installDemoTriggers(deps, { id: ws.id });
   await recomputeHealth(deps, { id: ws.id });
-  await buildDueRenewalBriefs(deps, { id: ws.id });
+  // Deterministic on purpose: first start must not wait on (or pay for) a model; "Regenerate brief" asks it.
+  await buildDueRenewalBriefs(deps, { id: ws.id }, { rulesOnly: true });
   for (const member of await tenant(deps.db, ws)
     .selectFrom('members')
     .select('email')
     .where('role', '=', 'csm')
     .execute())
-    await deliverWeeklyBriefing(deps, ws, member.email);
+    await deliverWeeklyBriefing(deps, ws, member.email, { rulesOnly: true });
   // The embedded database has no autovacuum to gather statistics: without them the planner
   // ignores the console's indexes on a freshly seeded book.
   await sql`analyze`.execute(deps.db);

@@ -156,7 +156,7 @@ export async function runBriefRun(deps: AppDeps, ws: Ws, runId: string): Promise
   try {
     let briefId: string;
     if (run.kind === 'renewal') {
-      briefId = (await buildRenewalBrief(deps, ws, run.subject_id, progress)).id;
+      briefId = (await buildRenewalBrief(deps, ws, run.subject_id, { progress })).id;
     } else {
       const member = await t.selectFrom('members').select('email').where('id', '=', run.subject_id).executeTakeFirst();
       if (!member) throw notFound('Member');

@@ -32,8 +32,9 @@ export async function buildRenewalBrief(
   deps: AppDeps,
   ws: Ws,
   accountId: string,
-  progress: Progress = noProgress,
+  options: { progress?: Progress; rulesOnly?: boolean } = {},
 ): Promise<RenewalBrief> {
+  const progress = options.progress ?? noProgress;
   const account = await tenant(deps.db, ws)
     .selectFrom('accounts')
     .select(['id', 'name', 'arr_cents', 'renewal_date', 'health_state', 'health_reasons'])
@@ -43,7 +44,7 @@ export async function buildRenewalBrief(
 
   let stored: Parameters<typeof storeBriefVersion>[2] | undefined;
   let fallbackReason: string | null = null;
-  if (synthesisModelConfigured(deps.config)) {
+  if (synthesisModelConfigured(deps.config) && !options.rulesOnly) {
     try {
       const ai = await writeRenewalBriefWithModel(deps, ws, account, progress);
       if (ai)
@@ -105,7 +106,11 @@ function toBrief(accountId: string, row: StoredBrief): RenewalBrief {
  * The daily pass: a fresh brief for every account whose renewal is 60 days away (or
  * closer, if the pass was missed) and that has no brief from the last 30 days.
  */
-export async function buildDueRenewalBriefs(deps: AppDeps, only?: Ws): Promise<number> {
+export async function buildDueRenewalBriefs(
+  deps: AppDeps,
+  only?: Ws,
+  options: { rulesOnly?: boolean } = {},
+): Promise<number> {
   const now = deps.now();
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   let due = deps.db
@@ -127,6 +132,6 @@ export async function buildDueRenewalBriefs(deps: AppDeps, only?: Ws): Promise<n
     );
   if (only) due = due.where('accounts.workspace_id', '=', only.id);
   const accounts = await due.execute();
-  for (const account of accounts) await buildRenewalBrief(deps, { id: account.workspace_id }, account.id);
+  for (const account of accounts) await buildRenewalBrief(deps, { id: account.workspace_id }, account.id, options);
   return accounts.length;
 }

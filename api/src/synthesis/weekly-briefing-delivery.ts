@@ -34,7 +34,7 @@ export async function deliverWeeklyBriefing(
   deps: AppDeps,
   ws: Ws,
   memberEmail: string,
-  options: { regenerate?: boolean; progress?: Progress } = {},
+  options: { regenerate?: boolean; progress?: Progress; rulesOnly?: boolean } = {},
 ): Promise<StoredBriefing> {
   const progress = options.progress ?? noProgress;
   const thisWeek = weekOf(deps.now());
@@ -52,7 +52,7 @@ export async function deliverWeeklyBriefing(
   let briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
   let mode = 'rules';
   let provenance: BriefProvenance = {};
-  if (synthesisModelConfigured(deps.config)) {
+  if (synthesisModelConfigured(deps.config) && !options.rulesOnly) {
     try {
       const ai = await writeWeeklyBriefingWithModel(deps, ws, briefing, progress);
       briefing = ai.briefing;
