@@ -317,6 +317,38 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     expect(again.version).toBe(b.version + 1);
   });
 
+  it('keeps the rule-based priorities when every priority the model names fails its evidence check', async () => {
+    tamper.weekly_briefing = (reply) => {
+      const json = reply.json as { priorities: { account: string; why: unknown[] }[] };
+      json.priorities = [
+        { account: 'A99', why: [{ text: 'No such account', citations: ['F1'] }] },
+        { account: 'A1', why: [{ text: 'Cites nothing real', citations: ['S999'] }] },
+      ];
+      return reply;
+    };
+    const b = await readJson(
+      await t.request(`/v1/briefings/weekly?member=${CSM}`, { method: 'POST', token: ws.secret_key }),
+    );
+    expect(b.mode).toBe('ai');
+    expect(b.generation.claims_dropped).toBe(2);
+    const texts = b.content.priorities.flatMap((p: { why: string[] }) => p.why);
+    expect(texts).not.toContain('No such account');
+    expect(texts).not.toContain('Cites nothing real');
+    expect(b.content.priorities[0]).toMatchObject({ account: 'acme' });
+    expect(b.content.priorities[0].why[0]).toMatch(/^At risk: High churn risk/);
+  });
+
+  it('sends the rules briefing, labelled, when the model fails', async () => {
+    tamper.weekly_briefing = () => ({ status: 500 });
+    const res = await t.request(`/v1/briefings/weekly?member=${CSM}`, { method: 'POST', token: ws.secret_key });
+    expect(res.status).toBe(201);
+    const b = await readJson(res);
+    expect(b).toMatchObject({ mode: 'rules', model: null, usage: { prompt_tokens: 0 } });
+    expect(b.fallback_reason).toMatch(/failed after 2 attempts/);
+    expect(b.content.priorities.map((p: { account: string }) => p.account)).toContain('acme');
+    expect(calls('weekly_briefing')).toHaveLength(2);
+  });
+
   it('emits brief.ready when a weekly briefing is stored', async () => {
     const hook = await t.request('/v1/webhooks', {
       method: 'POST',

@@ -181,7 +181,8 @@ export async function writeWeeklyBriefingWithModel(
         : m,
     );
   }
-  const briefing = { ...base, priorities, meetings };
+  // Should every priority fail its evidence check, the rule-based ranking stands rather than an empty page.
+  const briefing = { ...base, priorities: priorities.length ? priorities : base.priorities, meetings };
   return {
     briefing: { ...briefing, sections: asSections(briefing) },
     model: reduce.model,
