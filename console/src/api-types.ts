@@ -111,7 +111,12 @@ export type SignalRow = {
 };
 
 export type Transcript = {
-  interview: InterviewRow & { started_at: string | null; guide_version: number | null };
+  interview: InterviewRow & {
+    started_at: string | null;
+    guide_version: number | null;
+    /** Set when the retention policy erased the words. */
+    transcript_erased_at?: string | null;
+  };
   messages: { id: string; seq: number; role: 'interviewer' | 'customer'; text: string; created_at: string }[];
   signals: SignalRow[];
 };
@@ -149,7 +154,8 @@ export type Insights = {
     account_id: string | null;
     account_name: string | null;
     label: string;
-    quote: string;
+    /** Null once the retention policy erased it. */
+    quote: string | null;
     interview_id: string;
     at: string;
   }[];
@@ -195,17 +201,3 @@ export type OutboxRow = {
 };
 
 export type OutboxEmail = OutboxRow & { from_address: string; html: string; text: string };
-
-export type Settings = {
-  workspace: { id: string; name: string; timezone: string; identity_verification: boolean };
-  members: { id: string; email: string; name: string | null; role: Role; created_at: string }[];
-  api_keys: {
-    id: string;
-    kind: string;
-    display_prefix: string;
-    created_at: string;
-    last_used_at: string | null;
-    revoked_at: string | null;
-  }[];
-  webhooks: { id: string; url: string; enabled: boolean; event_types: string[] }[];
-};

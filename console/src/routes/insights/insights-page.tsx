@@ -70,9 +70,11 @@ export default function InsightsPage() {
                         )}{' '}
                         <span className="pill pill-good">{e.label}</span>{' '}
                         <span className="meta">{formatDay(e.at)}</span>
-                        <blockquote className="quote">
-                          <Link to={`/interviews/${e.interview_id}`}>“{e.quote}”</Link>
-                        </blockquote>
+                        {e.quote ? (
+                          <blockquote className="quote">
+                            <Link to={`/interviews/${e.interview_id}`}>“{e.quote}”</Link>
+                          </blockquote>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -50,6 +50,12 @@ export default function TranscriptPage() {
                 </>
               }
             />
+            {iv.transcript_erased_at ? (
+              <p className="notice" role="note">
+                The words of this interview were erased on {formatDateTime(iv.transcript_erased_at)} under the
+                workspace's retention policy. Its status, timing and signals remain.
+              </p>
+            ) : null}
             <div className="grid grid-3">
               <section className="card" aria-labelledby="transcript-h">
                 <h2 id="transcript-h">Transcript</h2>
@@ -60,6 +66,7 @@ export default function TranscriptPage() {
                     {messages.map((m) => (
                       <div key={m.id} id={`m-${m.id}`} tabIndex={-1} className={`bubble ${m.role}`}>
                         <div className="who">{m.role === 'customer' ? 'Customer' : 'Interviewer'}</div>
+                        {m.text === '' ? <em className="meta">Erased</em> : null}
                         {highlightQuotes(m.text, byMessage.get(m.id) ?? []).map((p, i) =>
                           p.signals.length ? (
                             // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional
@@ -96,9 +103,11 @@ export default function TranscriptPage() {
                     {signals.map((s) => (
                       <li key={s.id}>
                         <strong>{humanize(s.kind)}</strong>: {s.label}
-                        <blockquote className="quote">
-                          <a href={`#m-${s.message_id}`}>“{s.quote}”</a>
-                        </blockquote>
+                        {s.quote ? (
+                          <blockquote className="quote">
+                            <a href={`#m-${s.message_id}`}>“{s.quote}”</a>
+                          </blockquote>
+                        ) : null}
                         <div className="meta">
                           {s.source === 'ai' ? 'AI' : 'Rules'} · confidence{' '}
                           {Math.round(s.confidence <= 1 ? s.confidence * 100 : s.confidence)}%

@@ -1,126 +1,110 @@
 import { useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, useRef } from 'react';
+import { useSearchParams } from 'react-router';
 import { getJson } from '../../api';
-import type { Settings } from '../../api-types';
-import { formatDateTime, formatRelative } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
+import { InstallTab } from './install-tab';
+import { KeysTab } from './keys-tab';
+import { MembersTab } from './members-tab';
+import { ModelTab } from './model-tab';
+import { RetentionTab } from './retention-tab';
+import type { SettingsOverview } from './settings-types';
+import { WebhooksTab } from './webhooks-tab';
+import './settings.css';
 
-/** Workspace settings (admins only): members, API keys, webhooks. */
+const tabs = [
+  { id: 'keys', label: 'API keys' },
+  { id: 'install', label: 'Widget install' },
+  { id: 'webhooks', label: 'Webhooks' },
+  { id: 'members', label: 'Members' },
+  { id: 'model', label: 'AI model' },
+  { id: 'retention', label: 'Data retention' },
+] as const;
+type TabId = (typeof tabs)[number]['id'];
+
+/** Workspace settings (admins only), one tab per concern; the tab is in the URL so it can be linked. */
 export default function SettingsPage() {
   const { member } = useMe();
-  const settings = useQuery({
+  const [params, setParams] = useSearchParams();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const isAdmin = member.role === 'admin';
+  const overview = useQuery({
     queryKey: ['settings'],
-    queryFn: () => getJson<Settings>('/settings'),
-    enabled: member.role === 'admin',
+    queryFn: () => getJson<SettingsOverview>('/settings'),
+    enabled: isAdmin,
   });
-  if (member.role !== 'admin')
+  if (!isAdmin)
     return (
       <>
         <PageHeader title="Settings" />
         <Empty title="Settings are for admins">Ask a workspace admin to change keys, members or webhooks.</Empty>
       </>
     );
+
+  const active: TabId = tabs.some((t) => t.id === params.get('tab')) ? (params.get('tab') as TabId) : 'keys';
+  const select = (id: TabId) => setParams({ tab: id }, { replace: true });
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onKeyDown = (e: KeyboardEvent, index: number) => {
+    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    const next = (index + delta + tabs.length) % tabs.length;
+    select(tabs[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+
   return (
     <>
-      <PageHeader title="Settings" />
-      <QueryView query={settings}>
-        {(s) => (
-          <>
-            <section className="card" aria-labelledby="ws-h">
-              <h2 id="ws-h">Workspace</h2>
-              <dl className="facts">
-                <dt>Name</dt>
-                <dd>{s.workspace.name}</dd>
-                <dt>Workspace id</dt>
-                <dd>
-                  <code>{s.workspace.id}</code>
-                </dd>
-                <dt>Timezone</dt>
-                <dd>{s.workspace.timezone}</dd>
-                <dt>Identity verification</dt>
-                <dd>{s.workspace.identity_verification ? 'Required (userHash checked)' : 'Off'}</dd>
-              </dl>
-            </section>
-            <section className="card" aria-labelledby="members-h">
-              <h2 id="members-h">Members ({s.members.length})</h2>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>Name</th>
-                      <th>Email</th>
-                      <th>Role</th>
-                      <th>Since</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.members.map((m) => (
-                      <tr key={m.id}>
-                        <td>{m.name ?? '—'}</td>
-                        <td>{m.email}</td>
-                        <td>{m.role === 'admin' ? 'Admin' : 'CSM'}</td>
-                        <td>{formatDateTime(m.created_at)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-            <section className="card" aria-labelledby="keys-h">
-              <h2 id="keys-h">API keys</h2>
-              <p className="meta">
-                Only the prefix is stored in readable form; the full key was shown once, at creation.
-              </p>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>Key</th>
-                      <th>Kind</th>
-                      <th>Created</th>
-                      <th>Last used</th>
-                      <th>Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.api_keys.map((k) => (
-                      <tr key={k.id}>
-                        <td>
-                          <code>{k.display_prefix.endsWith('…') ? k.display_prefix : `${k.display_prefix}…`}</code>
-                        </td>
-                        <td>{k.kind === 'secret' ? 'Secret (server)' : 'Publishable (widget)'}</td>
-                        <td>{formatDateTime(k.created_at)}</td>
-                        <td>{formatRelative(k.last_used_at)}</td>
-                        <td>
-                          <span className={`pill ${k.revoked_at ? 'pill-neutral' : 'pill-good'}`}>
-                            {k.revoked_at ? 'Revoked' : 'Active'}
-                          </span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-            <section className="card" aria-labelledby="hooks-h">
-              <h2 id="hooks-h">Webhooks</h2>
-              {s.webhooks.length === 0 ? (
-                <p className="meta">No webhook endpoints configured.</p>
+      <PageHeader
+        title="Settings"
+        subtitle={
+          overview.data ? `${overview.data.workspace.name} · workspace ${overview.data.workspace.id}` : undefined
+        }
+      />
+      <div className="tabs" role="tablist" aria-label="Settings sections">
+        {tabs.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={active === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={active === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => select(t.id)}
+            onKeyDown={(e) => onKeyDown(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`} className="tab-panel">
+        {active === 'members' ? (
+          <MembersTab />
+        ) : active === 'webhooks' ? (
+          <WebhooksTab />
+        ) : active === 'model' ? (
+          <ModelTab />
+        ) : (
+          <QueryView query={overview}>
+            {(s) =>
+              active === 'keys' ? (
+                <KeysTab settings={s} />
+              ) : active === 'install' ? (
+                <InstallTab settings={s} />
               ) : (
-                <ul className="list">
-                  {s.webhooks.map((w) => (
-                    <li key={w.id}>
-                      <code>{w.url}</code> {w.enabled ? null : <span className="pill pill-neutral">Off</span>}
-                      <div className="meta">{w.event_types.join(', ') || 'all events'}</div>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          </>
+                <RetentionTab settings={s} />
+              )
+            }
+          </QueryView>
         )}
-      </QueryView>
+      </div>
     </>
   );
 }

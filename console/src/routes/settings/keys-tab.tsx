@@ -1,0 +1,228 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { sendJson } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { formatDay } from '../../components/format';
+import { ActionError, KeyBox, maskKey, SecretOnce } from './secret-parts';
+import type { SettingsOverview, WorkspaceSettings } from './settings-types';
+
+type Confirming = 'secret' | 'identity' | 'publishable' | null;
+
+/** API keys: the publishable key in full, the secret key masked and rotatable, the identity secret. */
+export function KeysTab({ settings }: { settings: SettingsOverview }) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['settings'] });
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [fresh, setFresh] = useState<{ kind: 'secret' | 'identity'; value: string } | null>(null);
+  const [identity, setIdentity] = useState<string | null>(null);
+
+  const rotateSecret = useMutation({
+    mutationFn: () => sendJson<{ secret_key: string }>('POST', '/settings/keys/secret/rotate', { confirm: true }),
+    onSuccess: (r) => {
+      setConfirming(null);
+      setFresh({ kind: 'secret', value: r.secret_key });
+      refresh();
+    },
+  });
+  const issuePublishable = useMutation({
+    mutationFn: () => sendJson<{ publishable_key: string }>('POST', '/settings/keys/publishable', { confirm: true }),
+    onSuccess: () => {
+      setConfirming(null);
+      refresh();
+    },
+  });
+  const revealIdentity = useMutation({
+    mutationFn: () => sendJson<{ identity_secret: string }>('POST', '/settings/identity-secret/reveal'),
+    onSuccess: (r) => setIdentity(r.identity_secret),
+  });
+  const rotateIdentity = useMutation({
+    mutationFn: () =>
+      sendJson<{ identity_secret: string }>('POST', '/settings/identity-secret/rotate', { confirm: true }),
+    onSuccess: (r) => {
+      setConfirming(null);
+      setIdentity(null);
+      setFresh({ kind: 'identity', value: r.identity_secret });
+    },
+  });
+  const verification = useMutation({
+    mutationFn: (on: boolean) =>
+      sendJson<WorkspaceSettings>('PATCH', '/settings/workspace', { identity_verification: on }),
+    onSuccess: (saved) =>
+      queryClient.setQueryData<SettingsOverview>(['settings'], (old) =>
+        old ? { ...old, workspace: { ...old.workspace, ...saved } } : old,
+      ),
+  });
+
+  const { publishable, secret } = settings.keys;
+  const verified = verification.isPending ? verification.variables : settings.workspace.identity_verification;
+
+  return (
+    <div className="settings-stack">
+      <section className="card" aria-labelledby="pk-h">
+        <div className="card-title">
+          <div>
+            <h2 id="pk-h">Publishable key</h2>
+            <p className="meta">Identifies your workspace to the widget. Safe to ship in web pages.</p>
+          </div>
+          <span className="pill pill-good">Active</span>
+        </div>
+        {publishable?.key ? (
+          <KeyBox value={publishable.key} what="Publishable key" />
+        ) : (
+          <>
+            <KeyBox value="" what="Publishable key" masked={maskKey(publishable?.display_prefix ?? 'pk_')} />
+            <p className="meta">
+              This key was issued before keys were kept readable. Issue a new one to see it here; the old one keeps
+              working in pages that already use it.
+            </p>
+            <button type="button" className="button" onClick={() => setConfirming('publishable')}>
+              Issue a readable publishable key
+            </button>
+          </>
+        )}
+        {publishable?.created_at ? <p className="meta">Created {formatDay(publishable.created_at)}</p> : null}
+      </section>
+
+      <section className="card" aria-labelledby="sk-h">
+        <div className="card-title">
+          <div>
+            <h2 id="sk-h">Secret key</h2>
+            <p className="meta">
+              Authenticates your servers to the server API (<code>Authorization: Bearer sk_…</code>). Never put it in a
+              browser.
+            </p>
+          </div>
+          <button type="button" className="button button-danger-outline" onClick={() => setConfirming('secret')}>
+            Rotate secret key
+          </button>
+        </div>
+        {fresh?.kind === 'secret' ? (
+          <SecretOnce
+            title="Your new secret key"
+            value={fresh.value}
+            what="New secret key"
+            onDone={() => setFresh(null)}
+          >
+            The previous key has stopped working. Copy this one into your servers now: it will not be shown again.
+          </SecretOnce>
+        ) : (
+          <KeyBox value="" what="Secret key" masked={maskKey(secret?.display_prefix ?? 'sk_')} />
+        )}
+        <p className="meta">
+          Only the first characters are stored in readable form.
+          {secret?.created_at ? ` Issued ${formatDay(secret.created_at)}.` : ''}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="id-h">
+        <div className="card-title">
+          <div>
+            <h2 id="id-h">Identity secret</h2>
+            <p className="meta">
+              Your server signs each user id with it (the widget's <code>userHash</code>), so nobody can pose as one of
+              your users.
+            </p>
+          </div>
+          <button type="button" className="button button-danger-outline" onClick={() => setConfirming('identity')}>
+            Rotate identity secret
+          </button>
+        </div>
+        {fresh?.kind === 'identity' ? (
+          <SecretOnce
+            title="Your new identity secret"
+            value={fresh.value}
+            what="New identity secret"
+            onDone={() => setFresh(null)}
+          >
+            userHash values made with the previous secret no longer match. Update CANDOR_IDENTITY_SECRET on your servers
+            now.
+          </SecretOnce>
+        ) : identity ? (
+          <div className="inline-actions">
+            <KeyBox value={identity} what="Identity secret" />
+            <button type="button" className="button button-small" onClick={() => setIdentity(null)}>
+              Hide
+            </button>
+          </div>
+        ) : (
+          <div className="inline-actions">
+            <KeyBox value="" what="Identity secret" masked={'•'.repeat(32)} />
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => revealIdentity.mutate()}
+              disabled={revealIdentity.isPending}
+            >
+              {revealIdentity.isPending ? 'Revealing…' : 'Reveal'}
+            </button>
+          </div>
+        )}
+        <ActionError error={revealIdentity.error} />
+        <div className="switch-row">
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={verified}
+              onChange={(e) => verification.mutate(e.target.checked)}
+              disabled={verification.isPending}
+            />
+            <span className="switch-track" aria-hidden="true" />
+            <span>
+              <strong>Require a valid userHash</strong>
+              <small>
+                {verified
+                  ? 'On: the widget refuses users without a matching hash, and stores nothing for them.'
+                  : 'Off: the widget trusts the user id your page sends. Turn on once your server sends userHash.'}
+              </small>
+            </span>
+          </label>
+        </div>
+        <ActionError error={verification.error} />
+      </section>
+
+      <ConfirmDialog
+        open={confirming === 'secret'}
+        title="Rotate the secret key?"
+        confirmLabel="Rotate key"
+        danger
+        busy={rotateSecret.isPending}
+        error={rotateSecret.error?.message}
+        onConfirm={() => rotateSecret.mutate()}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>
+          The current key stops working <strong>immediately</strong>: every server still using it gets 401 until you
+          give it the new key, which is shown once.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === 'identity'}
+        title="Rotate the identity secret?"
+        confirmLabel="Rotate secret"
+        danger
+        busy={rotateIdentity.isPending}
+        error={rotateIdentity.error?.message}
+        onConfirm={() => rotateIdentity.mutate()}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>
+          userHash values computed with the current secret stop matching at once.
+          {settings.workspace.identity_verification
+            ? ' Verification is on, so users will be refused until your servers use the new secret.'
+            : ''}
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === 'publishable'}
+        title="Issue a new publishable key?"
+        confirmLabel="Issue key"
+        busy={issuePublishable.isPending}
+        error={issuePublishable.error?.message}
+        onConfirm={() => issuePublishable.mutate()}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>The new key is shown here and in the install snippet. Existing keys keep working.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+/// <reference lib="dom" />
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLoginLink } from '@candor/api/auth/login-links';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations } from './console-support';
+
+/** A webhook receiver on 127.0.0.1 answering 200. */
+async function startReceiver() {
+  let received = 0;
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/candor`,
+    received: () => received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 }, () => {
+  let server: CandorServer;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    receiver = await startReceiver();
+    server = await startCandorServer({ CANDOR_WEBHOOKS_ALLOW_PRIVATE: 'true' });
+    const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
+    workspaceId = (await seedDemoWorkspace(server.t.deps)).workspace.id;
+    const admin = await server.t.deps.db
+      .selectFrom('members')
+      .select('email')
+      .where('workspace_id', '=', workspaceId)
+      .where('role', '=', 'admin')
+      .orderBy('email')
+      .executeTakeFirstOrThrow();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const { url } = await createLoginLink(server.t.deps, { workspaceId, email: admin.email, role: 'admin' });
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await receiver?.close();
+  });
+
+  async function openTab(name: string) {
+    await page.goto(`${server.origin}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByRole('tab', { name }).click();
+    await page
+      .locator('[role=tabpanel] [role=status] .spinner')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => {});
+  }
+
+  async function expectAccessible(name: string) {
+    await screenshotPage(page, name);
+    expect(await seriousA11yViolations(page), name).toEqual([]);
+  }
+
+  const workspace = () =>
+    server.t.deps.db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  /** The status of a server API call with this key, from outside the browser. */
+  const callWith = async (key: string) =>
+    (await fetch(`${server.origin}/v1/webhooks`, { headers: { authorization: `Bearer ${key}` } })).status;
+
+  it('rotates the secret key behind a confirmation; the previous key is refused at once', async () => {
+    await openTab('API keys');
+    const panel = page.getByRole('tabpanel');
+    const publishable = await panel.locator('.key-value').first().textContent();
+    expect(publishable).toMatch(/^pk_/);
+    expect(await panel.getByText(/^sk_.{8}•+$/).count()).toBe(1);
+    await expectAccessible('settings-keys');
+
+    async function rotate() {
+      await panel.getByRole('button', { name: 'Rotate secret key' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Rotate the secret key?' });
+      await dialog.waitFor();
+      return dialog;
+    }
+    const dialog = await rotate();
+    await screenshotPage(page, 'settings-rotate-confirm');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await (await rotate()).getByRole('button', { name: 'Rotate key' }).click();
+    const first = (await panel.locator('.secret-once .key-value').textContent()) ?? '';
+    expect(first).toMatch(/^sk_/);
+    expect(await callWith(first)).toBe(200);
+    await screenshotPage(page, 'settings-new-secret');
+    await panel.getByRole('button', { name: 'I have stored it' }).click();
+
+    await (await rotate()).getByRole('button', { name: 'Rotate key' }).click();
+    const second = (await panel.locator('.secret-once .key-value').textContent()) ?? '';
+    expect(second).toMatch(/^sk_/);
+    expect(await callWith(first)).toBe(401);
+    expect(await callWith(second)).toBe(200);
+  });
+
+  it('reveals and rotates the identity secret', async () => {
+    await openTab('API keys');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('button', { name: 'Reveal' }).click();
+    const before = (await workspace()).identity_secret;
+    await panel.getByText(before).waitFor();
+    await panel.getByRole('button', { name: 'Rotate identity secret' }).click();
+    await page
+      .getByRole('dialog', { name: 'Rotate the identity secret?' })
+      .getByRole('button', { name: 'Rotate secret' })
+      .click();
+    await panel.getByText('Your new identity secret').waitFor();
+    const after = (await workspace()).identity_secret;
+    expect(after).not.toBe(before);
+    expect(await panel.locator('.secret-once .key-value').textContent()).toBe(after);
+  });
+
+  it('generates the install snippet with this workspace’s key and server code per language', async () => {
+    await openTab('Widget install');
+    const panel = page.getByRole('tabpanel');
+    const html = (await panel.locator('pre').first().textContent()) ?? '';
+    expect(html).toContain(`<script async src="${server.origin}/widget.js"></script>`);
+    expect(html).toMatch(/key: 'pk_[A-Za-z0-9_-]{43}'/);
+    expect(await panel.locator('pre').nth(1).textContent()).toContain("createHmac('sha256'");
+    await panel.getByRole('button', { name: 'Python' }).click();
+    expect(await panel.locator('pre').nth(1).textContent()).toContain('hmac.new(secret');
+    await panel.getByRole('button', { name: 'Node.js' }).click();
+    await expectAccessible('settings-install');
+  });
+
+  it('invites a member by email; the sign-in email is in the outbox', async () => {
+    await openTab('Members');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('heading', { name: /Members \(\d+\)/ }).waitFor();
+    await panel.getByLabel('Email').fill('not-an-email@');
+    await panel.getByRole('button', { name: 'Send invite' }).click();
+    // The browser's own check stops a malformed address before it is sent.
+    expect(await panel.getByText('Invitation sent').count()).toBe(0);
+    await panel.getByLabel('Email').fill('robin.new@northwind.example');
+    await panel.getByLabel('Role', { exact: true }).selectOption('admin');
+    await panel.getByRole('button', { name: 'Send invite' }).click();
+    await panel.getByText('Invitation sent to robin.new@northwind.example').waitFor();
+    const row = panel.getByRole('row', { name: /robin\.new@northwind\.example/ });
+    await row.getByText('Invited').waitFor();
+    expect(await row.getByRole('combobox').inputValue()).toBe('admin');
+    await expectAccessible('settings-members');
+
+    await page.goto(`${server.origin}/outbox`);
+    await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
+    await page
+      .getByRole('button', { name: /Your sign-in link for .* on Candor.*robin\.new@northwind\.example/ })
+      .click();
+    const email = page.frameLocator('iframe.email-frame');
+    await email.getByRole('link', { name: 'Sign in to Candor' }).waitFor();
+    expect(await email.getByRole('link', { name: 'Sign in to Candor' }).getAttribute('href')).toMatch(
+      new RegExp(`^${server.origin}/login\\?token=`),
+    );
+    await screenshotPage(page, 'settings-invite-outbox');
+  });
+
+  it('adds a webhook with chosen events, sends a test event and shows it delivered in the log', async () => {
+    await openTab('Webhooks');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByText('No endpoints yet').waitFor();
+    await expectAccessible('settings-webhooks-empty');
+    await panel.getByLabel('Endpoint URL').fill(receiver.url);
+    await panel.getByRole('checkbox', { name: /signal\.churn_risk/ }).check();
+    await panel.getByRole('button', { name: 'Add endpoint' }).click();
+    await panel.getByText('Endpoint added').waitFor();
+    expect(await panel.locator('.secret-once .key-value').textContent()).toMatch(/^whsec_/);
+    const endpoint = panel.locator('.endpoint', { hasText: receiver.url });
+    expect(await endpoint.locator('.pill-outline').allTextContents()).toEqual([
+      'interview.completed',
+      'signal.churn_risk',
+    ]);
+    await endpoint.getByRole('button', { name: 'Send test event' }).click();
+    const log = panel.getByRole('region', { name: /Delivery log/ });
+    const delivered = log.getByRole('row', { name: /webhook\.test/ });
+    await delivered.getByText('Delivered').waitFor({ timeout: 15_000 });
+    expect(await delivered.locator('td').nth(3).textContent()).toBe('200');
+    expect(receiver.received()).toBe(1);
+    await expectAccessible('settings-webhooks');
+  });
+
+  it('shows the model set-up and switches this workspace to the scripted interviewer', async () => {
+    await openTab('AI model');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('heading', { name: 'Price table in use' }).waitFor();
+    expect(await panel.getByText('https://api.openai.com/v1').count()).toBe(1);
+    await panel.getByRole('radio', { name: /Scripted interviewer/ }).check();
+    await expect.poll(async () => (await workspace()).interviewer_mode).toBe('scripted');
+    await expectAccessible('settings-model');
+  });
+
+  it('changes the transcript retention period', async () => {
+    await openTab('Data retention');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByLabel('Erase transcripts after').selectOption('365');
+    await panel.getByRole('button', { name: 'Save retention' }).click();
+    await panel.getByText(/Saved\. Transcripts older than 1 year/).waitFor();
+    expect((await workspace()).retention_days).toBe(365);
+    await expectAccessible('settings-retention');
+  });
+
+  it('says so when a section cannot load, and recovers on retry', async () => {
+    let fail = true;
+    await page.route('**/console/api/settings/members', (route) =>
+      fail
+        ? route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            body: '{"error":{"code":"internal","message":"Something went wrong on our side."}}',
+          })
+        : route.continue(),
+    );
+    await openTab('Members');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('alert').getByText('Something went wrong on our side.').waitFor({ timeout: 15_000 });
+    fail = false;
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.getByRole('heading', { name: /Members \(\d+\)/ }).waitFor();
+    await page.unroute('**/console/api/settings/members');
+  });
+
+  it('gives a CSM no settings: no link, an explanation, and 403 from the API', async () => {
+    const csmContext = await browser.newContext();
+    const csmPage = await csmContext.newPage();
+    const { url } = await createLoginLink(server.t.deps, {
+      workspaceId,
+      email: 'casey.csm@northwind.example',
+      role: 'csm',
+    });
+    await csmPage.goto(url);
+    await csmPage.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
+    expect(
+      await csmPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).count(),
+    ).toBe(0);
+    await csmPage.goto(`${server.origin}/settings`);
+    await csmPage.getByText('Settings are for admins').waitFor();
+    expect(await csmPage.getByRole('tab').count()).toBe(0);
+    expect(await csmPage.getByRole('button', { name: /Rotate|Invite|Add endpoint/ }).count()).toBe(0);
+    const statuses = await csmPage.evaluate(async () =>
+      Promise.all(
+        ['/console/api/settings', '/console/api/settings/members', '/console/api/settings/webhooks'].map(
+          async (p) => (await fetch(p)).status,
+        ),
+      ),
+    );
+    expect(statuses).toEqual([403, 403, 403]);
+    await csmContext.close();
+  });
+});
