@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import { insertGuide } from '@candor/api/guides/guide-store';
 import { inviteContact } from '@candor/api/interviews/invite-contact';
 import { startInterview } from '@candor/api/interviews/start-interview';
@@ -20,49 +20,13 @@ const TURNS = 8;
 const answerFor = (turn: number, tag: string) =>
   turn % 2 === 0 ? `Not much ${tag}` : `We use it every day across three teams for reporting and alerts ${tag}`;
 
-/** An OpenAI-compatible server that answers at once: streamed interviewer replies, empty extractions. */
-function startStubModel(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => {
-      raw += c;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(raw || '{}');
-      const system = String(body.messages?.[0]?.content ?? '');
-      const usage = { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: 12, total_tokens: 0 };
-      if (!body.stream) {
-        res.setHeader('content-type', 'application/json');
-        res.end(
-          JSON.stringify({
-            id: 'c',
-            object: 'chat.completion',
-            created: 0,
-            model: body.model,
-            choices: [{ index: 0, message: { role: 'assistant', content: '{"signals":[]}' }, finish_reason: 'stop' }],
-            usage,
-          }),
-        );
-        return;
-      }
-      const closing = /Do not ask anything|without asking anything/.test(system);
-      const text = closing ? 'Thank you for your time today.' : 'Thanks, that helps. What would you change first?';
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      const chunk = (choices: unknown[], extra = {}) =>
-        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: body.model, choices, ...extra })}\n\n`;
-      res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
-      for (const piece of text.match(/\S+\s*/g) ?? []) res.write(chunk([{ index: 0, delta: { content: piece } }]));
-      res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
-      res.write(chunk([], { usage }));
-      res.end('data: [DONE]\n\n');
-    });
+/** The stub model server, started in a worker thread; resolves with its base URL. */
+function startStubModel(): Promise<{ close: () => Promise<number>; url: string }> {
+  const worker = new Worker(new URL('./stub-model-server.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', ({ url }: { url: string }) => resolve({ url, close: () => worker.terminate() }));
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({ server, url: `http://127.0.0.1:${port}/v1` });
-    }),
-  );
 }
 
 /** Times every streamed model call, keyed by the turn tag in the latest customer message. */
@@ -265,7 +229,7 @@ async function runOnce(n: number) {
     timer.restore();
     server?.close();
     baseServer?.close();
-    stub.server.close();
+    await stub.close();
     await t.close();
   }
 }

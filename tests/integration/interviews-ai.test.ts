@@ -25,7 +25,9 @@ const lastCustomerText = (call: MockCall): string => String(call.body.messages.a
 function goodReply(call: MockCall): MockReply {
   const t = task(call);
   const next = /ask this next question in your own words: "(.*)"/.exec(t)?.[1];
-  if (next) return { text: `Thanks, that is really useful. ${next}`, usage: { input: 100, output: 20 } };
+  // Tokens arrive a few ms apart, as from a real model, so the reply visibly streams.
+  if (next)
+    return { text: `Thanks, that is really useful. ${next}`, usage: { input: 100, output: 20 }, chunkDelayMs: 5 };
   if (t.includes('follow-up'))
     return { text: 'Could you give me an example of that?', usage: { input: 100, output: 20 } };
   return { text: 'Thank you so much for your time, this was really helpful.', usage: { input: 100, output: 20 } };

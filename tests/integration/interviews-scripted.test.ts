@@ -88,6 +88,23 @@ describe('an interview in scripted mode', () => {
     expect(detail.messages).toHaveLength(3);
   });
 
+  it('keeps every answer when two arrive at once (two tabs): each is stored and answered in order', async () => {
+    const { ws, guideId } = await seedWorkspace(t);
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+    const answers = ['tab-a', 'tab-b', 'tab-c'];
+    const results = await Promise.all(answers.map((c) => answer(t, id, token, c, longAnswer(c))));
+    for (const r of results) expect(r.reply?.text).toBeTruthy();
+    const detail = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
+    const customer = detail.messages.filter((m: { role: string }) => m.role === 'customer');
+    expect(customer.map((m: { text: string }) => m.text).sort()).toEqual(answers.map((c) => longAnswer(c)).sort());
+    // Opening, then answer/reply pairs with no gap or collision in the order.
+    expect(detail.messages.map((m: { role: string }) => m.role)).toEqual([
+      'interviewer',
+      ...Array(3).fill(['customer', 'interviewer']).flat(),
+    ]);
+  });
+
   it('rejects an empty or over-long message with a field path and stores nothing', async () => {
     const { ws, guideId } = await seedWorkspace(t);
     const { id } = await invite(t, ws, guideId);

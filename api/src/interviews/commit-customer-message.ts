@@ -1,63 +1,68 @@
+import { randomUUID } from 'node:crypto';
 import type { GuideBody } from '@candor/shared';
+import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { addReviewItem } from '../synthesis/review-queue';
-import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
+import { loadGuideVersion, type PendingReply, readState } from './interview-store';
+import { loadTurn, type Turn, type TurnMessage } from './load-turn';
 import { recordMomentOptOut } from './opt-outs';
-import { decideNextTurn, endsInterview } from './turn-policy';
+import { decideNextTurn, endsInterview, type TurnState } from './turn-policy';
 
 export type CommittedMessage =
-  | { repeat: false; customerMessageId: string; pending: PendingReply; guide: GuideBody }
+  | {
+      repeat: false;
+      customerMessageId: string;
+      pending: PendingReply;
+      guide: GuideBody;
+      /** The conversation up to and including this answer: what the interviewer replies to. */
+      transcript: TurnMessage[];
+      context: Turn['context'];
+    }
   | { repeat: true; customerMessageId: string };
 
+// Each attempt loses only to a concurrent change of the same interview (a second tab, a decline).
+const MAX_ATTEMPTS = 5;
+
 /**
- * Stores the customer's message and decides the next turn in one transaction, before any
- * model is called: a crash afterwards loses nothing, and the same client_id again is
- * recognised as a repeat instead of a new answer.
+ * Stores the customer's message and the next turn's decision before any model is called:
+ * a crash afterwards loses nothing, and the same client_id again is recognised as a repeat
+ * instead of a new answer. The write is one statement guarded by the turn it was decided
+ * on, so no lock is held while we think; if the interview moved meanwhile, we decide again.
  */
 export async function commitCustomerMessage(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
-  interview: { id: string; guide_version_id: string },
+  loaded: Turn,
   input: { clientId: string; text: string },
 ): Promise<CommittedMessage> {
-  const interviewId = interview.id;
-  // The version an interview runs never changes, so it is read outside the transaction.
-  const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
-  const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const t = tenant(trx, ws);
-    const locked = await getInterview(t, interviewId, { lock: true });
-    const existing = await t
-      .selectFrom('messages')
-      .select(['id'])
-      .where('interview_id', '=', interviewId)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
+  let turn = loaded;
+  for (let attempt = 1; ; attempt++) {
+    const { interview, messages } = turn;
+    const existing = messages.find((m) => m.client_id === input.clientId);
     if (existing) return { repeat: true, customerMessageId: existing.id };
-    if (locked.status !== 'started')
-      throw new AppError('interview_closed', 409, `This interview is ${locked.status}; it takes no more answers.`);
+    if (interview.status !== 'started')
+      throw new AppError('interview_closed', 409, `This interview is ${interview.status}; it takes no more answers.`);
 
-    const state = readState(locked.state);
-    const startedAt = locked.started_at ? new Date(locked.started_at) : now;
+    const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
+    const now = deps.now();
+    const state = readState(interview.state);
+    const startedAt = interview.started_at ? new Date(interview.started_at) : now;
     const decision = decideNextTurn({
       guide,
       state,
       answer: input.text,
       elapsedMs: now.getTime() - startedAt.getTime(),
     });
-    const inserted = await t
-      .insertInto('messages')
-      .values({
-        interview_id: interviewId,
-        seq: state.next_seq,
-        role: 'customer',
-        text: input.text,
-        client_id: input.clientId,
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
+    const message: TurnMessage = {
+      id: randomUUID(),
+      seq: state.next_seq,
+      role: 'customer',
+      text: input.text,
+      client_id: input.clientId,
+    };
     const pending: PendingReply = {
       reply_seq: state.next_seq + 1,
       action: decision.action,
@@ -65,40 +70,111 @@ export async function commitCustomerMessage(
       ...(decision.reason ? { reason: decision.reason } : {}),
       since: now.toISOString(),
     };
-    const ends = endsInterview(decision.action);
-    await t
-      .updateTable('interviews')
-      .set({
-        state: {
-          ...decision.state,
-          next_seq: state.next_seq + 2,
-          pending: { ...state.pending, [inserted.id]: pending },
-        },
-        last_activity_at: now,
-        ...(ends ? { status: decision.action === 'opt_out' ? 'declined' : 'completed', ended_at: now } : {}),
-      })
-      .where('id', '=', interviewId)
-      .execute();
+    const write: TurnWrite = {
+      interviewId: interview.id,
+      decidedOnSeq: state.next_seq,
+      message,
+      state: { ...decision.state, next_seq: state.next_seq + 2 },
+      pending,
+      now,
+    };
 
-    if (decision.action === 'opt_out' && locked.contact_id) {
-      await recordMomentOptOut(t, {
-        contactId: locked.contact_id,
-        accountId: locked.account_id,
-        guideId: locked.guide_id,
-        moment: guide.moment,
-        interviewId,
-        channel: locked.channel,
+    let stored: boolean;
+    if (decision.action === 'opt_out' || decision.action === 'handoff') {
+      // What the close means for the contact and the account commits with the close itself.
+      stored = await deps.db.transaction().execute(async (trx) => {
+        if (!(await storeTurn(trx, ws, write))) return false;
+        const t = tenant(trx, ws);
+        if (decision.action === 'opt_out' && interview.contact_id)
+          await recordMomentOptOut(t, {
+            contactId: interview.contact_id,
+            accountId: interview.account_id,
+            guideId: interview.guide_id,
+            moment: guide.moment,
+            interviewId: interview.id,
+            channel: interview.channel,
+          });
+        if (decision.action === 'handoff' && interview.account_id)
+          await addReviewItem(t, {
+            accountId: interview.account_id,
+            kind: 'handoff',
+            reason: 'wants_human',
+            evidence: [{ interview_id: interview.id, message_id: message.id, quote: input.text.slice(0, 500) }],
+            dedupeKey: `wants_human:${interview.id}`,
+          });
+        return true;
       });
+    } else {
+      stored = await storeTurn(deps.db, ws, write);
     }
-    if (decision.action === 'handoff' && locked.account_id) {
-      await addReviewItem(t, {
-        accountId: locked.account_id,
-        kind: 'handoff',
-        reason: 'wants_human',
-        evidence: [{ interview_id: interviewId, message_id: inserted.id, quote: input.text.slice(0, 500) }],
-        dedupeKey: `wants_human:${interviewId}`,
-      });
-    }
-    return { repeat: false, customerMessageId: inserted.id, pending, guide };
-  });
+    if (stored)
+      return {
+        repeat: false,
+        customerMessageId: message.id,
+        pending,
+        guide,
+        transcript: [...messages, message],
+        context: turn.context,
+      };
+    if (attempt === MAX_ATTEMPTS)
+      throw new AppError(
+        'interview_busy',
+        409,
+        'The interview kept changing while this answer was stored; send it again.',
+      );
+    turn = await loadTurn(deps.db, ws, interview.id);
+  }
+}
+
+type TurnWrite = {
+  interviewId: string;
+  /** The `next_seq` the decision was taken on: the write only lands if it is still current. */
+  decidedOnSeq: number;
+  message: TurnMessage;
+  state: TurnState & { next_seq: number };
+  pending: PendingReply;
+  now: Date;
+};
+
+/**
+ * One statement: advance the interview's turn state (if it is still the one we decided on)
+ * and insert the message with it. Pending replies are merged in SQL, not overwritten, so a
+ * reply being stored for the previous turn at the same moment is never undone.
+ */
+async function storeTurn(db: Db, ws: Ws, w: TurnWrite): Promise<boolean> {
+  const ends = endsInterview(w.pending.action);
+  const row = await db
+    .with('advanced', (qb) =>
+      qb
+        .updateTable('interviews')
+        .set({
+          state: sql`${w.state}::jsonb || jsonb_build_object('pending',
+            coalesce(state -> 'pending', '{}'::jsonb) || ${{ [w.message.id]: w.pending }}::jsonb)`,
+          last_activity_at: w.now,
+          ...(ends ? { status: w.pending.action === 'opt_out' ? 'declined' : 'completed', ended_at: w.now } : {}),
+        })
+        .where('workspace_id', '=', ws.id)
+        .where('id', '=', w.interviewId)
+        .where('status', '=', 'started')
+        .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', w.decidedOnSeq)
+        .returning(['id', 'workspace_id']),
+    )
+    .insertInto('messages')
+    .columns(['id', 'workspace_id', 'interview_id', 'seq', 'role', 'text', 'client_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('advanced')
+        .select([
+          sql<string>`${w.message.id}::uuid`.as('id'),
+          'advanced.workspace_id',
+          'advanced.id as interview_id',
+          sql<number>`${w.message.seq}::int`.as('seq'),
+          sql<'customer'>`'customer'`.as('role'),
+          sql<string>`${w.message.text}::text`.as('text'),
+          sql<string>`${w.message.client_id}::text`.as('client_id'),
+        ]),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,20 +1,14 @@
 import type { GuideBody } from '@candor/shared';
 import type { ModelMessage } from 'ai';
+import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { costMicros } from '../pricing/model-prices';
-import { aiInterviewerEnabled } from '../workspaces/workspace-settings';
 import { enqueueExtraction } from './enqueue-extraction';
-import {
-  getInterview,
-  listMessages,
-  loadCustomerFacingContext,
-  loadGuideVersion,
-  type PendingReply,
-  readState,
-} from './interview-store';
+import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
+import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
-import { buildInstructions, customerTurn, newCanary } from './prompts';
+import { buildInstructions, type CustomerFacingContext, customerTurn, newCanary } from './prompts';
 import { hasQuestion } from './reply-guard';
 import { scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
@@ -39,20 +33,24 @@ type ReplyDraft = {
 export async function generateReply(
   deps: AppDeps,
   ws: Ws,
-  interview: { id: string; contact_id: string | null; account_id: string | null },
-  guide: GuideBody,
-  turn: { customerMessageId: string; pending: PendingReply },
+  interviewId: string,
+  turn: {
+    customerMessageId: string;
+    pending: PendingReply;
+    guide: GuideBody;
+    /** The conversation up to and including the answer being replied to. */
+    transcript: TurnMessage[];
+    context: CustomerFacingContext;
+    /** Whether the AI interviewer answers (a model is configured and the workspace wants it). */
+    aiInterviewer: boolean;
+  },
   handlers: ReplyStreamHandlers,
 ): Promise<StoredReply> {
-  const t = tenant(deps.db, ws);
-  const interviewId = interview.id;
-  const { customerMessageId, pending } = turn;
+  const { customerMessageId, pending, guide, transcript, context } = turn;
   let draft: ReplyDraft | undefined;
   let streamed = false;
 
-  if (await aiInterviewerEnabled(deps, ws)) {
-    const context = await loadCustomerFacingContext(deps.db, ws, interview);
-    const transcript = (await listMessages(t, interviewId)).filter((m) => m.seq < pending.reply_seq);
+  if (turn.aiInterviewer) {
     const canary = newCanary();
     const result = await streamInterviewReply(
       deps,
@@ -113,8 +111,9 @@ export async function generateReply(
 }
 
 /**
- * Stores a reply at its reserved seq and settles the interview's counters. If another
- * process stored it first, theirs wins and is returned.
+ * Stores a reply at its reserved seq and settles the interview's counters, in one statement:
+ * the counters move only if this reply was the one inserted. If another process stored it
+ * first, theirs wins and is returned.
  */
 async function storeReply(
   deps: AppDeps,
@@ -124,49 +123,50 @@ async function storeReply(
   pending: PendingReply,
   draft: ReplyDraft,
 ): Promise<StoredReply> {
-  const now = deps.now();
-  const storedId = await deps.db.transaction().execute(async (trx) => {
-    const t = tenant(trx, ws);
-    const interview = await getInterview(t, interviewId, { lock: true });
-    const inserted = await t
-      .insertInto('messages')
-      .values({
-        interview_id: interviewId,
-        seq: pending.reply_seq,
-        role: 'interviewer',
-        text: draft.text,
-        reply_to: customerMessageId,
-        mode: draft.mode,
-        model: draft.model,
-        prompt_tokens: draft.promptTokens,
-        completion_tokens: draft.completionTokens,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning(['id'])
-      .executeTakeFirst();
-    if (!inserted) return undefined;
-    const state = readState(interview.state);
-    const { [customerMessageId]: _done, ...stillPending } = state.pending;
-    // The first reply (seq 3, after the opening and the first answer) sets the mode; any later change makes it mixed.
-    const mode = pending.reply_seq === FIRST_REPLY_SEQ || interview.mode === draft.mode ? draft.mode : 'mixed';
-    const cost = draft.model ? costMicros(deps.config, draft.model, draft) : 0;
-    await t
-      .updateTable('interviews')
-      .set((eb) => ({
-        state: { ...state, pending: stillPending },
-        mode,
-        prompt_tokens: eb('prompt_tokens', '+', draft.promptTokens),
-        completion_tokens: eb('completion_tokens', '+', draft.completionTokens),
-        cost_micros: eb('cost_micros', '+', String(cost)),
-        last_activity_at: now,
-      }))
-      .where('id', '=', interviewId)
-      .execute();
-    return inserted.id;
-  });
-  if (storedId) {
+  const cost = draft.model ? costMicros(deps.config, draft.model, draft) : 0;
+  // The first reply (seq 3, after the opening and the first answer) sets the mode; any later change makes it mixed.
+  const firstReply = pending.reply_seq === FIRST_REPLY_SEQ;
+  const inserted = await deps.db
+    .with('reply', (qb) =>
+      qb
+        .insertInto('messages')
+        .values({
+          workspace_id: ws.id,
+          interview_id: interviewId,
+          seq: pending.reply_seq,
+          role: 'interviewer',
+          text: draft.text,
+          reply_to: customerMessageId,
+          mode: draft.mode,
+          model: draft.model,
+          prompt_tokens: draft.promptTokens,
+          completion_tokens: draft.completionTokens,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning(['id']),
+    )
+    .with('settled', (qb) =>
+      qb
+        .updateTable('interviews')
+        .set((eb) => ({
+          state: sql`state #- array['pending', ${customerMessageId}::text]`,
+          mode: sql`case when ${firstReply} or mode = ${draft.mode} then ${draft.mode} else 'mixed' end`,
+          prompt_tokens: eb('prompt_tokens', '+', draft.promptTokens),
+          completion_tokens: eb('completion_tokens', '+', draft.completionTokens),
+          cost_micros: eb('cost_micros', '+', String(cost)),
+          last_activity_at: deps.now(),
+        }))
+        .where('workspace_id', '=', ws.id)
+        .where('id', '=', interviewId)
+        .where((eb) => eb.exists(eb.selectFrom('reply').select('reply.id')))
+        .returning('interviews.id'),
+    )
+    .selectFrom('reply')
+    .select('reply.id')
+    .executeTakeFirst();
+  if (inserted) {
     if (endsInterview(pending.action)) await enqueueExtraction(deps, ws, interviewId);
-    return { id: storedId, role: 'interviewer', text: draft.text, mode: draft.mode };
+    return { id: inserted.id, role: 'interviewer', text: draft.text, mode: draft.mode };
   }
   // Another request stored this reply first: answer with theirs.
   const reply = await findReply(deps, ws, interviewId, customerMessageId);

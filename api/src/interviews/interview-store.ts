@@ -4,7 +4,6 @@ import type { Db } from '../db/database';
 import type { Tenant, Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
 import { notFound } from '../http/errors';
-import type { CustomerFacingContext } from './prompts';
 import type { CloseReason, TurnAction, TurnState } from './turn-policy';
 
 /** A reply that has been decided (and its seq reserved) but not stored yet. */
@@ -62,38 +61,18 @@ export function listMessages(t: Tenant, interviewId: string) {
     .execute();
 }
 
+// Guide versions never change once stored (an edit makes a new version), so the bodies
+// interviews run are kept in memory: a turn does not read and re-validate its guide every time.
+const GUIDE_CACHE_SIZE = 500;
+const guideBodies = new Map<string, GuideBody>();
+
 /** The guide body an interview runs: its stored version, unchanged by later edits. */
 export async function loadGuideVersion(db: Db, ws: Ws, versionId: string): Promise<GuideBody> {
-  return (await getGuideVersion(db, ws, versionId)).body;
-}
-
-/**
- * What the interviewer may say about the person: their name, their company, our product.
- * Deliberately selects nothing else from the account or contact.
- */
-export async function loadCustomerFacingContext(
-  db: Db,
-  ws: Ws,
-  interview: { contact_id: string | null; account_id: string | null },
-): Promise<CustomerFacingContext> {
-  // One round trip: the workspace row, and the contact and account only by their name columns.
-  const row = await db
-    .selectFrom('workspaces')
-    .leftJoin('contacts', (j) =>
-      j.onRef('contacts.workspace_id', '=', 'workspaces.id').on('contacts.id', '=', interview.contact_id),
-    )
-    .leftJoin('accounts', (j) =>
-      j.onRef('accounts.workspace_id', '=', 'workspaces.id').on('accounts.id', '=', interview.account_id),
-    )
-    .select(['workspaces.name as product', 'contacts.name as contact_name', 'accounts.name as company'])
-    .where('workspaces.id', '=', ws.id)
-    .executeTakeFirst();
-  const contact = { name: row?.contact_name ?? null };
-  const account = { name: row?.company ?? null };
-  const workspace = { name: row?.product };
-  return {
-    contactName: contact?.name ?? null,
-    company: account?.name ?? null,
-    product: workspace?.name ?? 'our product',
-  };
+  const key = `${ws.id}/${versionId}`;
+  const cached = guideBodies.get(key);
+  if (cached) return cached;
+  const { body } = await getGuideVersion(db, ws, versionId);
+  if (guideBodies.size >= GUIDE_CACHE_SIZE) guideBodies.delete(guideBodies.keys().next().value as string);
+  guideBodies.set(key, body);
+  return body;
 }

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
-import { getInterview, loadCustomerFacingContext, loadGuideVersion, readState } from './interview-store';
+import { getInterview, loadGuideVersion, readState } from './interview-store';
+import { loadTurn } from './load-turn';
 import { openingText } from './scripted';
 import { initialTurnState } from './turn-policy';
 
@@ -10,10 +11,9 @@ import { initialTurnState } from './turn-policy';
  * and marks it started. Idempotent: a second start changes nothing and adds no message.
  */
 export async function startInterview(deps: Pick<AppDeps, 'db' | 'now'>, ws: Ws, interviewId: string) {
-  const before = await getInterview(tenant(deps.db, ws), interviewId);
+  const { interview: before, context } = await loadTurn(deps.db, ws, interviewId);
   if (before.status !== 'invited') return before;
   const guide = await loadGuideVersion(deps.db, ws, before.guide_version_id);
-  const context = await loadCustomerFacingContext(deps.db, ws, before);
   const now = deps.now();
   const expired = await deps.db.transaction().execute(async (trx) => {
     const t = tenant(trx, ws);

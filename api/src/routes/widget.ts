@@ -10,13 +10,15 @@ import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
 import { awaitReply, generateReply } from '../interviews/generate-reply';
 import { getInterview, listMessages } from '../interviews/interview-store';
+import { loadTurn } from '../interviews/load-turn';
 import { takePendingInvitation } from '../interviews/pending-invitation';
 import { startInterview } from '../interviews/start-interview';
 import { statusAfter } from '../interviews/turn-policy';
 import { evaluateRecordedEvents } from '../triggers/evaluate-events';
 import { identifyContact } from '../widget-auth/identify-contact';
-import { loadAccessibleInterview } from '../widget-auth/interview-access';
+import { loadAccessibleInterview, loadAccessibleTurn } from '../widget-auth/interview-access';
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
+import { usesAiInterviewer } from '../workspaces/workspace-settings';
 
 export const MAX_MESSAGE_CHARS = 4000;
 
@@ -212,21 +214,43 @@ export function widgetRoutes() {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const deps = c.get('deps');
-      const { ws, interview } = await loadAccessibleInterview(deps.db, c.get('access'), id);
-      if (interview.status === 'invited') await startInterview(deps, ws, id);
-      const committed = await commitCustomerMessage(deps, ws, interview, { clientId: body.client_id, text: body.text });
+      let { ws, turn } = await loadAccessibleTurn(deps.db, c.get('access'), id);
+      if (turn.interview.status === 'invited') {
+        await startInterview(deps, ws, id);
+        turn = await loadTurn(deps.db, ws, id);
+      }
+      const committed = await commitCustomerMessage(deps, ws, turn, { clientId: body.client_id, text: body.text });
       return streamSSE(c, async (stream) => {
         // A client that went away must not stop the reply from being written and stored.
-        const send = async (event: string, data: unknown) => {
+        const write = async (event: string, data: unknown) => {
           if (stream.aborted || stream.closed) return;
           await stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => {});
         };
+        // Events go out in order through one queue; deltas that arrive together (a provider
+        // often packs several into one read) are merged, so a burst is one write, not one per token.
+        const queue: { event: string; data: unknown }[] = [];
+        let draining: Promise<void> | undefined;
+        const send = (event: string, data: unknown) => {
+          const last = queue.at(-1);
+          if (event === 'delta' && last?.event === 'delta')
+            (last.data as { text: string }).text += (data as { text: string }).text;
+          else queue.push({ event, data: event === 'delta' ? { ...(data as object) } : data });
+          draining ??= (async () => {
+            await new Promise((resolve) => setImmediate(resolve));
+            for (let next = queue.shift(); next; next = queue.shift()) await write(next.event, next.data);
+            draining = undefined;
+          })();
+          return draining;
+        };
         const reply = committed.repeat
           ? await awaitReply(deps, ws, id, committed.customerMessageId)
-          : await generateReply(deps, ws, interview, committed.guide, committed, {
-              onDelta: (text) => void send('delta', { text }),
-              onRetry: () => void send('reset', {}),
-            });
+          : await generateReply(
+              deps,
+              ws,
+              id,
+              { ...committed, aiInterviewer: usesAiInterviewer(deps.config, turn.interviewerMode) },
+              { onDelta: (text) => void send('delta', { text }), onRetry: () => void send('reset', {}) },
+            );
         if (reply) {
           if (committed.repeat) await send('delta', { text: reply.text });
           await send('message', { id: reply.id, role: reply.role, text: reply.text });

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { getInterview } from '../interviews/interview-store';
+import { loadTurn } from '../interviews/load-turn';
 import type { InterviewAccess } from './tokens';
 
 /**
@@ -13,6 +14,19 @@ export async function loadAccessibleInterview(db: Db, access: InterviewAccess, i
   const ws = { id: access.workspaceId };
   if (access.kind === 'link' && access.interviewId !== interviewId) throw notFound('Interview');
   const interview = await getInterview(tenant(db, ws), interviewId);
-  if (access.kind === 'widget' && interview.contact_id !== access.contactId) throw notFound('Interview');
+  checkReach(access, interview);
   return { ws, interview };
+}
+
+/** The same check for a customer turn, which reads the interview with its transcript in one go. */
+export async function loadAccessibleTurn(db: Db, access: InterviewAccess, interviewId: string) {
+  const ws = { id: access.workspaceId };
+  if (access.kind === 'link' && access.interviewId !== interviewId) throw notFound('Interview');
+  const turn = await loadTurn(db, ws, interviewId);
+  checkReach(access, turn.interview);
+  return { ws, turn };
+}
+
+function checkReach(access: InterviewAccess, interview: { contact_id: string | null }) {
+  if (access.kind === 'widget' && interview.contact_id !== access.contactId) throw notFound('Interview');
 }

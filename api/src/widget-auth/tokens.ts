@@ -11,8 +11,20 @@ export const LINK_TOKEN_TTL_DAYS = 14;
 type Purpose = 'widget' | 'interview-link';
 
 // Each kind of token has its own key derived from the instance secret, so one can never pass for the other.
-function keyFor(secret: string, purpose: Purpose): string {
-  return createHmac('sha256', secret).update(`candor:${purpose}:v1`).digest('base64url');
+// Every widget request verifies a token, so the imported key is kept rather than imported each time.
+const keys = new Map<string, Promise<CryptoKey>>();
+function keyFor(secret: string, purpose: Purpose): Promise<CryptoKey> {
+  const id = `${purpose}:${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    const raw = createHmac('sha256', secret).update(`candor:${purpose}:v1`).digest('base64url');
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(raw), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    keys.set(id, key);
+  }
+  return key;
 }
 
 /** Who a valid token speaks for. */
@@ -23,17 +35,17 @@ export type InterviewAccess =
 const claims = z.object({ aud: z.string(), ws: z.uuid(), sub: z.uuid(), exp: z.number() });
 
 /** A widget token: this contact of this workspace, for two hours. */
-export function signWidgetToken(deps: Pick<AppDeps, 'secret' | 'now'>, workspaceId: string, contactId: string) {
+export async function signWidgetToken(deps: Pick<AppDeps, 'secret' | 'now'>, workspaceId: string, contactId: string) {
   const iat = Math.floor(deps.now().getTime() / 1000);
   return sign(
     { aud: 'widget', ws: workspaceId, sub: contactId, iat, exp: iat + WIDGET_TOKEN_TTL_SECONDS },
-    keyFor(deps.secret, 'widget'),
+    await keyFor(deps.secret, 'widget'),
     'HS256',
   );
 }
 
 /** A link token: one interview of one workspace, until it expires. */
-export function signLinkToken(
+export async function signLinkToken(
   deps: Pick<AppDeps, 'secret' | 'now'>,
   workspaceId: string,
   interviewId: string,
@@ -42,7 +54,7 @@ export function signLinkToken(
   const iat = Math.floor(deps.now().getTime() / 1000);
   return sign(
     { aud: 'interview-link', ws: workspaceId, sub: interviewId, iat, exp: Math.floor(expiresAt.getTime() / 1000) },
-    keyFor(deps.secret, 'interview-link'),
+    await keyFor(deps.secret, 'interview-link'),
     'HS256',
   );
 }
@@ -62,7 +74,7 @@ export async function readAccessToken(
   }
   try {
     // Expiry is checked against the app's clock below, so tests and replays agree on "now".
-    const payload = await verify(token, keyFor(deps.secret, purpose), {
+    const payload = await verify(token, await keyFor(deps.secret, purpose), {
       alg: 'HS256',
       exp: false,
       iat: false,

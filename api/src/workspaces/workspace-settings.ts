@@ -77,5 +77,10 @@ export async function aiInterviewerEnabled(deps: Pick<AppDeps, 'db' | 'config'>,
     .select('interviewer_mode')
     .where('id', '=', ws.id)
     .executeTakeFirst();
-  return row?.interviewer_mode !== 'scripted';
+  return usesAiInterviewer(deps.config, row?.interviewer_mode);
+}
+
+/** The same decision for a caller that has already read the workspace's `interviewer_mode`. */
+export function usesAiInterviewer(config: AppDeps['config'], interviewerMode: string | undefined): boolean {
+  return interviewModelConfigured(config) && interviewerMode !== 'scripted';
 }
