@@ -6,6 +6,8 @@ import { repoRoot } from '../support/processes';
 
 // A separate worker needs a database other processes can reach: the embedded one belongs to
 // the server process (that refusal is tested in process.test.ts), so this runs on Postgres only.
+if (!process.env.TEST_DATABASE_URL)
+  console.log('worker.test.ts: skipped on the embedded database — a separate worker process needs Postgres');
 describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run candor -- worker on Postgres', () => {
   let t: TestApp;
   beforeAll(async () => {
