@@ -23,7 +23,7 @@ const answerFor = (turn: number, tag: string) =>
 
 /** The stub model server, started in a worker thread; resolves with its base URL. */
 function startStubModel(): Promise<{ close: () => Promise<number>; url: string }> {
-  const worker = new Worker(new URL('./stub-model-server.ts', import.meta.url));
+  const worker = new Worker(new URL('./support/stub-model-server.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', ({ url }: { url: string }) => resolve({ url, close: () => worker.terminate() }));
