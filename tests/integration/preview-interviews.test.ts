@@ -82,6 +82,9 @@ describe('guide previews stay out of the numbers', () => {
     expect(completed.total).toBe(1);
     const guides = await readJson(await admin('GET', '/guides'));
     expect(guides.items.find((g: { id: string }) => g.id === seeded.guideId).interviews).toBe(1);
+    // Nor does the server API list them.
+    const listed = await readJson(await t.request('/v1/interviews', { token: seeded.ws.secret_key }));
+    expect(listed.data.map((i: { id: string }) => i.id)).toEqual([realId]);
     // The transcript itself still opens from the guide editor's link.
     expect((await admin('GET', `/interviews/${previewId}`)).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
 import { AppError, notFound } from '../http/errors';
 import { listMessages } from './interview-store';
 
@@ -49,6 +50,8 @@ export async function listInterviews(db: Db, ws: Ws, filter: InterviewFilter) {
       'contacts.external_id as contact_id',
       'accounts.external_id as account_id',
     ]);
+  // Guide previews are the console's rehearsals, not conversations with customers.
+  q = q.where(notPreviewContact(ws, 'interviews.contact_id'));
   if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
   if (filter.contactId) q = q.where('contacts.external_id', '=', filter.contactId);
   if (filter.accountId) q = q.where('accounts.external_id', '=', filter.accountId);
