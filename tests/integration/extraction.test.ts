@@ -435,3 +435,43 @@ describe(`extraction through the Responses API (${databaseKind})`, () => {
     expect(Number(interview.cost_micros)).toBe(360);
   });
 });
+
+// A local OpenAI-compatible server (Ollama, vLLM) needs no key: its base URL alone turns the
+// model on for extraction, as it does for interviews and synthesis.
+describe(`extraction against a keyless local server (${databaseKind})`, () => {
+  let t: TestApp;
+  let workspaceId: string;
+  let openai: ReturnType<typeof mockOpenAI>;
+  beforeAll(async () => {
+    t = await startTestApp({ OPENAI_BASE_URL: 'http://openai.test/v1', CANDOR_SYNTHESIS_MODEL: 'local-model' });
+    workspaceId = (await createTestWorkspace(t)).id;
+    openai = mockOpenAI(server);
+  });
+  afterAll(() => t?.close());
+
+  it('extracts with the model over Chat Completions', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer]);
+    openai.clearCalls();
+    const signal = {
+      kind: 'churn_risk',
+      message_ref: 'm1',
+      quote: 'too expensive for what we get',
+      confidence: 0.9,
+      polarity: null,
+      label: null,
+      level: 'high',
+      reasons: ['price_value'],
+      expansion_kind: null,
+      size: null,
+      timing: null,
+      role: null,
+      champion_change: null,
+    };
+    openai.script({ chat: { json: { signals: [signal] } } });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    expect(openai.calls.map((c) => c.api)).toEqual(['chat']);
+    const signals = await readSignals(t, s.interviewId);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]).toMatchObject({ kind: 'churn_risk', source: 'ai', model: 'local-model' });
+  });
+});

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
-import { interviewModelConfigured } from '../interviews/model-reply';
+import { modelConfigured } from '../model-access/openai-models';
 import { defaultModelPrices, priceFor } from '../pricing/model-prices';
 
 /** Where calls go when OPENAI_BASE_URL is unset. */
@@ -54,7 +54,7 @@ export async function getModelSettings(deps: Pick<AppDeps, 'db' | 'config' | 'no
       base_url: openai.baseUrl ?? DEFAULT_BASE_URL,
       base_url_from_env: openai.baseUrl !== undefined,
       api_key_set: openai.apiKey !== undefined,
-      available: interviewModelConfigured(deps.config),
+      available: modelConfigured(deps.config),
     },
     interview_model: {
       name: openai.interviewModel,

@@ -1,4 +1,3 @@
-import { createOpenAI } from '@ai-sdk/openai';
 import {
   type ExtractionOutput,
   extractionOutputSchema,
@@ -8,6 +7,7 @@ import {
 } from '@candor/shared';
 import { generateText, Output } from 'ai';
 import type { Config } from '../config';
+import { synthesisModel } from '../model-access/openai-models';
 
 /** Bumped whenever the instructions or the output schema change, and stored on every AI signal. */
 export const EXTRACTION_PROMPT_VERSION = 'extract-v1';
@@ -24,11 +24,6 @@ export type ModelExtraction = {
   promptTokens: number;
   completionTokens: number;
 };
-
-/** True when an OpenAI-compatible model is configured (an API key is set). */
-export function modelConfigured(config: Config): boolean {
-  return Boolean(config.openai.apiKey);
-}
 
 function instructionsFor(guide: GuideBody): string {
   const reasons = guide.taxonomy.churn_reasons.map((r) => `${r.key} (${r.label})`).join(', ');
@@ -128,10 +123,8 @@ export async function extractWithModel(
   guide: GuideBody,
   lines: readonly TranscriptLine[],
 ): Promise<ModelExtraction> {
-  const provider = createOpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl });
   const modelId = config.openai.synthesisModel;
-  // OpenAI-compatible servers (vLLM, Ollama, Azure proxies) speak Chat Completions; OpenAI itself gets the Responses API.
-  const model = config.openai.baseUrl ? provider.chat(modelId) : provider(modelId);
+  const model = synthesisModel(config);
   const customers = lines.filter((l) => l.role === 'customer');
   const refs = new Map(customers.map((l, i) => [l.id, `m${i + 1}`]));
   const byRef = new Map(customers.map((l, i) => [`m${i + 1}`, l.id]));

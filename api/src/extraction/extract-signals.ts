@@ -3,8 +3,9 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
 import { notFound } from '../http/errors';
+import { modelConfigured } from '../model-access/openai-models';
 import { costMicros } from '../pricing/model-prices';
-import { EXTRACTION_PROMPT_VERSION, extractWithModel, modelConfigured, type TranscriptLine } from './ai-extraction';
+import { EXTRACTION_PROMPT_VERSION, extractWithModel, type TranscriptLine } from './ai-extraction';
 import { extractWithRules } from './rules-extraction';
 
 export type ExtractionResult = {

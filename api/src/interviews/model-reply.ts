@@ -1,7 +1,6 @@
-import { createOpenAI } from '@ai-sdk/openai';
 import { type ModelMessage, streamText } from 'ai';
 import type { AppDeps } from '../app-deps';
-import type { Config } from '../config';
+import { interviewModel } from '../model-access/openai-models';
 import { INTERVIEW_RULES } from './prompts';
 import { type GuardVerdict, instructionFingerprint, ReplyStreamGuard } from './reply-guard';
 
@@ -21,11 +20,6 @@ export type ReplyStreamHandlers = {
 
 const rulesFingerprint = instructionFingerprint(INTERVIEW_RULES);
 
-/** Whether AI mode is available: a key, or a base URL of a server that needs none. */
-export function interviewModelConfigured(config: Config): boolean {
-  return Boolean(config.openai.apiKey || config.openai.baseUrl);
-}
-
 class AttemptError extends Error {}
 
 /**
@@ -39,10 +33,6 @@ export async function streamInterviewReply(
   handlers: ReplyStreamHandlers,
 ): Promise<ModelReplyResult> {
   const { config, log } = deps;
-  const provider = createOpenAI({
-    apiKey: config.openai.apiKey ?? 'not-needed',
-    ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
-  });
   const modelName = config.openai.interviewModel;
   const { retries, retryDelayMs, firstTokenMs } = config.modelCalls;
   let lastReason = 'unknown';
@@ -56,7 +46,7 @@ export async function streamInterviewReply(
     let timer = setTimeout(() => controller.abort(new AttemptError('first token timeout')), firstTokenMs);
     try {
       const result = streamText({
-        model: provider.chat(modelName),
+        model: interviewModel(config),
         instructions: input.instructions,
         messages: input.messages,
         maxRetries: 0,

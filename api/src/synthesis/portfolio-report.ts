@@ -2,8 +2,9 @@ import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { standardTaxonomy } from '../guides/templates/taxonomy';
+import { modelConfigured } from '../model-access/openai-models';
 import { writePortfolioNarrative } from './ai/portfolio-report-ai';
-import { SynthesisModelError, synthesisModelConfigured } from './ai/synthesis-model';
+import { SynthesisModelError } from './ai/synthesis-model';
 import { provenanceOf } from './brief-versions';
 
 const DAY = 86_400_000;
@@ -200,7 +201,7 @@ export async function portfolioReport(
     usage: { prompt_tokens: 0, completion_tokens: 0, cost_micros: 0 },
     generation: {},
   };
-  if (options.mode === 'rules' || !synthesisModelConfigured(deps.config)) return rules;
+  if (options.mode === 'rules' || !modelConfigured(deps.config)) return rules;
   try {
     const narrative = await writePortfolioNarrative(deps, ws, report, { ownerEmail: options.ownerEmail, days });
     return {

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
+import { modelConfigured } from '../model-access/openai-models';
 import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';
 import { RENEWAL_BRIEF_PROMPT_VERSION, writeRenewalBriefWithModel } from './ai/renewal-brief-ai';
-import { SynthesisModelError, synthesisModelConfigured } from './ai/synthesis-model';
+import { SynthesisModelError } from './ai/synthesis-model';
 import { latestBriefVersion, provenanceOf, type StoredBrief, storeBriefVersion } from './brief-versions';
 import { type BriefSection, composeRulesBrief } from './renewal-brief-rules';
 
@@ -44,7 +45,7 @@ export async function buildRenewalBrief(
 
   let stored: Parameters<typeof storeBriefVersion>[2] | undefined;
   let fallbackReason: string | null = null;
-  if (synthesisModelConfigured(deps.config) && !options.rulesOnly) {
+  if (modelConfigured(deps.config) && !options.rulesOnly) {
     try {
       const ai = await writeRenewalBriefWithModel(deps, ws, account, progress);
       if (ai)

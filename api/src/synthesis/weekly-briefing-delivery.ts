@@ -2,9 +2,10 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { queueEmail } from '../mail/send-email';
 import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
+import { modelConfigured } from '../model-access/openai-models';
 import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';
-import { SynthesisModelError, synthesisModelConfigured } from './ai/synthesis-model';
+import { SynthesisModelError } from './ai/synthesis-model';
 import { WEEKLY_BRIEFING_PROMPT_VERSION, writeWeeklyBriefingWithModel } from './ai/weekly-briefing-ai';
 import {
   type BriefProvenance,
@@ -52,7 +53,7 @@ export async function deliverWeeklyBriefing(
   let briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
   let mode = 'rules';
   let provenance: BriefProvenance = {};
-  if (synthesisModelConfigured(deps.config) && !options.rulesOnly) {
+  if (modelConfigured(deps.config) && !options.rulesOnly) {
     try {
       const ai = await writeWeeklyBriefingWithModel(deps, ws, briefing, progress);
       briefing = ai.briefing;

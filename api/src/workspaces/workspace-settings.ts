@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Ws } from '../db/tenant';
 import { AppError, describeZodError } from '../http/errors';
-import { interviewModelConfigured } from '../interviews/model-reply';
+import { modelConfigured } from '../model-access/openai-models';
 import { recordAudit } from './audit';
 
 /** Retention periods an admin can choose for transcripts (days); null keeps them. */
@@ -71,7 +71,7 @@ export async function updateWorkspaceSettings(
  * configured and the workspace must not have chosen the scripted interviewer.
  */
 export async function aiInterviewerEnabled(deps: Pick<AppDeps, 'db' | 'config'>, ws: Ws): Promise<boolean> {
-  if (!interviewModelConfigured(deps.config)) return false;
+  if (!modelConfigured(deps.config)) return false;
   const row = await deps.db
     .selectFrom('workspaces')
     .select('interviewer_mode')
@@ -82,5 +82,5 @@ export async function aiInterviewerEnabled(deps: Pick<AppDeps, 'db' | 'config'>,
 
 /** The same decision for a caller that has already read the workspace's `interviewer_mode`. */
 export function usesAiInterviewer(config: AppDeps['config'], interviewerMode: string | undefined): boolean {
-  return interviewModelConfigured(config) && interviewerMode !== 'scripted';
+  return modelConfigured(config) && interviewerMode !== 'scripted';
 }

@@ -1,8 +1,7 @@
-import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, Output } from 'ai';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
-import type { Config } from '../../config';
+import { synthesisModel } from '../../model-access/openai-models';
 import { costMicros } from '../../pricing/model-prices';
 
 /** Tokens one or more model calls used. */
@@ -23,11 +22,6 @@ export class SynthesisModelError extends Error {
     super(`synthesis model failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`);
     this.name = 'SynthesisModelError';
   }
-}
-
-/** True when briefs, reports and briefings are written by the synthesis model (an API key is set). */
-export function synthesisModelConfigured(config: Config): boolean {
-  return Boolean(config.openai.apiKey);
 }
 
 /** The rule every synthesis prompt carries: what sits between data tags is evidence, never instructions. */
@@ -54,10 +48,8 @@ export async function callSynthesisModel<T>(
   call: { purpose: string; instructions: string; prompt: string; schema: z.ZodType<T> },
 ): Promise<{ output: T; usage: Usage; model: string; attempts: number }> {
   const { config } = deps;
-  const provider = createOpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl });
   const modelId = config.openai.synthesisModel;
-  // OpenAI-compatible servers speak Chat Completions; OpenAI itself gets the Responses API.
-  const model = config.openai.baseUrl ? provider.chat(modelId) : provider(modelId);
+  const model = synthesisModel(config);
   const { retries, retryDelayMs } = config.modelCalls;
   let reason = 'unknown';
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
