@@ -6,7 +6,7 @@ import { secretKeyAuth } from '../http/secret-key-auth';
 import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
-import { briefItemSchema, briefRunSchema, citationSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
+import { briefItemSchema, citationSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
 const cite = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() }).nullable();
 const briefing = z
@@ -144,11 +144,7 @@ export function briefingRoutes() {
         'Answers 202 with a run at once; poll `GET /v1/brief-runs/{run_id}` for its progress. `brief.ready` fires when the new version is stored.',
       request: { query: memberQuery },
       responses: {
-        202: {
-          description: 'Started (or already running)',
-          headers: z.object({ Location: z.string().describe('The run to poll') }),
-          content: { 'application/json': { schema: briefRunSchema } },
-        },
+        ...runStartedResponse,
         ...errors,
       },
     }),

@@ -5,7 +5,7 @@ import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
-import { briefItemSchema, briefRunSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
+import { briefItemSchema, briefRunSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
 const brief = z
   .object({
@@ -102,11 +102,7 @@ export function briefRoutes() {
         'Answers 202 with a run at once; poll `GET /v1/brief-runs/{run_id}` for its progress. While a run for the account is still going, that run is answered instead of starting another. `brief.ready` fires when the new version is stored.',
       request: { params },
       responses: {
-        202: {
-          description: 'Started (or already running)',
-          headers: z.object({ Location: z.string().describe('The run to poll') }),
-          content: { 'application/json': { schema: briefRunSchema } },
-        },
+        ...runStartedResponse,
         ...errors,
       },
     }),

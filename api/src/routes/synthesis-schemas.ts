@@ -60,3 +60,12 @@ export const briefRunSchema = z
     finished_at: z.string().nullable(),
   })
   .openapi('BriefRun');
+
+/** The 202 answer of every "regenerate in the background" route: the run, and where to poll it. */
+export const runStartedResponse = {
+  202: {
+    description: 'Started (or already running)',
+    headers: z.object({ Location: z.string().describe('The run to poll') }),
+    content: { 'application/json': { schema: briefRunSchema } },
+  },
+};
