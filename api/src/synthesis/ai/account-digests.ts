@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { describeSignal } from '../../console/signal-label';
 import { tenant, type Ws } from '../../db/tenant';
-import { EvidenceRefs, type EvidenceSignal, resolveClaims } from './evidence';
+import { EvidenceRefs, type EvidenceSignal, resolveClaims, selectEvidenceSignals } from './evidence';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, noUsage, type Usage } from './synthesis-model';
 
 /** Bumped whenever the map instructions or schema change; part of every digest's cache key. */
@@ -64,21 +64,7 @@ export async function loadAccountSignals(
 ): Promise<Map<string, EvidenceSignal[]>> {
   const byAccount = new Map<string, EvidenceSignal[]>(accountIds.map((id) => [id, []]));
   if (accountIds.length === 0) return byAccount;
-  const rows = await tenant(deps.db, ws)
-    .selectFrom('signals')
-    .leftJoin('contacts', 'contacts.id', 'signals.contact_id')
-    .select([
-      'signals.id',
-      'signals.account_id',
-      'signals.kind',
-      'signals.value',
-      'signals.quote',
-      'signals.interview_id',
-      'signals.message_id',
-      'signals.created_at',
-      'contacts.name as contact_name',
-      'contacts.role as contact_role',
-    ])
+  const rows = await selectEvidenceSignals(deps, ws)
     .where('signals.account_id', 'in', [...accountIds])
     .where('signals.created_at', '>', new Date(now.getTime() - 365 * DAY))
     .orderBy('signals.created_at', 'desc')
@@ -89,6 +75,24 @@ export async function loadAccountSignals(
     if (list && list.length < MAX_SIGNALS) list.push({ ...row, account_id: row.account_id ?? '' });
   }
   return byAccount;
+}
+
+/** What a map-reduce run records with its artifact: calls made and reused, tokens per stage, claims dropped. */
+export function mapReduceGeneration(
+  map: DigestRun,
+  reduce: { usage: Usage; attempts: number },
+  claimsDropped: number,
+): Record<string, unknown> {
+  return {
+    map_calls: map.computed,
+    digests_reused: map.reused,
+    map_prompt_tokens: map.usage.promptTokens,
+    map_completion_tokens: map.usage.completionTokens,
+    reduce_prompt_tokens: reduce.usage.promptTokens,
+    reduce_completion_tokens: reduce.usage.completionTokens,
+    reduce_attempts: reduce.attempts,
+    claims_dropped: claimsDropped,
+  };
 }
 
 /** The cache key of a digest: prompt version, model and the exact set of signals read. */

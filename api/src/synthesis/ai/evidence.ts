@@ -16,6 +16,25 @@ export type EvidenceSignal = {
 };
 
 /** One resolved citation: the stored quote and the message it came from. */
+/** Signals with what a citation and a prompt need of them (who said it, the quote, where); callers add the filter. */
+export function selectEvidenceSignals(deps: Pick<AppDeps, 'db'>, ws: Ws) {
+  return tenant(deps.db, ws)
+    .selectFrom('signals')
+    .leftJoin('contacts', 'contacts.id', 'signals.contact_id')
+    .select([
+      'signals.id',
+      'signals.account_id',
+      'signals.kind',
+      'signals.value',
+      'signals.quote',
+      'signals.interview_id',
+      'signals.message_id',
+      'signals.created_at',
+      'contacts.name as contact_name',
+      'contacts.role as contact_role',
+    ]);
+}
+
 export type Citation = { signal_id: string; quote: string; interview_id: string; message_id: string };
 
 /**
@@ -96,22 +115,7 @@ export async function resolveClaims(
   );
   const stored = new Map<string, EvidenceSignal>();
   if (unknownIds.size > 0 && where.accountIds?.length !== 0) {
-    let q = tenant(deps.db, ws)
-      .selectFrom('signals')
-      .leftJoin('contacts', 'contacts.id', 'signals.contact_id')
-      .select([
-        'signals.id',
-        'signals.account_id',
-        'signals.kind',
-        'signals.value',
-        'signals.quote',
-        'signals.interview_id',
-        'signals.message_id',
-        'signals.created_at',
-        'contacts.name as contact_name',
-        'contacts.role as contact_role',
-      ])
-      .where('signals.id', 'in', [...unknownIds]);
+    let q = selectEvidenceSignals(deps, ws).where('signals.id', 'in', [...unknownIds]);
     if (where.accountIds) q = q.where('signals.account_id', 'in', [...where.accountIds]);
     for (const row of await q.execute()) stored.set(row.id, { ...row, account_id: row.account_id ?? '' });
   }

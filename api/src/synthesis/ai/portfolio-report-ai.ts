@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
 import { latestBriefVersion, type StoredBrief, storeBriefVersion } from '../brief-versions';
 import type { PortfolioReport } from '../portfolio-report';
-import { digestAccounts, loadAccountSignals } from './account-digests';
+import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock } from './synthesis-model';
 
@@ -168,14 +168,7 @@ export async function writePortfolioNarrative(
     generation: {
       input_hash: inputHash,
       accounts: accounts.length,
-      map_calls: map.computed,
-      digests_reused: map.reused,
-      map_prompt_tokens: map.usage.promptTokens,
-      map_completion_tokens: map.usage.completionTokens,
-      reduce_prompt_tokens: reduce.usage.promptTokens,
-      reduce_completion_tokens: reduce.usage.completionTokens,
-      reduce_attempts: reduce.attempts,
-      claims_dropped: dropped,
+      ...mapReduceGeneration(map, reduce, dropped),
     },
   });
   return { ...content, cached: false, brief };

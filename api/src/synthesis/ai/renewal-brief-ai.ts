@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps';
 import { describeSignal } from '../../console/signal-label';
 import type { Ws } from '../../db/tenant';
 import type { HealthReason } from '../health-rules';
-import { digestAccounts, loadAccountSignals, speaker } from './account-digests';
+import { digestAccounts, loadAccountSignals, mapReduceGeneration, speaker } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
 import type { Progress } from './progress';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, type Usage } from './synthesis-model';
@@ -142,15 +142,6 @@ export async function writeRenewalBriefWithModel(
     signalsUsed: own.length,
     model: reduce.model,
     usage: addUsage(map.usage, reduce.usage),
-    generation: {
-      map_calls: map.computed,
-      digests_reused: map.reused,
-      map_prompt_tokens: map.usage.promptTokens,
-      map_completion_tokens: map.usage.completionTokens,
-      reduce_prompt_tokens: reduce.usage.promptTokens,
-      reduce_completion_tokens: reduce.usage.completionTokens,
-      reduce_attempts: reduce.attempts,
-      claims_dropped: dropped,
-    },
+    generation: mapReduceGeneration(map, reduce, dropped),
   };
 }

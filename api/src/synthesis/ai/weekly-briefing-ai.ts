@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
 import type { HealthReason } from '../health-rules';
 import { asSections, type WeeklyBriefing } from '../weekly-briefing';
-import { digestAccounts, loadAccountSignals } from './account-digests';
+import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
 import type { Progress } from './progress';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, type Usage } from './synthesis-model';
@@ -189,14 +189,7 @@ export async function writeWeeklyBriefingWithModel(
     usage: addUsage(map.usage, reduce.usage),
     generation: {
       accounts: accounts.length,
-      map_calls: map.computed,
-      digests_reused: map.reused,
-      map_prompt_tokens: map.usage.promptTokens,
-      map_completion_tokens: map.usage.completionTokens,
-      reduce_prompt_tokens: reduce.usage.promptTokens,
-      reduce_completion_tokens: reduce.usage.completionTokens,
-      reduce_attempts: reduce.attempts,
-      claims_dropped: dropped,
+      ...mapReduceGeneration(map, reduce, dropped),
     },
   };
 }
