@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tenant } from '@candor/api/db/tenant';
 import { createTestWorkspace, databaseKind, readJson, startTestApp } from '../tests/support/harness';
 import { purposeOf, type SynthesisPurpose, synthesisReply } from '../tests/support/synthesis-replies';
+import { listenChatCompletions, sendCompletion } from './support/chat-completions';
 import { addInterviews, seedBook } from './weekly-briefing-data';
 
 type Tally = { calls: number; prompt: number; completion: number };
@@ -11,47 +12,25 @@ type Tally = { calls: number; prompt: number; completion: number };
  * output citing refs from the prompt, and reports usage as characters / 4 (a fair
  * approximation of real tokenization). It tallies calls and tokens per synthesis step.
  */
-function startStubModel(): Promise<{ server: Server; url: string; tally: Map<SynthesisPurpose, Tally> }> {
+async function startStubModel(): Promise<{ server: Server; url: string; tally: Map<SynthesisPurpose, Tally> }> {
   const tally = new Map<SynthesisPurpose, Tally>();
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => {
-      raw += c;
+  const { server, url } = await listenChatCompletions((body, _raw, res) => {
+    const promptText = (body.messages ?? []).map((m) => String(m.content)).join('\n');
+    const purpose = purposeOf(promptText);
+    const content = JSON.stringify(synthesisReply(promptText));
+    const usage = {
+      prompt_tokens: Math.ceil(promptText.length / 4),
+      completion_tokens: Math.ceil(content.length / 4),
+    };
+    const t = tally.get(purpose) ?? { calls: 0, prompt: 0, completion: 0 };
+    tally.set(purpose, {
+      calls: t.calls + 1,
+      prompt: t.prompt + usage.prompt_tokens,
+      completion: t.completion + usage.completion_tokens,
     });
-    req.on('end', () => {
-      const body = JSON.parse(raw || '{}');
-      const promptText = (body.messages ?? []).map((m: { content: unknown }) => String(m.content)).join('\n');
-      const purpose = purposeOf(promptText);
-      const content = JSON.stringify(synthesisReply(promptText));
-      const usage = {
-        prompt_tokens: Math.ceil(promptText.length / 4),
-        completion_tokens: Math.ceil(content.length / 4),
-      };
-      const t = tally.get(purpose) ?? { calls: 0, prompt: 0, completion: 0 };
-      tally.set(purpose, {
-        calls: t.calls + 1,
-        prompt: t.prompt + usage.prompt_tokens,
-        completion: t.completion + usage.completion_tokens,
-      });
-      res.setHeader('content-type', 'application/json');
-      res.end(
-        JSON.stringify({
-          id: 'c',
-          object: 'chat.completion',
-          created: 0,
-          model: body.model,
-          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-          usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
-        }),
-      );
-    });
+    sendCompletion(res, body.model, content, usage);
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({ server, url: `http://127.0.0.1:${port}/v1`, tally });
-    }),
-  );
+  return { server, url, tally };
 }
 
 const num = (n: number) => Math.round(n).toLocaleString('en-US');
