@@ -5,7 +5,7 @@ import { createLoginLink } from '@candor/api/auth/login-links';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations } from './console-support';
+import { ensureConsoleBuilt, expectAccessible, screenshotPage, seriousA11yViolations } from './console-support';
 
 /** A webhook receiver on 127.0.0.1 answering 200. */
 async function startReceiver() {
@@ -72,11 +72,6 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
       .catch(() => {});
   }
 
-  async function expectAccessible(name: string) {
-    await screenshotPage(page, name);
-    expect(await seriousA11yViolations(page), name).toEqual([]);
-  }
-
   const workspace = () =>
     server.t.deps.db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();
   /** The status of a server API call with this key, from outside the browser. */
@@ -89,7 +84,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     const publishable = await panel.locator('.key-value').first().textContent();
     expect(publishable).toMatch(/^pk_/);
     expect(await panel.getByText(/^sk_.{8}•+$/).count()).toBe(1);
-    await expectAccessible('settings-keys');
+    await expectAccessible(page, 'settings-keys');
 
     async function rotate() {
       await panel.getByRole('button', { name: 'Rotate secret key' }).click();
@@ -144,7 +139,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await panel.getByRole('button', { name: 'Python' }).click();
     expect(await panel.locator('pre').nth(1).textContent()).toContain('hmac.new(secret');
     await panel.getByRole('button', { name: 'Node.js' }).click();
-    await expectAccessible('settings-install');
+    await expectAccessible(page, 'settings-install');
   });
 
   it('invites a member by email; the sign-in email is in the outbox', async () => {
@@ -162,7 +157,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     const row = panel.getByRole('row', { name: /robin\.new@northwind\.example/ });
     await row.getByText('Invited').waitFor();
     expect(await row.getByRole('combobox').inputValue()).toBe('admin');
-    await expectAccessible('settings-members');
+    await expectAccessible(page, 'settings-members');
 
     await page.goto(`${server.origin}/outbox`);
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
@@ -181,7 +176,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await openTab('Webhooks');
     const panel = page.getByRole('tabpanel');
     await panel.getByText('No endpoints yet').waitFor();
-    await expectAccessible('settings-webhooks-empty');
+    await expectAccessible(page, 'settings-webhooks-empty');
     await panel.getByLabel('Endpoint URL').fill(receiver.url);
     await panel.getByRole('checkbox', { name: /signal\.churn_risk/ }).check();
     await panel.getByRole('button', { name: 'Add endpoint' }).click();
@@ -198,7 +193,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await delivered.getByText('Delivered').waitFor({ timeout: 15_000 });
     expect(await delivered.locator('td').nth(3).textContent()).toBe('200');
     expect(receiver.received()).toBe(1);
-    await expectAccessible('settings-webhooks');
+    await expectAccessible(page, 'settings-webhooks');
   });
 
   it('shows the model set-up and switches this workspace to the scripted interviewer', async () => {
@@ -208,7 +203,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     expect(await panel.getByText('https://api.openai.com/v1').count()).toBe(1);
     await panel.getByRole('radio', { name: /Scripted interviewer/ }).check();
     await expect.poll(async () => (await workspace()).interviewer_mode).toBe('scripted');
-    await expectAccessible('settings-model');
+    await expectAccessible(page, 'settings-model');
   });
 
   it('changes the transcript retention period', async () => {
@@ -218,7 +213,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await panel.getByRole('button', { name: 'Save retention' }).click();
     await panel.getByText(/Saved\. Transcripts older than 1 year/).waitFor();
     expect((await workspace()).retention_days).toBe(365);
-    await expectAccessible('settings-retention');
+    await expectAccessible(page, 'settings-retention');
   });
 
   it('says so when a section cannot load, and recovers on retry', async () => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { artifactsDir } from '../support/browser';
 import { repoRoot } from '../support/processes';
 
@@ -40,4 +41,10 @@ export async function seriousA11yViolations(page: Page) {
 export async function screenshotPage(page: Page, name: string) {
   fs.mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `console-${name}.png`), fullPage: true });
+}
+
+/** Screenshots the page as `name`, then expects axe to find no serious or critical violations. */
+export async function expectAccessible(page: Page, name: string) {
+  await screenshotPage(page, name);
+  expect(await seriousA11yViolations(page), name).toEqual([]);
 }

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
 import { addConsoleFixtures, EXPANSION_QUOTE, PRICE_QUOTE, XSS_ANSWER } from './console-fixtures';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations } from './console-support';
+import { ensureConsoleBuilt, expectAccessible } from './console-support';
 
 describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeout: 60_000 }, () => {
   let server: CandorServer;
@@ -58,11 +58,6 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
       .catch(() => {});
   }
 
-  async function expectAccessible(name: string) {
-    await screenshotPage(page, name);
-    expect(await seriousA11yViolations(page), name).toEqual([]);
-  }
-
   it('signs in with a one-time link and lands on Home with KPIs and my review queue', async () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
@@ -76,7 +71,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     ).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('heading', { name: /My review queue \(1\)/ }).count()).toBe(1);
     expect(await page.getByText('A churn-risk interview flagged high risk.').count()).toBe(1);
-    await expectAccessible('home');
+    await expectAccessible(page, 'home');
   });
 
   it('lists accounts, sorts by ARR on the server and filters by health', async () => {
@@ -98,7 +93,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     const values = arrs.map((a) => Number(a.replace(/[^0-9]/g, '')));
     expect(values.length).toBeGreaterThan(1);
     expect([...values].sort((a, b) => b - a)).toEqual(values);
-    await expectAccessible('accounts');
+    await expectAccessible(page, 'accounts');
     await page.getByLabel('Health').selectOption('at_risk');
     await page.waitForURL(/health=at_risk/);
     await page.getByRole('link', { name: fixtures.atRisk.name }).waitFor();
@@ -120,7 +115,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     await timeline.getByRole('button', { name: 'Conversations' }).click();
     expect(await page.getByRole('heading', { name: 'Usage, last 30 days' }).count()).toBe(1);
     expect(await page.getByText('Price is seen as out of line with value.').count()).toBe(1);
-    await expectAccessible('account');
+    await expectAccessible(page, 'account');
     // The brief's citation opens the transcript on the quoted message.
     await page.getByRole('link', { name: 'See in transcript' }).click();
     const cited = fixtures.interviews[0]!.customerMessageIds[0]!;
@@ -144,7 +139,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     );
     const modes = await page.locator('tbody tr td:nth-child(5)').allTextContents();
     expect(modes.filter((m) => m === 'Scripted').length).toBeGreaterThanOrEqual(1);
-    await expectAccessible('interviews');
+    await expectAccessible(page, 'interviews');
   });
 
   it('highlights each signal on its quote in the transcript, and an XSS answer stays inert text', async () => {
@@ -156,7 +151,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     expect(await bubble.innerText()).toContain('<img src=x onerror=window.__xss=1>');
     expect(await bubble.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await expectAccessible('transcript');
+    await expectAccessible(page, 'transcript');
   });
 
   it('shows insights from the signals', async () => {
@@ -165,14 +160,14 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     expect(await page.getByText('Price value').count()).toBeGreaterThan(0);
     expect(await page.getByText('Faster exports').count()).toBeGreaterThan(0);
     await page.locator('.recharts-surface').first().waitFor();
-    await expectAccessible('insights');
+    await expectAccessible(page, 'insights');
   });
 
   it('lists guides and opens one with its versions', async () => {
     await open('/guides', 'Guides');
     const rows = await page.locator('tbody tr').count();
     expect(rows).toBeGreaterThan(0);
-    await expectAccessible('guides');
+    await expectAccessible(page, 'guides');
     await page.locator('tbody tr a').first().click();
     await page.getByRole('heading', { name: 'Versions' }).waitFor();
     expect(
@@ -181,7 +176,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
         .getByRole('heading', { name: 'Topics' })
         .count(),
     ).toBe(1);
-    await expectAccessible('guide');
+    await expectAccessible(page, 'guide');
   });
 
   it('edits a guide into a new version and previews it as a live interview', async () => {
@@ -211,7 +206,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     expect(await customer.locator('b, img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __previewXss?: number }).__previewXss)).toBeUndefined();
     expect((await chat.locator('.bubble.interviewer').nth(1).textContent())?.length).toBeGreaterThan(20);
-    await expectAccessible('guide-editor');
+    await expectAccessible(page, 'guide-editor');
   });
 
   it('shows triggers (or says there are none)', async () => {
@@ -225,7 +220,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
       await page.getByRole('heading', { name: 'Funnel per trigger' }).waitFor();
       await page.locator('.recharts-surface').first().waitFor();
     }
-    await expectAccessible('triggers');
+    await expectAccessible(page, 'triggers');
   });
 
   it('renders outbox email HTML in a sandbox where its script cannot run', async () => {
@@ -235,13 +230,13 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     expect(await frame.getAttribute('sandbox')).toBe('');
     expect(await page.frameLocator('iframe.email-frame').getByRole('heading', { name: 'Hi Ada' }).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __outboxXss?: number }).__outboxXss)).toBeUndefined();
-    await expectAccessible('outbox');
+    await expectAccessible(page, 'outbox');
   });
 
   it('shows settings to an admin: API keys (the secret only as a prefix) and members', async () => {
     await open('/settings', 'Settings');
     expect(await page.locator('code', { hasText: /^sk_/ }).count()).toBeGreaterThan(0);
-    await expectAccessible('settings');
+    await expectAccessible(page, 'settings');
     await page.getByRole('tab', { name: 'Members' }).click();
     await page.getByRole('heading', { name: /Members \(\d+\)/ }).waitFor();
   });
