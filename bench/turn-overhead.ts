@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { insertGuide } from '@candor/api/guides/guide-store';
 import { inviteContact } from '@candor/api/interviews/invite-contact';
 import { startInterview } from '@candor/api/interviews/start-interview';
 import { signLinkToken } from '@candor/api/widget-auth/tokens';
-import { type ServerType, serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import postgres from 'postgres';
@@ -21,37 +23,25 @@ const TURNS = 8;
 const answerFor = (turn: number, tag: string) =>
   turn % 2 === 0 ? `Not much ${tag}` : `We use it every day across three teams for reporting and alerts ${tag}`;
 
-/** The stub model server, started in a worker thread; resolves with its base URL. */
-function startStubModel(): Promise<{ close: () => Promise<number>; url: string }> {
+/**
+ * The stub model server, started in a worker thread; resolves with its base URL and a way
+ * to collect its own timing of each streamed answer, keyed by turn tag.
+ */
+function startStubModel() {
   const worker = new Worker(new URL('./support/stub-model-server.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', ({ url }: { url: string }) => resolve({ url, close: () => worker.terminate() }));
-  });
-}
-
-/** Times every streamed model call, keyed by the turn tag in the latest customer message. */
-function timeModelCalls(stubUrl: string) {
-  const modelMs = new Map<string, number>();
-  const original = globalThis.fetch;
-  globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const body = typeof init?.body === 'string' ? init.body : '';
-    const tags = url.startsWith(stubUrl) && body.includes('"stream":true') ? body.match(/\[t:\d+\]/g) : null;
-    if (!tags) return original(input, init);
-    const tag = tags.at(-1)!;
-    const started = performance.now();
-    const res = await original(input, init);
-    const timed = res.body?.pipeThrough(
-      new TransformStream({
-        flush() {
-          modelMs.set(tag, (modelMs.get(tag) ?? 0) + performance.now() - started);
-        },
-      }),
+  const modelMs = async () => {
+    const reply = new Promise<[string, number][]>((resolve) =>
+      worker.once('message', ({ timings }: { timings: [string, number][] }) => resolve(timings)),
     );
-    return new Response(timed, { status: res.status, headers: res.headers });
+    worker.postMessage('timings');
+    return new Map(await reply);
   };
-  return { modelMs, restore: () => (globalThis.fetch = original) };
+  return new Promise<{ url: string; modelMs: typeof modelMs; close: () => Promise<number> }>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', ({ url }: { url: string }) =>
+      resolve({ url, modelMs, close: () => worker.terminate() }),
+    );
+  });
 }
 
 async function readAll(res: Response) {
@@ -93,30 +83,20 @@ async function drive(
 
 /**
  * Serves `app` and times each turn on the server: from the request's arrival to the last
- * byte of its reply stream, keyed by the turn's client_id.
+ * byte of its response leaving, keyed by the turn's `x-turn` header. Timed on the socket,
+ * so the measuring adds nothing to the streams it measures.
  */
 async function serveTimed(fetchApp: (req: Request) => Response | Promise<Response>) {
   const turnMs = new Map<string, number>();
-  const server = serve({
-    port: 0,
-    hostname: '127.0.0.1',
-    fetch: async (req) => {
-      const started = performance.now();
-      const tag = req.headers.get('x-turn') ?? '';
-      const res = await fetchApp(req);
-      const done = () => {
-        turnMs.set(tag, performance.now() - started);
-      };
-      if (!res.body) {
-        done();
-        return res;
-      }
-      const body = res.body.pipeThrough(new TransformStream({ flush: done }));
-      return new Response(body, { status: res.status, headers: res.headers });
-    },
+  const listener = getRequestListener(fetchApp);
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const tag = String(req.headers['x-turn'] ?? '');
+    res.once('finish', () => turnMs.set(tag, performance.now() - started));
+    void listener(req, res);
   });
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
   return { server, port, turnMs };
 }
 
@@ -220,6 +200,8 @@ async function runOnce(n: number) {
   const stub = await startStubModel();
   // `--scripted` runs the same load with no model at all: the engine's own cost alone.
   const scripted = process.argv.includes('--scripted');
+  // `--saturation` runs only the saturation load and its baseline: the quick loop for profiling.
+  const saturationOnly = process.argv.includes('--saturation');
   const t = await startTestApp(
     scripted
       ? {}
@@ -230,8 +212,7 @@ async function runOnce(n: number) {
           CANDOR_SYNTHESIS_MODEL: 'gpt-4.1-mini',
         },
   );
-  const servers: ServerType[] = [];
-  const timer = timeModelCalls(stub.url);
+  const servers: Server[] = [];
   try {
     const engine = await serveTimed(t.app.fetch);
     servers.push(engine.server);
@@ -242,13 +223,15 @@ async function runOnce(n: number) {
         body: JSON.stringify({ client_id: clientId, text }),
       });
     // Server time per turn minus the model call's own time.
-    const overheadOf = (tags: Iterable<string>) =>
-      [...tags].map((tag) => (engine.turnMs.get(tag) ?? Number.NaN) - (timer.modelMs.get(tag) ?? 0));
+    const overheadOf = async (tags: Iterable<string>) => {
+      const modelMs = await stub.modelMs();
+      return [...tags].map((tag) => (engine.turnMs.get(tag) ?? Number.NaN) - (modelMs.get(tag) ?? 0));
+    };
 
     const saturated = await setUp(t, n);
     console.log(`  (${n} interviews invited and started)`);
     const flat = await drive(saturated.ids, postTurn(saturated.tokens));
-    const flatOverhead = overheadOf(engine.turnMs.keys());
+    const flatOverhead = await overheadOf(engine.turnMs.keys());
     console.log(`  (engine at saturation done in ${flat.seconds.toFixed(1)} s)`);
     const completed = await t.deps.db
       .selectFrom('interviews')
@@ -256,18 +239,18 @@ async function runOnce(n: number) {
       .where('id', 'in', saturated.ids)
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
-    const extracted = await waitForExtractions(t, n);
+    const extracted = saturationOnly || (await waitForExtractions(t, n));
     const tokensRow = await t.deps.db
       .selectFrom('interviews')
       .select((eb) => [eb.fn.sum<string>('prompt_tokens').as('p'), eb.fn.sum<string>('completion_tokens').as('c')])
       .where('id', 'in', saturated.ids)
       .executeTakeFirstOrThrow();
 
-    const paced = await setUp(t, n);
     engine.turnMs.clear();
-    const pacedRun = await drive(paced.ids, postTurn(paced.tokens), CUSTOMER_PACE);
-    const pacedOverhead = overheadOf(engine.turnMs.keys());
-    console.log(`  (engine at customer pace done in ${pacedRun.seconds.toFixed(1)} s)`);
+    const paced = saturationOnly ? undefined : await setUp(t, n);
+    const pacedRun = paced && (await drive(paced.ids, postTurn(paced.tokens), CUSTOMER_PACE));
+    const pacedOverhead = pacedRun && (await overheadOf(engine.turnMs.keys()));
+    if (pacedRun) console.log(`  (engine at customer pace done in ${pacedRun.seconds.toFixed(1)} s)`);
 
     const base = baselineApp(t.deps.config.databaseUrl!);
     const baseServer = await serveTimed(base.app.fetch);
@@ -286,13 +269,14 @@ async function runOnce(n: number) {
     const engineRate = turns / flat.seconds;
     const baseRate = turns / baseline.seconds;
     const baseMs = [...baseServer.turnMs.values()];
-    const modelMs = [...timer.modelMs.values()];
+    const modelMs = [...(await stub.modelMs()).values()];
     const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
     const model = scripted ? 'scripted interviewer, no model' : 'stub model answering at once';
     console.log(`\nTurn overhead, ${n} concurrent interviews × ${TURNS} turns, Postgres, ${model}`);
-    console.log(
-      `  at customer pace (${(turns / pacedRun.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(pacedOverhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms)`,
-    );
+    if (pacedRun && pacedOverhead)
+      console.log(
+        `  at customer pace (${(turns / pacedRun.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(pacedOverhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms)`,
+      );
     console.log(`  at saturation (answers sent the moment a reply ends):`);
     console.log(
       `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(flatOverhead)} (mostly queueing); ${completed.n}/${n} completed`,
@@ -303,10 +287,9 @@ async function runOnce(n: number) {
     console.log(`    throughput ratio engine/baseline: ${(engineRate / baseRate).toFixed(2)} (goal ≥ 0.5)`);
     if (!scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
     console.log(
-      `  tokens per completed interview, extraction included${extracted ? '' : ' (extraction still running)'}: prompt ${(Number(tokensRow.p) / n).toFixed(0)}, completion ${(Number(tokensRow.c) / n).toFixed(0)}`,
+      `  tokens per completed interview, ${saturationOnly ? 'without extraction' : `extraction included${extracted ? '' : ' (extraction still running)'}`}: prompt ${(Number(tokensRow.p) / n).toFixed(0)}, completion ${(Number(tokensRow.c) / n).toFixed(0)}`,
     );
   } finally {
-    timer.restore();
     for (const server of servers) server.close();
     await stub.close();
     await t.close();
@@ -315,7 +298,7 @@ async function runOnce(n: number) {
 
 /** `bench/turn-overhead`: the engine's own cost per turn at 100 and 500 concurrent interviews. */
 export async function benchTurnOverhead() {
-  // `tsx ../bench/run.ts turn-overhead --interviews=20` for a quick run.
+  // `tsx ../bench/run.ts turn-overhead --interviews=20 [--saturation] [--scripted]` for a quick run.
   const arg = process.argv.find((a) => a.startsWith('--interviews='))?.split('=')[1];
   const sizes = (arg ?? '100,500').split(',').map(Number);
   for (const n of sizes) await runOnce(n);

@@ -5,14 +5,22 @@ import { listenChatCompletions, sendCompletion } from './chat-completions';
  * An OpenAI-compatible Chat Completions server that answers at once: streamed interviewer
  * replies and empty extractions. It runs in its own thread, like a model server on another
  * machine, so its work is not counted against the engine it serves.
+ *
+ * It times each streamed answer itself, from the request's last byte to the response's,
+ * keyed by the latest `[t:N]` turn tag in the request; a `timings` message asks for them.
  */
+const modelMs = new Map<string, number>();
+
 const { url } = await listenChatCompletions((body, raw, res) => {
+  const started = performance.now();
   const system = String(body.messages?.[0]?.content ?? '');
   const usage = { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: 12 };
   if (!body.stream) {
     sendCompletion(res, body.model, '{"signals":[]}', usage);
     return;
   }
+  const tag = raw.match(/\[t:\d+\]/g)?.at(-1);
+  if (tag) res.once('finish', () => modelMs.set(tag, (modelMs.get(tag) ?? 0) + performance.now() - started));
   const closing = /Do not ask anything|without asking anything/.test(system);
   const text = closing ? 'Thank you for your time today.' : 'Thanks, that helps. What would you change first?';
   res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -23,5 +31,9 @@ const { url } = await listenChatCompletions((body, raw, res) => {
   res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
   res.write(chunk([], { usage: { ...usage, total_tokens: 0 } }));
   res.end('data: [DONE]\n\n');
+});
+
+parentPort?.on('message', (msg: unknown) => {
+  if (msg === 'timings') parentPort?.postMessage({ timings: [...modelMs] });
 });
 parentPort?.postMessage({ url });

@@ -97,8 +97,8 @@ describe('an interview in AI mode', () => {
     expect(r.deltas).toBe('Got it. What changed last month?');
   });
 
-  it('survives 429, 500, a timeout and a cut stream mid-interview: scripted turns, nothing lost', async () => {
-    const topics = ['value', 'friction', 'support', 'pricing_view', 'wishes'].map((key) => ({
+  it('survives 429, 500, a timeout, a malformed and a cut stream mid-interview: scripted turns, nothing lost', async () => {
+    const topics = ['value', 'friction', 'support', 'pricing_view', 'roadmap', 'wishes'].map((key) => ({
       key,
       question: `What can you tell us about ${key}?`,
       probing: 'Ask for an example.',
@@ -110,6 +110,7 @@ describe('an interview in AI mode', () => {
       '[429]': { status: 429 },
       '[500]': { status: 500 },
       '[slow]': { delayMs: 1500, text: 'Too late. What now?' },
+      '[malformed]': { stream: 'malformed', text: 'This reply turns into garbage after its first words. What then?' },
       '[cut]': { stream: 'cut', text: 'This reply will be cut off halfway through its words. What then?' },
     };
     let transient = 0;
@@ -130,11 +131,11 @@ describe('an interview in AI mode', () => {
     expect(flaky.reply?.text).toBe(`Thanks, that is really useful. ${topics[1]?.question}`);
     expect(interviewerCalls()).toHaveLength(2);
 
-    const markers = ['[429]', '[500]', '[slow]', '[cut]'];
+    const markers = ['[429]', '[500]', '[slow]', '[malformed]', '[cut]'];
     for (const [i, marker] of markers.entries()) {
       openai.clearCalls();
       const r = await answer(t, id, token, `f${i + 2}`, `${longAnswer(`topic ${i}`)} ${marker}`);
-      const expected = i < 3 ? topics[i + 2]?.question : guide.closing_message;
+      const expected = i < markers.length - 1 ? topics[i + 2]?.question : guide.closing_message;
       expect(r.reply?.text, marker).toBe(expected);
       expect(r.deltas, marker).toBe(expected);
       expect(interviewerCalls(), marker).toHaveLength(3);
@@ -144,9 +145,9 @@ describe('an interview in AI mode', () => {
     expect(detail.status).toBe('completed');
     expect(detail.mode).toBe('mixed');
     const customer = detail.messages.filter((m: { role: string }) => m.role === 'customer');
-    expect(customer.map((m: { client_id: string }) => m.client_id)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5']);
+    expect(customer.map((m: { client_id: string }) => m.client_id)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5', 'f6']);
     const modes = detail.messages.slice(1).filter((m: { role: string }) => m.role === 'interviewer');
-    expect(modes.map((m: { mode: string }) => m.mode)).toEqual(['ai', 'scripted', 'scripted', 'scripted', 'scripted']);
+    expect(modes.map((m: { mode: string }) => m.mode)).toEqual(['ai', ...markers.map(() => 'scripted')]);
   });
 
   it('calls the model once for a repeated client_id, also while the first reply is still streaming', async () => {

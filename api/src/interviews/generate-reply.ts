@@ -1,5 +1,4 @@
 import type { GuideBody } from '@candor/shared';
-import type { ModelMessage } from 'ai';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
@@ -62,11 +61,10 @@ export async function generateReply(
           topicIndex: pending.topic_index,
           canary,
         }),
-        messages: transcript.map(
-          (m): ModelMessage =>
-            m.role === 'customer'
-              ? { role: 'user', content: customerTurn(m.text) }
-              : { role: 'assistant', content: m.text },
+        messages: transcript.map((m) =>
+          m.role === 'customer'
+            ? { role: 'user' as const, text: customerTurn(m.text) }
+            : { role: 'assistant' as const, text: m.text },
         ),
         canary,
       },

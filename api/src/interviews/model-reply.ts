@@ -1,4 +1,3 @@
-import { type ModelMessage, streamText } from 'ai';
 import type { AppDeps } from '../app-deps';
 import { interviewModel } from '../model-access/openai-models';
 import { INTERVIEW_RULES } from './prompts';
@@ -20,6 +19,23 @@ export type ReplyStreamHandlers = {
 
 const rulesFingerprint = instructionFingerprint(INTERVIEW_RULES);
 
+/** One earlier message of the conversation, as the model sees it. */
+export type ConversationTurn = { role: 'user' | 'assistant'; text: string };
+
+type ReplyModel = ReturnType<typeof interviewModel>;
+type ProviderPrompt = Parameters<ReplyModel['doStream']>[0]['prompt'];
+
+/**
+ * The provider-level prompt: the instructions as its system message (what the AI SDK's
+ * `instructions` option becomes), then the conversation as text parts.
+ */
+function providerPrompt(instructions: string, messages: ConversationTurn[]): ProviderPrompt {
+  return [
+    { role: 'system', content: instructions },
+    ...messages.map((m) => ({ role: m.role, content: [{ type: 'text' as const, text: m.text }] })),
+  ];
+}
+
 class AttemptError extends Error {}
 
 /**
@@ -29,11 +45,13 @@ class AttemptError extends Error {}
  */
 export async function streamInterviewReply(
   deps: Pick<AppDeps, 'config' | 'log'>,
-  input: { instructions: string; messages: ModelMessage[]; canary: string },
+  input: { instructions: string; messages: ConversationTurn[]; canary: string },
   handlers: ReplyStreamHandlers,
 ): Promise<ModelReplyResult> {
   const { config, log } = deps;
   const modelName = config.openai.interviewModel;
+  const model = interviewModel(config);
+  const prompt = providerPrompt(input.instructions, input.messages);
   const { retries, retryDelayMs, firstTokenMs } = config.modelCalls;
   let lastReason = 'unknown';
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
@@ -45,33 +63,26 @@ export async function streamInterviewReply(
     const controller = new AbortController();
     let timer = setTimeout(() => controller.abort(new AttemptError('first token timeout')), firstTokenMs);
     try {
-      const result = streamText({
-        model: interviewModel(config),
-        instructions: input.instructions,
-        messages: input.messages,
-        maxRetries: 0,
-        abortSignal: controller.signal,
-        temperature: 0.4,
-        // Failures are handled (and logged without customer text) below, not printed by the SDK.
-        onError: () => {},
-      });
+      // The provider's own stream (the HTTP call, error mapping and chunk parsing of the AI
+      // SDK's OpenAI provider) without streamText's pipeline around it: that pipeline cost
+      // more CPU per turn than the rest of the turn, and this loop already does what the
+      // engine needs of it (retries, timeouts, the output check, usage).
+      const { stream } = await model.doStream({ prompt, temperature: 0.4, abortSignal: controller.signal });
       let finishReason: string | undefined;
       let usage = { input: 0, output: 0 };
-      for await (const part of result.fullStream) {
+      for await (const part of stream) {
         if (part.type === 'text-delta') {
           clearTimeout(timer);
           // Between chunks the same budget applies: a stream that stalls is as dead as one that never starts.
           timer = setTimeout(() => controller.abort(new AttemptError('stream stalled')), firstTokenMs);
-          const safe = guard.push(part.text);
+          const safe = guard.push(part.delta);
           if (safe) handlers.onDelta(safe);
           if (!guard.currentVerdict().ok) break;
         } else if (part.type === 'error') {
           throw part.error;
-        } else if (part.type === 'abort') {
-          throw new AttemptError(String(controller.signal.reason ?? 'aborted'));
         } else if (part.type === 'finish') {
-          finishReason = part.finishReason;
-          usage = { input: part.totalUsage.inputTokens ?? 0, output: part.totalUsage.outputTokens ?? 0 };
+          finishReason = part.finishReason.unified;
+          usage = { input: part.usage.inputTokens.total ?? 0, output: part.usage.outputTokens.total ?? 0 };
         }
       }
       clearTimeout(timer);
