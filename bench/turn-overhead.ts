@@ -38,9 +38,7 @@ function startStubModel() {
   };
   return new Promise<{ url: string; modelMs: typeof modelMs; close: () => Promise<number> }>((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', ({ url }: { url: string }) =>
-      resolve({ url, modelMs, close: () => worker.terminate() }),
-    );
+    worker.once('message', ({ url }: { url: string }) => resolve({ url, modelMs, close: () => worker.terminate() }));
   });
 }
 
