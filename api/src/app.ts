@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
@@ -69,14 +70,17 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`), 413),
-    }),
-  );
+  const tooLarge = (c: Context) =>
+    c.json(errorBody('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`), 413);
+  const countedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  app.use('*', (c, next) => {
+    // A declared length is checked from the header alone: asking for the body, as the
+    // counting limit does, would turn every request body into a web stream.
+    const length = c.req.header('content-length');
+    if (length !== undefined && !c.req.header('transfer-encoding'))
+      return Number(length) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
+    return countedLimit(c, next);
+  });
 
   app.route('/', systemRoutes());
   app.route('/', loginPageRoutes());

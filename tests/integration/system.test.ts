@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 
@@ -36,6 +38,43 @@ describe(`system endpoints (${databaseKind})`, () => {
     expect(await page.text()).toContain('/docs/scalar.js');
     const js = await t.request('/docs/scalar.js');
     expect(js.status).toBe(200);
+  });
+
+  it('refuses a body over 256 KB with 413, whether its length is declared or it comes chunked', async () => {
+    // Over real HTTP, where a declared length is checked from the header and a chunked body is counted.
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/widget/identify`;
+      const big = JSON.stringify({ key: 'pk_x', user: { id: 'u1', name: 'x'.repeat(300 * 1024) } });
+      const declared = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(declared.status).toBe(413);
+      expect((await readJson(declared)).error.code).toBe('payload_too_large');
+      const bytes = new TextEncoder().encode(big);
+      const chunked = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({
+          start(controller) {
+            for (let i = 0; i < bytes.length; i += 16 * 1024) controller.enqueue(bytes.subarray(i, i + 16 * 1024));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect((await readJson(chunked)).error.code).toBe('payload_too_large');
+      // Under the limit, the same route reads the body as usual (and refuses the unknown key).
+      const small = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"key":"pk_x","user":{"id":"u1"}}',
+      });
+      expect(small.status).toBe(401);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('sets security headers', async () => {

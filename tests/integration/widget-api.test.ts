@@ -174,6 +174,21 @@ describe('widget API: identify, track and interview tokens', () => {
     expect((await t.request(`/v1/widget/interviews/${id}`, { token: link })).status).toBe(401);
     expect((await t.request(`/v1/widget/interviews/${id}`, { token: oldWidget })).status).toBe(401);
   });
+
+  it('stops accepting a token that has worked once it expires', async () => {
+    const { ws, guideId } = await seedWorkspace(t);
+    const { id, url } = await invite(t, ws, guideId, 'email');
+    const { token: widget } = await identify(t, ws);
+    const link = url!.split('/i/')[1]!;
+    for (const token of [widget, link, widget, link])
+      expect((await t.request(`/v1/widget/interviews/${id}`, { token })).status).toBe(200);
+    t.deps.now = () => new Date(Date.now() + 3 * 3_600_000);
+    expect((await t.request(`/v1/widget/interviews/${id}`, { token: widget })).status).toBe(401);
+    expect((await t.request(`/v1/widget/interviews/${id}`, { token: link })).status).toBe(200);
+    t.deps.now = () => new Date(Date.now() + 15 * 86_400_000);
+    expect((await t.request(`/v1/widget/interviews/${id}`, { token: link })).status).toBe(401);
+    t.deps.now = realNow;
+  });
 });
 
 describe('server API: /v1/interviews', () => {

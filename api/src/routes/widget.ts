@@ -221,13 +221,10 @@ export function widgetRoutes() {
       }
       const committed = await commitCustomerMessage(deps, ws, turn, { clientId: body.client_id, text: body.text });
       return streamSSE(c, async (stream) => {
+        // Events go out in order through one queue. Whatever is queued when the queue drains
+        // goes out as one write, and deltas queued together (a provider often packs several
+        // into one read) are merged into one event: a burst is one write, not one per token.
         // A client that went away must not stop the reply from being written and stored.
-        const write = async (event: string, data: unknown) => {
-          if (stream.aborted || stream.closed) return;
-          await stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => {});
-        };
-        // Events go out in order through one queue; deltas that arrive together (a provider
-        // often packs several into one read) are merged, so a burst is one write, not one per token.
         const queue: { event: string; data: unknown }[] = [];
         let draining: Promise<void> | undefined;
         const send = (event: string, data: unknown) => {
@@ -237,7 +234,10 @@ export function widgetRoutes() {
           else queue.push({ event, data: event === 'delta' ? { ...(data as object) } : data });
           draining ??= (async () => {
             await new Promise((resolve) => setImmediate(resolve));
-            for (let next = queue.shift(); next; next = queue.shift()) await write(next.event, next.data);
+            while (queue.length > 0) {
+              const batch = queue.splice(0).map((e) => `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
+              if (!stream.aborted && !stream.closed) await stream.write(batch.join('')).catch(() => {});
+            }
             draining = undefined;
           })();
           return draining;
@@ -252,8 +252,8 @@ export function widgetRoutes() {
               { onDelta: (text) => void send('delta', { text }), onRetry: () => void send('reset', {}) },
             );
         if (reply) {
-          if (committed.repeat) await send('delta', { text: reply.text });
-          await send('message', { id: reply.id, role: reply.role, text: reply.text });
+          if (committed.repeat) void send('delta', { text: reply.text });
+          void send('message', { id: reply.id, role: reply.role, text: reply.text });
         }
         // A fresh turn knows where it left the interview; a replay reads it.
         const status = committed.repeat

@@ -59,11 +59,33 @@ export async function signLinkToken(
   );
 }
 
+// A customer's token comes back with every turn. Tokens are stateless (nothing revokes one
+// before it expires), so a verified token is remembered with its expiry and checked against
+// the clock each time; the cache is bounded and the oldest entry goes first.
+const MAX_VERIFIED = 10_000;
+const verified = new Map<string, Map<string, { access: InterviewAccess; expMs: number }>>();
+
 /** Verifies a widget or link token against the instance secret and the clock; null when it is not valid. */
 export async function readAccessToken(
   deps: Pick<AppDeps, 'secret' | 'now'>,
   token: string,
 ): Promise<InterviewAccess | null> {
+  let bySecret = verified.get(deps.secret);
+  if (!bySecret) verified.set(deps.secret, (bySecret = new Map()));
+  const known = bySecret.get(token);
+  if (known) return known.expMs > deps.now().getTime() ? known.access : null;
+  const checked = await verifyAccessToken(deps, token);
+  if (checked) {
+    if (bySecret.size >= MAX_VERIFIED) bySecret.delete(bySecret.keys().next().value as string);
+    bySecret.set(token, checked);
+  }
+  return checked && checked.access;
+}
+
+async function verifyAccessToken(
+  deps: Pick<AppDeps, 'secret' | 'now'>,
+  token: string,
+): Promise<{ access: InterviewAccess; expMs: number } | null> {
   let purpose: Purpose;
   try {
     const aud = decode(token).payload.aud;
@@ -82,10 +104,13 @@ export async function readAccessToken(
     });
     const parsed = claims.safeParse(payload);
     if (!parsed.success || parsed.data.aud !== purpose) return null;
-    if (parsed.data.exp * 1000 <= deps.now().getTime()) return null;
-    return purpose === 'widget'
-      ? { kind: 'widget', workspaceId: parsed.data.ws, contactId: parsed.data.sub }
-      : { kind: 'link', workspaceId: parsed.data.ws, interviewId: parsed.data.sub };
+    const expMs = parsed.data.exp * 1000;
+    if (expMs <= deps.now().getTime()) return null;
+    const access: InterviewAccess =
+      purpose === 'widget'
+        ? { kind: 'widget', workspaceId: parsed.data.ws, contactId: parsed.data.sub }
+        : { kind: 'link', workspaceId: parsed.data.ws, interviewId: parsed.data.sub };
+    return { access, expMs };
   } catch {
     return null;
   }
