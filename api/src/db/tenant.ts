@@ -19,7 +19,7 @@ export type TenantTable = {
   [K in keyof Database]: Database[K] extends { workspace_id: string } ? K : never;
 }[keyof Database];
 
-type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * A query builder that cannot forget the workspace: every select, update and delete it

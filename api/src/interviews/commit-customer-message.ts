@@ -3,6 +3,7 @@ import type { GuideBody } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
+import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { addReviewItem } from '../synthesis/review-queue';
@@ -142,39 +143,85 @@ type TurnWrite = {
  * reply being stored for the previous turn at the same moment is never undone.
  */
 async function storeTurn(db: Db, ws: Ws, w: TurnWrite): Promise<boolean> {
-  const ends = endsInterview(w.pending.action);
-  const row = await db
-    .with('advanced', (qb) =>
-      qb
-        .updateTable('interviews')
-        .set({
-          state: sql`${w.state}::jsonb || jsonb_build_object('pending',
-            coalesce(state -> 'pending', '{}'::jsonb) || ${{ [w.message.id]: w.pending }}::jsonb)`,
-          last_activity_at: w.now,
-          ...(ends ? { status: w.pending.action === 'opt_out' ? 'declined' : 'completed', ended_at: w.now } : {}),
-        })
-        .where('workspace_id', '=', ws.id)
-        .where('id', '=', w.interviewId)
-        .where('status', '=', 'started')
-        .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', w.decidedOnSeq)
-        .returning(['id', 'workspace_id']),
-    )
-    .insertInto('messages')
-    .columns(['id', 'workspace_id', 'interview_id', 'seq', 'role', 'text', 'client_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom('advanced')
-        .select([
-          sql<string>`${w.message.id}::uuid`.as('id'),
-          'advanced.workspace_id',
-          'advanced.id as interview_id',
-          sql<number>`${w.message.seq}::int`.as('seq'),
-          sql<'customer'>`'customer'`.as('role'),
-          sql<string>`${w.message.text}::text`.as('text'),
-          sql<string>`${w.message.client_id}::text`.as('client_id'),
-        ]),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  const closeAs = endsInterview(w.pending.action) ? (w.pending.action === 'opt_out' ? 'declined' : 'completed') : null;
+  const { rows } = await insertTurn(db, {
+    workspaceId: ws.id,
+    interviewId: w.interviewId,
+    decidedOnSeq: w.decidedOnSeq,
+    state: w.state,
+    pending: w.pending,
+    closeAs,
+    now: w.now,
+    messageId: w.message.id,
+    seq: w.message.seq,
+    text: w.message.text,
+    clientId: w.message.client_id,
+  });
+  return rows.length > 0;
 }
+
+type TurnParams = {
+  workspaceId: string;
+  interviewId: string;
+  decidedOnSeq: number;
+  /** The new turn state and this answer's pending reply; both drivers send an object as JSON. */
+  state: TurnState & { next_seq: number };
+  pending: PendingReply;
+  /** The status the interview ends in with this answer, or null while it goes on. */
+  closeAs: 'declined' | 'completed' | null;
+  now: Date;
+  messageId: string;
+  seq: number;
+  text: string;
+  clientId: string | null;
+};
+
+const insertTurn = preparedStatement(
+  [
+    'workspaceId',
+    'interviewId',
+    'decidedOnSeq',
+    'state',
+    'pending',
+    'closeAs',
+    'now',
+    'messageId',
+    'seq',
+    'text',
+    'clientId',
+  ],
+  (db, p: TurnParams) =>
+    db
+      .with('advanced', (qb) =>
+        qb
+          .updateTable('interviews')
+          .set({
+            state: sql`${p.state}::jsonb || jsonb_build_object('pending',
+              coalesce(state -> 'pending', '{}'::jsonb) || jsonb_build_object(${p.messageId}::text, ${p.pending}::jsonb))`,
+            last_activity_at: p.now,
+            status: sql`coalesce(${p.closeAs}::text, status)`,
+            ended_at: sql`case when ${p.closeAs}::text is null then ended_at else ${p.now}::timestamptz end`,
+          })
+          .where('workspace_id', '=', p.workspaceId)
+          .where('id', '=', p.interviewId)
+          .where('status', '=', 'started')
+          .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', sql`${p.decidedOnSeq}::int`)
+          .returning(['id', 'workspace_id']),
+      )
+      .insertInto('messages')
+      .columns(['id', 'workspace_id', 'interview_id', 'seq', 'role', 'text', 'client_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('advanced')
+          .select([
+            sql<string>`${p.messageId}::uuid`.as('id'),
+            'advanced.workspace_id',
+            'advanced.id as interview_id',
+            sql<number>`${p.seq}::int`.as('seq'),
+            sql<'customer'>`'customer'`.as('role'),
+            sql<string>`${p.text}::text`.as('text'),
+            sql<string>`${p.clientId}::text`.as('client_id'),
+          ]),
+      )
+      .returning('id'),
+);

@@ -1,6 +1,7 @@
 import type { GuideBody } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { costMicros } from '../pricing/model-prices';
 import { enqueueExtraction } from './enqueue-extraction';
@@ -124,44 +125,22 @@ async function storeReply(
   const cost = draft.model ? costMicros(deps.config, draft.model, draft) : 0;
   // The first reply (seq 3, after the opening and the first answer) sets the mode; any later change makes it mixed.
   const firstReply = pending.reply_seq === FIRST_REPLY_SEQ;
-  const inserted = await deps.db
-    .with('reply', (qb) =>
-      qb
-        .insertInto('messages')
-        .values({
-          workspace_id: ws.id,
-          interview_id: interviewId,
-          seq: pending.reply_seq,
-          role: 'interviewer',
-          text: draft.text,
-          reply_to: customerMessageId,
-          mode: draft.mode,
-          model: draft.model,
-          prompt_tokens: draft.promptTokens,
-          completion_tokens: draft.completionTokens,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning(['id']),
-    )
-    .with('settled', (qb) =>
-      qb
-        .updateTable('interviews')
-        .set((eb) => ({
-          state: sql`state #- array['pending', ${customerMessageId}::text]`,
-          mode: sql`case when ${firstReply} or mode = ${draft.mode} then ${draft.mode} else 'mixed' end`,
-          prompt_tokens: eb('prompt_tokens', '+', draft.promptTokens),
-          completion_tokens: eb('completion_tokens', '+', draft.completionTokens),
-          cost_micros: eb('cost_micros', '+', String(cost)),
-          last_activity_at: deps.now(),
-        }))
-        .where('workspace_id', '=', ws.id)
-        .where('id', '=', interviewId)
-        .where((eb) => eb.exists(eb.selectFrom('reply').select('reply.id')))
-        .returning('interviews.id'),
-    )
-    .selectFrom('reply')
-    .select('reply.id')
-    .executeTakeFirst();
+  const {
+    rows: [inserted],
+  } = await insertReply(deps.db, {
+    workspaceId: ws.id,
+    interviewId,
+    customerMessageId,
+    seq: pending.reply_seq,
+    text: draft.text,
+    mode: draft.mode,
+    firstReply,
+    model: draft.model,
+    promptTokens: draft.promptTokens,
+    completionTokens: draft.completionTokens,
+    costMicros: String(cost),
+    now: deps.now(),
+  });
   if (inserted) {
     if (endsInterview(pending.action)) await enqueueExtraction(deps, ws, interviewId);
     return { id: inserted.id, role: 'interviewer', text: draft.text, mode: draft.mode };
@@ -171,6 +150,76 @@ async function storeReply(
   if (!reply) throw new Error('reply vanished after storing');
   return reply;
 }
+
+type ReplyParams = {
+  workspaceId: string;
+  interviewId: string;
+  customerMessageId: string;
+  seq: number;
+  text: string;
+  mode: 'ai' | 'scripted';
+  firstReply: boolean;
+  model: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  costMicros: string;
+  now: Date;
+};
+
+const insertReply = preparedStatement(
+  [
+    'workspaceId',
+    'interviewId',
+    'customerMessageId',
+    'seq',
+    'text',
+    'mode',
+    'firstReply',
+    'model',
+    'promptTokens',
+    'completionTokens',
+    'costMicros',
+    'now',
+  ],
+  (db, p: ReplyParams) =>
+    db
+      .with('reply', (qb) =>
+        qb
+          .insertInto('messages')
+          .values({
+            workspace_id: p.workspaceId,
+            interview_id: p.interviewId,
+            seq: p.seq,
+            role: 'interviewer',
+            text: p.text,
+            reply_to: p.customerMessageId,
+            mode: p.mode,
+            model: p.model,
+            prompt_tokens: p.promptTokens,
+            completion_tokens: p.completionTokens,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .returning(['id']),
+      )
+      .with('settled', (qb) =>
+        qb
+          .updateTable('interviews')
+          .set((eb) => ({
+            state: sql`state #- array['pending', ${p.customerMessageId}::text]`,
+            mode: sql`case when ${p.firstReply}::boolean or mode = ${p.mode}::text then ${p.mode}::text else 'mixed' end`,
+            prompt_tokens: eb('prompt_tokens', '+', p.promptTokens),
+            completion_tokens: eb('completion_tokens', '+', p.completionTokens),
+            cost_micros: eb('cost_micros', '+', p.costMicros),
+            last_activity_at: p.now,
+          }))
+          .where('workspace_id', '=', p.workspaceId)
+          .where('id', '=', p.interviewId)
+          .where((eb) => eb.exists(eb.selectFrom('reply').select('reply.id')))
+          .returning('interviews.id'),
+      )
+      .selectFrom('reply')
+      .select('reply.id'),
+);
 
 /** The stored reply to a customer message, if there is one yet. */
 export async function findReply(deps: Pick<AppDeps, 'db'>, ws: Ws, interviewId: string, customerMessageId: string) {

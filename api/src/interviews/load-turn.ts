@@ -1,5 +1,6 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database';
+import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
 import type { CustomerFacingContext } from './prompts';
@@ -19,41 +20,48 @@ export type TurnMessage = {
  * company, our product — deliberately nothing else from the account or contact).
  */
 export async function loadTurn(db: Db, ws: Ws, interviewId: string) {
-  const row = await tenant(db, ws)
-    .selectFrom('interviews')
-    .innerJoin('workspaces', 'workspaces.id', 'interviews.workspace_id')
-    .leftJoin('contacts', (j) =>
-      j
-        .onRef('contacts.id', '=', 'interviews.contact_id')
-        .onRef('contacts.workspace_id', '=', 'interviews.workspace_id'),
-    )
-    .leftJoin('accounts', (j) =>
-      j
-        .onRef('accounts.id', '=', 'interviews.account_id')
-        .onRef('accounts.workspace_id', '=', 'interviews.workspace_id'),
-    )
-    .selectAll('interviews')
-    .select([
-      'workspaces.name as product',
-      'workspaces.interviewer_mode',
-      'contacts.name as contact_name',
-      'accounts.name as company',
-    ])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('messages')
-          .select(['messages.id', 'messages.seq', 'messages.role', 'messages.text', 'messages.client_id'])
-          .whereRef('messages.interview_id', '=', 'interviews.id')
-          .orderBy('messages.seq'),
-      ).as('messages'),
-    )
-    .where('interviews.id', '=', interviewId)
-    .executeTakeFirst();
+  const {
+    rows: [row],
+  } = await selectTurn(db, { workspaceId: ws.id, interviewId });
   if (!row) throw notFound('Interview');
   const { product, interviewer_mode, contact_name, company, messages, ...interview } = row;
   const context: CustomerFacingContext = { contactName: contact_name, company, product: product ?? 'our product' };
   return { interview, messages: messages as TurnMessage[], context, interviewerMode: interviewer_mode };
 }
+
+const selectTurn = preparedStatement(
+  ['workspaceId', 'interviewId'],
+  (db, p: { workspaceId: string; interviewId: string }) =>
+    tenant(db, { id: p.workspaceId })
+      .selectFrom('interviews')
+      .innerJoin('workspaces', 'workspaces.id', 'interviews.workspace_id')
+      .leftJoin('contacts', (j) =>
+        j
+          .onRef('contacts.id', '=', 'interviews.contact_id')
+          .onRef('contacts.workspace_id', '=', 'interviews.workspace_id'),
+      )
+      .leftJoin('accounts', (j) =>
+        j
+          .onRef('accounts.id', '=', 'interviews.account_id')
+          .onRef('accounts.workspace_id', '=', 'interviews.workspace_id'),
+      )
+      .selectAll('interviews')
+      .select([
+        'workspaces.name as product',
+        'workspaces.interviewer_mode',
+        'contacts.name as contact_name',
+        'accounts.name as company',
+      ])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('messages')
+            .select(['messages.id', 'messages.seq', 'messages.role', 'messages.text', 'messages.client_id'])
+            .whereRef('messages.interview_id', '=', 'interviews.id')
+            .orderBy('messages.seq'),
+        ).as('messages'),
+      )
+      .where('interviews.id', '=', p.interviewId),
+);
 
 export type Turn = Awaited<ReturnType<typeof loadTurn>>;
