@@ -198,8 +198,10 @@ async function runOnce(n: number) {
   const stub = await startStubModel();
   // `--scripted` runs the same load with no model at all: the engine's own cost alone.
   const scripted = process.argv.includes('--scripted');
-  // `--saturation` runs only the saturation load and its baseline: the quick loop for profiling.
+  // `--saturation` runs only the saturation load and its baseline, `--paced` only the load
+  // at customer pace: the quick loops for profiling.
   const saturationOnly = process.argv.includes('--saturation');
+  const pacedOnly = process.argv.includes('--paced');
   const t = await startTestApp(
     scripted
       ? {}
@@ -226,8 +228,23 @@ async function runOnce(n: number) {
       return [...tags].map((tag) => (engine.turnMs.get(tag) ?? Number.NaN) - (modelMs.get(tag) ?? 0));
     };
 
+    // Customer pace first, then saturation. Each load starts only once the extraction of the
+    // interviews finished before it is done, so no load pays for an earlier one's work.
+    let finishedInterviews = 0;
+    let extracted = true;
+    let paced: { seconds: number; overhead: number[] } | undefined;
+    if (!saturationOnly) {
+      const interviews = await setUp(t, n);
+      const run = await drive(interviews.ids, postTurn(interviews.tokens), CUSTOMER_PACE);
+      paced = { ...run, overhead: await overheadOf(engine.turnMs.keys()) };
+      console.log(`  (engine at customer pace done in ${run.seconds.toFixed(1)} s)`);
+      finishedInterviews += n;
+      extracted = await waitForExtractions(t, finishedInterviews);
+    }
+    if (pacedOnly) return report({ n, scripted, paced });
+
+    engine.turnMs.clear();
     const saturated = await setUp(t, n);
-    console.log(`  (${n} interviews invited and started)`);
     const flat = await drive(saturated.ids, postTurn(saturated.tokens));
     const flatOverhead = await overheadOf(engine.turnMs.keys());
     console.log(`  (engine at saturation done in ${flat.seconds.toFixed(1)} s)`);
@@ -237,18 +254,13 @@ async function runOnce(n: number) {
       .where('id', 'in', saturated.ids)
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
-    const extracted = saturationOnly || (await waitForExtractions(t, n));
+    finishedInterviews += n;
+    extracted = saturationOnly ? false : (await waitForExtractions(t, finishedInterviews)) && extracted;
     const tokensRow = await t.deps.db
       .selectFrom('interviews')
       .select((eb) => [eb.fn.sum<string>('prompt_tokens').as('p'), eb.fn.sum<string>('completion_tokens').as('c')])
       .where('id', 'in', saturated.ids)
       .executeTakeFirstOrThrow();
-
-    engine.turnMs.clear();
-    const paced = saturationOnly ? undefined : await setUp(t, n);
-    const pacedRun = paced && (await drive(paced.ids, postTurn(paced.tokens), CUSTOMER_PACE));
-    const pacedOverhead = pacedRun && (await overheadOf(engine.turnMs.keys()));
-    if (pacedRun) console.log(`  (engine at customer pace done in ${pacedRun.seconds.toFixed(1)} s)`);
 
     const base = baselineApp(t.deps.config.databaseUrl!);
     const baseServer = await serveTimed(base.app.fetch);
@@ -263,30 +275,15 @@ async function runOnce(n: number) {
     );
     await base.close();
 
-    const turns = n * TURNS;
-    const engineRate = turns / flat.seconds;
-    const baseRate = turns / baseline.seconds;
-    const baseMs = [...baseServer.turnMs.values()];
-    const modelMs = [...(await stub.modelMs()).values()];
-    const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
-    const model = scripted ? 'scripted interviewer, no model' : 'stub model answering at once';
-    console.log(`\nTurn overhead, ${n} concurrent interviews × ${TURNS} turns, Postgres, ${model}`);
-    if (pacedRun && pacedOverhead)
-      console.log(
-        `  at customer pace (${(turns / pacedRun.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(pacedOverhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms)`,
-      );
-    console.log(`  at saturation (answers sent the moment a reply ends):`);
-    console.log(
-      `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(flatOverhead)} (mostly queueing); ${completed.n}/${n} completed`,
-    );
-    console.log(
-      `    baseline (bare Hono + postgres.js, the engine's statements, no model): ${baseRate.toFixed(0)} turns/s; per turn ${p(baseMs)}`,
-    );
-    console.log(`    throughput ratio engine/baseline: ${(engineRate / baseRate).toFixed(2)} (goal ≥ 0.5)`);
-    if (!scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
-    console.log(
-      `  tokens per completed interview, ${saturationOnly ? 'without extraction' : `extraction included${extracted ? '' : ' (extraction still running)'}`}: prompt ${(Number(tokensRow.p) / n).toFixed(0)}, completion ${(Number(tokensRow.c) / n).toFixed(0)}`,
-    );
+    report({
+      n,
+      scripted,
+      paced,
+      saturated: { seconds: flat.seconds, overhead: flatOverhead, completed: Number(completed.n) },
+      baseline: { seconds: baseline.seconds, ms: [...baseServer.turnMs.values()] },
+      modelMs: [...(await stub.modelMs()).values()],
+      tokens: { prompt: Number(tokensRow.p) / n, completion: Number(tokensRow.c) / n, extracted },
+    });
   } finally {
     for (const server of servers) server.close();
     await stub.close();
@@ -294,9 +291,47 @@ async function runOnce(n: number) {
   }
 }
 
+type Figures = {
+  n: number;
+  scripted: boolean;
+  paced?: { seconds: number; overhead: number[] };
+  saturated?: { seconds: number; overhead: number[]; completed: number };
+  baseline?: { seconds: number; ms: number[] };
+  modelMs?: number[];
+  tokens?: { prompt: number; completion: number; extracted: boolean };
+};
+
+function report({ n, scripted, paced, saturated, baseline, modelMs, tokens }: Figures) {
+  const turns = n * TURNS;
+  const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
+  const model = scripted ? 'scripted interviewer, no model' : 'stub model answering at once';
+  console.log(`\nTurn overhead, ${n} concurrent interviews × ${TURNS} turns, Postgres, ${model}`);
+  if (paced)
+    console.log(
+      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(paced.overhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms)`,
+    );
+  if (saturated && baseline) {
+    const engineRate = turns / saturated.seconds;
+    const baseRate = turns / baseline.seconds;
+    console.log(`  at saturation (answers sent the moment a reply ends):`);
+    console.log(
+      `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed`,
+    );
+    console.log(
+      `    baseline (bare Hono + postgres.js, the engine's statements, no model): ${baseRate.toFixed(0)} turns/s; per turn ${p(baseline.ms)}`,
+    );
+    console.log(`    throughput ratio engine/baseline: ${(engineRate / baseRate).toFixed(2)} (goal ≥ 0.5)`);
+  }
+  if (modelMs && !scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
+  if (tokens)
+    console.log(
+      `  tokens per completed interview, ${tokens.extracted ? 'extraction included' : 'extraction not (all) included'}: prompt ${tokens.prompt.toFixed(0)}, completion ${tokens.completion.toFixed(0)}`,
+    );
+}
+
 /** `bench/turn-overhead`: the engine's own cost per turn at 100 and 500 concurrent interviews. */
 export async function benchTurnOverhead() {
-  // `tsx ../bench/run.ts turn-overhead --interviews=20 [--saturation] [--scripted]` for a quick run.
+  // `tsx ../bench/run.ts turn-overhead --interviews=20 [--saturation | --paced] [--scripted]` for a quick run.
   const arg = process.argv.find((a) => a.startsWith('--interviews='))?.split('=')[1];
   const sizes = (arg ?? '100,500').split(',').map(Number);
   for (const n of sizes) await runOnce(n);

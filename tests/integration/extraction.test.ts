@@ -312,6 +312,28 @@ describe(`extraction in AI mode (${databaseKind})`, () => {
     expect(Number(interview.cost_micros)).toBe(3600);
   });
 
+  it('works off a burst of finished interviews several at a time, not one model call after another', async () => {
+    const seeded = await Promise.all([1, 2, 3, 4].map(() => seedInterview(t, workspaceId, [priceAnswer])));
+    let inFlight = 0;
+    let peak = 0;
+    openai.script({
+      chat: () => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        // The reply is delayed by the mock; the call counts as in flight until its delay is over.
+        setTimeout(() => (inFlight -= 1), 600);
+        return {
+          delayMs: 600,
+          json: { signals: [item({ kind: 'churn_risk', quote: 'too expensive', level: 'high' })] },
+        };
+      },
+    });
+    for (const s of seeded) await t.deps.jobs.send('extract-interview', { workspaceId, interviewId: s.interviewId });
+    for (const s of seeded)
+      await eventually(async () => ((await readSignals(t, s.interviewId)).length > 0 ? true : undefined), 20_000);
+    expect(peak).toBeGreaterThan(1);
+  });
+
   it('replaces the signals of an interview when extraction runs again', async () => {
     const s = await seedInterview(t, workspaceId, [priceAnswer]);
     const two = [

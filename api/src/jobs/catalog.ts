@@ -49,3 +49,10 @@ export const jobCatalog = {
 
 export type JobName = keyof typeof jobCatalog;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobCatalog)[N]>;
+
+/**
+ * Workers per process for jobs that mostly wait on a model call: a burst of finished
+ * interviews is worked off several at a time, not one model round trip after another
+ * (each worker takes one job per fetch). Every other queue runs one job at a time.
+ */
+export const jobConcurrency: Partial<Record<JobName, number>> = { 'extract-interview': 4, 'run-brief': 2 };

@@ -2,7 +2,7 @@ import { PgBoss } from 'pg-boss';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import type { Logger } from '../log';
-import { type JobName, type JobPayload, jobCatalog } from './catalog';
+import { type JobName, type JobPayload, jobCatalog, jobConcurrency } from './catalog';
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>) => Promise<void>;
 export type JobHandlers = { [N in JobName]?: JobHandler<N> };
@@ -47,7 +47,8 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
     },
     async work(handlers) {
       for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandler<JobName>][]) {
-        await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+        const options = { pollingIntervalSeconds: 0.5, batchSize: 1, localConcurrency: jobConcurrency[name] ?? 1 };
+        await boss.work(name, options, async (jobs) => {
           for (const job of jobs) {
             const parsed = jobCatalog[name].safeParse(job.data);
             if (!parsed.success) {
