@@ -271,14 +271,16 @@ async function runOnce(n: number) {
     const base = baselineApp(t.deps.config.databaseUrl!);
     const baseServer = await serveTimed(base.app.fetch);
     servers.push(baseServer.server);
-    const more = await setUp(t, n);
-    const baseline = await drive(more.ids, (id, clientId, text) =>
+    const postBaseline = (id: string, clientId: string, text: string) =>
       fetch(`http://127.0.0.1:${baseServer.port}/b/${id}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-turn': clientId },
         body: JSON.stringify({ client_id: clientId, text }),
-      }),
-    );
+      });
+    // The baseline gets the same unmeasured warm-up as the engine.
+    await drive((await setUp(t, Math.min(n, 50))).ids, postBaseline);
+    baseServer.turnMs.clear();
+    const baseline = await drive((await setUp(t, n)).ids, postBaseline);
     await base.close();
 
     report({
