@@ -71,7 +71,10 @@ export async function readAccessToken(
   token: string,
 ): Promise<InterviewAccess | null> {
   let bySecret = verified.get(deps.secret);
-  if (!bySecret) verified.set(deps.secret, (bySecret = new Map()));
+  if (!bySecret) {
+    bySecret = new Map();
+    verified.set(deps.secret, bySecret);
+  }
   const known = bySecret.get(token);
   if (known) return known.expMs > deps.now().getTime() ? known.access : null;
   const checked = await verifyAccessToken(deps, token);
