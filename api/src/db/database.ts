@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { Database } from '@candor/migrations';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
-import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
+import { postgresJsDialect } from './postgres-js-dialect';
 
 export type Db = Kysely<Database>;
 
@@ -31,7 +31,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Da
       int8: { to: 20, from: [20], serialize: (v: string) => String(v), parse: keepText },
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+  const db = new Kysely<Database>({ dialect: postgresJsDialect(sql) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
