@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import postgres from 'postgres';
 import { createTestWorkspace, startTestApp, type TestApp } from '../tests/support/harness';
 import { guideFixture } from '../tests/support/interview-fixtures';
+import type { LoadJob } from './support/load-client';
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -21,9 +22,6 @@ const percentile = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const TURNS = 8;
-// Four required topics: short answer (probe) then a full one per topic = eight customer turns.
-const answerFor = (turn: number, tag: string) =>
-  turn % 2 === 0 ? `Not much ${tag}` : `We use it every day across three teams for reporting and alerts ${tag}`;
 
 /**
  * The stub model server, started in a worker thread; resolves with its base URL and a way
@@ -44,44 +42,34 @@ function startStubModel() {
   });
 }
 
-async function readAll(res: Response) {
-  const text = await res.text();
-  if (res.status !== 200 || !text.includes('event: done'))
-    throw new Error(`turn failed: ${res.status} ${text.slice(0, 200)}`);
-}
-
 // Turn tags are unique across every run in the process: they key the server and model timings.
-let turnSeq = 0;
+let nextTag = 0;
 
-type Pacing = { firstMs: number; thinkMs: [number, number] };
+type Pacing = NonNullable<LoadJob['pacing']>;
 
 /**
- * Runs `interviews` clients through TURNS turns each against `post`; wall time. Without
- * pacing every client answers the moment it has its reply (saturation); with pacing each
- * waits a customer's think time first.
+ * Runs the customers of `interviews` through TURNS turns each against `url` from their own
+ * thread (bench/support/load-client.ts); the wall time, and how busy this thread — the
+ * server's — was meanwhile. Without pacing every customer answers the moment a reply ends
+ * (saturation); with pacing each waits a customer's think time first.
  */
-async function drive(
-  interviews: string[],
-  post: (id: string, clientId: string, text: string) => Promise<Response>,
-  pacing?: Pacing,
-) {
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const between = ([lo, hi]: [number, number]) => lo + Math.random() * (hi - lo);
-  const started = performance.now();
+async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pacing) {
   const loop = performance.eventLoopUtilization();
-  await Promise.all(
-    interviews.map(async (id) => {
-      if (pacing) await pause(Math.random() * pacing.firstMs);
-      for (let turn = 0; turn < TURNS; turn++) {
-        if (pacing && turn > 0) await pause(between(pacing.thinkMs));
-        const tag = `[t:${turnSeq++}]`;
-        await readAll(await post(id, tag, answerFor(turn, tag)));
-      }
-    }),
-  );
-  // How busy the one thread serving the turns (and sending them) was meanwhile.
-  const busy = performance.eventLoopUtilization(loop).utilization;
-  return { seconds: (performance.now() - started) / 1000, busy };
+  const job: LoadJob = { url, interviews, turns: TURNS, firstTag: nextTag, ...(pacing ? { pacing } : {}) };
+  const client = new Worker(new URL('./support/load-client.ts', import.meta.url), { workerData: job });
+  try {
+    const reply = await new Promise<{ result?: { seconds: number; nextTag: number }; error?: string }>(
+      (resolve, reject) => {
+        client.once('message', resolve);
+        client.once('error', reject);
+      },
+    );
+    if (!reply.result) throw new Error(reply.error ?? 'the load client stopped');
+    nextTag = reply.result.nextTag;
+    return { seconds: reply.result.seconds, busy: performance.eventLoopUtilization(loop).utilization };
+  } finally {
+    await client.terminate();
+  }
 }
 
 /**
@@ -118,17 +106,15 @@ async function setUp(t: TestApp, n: number) {
     .values(Array.from({ length: n }, (_, i) => ({ workspace_id: ws.id, external_id: `b${i}`, attributes: {} })))
     .returning('id')
     .execute();
-  const ids: string[] = [];
-  const tokens = new Map<string, string>();
+  const interviews: LoadJob['interviews'] = [];
   for (const c of contacts) {
     const { id, expires_at } = await inviteContact(t.deps, ws, { contactId: c.id, guideId, channel: 'email' });
     await startInterview(t.deps, ws, id);
-    tokens.set(id, await signLinkToken(t.deps, ws.id, id, new Date(expires_at)));
-    ids.push(id);
+    interviews.push({ id, token: await signLinkToken(t.deps, ws.id, id, new Date(expires_at)) });
   }
   // A production database has planner statistics (autovacuum keeps them); a freshly filled one does not.
   await sql`analyze`.execute(t.deps.db);
-  return { ws, ids, tokens };
+  return interviews;
 }
 
 /**
@@ -231,51 +217,55 @@ async function runOnce(n: number) {
         },
   );
   const servers: Server[] = [];
+  const base = baselineApp(t.deps.config.databaseUrl!);
   try {
     const engine = await serveTimed(t.app.fetch);
-    servers.push(engine.server);
-    const postTurn = (tokens: Map<string, string>) => (id: string, clientId: string, text: string) =>
-      fetch(`http://127.0.0.1:${engine.port}/v1/widget/interviews/${id}/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tokens.get(id)}`, 'content-type': 'application/json', 'x-turn': clientId },
-        body: JSON.stringify({ client_id: clientId, text }),
-      });
+    const baseServer = await serveTimed(base.app.fetch);
+    servers.push(engine.server, baseServer.server);
+    const engineUrl = `http://127.0.0.1:${engine.port}/v1/widget/interviews/{id}/messages`;
+    const baseUrl = `http://127.0.0.1:${baseServer.port}/b/{id}`;
     // Server time per turn minus the model call's own time.
     const overheadOf = async (tags: Iterable<string>) => {
       const modelMs = await stub.modelMs();
       return [...tags].map((tag) => (engine.turnMs.get(tag) ?? Number.NaN) - (modelMs.get(tag) ?? 0));
     };
 
-    // A server that has been up a while: its code is compiled and its caches are warm. The
-    // warm-up interviews are not measured and are extracted before anything is.
-    const warmUp = await setUp(t, Math.min(n, 50));
-    await drive(warmUp.ids, postTurn(warmUp.tokens));
-    let finishedInterviews = warmUp.ids.length;
+    // Servers that have been up a while: their code is compiled and their caches are warm.
+    // The warm-up interviews are not measured and are extracted before anything is.
+    await drive(engineUrl, await setUp(t, Math.min(n, 50)));
+    await drive(baseUrl, await setUp(t, Math.min(n, 50)));
+    let finishedInterviews = Math.min(n, 50);
     let extracted = await extractFinished(t, finishedInterviews);
     engine.turnMs.clear();
+    baseServer.turnMs.clear();
 
-    // Customer pace first, then saturation. Each load starts only once the extraction of the
-    // interviews finished before it is done, so no load pays for an earlier one's work.
-    let paced: { seconds: number; overhead: number[] } | undefined;
+    // Customer pace first, then saturation; the engine, then the baseline under the same
+    // load. Each engine load starts only once the extraction of the interviews finished
+    // before it is done, so no load pays for an earlier one's work.
+    let paced: Figures['paced'];
     if (!saturationOnly) {
-      const interviews = await setUp(t, n);
-      const run = await drive(interviews.ids, postTurn(interviews.tokens), CUSTOMER_PACE);
-      paced = { ...run, overhead: await overheadOf(engine.turnMs.keys()) };
+      const run = await drive(engineUrl, await setUp(t, n), CUSTOMER_PACE);
+      const overhead = await overheadOf(engine.turnMs.keys());
       console.log(`  (engine at customer pace done in ${run.seconds.toFixed(1)} s)`);
       finishedInterviews += n;
       extracted = await extractFinished(t, finishedInterviews);
+      const baseRun = await drive(baseUrl, await setUp(t, n), CUSTOMER_PACE);
+      paced = { seconds: run.seconds, overhead, baselineMs: [...baseServer.turnMs.values()] };
+      engine.turnMs.clear();
+      baseServer.turnMs.clear();
+      console.log(`  (baseline at customer pace done in ${baseRun.seconds.toFixed(1)} s)`);
     }
     if (pacedOnly) return report({ n, scripted, paced });
 
-    engine.turnMs.clear();
     const saturated = await setUp(t, n);
-    const flat = await drive(saturated.ids, postTurn(saturated.tokens));
+    const flat = await drive(engineUrl, saturated);
     const flatOverhead = await overheadOf(engine.turnMs.keys());
     console.log(`  (engine at saturation done in ${flat.seconds.toFixed(1)} s)`);
+    const ids = saturated.map((i) => i.id);
     const completed = await t.deps.db
       .selectFrom('interviews')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('id', 'in', saturated.ids)
+      .where('id', 'in', ids)
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
     finishedInterviews += n;
@@ -283,23 +273,9 @@ async function runOnce(n: number) {
     const tokensRow = await t.deps.db
       .selectFrom('interviews')
       .select((eb) => [eb.fn.sum<string>('prompt_tokens').as('p'), eb.fn.sum<string>('completion_tokens').as('c')])
-      .where('id', 'in', saturated.ids)
+      .where('id', 'in', ids)
       .executeTakeFirstOrThrow();
-
-    const base = baselineApp(t.deps.config.databaseUrl!);
-    const baseServer = await serveTimed(base.app.fetch);
-    servers.push(baseServer.server);
-    const postBaseline = (id: string, clientId: string, text: string) =>
-      fetch(`http://127.0.0.1:${baseServer.port}/b/${id}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-turn': clientId },
-        body: JSON.stringify({ client_id: clientId, text }),
-      });
-    // The baseline gets the same unmeasured warm-up as the engine.
-    await drive((await setUp(t, Math.min(n, 50))).ids, postBaseline);
-    baseServer.turnMs.clear();
-    const baseline = await drive((await setUp(t, n)).ids, postBaseline);
-    await base.close();
+    const baseline = await drive(baseUrl, await setUp(t, n));
 
     report({
       n,
@@ -312,6 +288,7 @@ async function runOnce(n: number) {
     });
   } finally {
     for (const server of servers) server.close();
+    await base.close();
     await stub.close();
     await t.close();
   }
@@ -320,7 +297,7 @@ async function runOnce(n: number) {
 type Figures = {
   n: number;
   scripted: boolean;
-  paced?: { seconds: number; overhead: number[] };
+  paced?: { seconds: number; overhead: number[]; baselineMs: number[] };
   saturated?: { seconds: number; busy: number; overhead: number[]; completed: number };
   baseline?: { seconds: number; busy: number; ms: number[] };
   modelMs?: number[];
@@ -334,14 +311,14 @@ function report({ n, scripted, paced, saturated, baseline, modelMs, tokens }: Fi
   console.log(`\nTurn overhead, ${n} concurrent interviews × ${TURNS} turns, Postgres, ${model}`);
   if (paced)
     console.log(
-      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(paced.overhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms)`,
+      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(paced.overhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms); baseline under the same load ${p(paced.baselineMs)}`,
     );
   if (saturated && baseline) {
     const engineRate = turns / saturated.seconds;
     const baseRate = turns / baseline.seconds;
-    // The main thread's busy time per turn: what one turn costs the thread that serves it.
+    // The server thread's busy time per turn: what one turn costs the thread that serves it.
     const loopMs = (run: { seconds: number; busy: number }) =>
-      `main thread ${(run.busy * 100).toFixed(0)}% busy, ${ms((run.busy * run.seconds * 1000) / turns)} of it per turn`;
+      `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms((run.busy * run.seconds * 1000) / turns)} of it per turn`;
     console.log(`  at saturation (answers sent the moment a reply ends):`);
     console.log(
       `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed; ${loopMs(saturated)}`,
