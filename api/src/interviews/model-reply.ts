@@ -61,7 +61,10 @@ export async function streamInterviewReply(
     }
     const guard = new ReplyStreamGuard(input.canary, rulesFingerprint);
     const controller = new AbortController();
-    let timer = setTimeout(() => controller.abort(new AttemptError('first token timeout')), firstTokenMs);
+    // One timer per attempt, re-armed on every delta: between chunks the same budget
+    // applies, since a stream that stalls is as dead as one that never starts.
+    let stalled = 'first token timeout';
+    const timer = setTimeout(() => controller.abort(new AttemptError(stalled)), firstTokenMs);
     try {
       // The provider's own stream (the HTTP call, error mapping and chunk parsing of the AI
       // SDK's OpenAI provider) without streamText's pipeline around it: that pipeline cost
@@ -72,9 +75,8 @@ export async function streamInterviewReply(
       let usage = { input: 0, output: 0 };
       for await (const part of stream) {
         if (part.type === 'text-delta') {
-          clearTimeout(timer);
-          // Between chunks the same budget applies: a stream that stalls is as dead as one that never starts.
-          timer = setTimeout(() => controller.abort(new AttemptError('stream stalled')), firstTokenMs);
+          stalled = 'stream stalled';
+          timer.refresh();
           const safe = guard.push(part.delta);
           if (safe) handlers.onDelta(safe);
           if (!guard.currentVerdict().ok) break;

@@ -10,12 +10,20 @@ export function modelConfigured(config: Config): boolean {
   return Boolean(config.openai.apiKey || config.openai.baseUrl);
 }
 
+// One provider per configuration, built on first use: every interview turn asks for one.
+const providers = new WeakMap<Config, ReturnType<typeof createOpenAI>>();
+
 function provider(config: Config) {
-  return createOpenAI({
-    // A keyless local server still gets a placeholder: the SDK refuses to call without one.
-    apiKey: config.openai.apiKey ?? 'not-needed',
-    ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
-  });
+  let built = providers.get(config);
+  if (!built) {
+    built = createOpenAI({
+      // A keyless local server still gets a placeholder: the SDK refuses to call without one.
+      apiKey: config.openai.apiKey ?? 'not-needed',
+      ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
+    });
+    providers.set(config, built);
+  }
+  return built;
 }
 
 /** The model that runs interviews, over Chat Completions (what every compatible server speaks). */

@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson, startTestApp, type TestApp } from '../support/harness';
+import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+
+// A real server on loopback, not msw: giving up on a response mid-body is what this tests,
+// and msw's emulated socket ends such a response instead of dropping it.
+describe('a model stream that stalls after its first words', () => {
+  let t: TestApp;
+  let model: Server;
+  let calls = 0;
+  beforeAll(async () => {
+    model = createServer((req, res) => {
+      calls++;
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const chunk = { id: 'c', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [] as unknown[] };
+      const delta = (content: string) => ({
+        ...chunk,
+        choices: [{ index: 0, delta: { content }, finish_reason: null }],
+      });
+      res.write(`data: ${JSON.stringify(delta('Thanks for that. '))}\n\n`);
+      // The rest would come, and make a good reply, but only after the 400 ms budget.
+      const rest = setTimeout(() => {
+        res.write(`data: ${JSON.stringify(delta('What changed since then?'))}\n\n`);
+        res.end(
+          `data: ${JSON.stringify({ ...chunk, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+        );
+      }, 1500);
+      res.on('close', () => clearTimeout(rest));
+    });
+    await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
+    t = await startTestApp({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`,
+      CANDOR_INTERVIEW_MODEL: 'interviewer-test',
+      CANDOR_MODEL_FIRST_TOKEN_MS: '400',
+      CANDOR_MODEL_RETRIES: '2',
+      CANDOR_MODEL_RETRY_DELAY_MS: '5',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    model?.close();
+  });
+
+  it('is given up like one that never starts: retried, then answered in scripted mode', async () => {
+    const guide = guideFixture();
+    const { ws, guideId } = await seedWorkspace(t, guide);
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+    const r = await answer(t, id, token, 's1', longAnswer('reporting'));
+    // Each attempt is dropped 400 ms after its first words; waited out, it would have been a good reply.
+    expect(calls).toBe(3);
+    expect(r.reply?.text).toBe(guide.topics[1]?.question);
+    expect(r.deltas).toBe(guide.topics[1]?.question);
+    const detail = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
+    expect(detail.messages.at(-1)).toMatchObject({ role: 'interviewer', mode: 'scripted' });
+  });
+});
