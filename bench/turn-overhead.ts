@@ -66,7 +66,8 @@ async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pa
     );
     if (!reply.result) throw new Error(reply.error ?? 'the load client stopped');
     nextTag = reply.result.nextTag;
-    return { seconds: reply.result.seconds, busy: performance.eventLoopUtilization(loop).utilization };
+    const { utilization, active } = performance.eventLoopUtilization(loop);
+    return { seconds: reply.result.seconds, busy: utilization, busyMs: active };
   } finally {
     await client.terminate();
   }
@@ -281,8 +282,8 @@ async function runOnce(n: number) {
       n,
       scripted,
       paced,
-      saturated: { seconds: flat.seconds, busy: flat.busy, overhead: flatOverhead, completed: Number(completed.n) },
-      baseline: { seconds: baseline.seconds, busy: baseline.busy, ms: [...baseServer.turnMs.values()] },
+      saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n) },
+      baseline: { ...baseline, ms: [...baseServer.turnMs.values()] },
       modelMs: [...(await stub.modelMs()).values()],
       tokens: { prompt: Number(tokensRow.p) / n, completion: Number(tokensRow.c) / n, extracted },
     });
@@ -298,8 +299,8 @@ type Figures = {
   n: number;
   scripted: boolean;
   paced?: { seconds: number; overhead: number[]; baselineMs: number[] };
-  saturated?: { seconds: number; busy: number; overhead: number[]; completed: number };
-  baseline?: { seconds: number; busy: number; ms: number[] };
+  saturated?: { seconds: number; busy: number; busyMs: number; overhead: number[]; completed: number };
+  baseline?: { seconds: number; busy: number; busyMs: number; ms: number[] };
   modelMs?: number[];
   tokens?: { prompt: number; completion: number; extracted: boolean };
 };
@@ -317,8 +318,8 @@ function report({ n, scripted, paced, saturated, baseline, modelMs, tokens }: Fi
     const engineRate = turns / saturated.seconds;
     const baseRate = turns / baseline.seconds;
     // The server thread's busy time per turn: what one turn costs the thread that serves it.
-    const loopMs = (run: { seconds: number; busy: number }) =>
-      `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms((run.busy * run.seconds * 1000) / turns)} of it per turn`;
+    const loopMs = (run: { busy: number; busyMs: number }) =>
+      `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms(run.busyMs / turns)} of it per turn`;
     console.log(`  at saturation (answers sent the moment a reply ends):`);
     console.log(
       `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed; ${loopMs(saturated)}`,
