@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockCall, type MockReply, mockOpenAI } from '../msw/openai';
-import { readJson, startTestApp, type TestApp } from '../support/harness';
+import { readJson, startAiTestApp, type TestApp } from '../support/harness';
 import {
   answer,
   guideFixture,
@@ -36,14 +36,7 @@ function goodReply(call: MockCall): MockReply {
 describe('an interview in AI mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: 'http://openai.test/v1',
-      CANDOR_INTERVIEW_MODEL: 'interviewer-test',
-      CANDOR_MODEL_FIRST_TOKEN_MS: '400',
-      CANDOR_MODEL_RETRIES: '2',
-      CANDOR_MODEL_RETRY_DELAY_MS: '5',
-    });
+    t = await startAiTestApp('http://openai.test/v1');
   });
   afterAll(async () => {
     await t?.close();

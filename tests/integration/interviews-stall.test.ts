@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJson, startTestApp, type TestApp } from '../support/harness';
+import { readJson, startAiTestApp, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
 
 // A real server on loopback, not msw: giving up on a response mid-body is what this tests,
@@ -31,14 +31,7 @@ describe('a model stream that stalls after its first words', () => {
       res.on('close', () => clearTimeout(rest));
     });
     await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`,
-      CANDOR_INTERVIEW_MODEL: 'interviewer-test',
-      CANDOR_MODEL_FIRST_TOKEN_MS: '400',
-      CANDOR_MODEL_RETRIES: '2',
-      CANDOR_MODEL_RETRY_DELAY_MS: '5',
-    });
+    t = await startAiTestApp(`http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`);
   });
   afterAll(async () => {
     await t?.close();

@@ -67,6 +67,21 @@ export async function startTestApp(env: Record<string, string> = {}) {
   };
 }
 
+/**
+ * The app with an AI interviewer at `baseUrl` (the msw mock or a local server), on budgets
+ * short enough for fault tests: 400 ms to the first token, two retries 5 ms apart.
+ */
+export function startAiTestApp(baseUrl: string) {
+  return startTestApp({
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: baseUrl,
+    CANDOR_INTERVIEW_MODEL: 'interviewer-test',
+    CANDOR_MODEL_FIRST_TOKEN_MS: '400',
+    CANDOR_MODEL_RETRIES: '2',
+    CANDOR_MODEL_RETRY_DELAY_MS: '5',
+  });
+}
+
 /** A workspace with its plaintext keys, created through the same function the CLI uses. */
 export function createTestWorkspace(t: { deps: AppDeps }, name = 'Acme Test') {
   return createWorkspace(t.deps.db, { name });
