@@ -71,20 +71,25 @@ export async function commitCustomerMessage(
       ...(decision.reason ? { reason: decision.reason } : {}),
       since: now.toISOString(),
     };
-    const write: TurnWrite = {
+    const write: TurnParams = {
+      workspaceId: ws.id,
       interviewId: interview.id,
       decidedOnSeq: state.next_seq,
-      message,
       state: { ...decision.state, next_seq: state.next_seq + 2 },
       pending,
+      closeAs: endsInterview(decision.action) ? (decision.action === 'opt_out' ? 'declined' : 'completed') : null,
       now,
+      messageId: message.id,
+      seq: message.seq,
+      text: message.text,
+      clientId: message.client_id,
     };
 
     let stored: boolean;
     if (decision.action === 'opt_out' || decision.action === 'handoff') {
       // What the close means for the contact and the account commits with the close itself.
       stored = await deps.db.transaction().execute(async (trx) => {
-        if (!(await storeTurn(trx, ws, write))) return false;
+        if (!(await storeTurn(trx, write))) return false;
         const t = tenant(trx, ws);
         if (decision.action === 'opt_out' && interview.contact_id)
           await recordMomentOptOut(t, {
@@ -106,7 +111,7 @@ export async function commitCustomerMessage(
         return true;
       });
     } else {
-      stored = await storeTurn(deps.db, ws, write);
+      stored = await storeTurn(deps.db, write);
     }
     if (stored)
       return {
@@ -127,42 +132,20 @@ export async function commitCustomerMessage(
   }
 }
 
-type TurnWrite = {
-  interviewId: string;
-  /** The `next_seq` the decision was taken on: the write only lands if it is still current. */
-  decidedOnSeq: number;
-  message: TurnMessage;
-  state: TurnState & { next_seq: number };
-  pending: PendingReply;
-  now: Date;
-};
-
 /**
  * One statement: advance the interview's turn state (if it is still the one we decided on)
  * and insert the message with it. Pending replies are merged in SQL, not overwritten, so a
  * reply being stored for the previous turn at the same moment is never undone.
  */
-async function storeTurn(db: Db, ws: Ws, w: TurnWrite): Promise<boolean> {
-  const closeAs = endsInterview(w.pending.action) ? (w.pending.action === 'opt_out' ? 'declined' : 'completed') : null;
-  const { rows } = await insertTurn(db, {
-    workspaceId: ws.id,
-    interviewId: w.interviewId,
-    decidedOnSeq: w.decidedOnSeq,
-    state: w.state,
-    pending: w.pending,
-    closeAs,
-    now: w.now,
-    messageId: w.message.id,
-    seq: w.message.seq,
-    text: w.message.text,
-    clientId: w.message.client_id,
-  });
+async function storeTurn(db: Db, params: TurnParams): Promise<boolean> {
+  const { rows } = await insertTurn(db, params);
   return rows.length > 0;
 }
 
 type TurnParams = {
   workspaceId: string;
   interviewId: string;
+  /** The `next_seq` the decision was taken on: the write only lands if it is still current. */
   decidedOnSeq: number;
   /** The new turn state and this answer's pending reply; both drivers send an object as JSON. */
   state: TurnState & { next_seq: number };
