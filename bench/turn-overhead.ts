@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { boot } from '@candor/api/boot';
@@ -24,22 +28,42 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 const TURNS = 8;
 
 /**
- * The stub model server, started in a worker thread; resolves with its base URL and a way
- * to collect its own timing of each streamed answer, keyed by turn tag.
+ * The stub model server, started in a worker thread; resolves with its base URL, a way to
+ * collect its own timing of each streamed answer, keyed by turn tag, and its thread's busy
+ * time so far.
  */
 function startStubModel() {
   const worker = new Worker(new URL('./support/stub-model-server.ts', import.meta.url));
-  const modelMs = async () => {
-    const reply = new Promise<[string, number][]>((resolve) =>
-      worker.once('message', ({ timings }: { timings: [string, number][] }) => resolve(timings)),
-    );
-    worker.postMessage('timings');
-    return new Map(await reply);
-  };
-  return new Promise<{ url: string; modelMs: typeof modelMs; close: () => Promise<number> }>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', ({ url }: { url: string }) => resolve({ url, modelMs, close: () => worker.terminate() }));
-  });
+  const report = () =>
+    new Promise<{ timings: [string, number][]; busyMs: number }>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage('timings');
+    });
+  const modelMs = async () => new Map((await report()).timings);
+  const busyMs = async () => (await report()).busyMs;
+  return new Promise<{ url: string; modelMs: typeof modelMs; busyMs: typeof busyMs; close: () => Promise<number> }>(
+    (resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('message', ({ url }: { url: string }) =>
+        resolve({ url, modelMs, busyMs, close: () => worker.terminate() }),
+      );
+    },
+  );
+}
+
+/**
+ * CPU time the whole machine has spent busy so far, in ms, from /proc/stat: the server,
+ * the stub model, the customers and Postgres together. Undefined where there is no /proc.
+ */
+function machineBusyMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is work.
+    const busy = fields.slice(0, 8).reduce((a, b) => a + b, 0) - (fields[3] ?? 0) - (fields[4] ?? 0);
+    return busy * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
 }
 
 // Turn tags are unique across every run in the process: they key the server and model timings.
@@ -55,10 +79,11 @@ type Pacing = NonNullable<LoadJob['pacing']>;
  */
 async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pacing) {
   const loop = performance.eventLoopUtilization();
+  const machineBefore = machineBusyMs();
   const job: LoadJob = { url, interviews, turns: TURNS, firstTag: nextTag, ...(pacing ? { pacing } : {}) };
   const client = new Worker(new URL('./support/load-client.ts', import.meta.url), { workerData: job });
   try {
-    const reply = await new Promise<{ result?: { seconds: number; nextTag: number }; error?: string }>(
+    const reply = await new Promise<{ result?: { seconds: number; nextTag: number; busyMs: number }; error?: string }>(
       (resolve, reject) => {
         client.once('message', resolve);
         client.once('error', reject);
@@ -67,7 +92,16 @@ async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pa
     if (!reply.result) throw new Error(reply.error ?? 'the load client stopped');
     nextTag = reply.result.nextTag;
     const { utilization, active } = performance.eventLoopUtilization(loop);
-    return { seconds: reply.result.seconds, busy: utilization, busyMs: active };
+    const machineAfter = machineBusyMs();
+    const machineMs =
+      machineBefore === undefined || machineAfter === undefined ? undefined : machineAfter - machineBefore;
+    return {
+      seconds: reply.result.seconds,
+      busy: utilization,
+      busyMs: active,
+      machineMs,
+      clientMs: reply.result.busyMs,
+    };
   } finally {
     await client.terminate();
   }
@@ -192,6 +226,28 @@ async function extractFinished(t: TestApp, n: number) {
   }
 }
 
+/**
+ * With `--profile`, records a CPU profile of this thread — the server's — while `work` runs,
+ * and writes it where Chrome's DevTools or `node bench/support/profile-summary.ts` read it.
+ */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!process.argv.includes('--profile')) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    const file = `${process.env.TMPDIR ?? '/tmp'}/${name}.cpuprofile`;
+    await writeFile(file, JSON.stringify(profile));
+    console.log(`  (CPU profile of the server thread: ${file})`);
+    session.disconnect();
+  }
+}
+
 // Customers read the reply and type an answer: 3–9 s between turns, first answers spread over 6 s.
 const CUSTOMER_PACE: Pacing = { firstMs: 6000, thinkMs: [3000, 9000] };
 
@@ -259,7 +315,9 @@ async function runOnce(n: number) {
     if (pacedOnly) return report({ n, scripted, paced });
 
     const saturated = await setUp(t, n);
-    const flat = await drive(engineUrl, saturated);
+    const stubBefore = await stub.busyMs();
+    const flat = await profiled(`turn-overhead-engine-${n}`, () => drive(engineUrl, saturated));
+    const stubMs = (await stub.busyMs()) - stubBefore;
     const flatOverhead = await overheadOf(engine.turnMs.keys());
     console.log(`  (engine at saturation done in ${flat.seconds.toFixed(1)} s)`);
     const ids = saturated.map((i) => i.id);
@@ -282,7 +340,7 @@ async function runOnce(n: number) {
       n,
       scripted,
       paced,
-      saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n) },
+      saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n), stubMs },
       baseline: { ...baseline, ms: [...baseServer.turnMs.values()] },
       modelMs: [...(await stub.modelMs()).values()],
       tokens: { prompt: Number(tokensRow.p) / n, completion: Number(tokensRow.c) / n, extracted },
@@ -295,12 +353,14 @@ async function runOnce(n: number) {
   }
 }
 
+type Load = Awaited<ReturnType<typeof drive>>;
+
 type Figures = {
   n: number;
   scripted: boolean;
   paced?: { seconds: number; overhead: number[]; baselineMs: number[] };
-  saturated?: { seconds: number; busy: number; busyMs: number; overhead: number[]; completed: number };
-  baseline?: { seconds: number; busy: number; busyMs: number; ms: number[] };
+  saturated?: Load & { overhead: number[]; completed: number; stubMs: number };
+  baseline?: Load & { ms: number[] };
   modelMs?: number[];
   tokens?: { prompt: number; completion: number; extracted: boolean };
 };
@@ -318,8 +378,17 @@ function report({ n, scripted, paced, saturated, baseline, modelMs, tokens }: Fi
     const engineRate = turns / saturated.seconds;
     const baseRate = turns / baseline.seconds;
     // The server thread's busy time per turn: what one turn costs the thread that serves it.
-    const loopMs = (run: { busy: number; busyMs: number }) =>
+    const loopMs = (run: Load) =>
       `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms(run.busyMs / turns)} of it per turn`;
+    // And the whole machine's, split by who spent it: with every core busy, throughput is
+    // bounded by this, whichever thread is the server's. The stub model's share is CPU a
+    // model on another machine would not take from the engine.
+    const machine = (run: Load, stubMs = 0) => {
+      if (run.machineMs === undefined) return 'not measured here (no /proc/stat)';
+      const rest = run.machineMs - run.busyMs - run.clientMs - stubMs;
+      const share = (x: number) => ms(x / turns);
+      return `${share(run.machineMs)} (${((100 * run.machineMs) / (run.seconds * 1000 * availableParallelism())).toFixed(0)}% of the machine): server ${share(run.busyMs)}, customers ${share(run.clientMs)}${stubMs ? `, stub model ${share(stubMs)}` : ''}, Postgres and the rest ${share(rest)}`;
+    };
     console.log(`  at saturation (answers sent the moment a reply ends):`);
     console.log(
       `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed; ${loopMs(saturated)}`,
@@ -328,6 +397,8 @@ function report({ n, scripted, paced, saturated, baseline, modelMs, tokens }: Fi
       `    baseline (bare Hono + postgres.js, the engine's statements, no model): ${baseRate.toFixed(0)} turns/s; per turn ${p(baseline.ms)}; ${loopMs(baseline)}`,
     );
     console.log(`    throughput ratio engine/baseline: ${(engineRate / baseRate).toFixed(2)} (goal ≥ 0.5)`);
+    console.log(`    machine CPU per turn, engine: ${machine(saturated, saturated.stubMs)}`);
+    console.log(`    machine CPU per turn, baseline: ${machine(baseline)}`);
   }
   if (modelMs && !scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
   if (tokens)

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /**
@@ -27,6 +28,7 @@ const between = ([lo, hi]: [number, number]) => lo + Math.random() * (hi - lo);
 async function run({ url, interviews, turns, pacing, firstTag }: LoadJob) {
   let tagSeq = firstTag;
   const started = performance.now();
+  const loop = performance.eventLoopUtilization();
   await Promise.all(
     interviews.map(async ({ id, token }) => {
       if (pacing) await pause(Math.random() * pacing.firstMs);
@@ -48,7 +50,11 @@ async function run({ url, interviews, turns, pacing, firstTag }: LoadJob) {
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, nextTag: tagSeq };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    nextTag: tagSeq,
+    busyMs: performance.eventLoopUtilization(loop).active,
+  };
 }
 
 run(workerData as LoadJob).then(

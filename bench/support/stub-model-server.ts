@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { listenChatCompletions, sendCompletion } from './chat-completions';
 
@@ -7,7 +8,8 @@ import { listenChatCompletions, sendCompletion } from './chat-completions';
  * machine, so its work is not counted against the engine it serves.
  *
  * It times each streamed answer itself, from the request's last byte to the response's,
- * keyed by the latest `[t:N]` turn tag in the request; a `timings` message asks for them.
+ * keyed by the latest `[t:N]` turn tag in the request; a `timings` message asks for them
+ * and for the thread's busy time so far.
  */
 const modelMs = new Map<string, number>();
 
@@ -34,6 +36,9 @@ const { url } = await listenChatCompletions((body, raw, res) => {
 });
 
 parentPort?.on('message', (msg: unknown) => {
-  if (msg === 'timings') parentPort?.postMessage({ timings: [...modelMs] });
+  // With its thread's busy time so far: the model's share of the machine, which a model on
+  // another machine would not take from the engine.
+  if (msg === 'timings')
+    parentPort?.postMessage({ timings: [...modelMs], busyMs: performance.eventLoopUtilization().active });
 });
 parentPort?.postMessage({ url });
