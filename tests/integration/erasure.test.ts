@@ -132,6 +132,12 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .where('id', '=', account.id)
       .execute();
     await seedInterview(t, other.id, 'ada', 'Globex Ada is unhappy');
+    // Two versions of the account's renewal brief, both citing Ada's and Bob's answers.
+    for (const _ of [1, 2]) {
+      const res = await t.request('/v1/accounts/acct_1/brief', { method: 'POST', token: ws.secret_key });
+      expect(res.status).toBe(201);
+      expect(JSON.stringify(await readJson(res))).toMatch(/Ada Lovelace.*We might leave because exports are slow/);
+    }
   });
   afterAll(() => t?.close());
 
@@ -179,6 +185,7 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       events_deleted: 2,
       signals_deleted: 1,
       messages_redacted: 2,
+      briefs_redacted: 2,
       interviews_kept: 1,
     });
     const db = t.deps.db;
@@ -225,6 +232,21 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       { code: 'usage', text: 'Usage is flat' },
     ]);
 
+    // Every stored version of the brief: Ada's words and name are gone, Bob's claim stands.
+    const brief = await readJson(await t.request('/v1/accounts/acct_1/brief', { token: ws.secret_key }));
+    expect(brief.version).toBe(2);
+    const items = brief.content.sections.flatMap((s: { items: unknown[] }) => s.items);
+    expect(items).toContainEqual(
+      expect.objectContaining({ interview_id: adaInterview, quote: '', text: expect.stringMatching(/^\[removed/) }),
+    );
+    expect(items).toContainEqual(expect.objectContaining({ quote: 'Bob is happy with it' }));
+    const versions = await db.selectFrom('briefs').select('content').where('workspace_id', '=', ws.id).execute();
+    expect(versions).toHaveLength(2);
+    for (const v of versions) {
+      expect(JSON.stringify(v.content)).not.toMatch(/We might leave|Ada|Lovelace/);
+      expect(JSON.stringify(v.content)).toMatch(/Bob is happy with it/);
+    }
+
     const audit = await db
       .selectFrom('audit_log')
       .select(['actor', 'action', 'details'])
@@ -235,7 +257,14 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       {
         actor: 'api:secret_key',
         action: 'contact.erased',
-        details: { erased: true, events_deleted: 2, signals_deleted: 1, messages_redacted: 2, interviews_kept: 1 },
+        details: {
+          erased: true,
+          events_deleted: 2,
+          signals_deleted: 1,
+          messages_redacted: 2,
+          briefs_redacted: 2,
+          interviews_kept: 1,
+        },
       },
     ]);
   });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
+import { redactClaimsCiting, rewriteBriefsCiting } from '../retention/cited-words';
 
 export type ErasureResult = {
   id: string;
@@ -8,6 +9,7 @@ export type ErasureResult = {
   events_deleted: number;
   signals_deleted: number;
   messages_redacted: number;
+  briefs_redacted: number;
   interviews_kept: number;
 };
 
@@ -45,6 +47,7 @@ export async function eraseContact(
       )
       .executeTakeFirst();
     let messagesRedacted = 0;
+    let briefsRedacted = 0;
     if (interviewIds.length > 0) {
       const messages = await t
         .updateTable('messages')
@@ -55,6 +58,8 @@ export async function eraseContact(
       // The engine's working state can hold answers too.
       await t.updateTable('interviews').set({ state: {} }).where('id', 'in', interviewIds).execute();
       await blankCopiedQuotes(t, interviewIds);
+      // Brief versions are kept as history; the claims resting on this person's words go.
+      briefsRedacted = await rewriteBriefsCiting(t, interviewIds, redactClaimsCiting);
     }
     const events = await t.deleteFrom('events').where('contact_id', '=', contact.id).executeTakeFirst();
     // Interviews, invitations and any remaining rows keep existing with contact_id null (FK on delete set null).
@@ -66,6 +71,7 @@ export async function eraseContact(
       events_deleted: Number(events.numDeletedRows),
       signals_deleted: Number(signals.numDeletedRows),
       messages_redacted: messagesRedacted,
+      briefs_redacted: briefsRedacted,
       interviews_kept: interviewIds.length,
     };
     // The external id may itself be personal (often an email), so the log names the internal id only.

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { blankCopiedQuotes } from '../contacts/erase-contact';
 import { tenant, type Ws } from '../db/tenant';
 import { recordAudit } from '../workspaces/audit';
-import { blankQuotesCiting } from './blank-quotes';
+import { blankQuotesCiting, rewriteBriefsCiting } from './cited-words';
 
 type Deps = Pick<AppDeps, 'db' | 'log' | 'now'>;
 
@@ -113,7 +113,7 @@ async function eraseBatch(trx: AppDeps['db'], ws: Ws, cutoff: Date, now: Date): 
     .execute();
   await t.updateTable('interviews').set({ state: {}, transcript_erased_at: now }).where('id', 'in', ids).execute();
   await blankCopiedQuotes(t, ids);
-  const briefs = await blankBriefQuotes(trx, ws, ids);
+  const briefs = await rewriteBriefsCiting(t, ids, blankQuotesCiting);
   return {
     interviews: ids.length,
     messages: Number(messages.numUpdatedRows),
@@ -121,28 +121,4 @@ async function eraseBatch(trx: AppDeps['db'], ws: Ws, cutoff: Date, now: Date): 
     briefs,
     webhook_deliveries: 0,
   };
-}
-
-/** Briefs cite quotes beside interview ids; blank the ones from these interviews. */
-async function blankBriefQuotes(trx: AppDeps['db'], ws: Ws, interviewIds: string[]): Promise<number> {
-  // Ids are UUIDs from our own rows, so the pattern is only hex digits, dashes and bars.
-  const pattern = interviewIds.join('|');
-  const rows = await tenant(trx, ws)
-    .selectFrom('briefs')
-    .select(['id', 'content'])
-    .where(sql<boolean>`content::text ~ ${pattern}`)
-    .execute();
-  const set = new Set(interviewIds);
-  let changed = 0;
-  for (const row of rows) {
-    const blanked = blankQuotesCiting(row.content, set);
-    if (!blanked.changed) continue;
-    await tenant(trx, ws)
-      .updateTable('briefs')
-      .set({ content: blanked.value as Record<string, unknown> })
-      .where('id', '=', row.id)
-      .execute();
-    changed++;
-  }
-  return changed;
 }

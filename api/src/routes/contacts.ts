@@ -39,6 +39,10 @@ const erasure = z
     events_deleted: z.number().int(),
     signals_deleted: z.number().int(),
     messages_redacted: z.number().int(),
+    briefs_redacted: z
+      .number()
+      .int()
+      .describe('Stored brief versions rewritten because a claim in them rested on this person'),
     interviews_kept: z.number().int(),
   })
   .openapi('ContactErasure');
@@ -178,7 +182,10 @@ export function contactRoutes() {
         '**Deleted**: the contact (email, name, role, attributes, external id), all their events, and the signals ' +
         'extracted from their interviews (signals quote them). **Redacted**: the text of every message in their ' +
         "interviews (set to an empty string), the interviews' working state, and the copies of their quotes kept as " +
-        'evidence in the review queue and in account health reasons. **Kept, no longer linked to anyone**: ' +
+        'evidence in the review queue and in account health reasons. In every stored version of every brief, a ' +
+        'claim resting on their interviews keeps its place and ids, but its quotes are emptied and its text (which ' +
+        'names or paraphrases them) is replaced by a marker; claims resting on anyone else are untouched. ' +
+        '**Kept, no longer linked to anyone**: ' +
         'the interview rows (guide, channel, status, mode, timestamps, token usage) and message rows (role, order, ' +
         'time), and invitations, so response and completion counts still add up. An audit log entry records the ' +
         'erasure with these counts (not the external id). Sending the same id again later creates a new contact.',

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Tenant } from '../db/tenant';
+
+/**
+ * Stored synthesis (brief versions, webhook payloads) cites interviews beside the words it
+ * took from them. When those words must go, these rewrite the documents in place: the
+ * retention job blanks the quotes of expired interviews and keeps the claims; erasing a
+ * person removes every claim resting on their interviews, since its text names or
+ * paraphrases them.
+ */
+
+type RewriteCiting = (value: unknown, interviewIds: ReadonlySet<string>) => { value: unknown; changed: boolean };
+
+/**
+ * Blanks every `quote` that cites one of the given interviews, anywhere in a JSON document
+ * (a brief's sections, a webhook payload): an object whose `interview_id` is in the set has
+ * the quotes in it and below it emptied. Everything else is kept as it was.
+ */
+export const blankQuotesCiting: RewriteCiting = (value, interviewIds) => {
+  let changed = false;
+  const walk = (node: unknown, cited: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((item) => walk(item, cited));
+    if (node === null || typeof node !== 'object') return node;
+    const obj = node as Record<string, unknown>;
+    const here = cited || (typeof obj.interview_id === 'string' && interviewIds.has(obj.interview_id));
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(obj)) {
+      if (here && key === 'quote' && typeof v === 'string' && v !== '') {
+        out[key] = '';
+        changed = true;
+      } else out[key] = walk(v, here);
+    }
+    return out;
+  };
+  const result = walk(value, false);
+  return { value: changed ? result : value, changed };
+};
+
+/** What a stored claim says once the words it rested on are erased. */
+export const ERASED_CLAIM = '[removed: the person this rested on was erased]';
+
+// Keys that hold structure rather than anything a person said: ids, the account a claim is
+// about, a section's heading, figures. Everything else in an erased claim is redacted.
+const STRUCTURAL = new Set(['account', 'heading']);
+const isStructural = (key: string) => STRUCTURAL.has(key) || key === 'id' || key.endsWith('_id');
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * For an erased person: rewrites a stored brief (renewal brief, weekly briefing) so that
+ * nothing of their interviews' words survives in it. A claim is an object citing an interview — with its
+ * own `interview_id`, through its `evidence`, or among its `citations` — and everything in
+ * it was written from those words: the quotes, the claim's text (a rules brief names the
+ * person; a model's claim paraphrases them), its reasons and talking points. A claim citing
+ * an erased interview keeps its ids and structure; its quotes become empty and its other
+ * words a marker. Claims citing anyone else are left exactly as they were.
+ */
+export const redactClaimsCiting: RewriteCiting = (value, erased) => {
+  let changed = false;
+  const cites = (v: Json | undefined) =>
+    isObject(v) && typeof v.interview_id === 'string' && erased.has(v.interview_id);
+  const redact = (v: Json, key: string): Json => {
+    if (typeof v === 'string') return key === 'quote' ? '' : ERASED_CLAIM;
+    if (Array.isArray(v)) return v.map((x) => redact(x, key));
+    if (isObject(v))
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, isStructural(k) ? x : redact(x, k)]));
+    return v;
+  };
+  const walk = (v: Json): Json => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!isObject(v)) return v;
+    if (cites(v) || cites(v.evidence) || (Array.isArray(v.citations) && v.citations.some(cites))) {
+      changed = true;
+      return redact(v, '');
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  const redacted = walk(value as Json);
+  return { value: changed ? redacted : value, changed };
+};
+
+/**
+ * Rewrites every stored version of every brief that cites one of `interviewIds` with
+ * `rewrite`; answers how many changed. Only versions whose text mentions an id are read.
+ */
+export async function rewriteBriefsCiting(t: Tenant, interviewIds: string[], rewrite: RewriteCiting): Promise<number> {
+  if (interviewIds.length === 0) return 0;
+  const ids = new Set(interviewIds);
+  const candidates = await t
+    .selectFrom('briefs')
+    .select(['id', 'content'])
+    .where(sql<boolean>`content::text like any (array[${sql.join(interviewIds.map((id) => `%${id}%`))}])`)
+    .execute();
+  let changed = 0;
+  for (const brief of candidates) {
+    const rewritten = rewrite(brief.content, ids);
+    if (!rewritten.changed) continue;
+    await t
+      .updateTable('briefs')
+      .set({ content: rewritten.value as Record<string, unknown> })
+      .where('id', '=', brief.id)
+      .execute();
+    changed++;
+  }
+  return changed;
+}
