@@ -66,6 +66,9 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
   let ws: { id: string; secret_key: string };
   let other: { id: string; secret_key: string };
   let adaInterview: string;
+  let bobInterview: string;
+  let deliveryIds: string[];
+  let bobDelivery: unknown;
   beforeAll(async () => {
     t = await startTestApp();
     ws = await createTestWorkspace(t, 'Acme');
@@ -100,7 +103,7 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       });
     }
     adaInterview = await seedInterview(t, ws.id, 'ada', 'We might leave because exports are slow');
-    const bobInterview = await seedInterview(t, ws.id, 'bob', 'Bob is happy with it');
+    bobInterview = await seedInterview(t, ws.id, 'bob', 'Bob is happy with it');
     // Synthesis copies quotes next to their evidence: the review queue and the account's health reasons.
     const account = await t.deps.db
       .selectFrom('accounts')
@@ -132,6 +135,57 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .where('id', '=', account.id)
       .execute();
     await seedInterview(t, other.id, 'ada', 'Globex Ada is unhappy');
+    // Webhook deliveries about Ada (one sent, one not yet), one quoting her among others, one about Bob.
+    const endpoint = await t.deps.db
+      .insertInto('webhook_endpoints')
+      .values({ workspace_id: ws.id, url: 'https://hooks.example.com/candor', secret: 'whsec_x', event_types: [] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const timestamp = '2026-11-01T09:00:00.000Z';
+    const about = (contact: string, interview: string, quote: string) => ({
+      interview_id: interview,
+      account_id: 'acct_1',
+      contact_id: contact,
+      signals: [{ kind: 'churn_risk', quote }],
+    });
+    const deliveries = [
+      ['interview.completed', 'delivered', about('ada', adaInterview, 'We might leave because exports are slow')],
+      ['signal.churn_risk', 'pending', about('ada', adaInterview, 'We might leave because exports are slow')],
+      [
+        'account.state_changed',
+        'delivered',
+        {
+          account_id: 'acct_1',
+          reasons: [
+            {
+              code: 'churn_risk',
+              text: 'Churn risk',
+              evidence: { interview_id: adaInterview, quote: 'We might leave' },
+            },
+            { code: 'happy', text: 'Praise', evidence: { interview_id: bobInterview, quote: 'Bob is happy with it' } },
+          ],
+        },
+      ],
+      ['interview.completed', 'delivered', about('bob', bobInterview, 'Bob is happy with it')],
+    ] as const;
+    deliveryIds = [];
+    for (const [type, status, data] of deliveries)
+      deliveryIds.push(
+        (
+          await t.deps.db
+            .insertInto('webhook_deliveries')
+            .values({
+              workspace_id: ws.id,
+              endpoint_id: endpoint.id,
+              event_type: type,
+              status,
+              payload: { type, timestamp, data },
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    bobDelivery = deliveries[3][2];
     // Two versions of the account's renewal brief, both citing Ada's and Bob's answers.
     for (const _ of [1, 2]) {
       const res = await t.request('/v1/accounts/acct_1/brief', { method: 'POST', token: ws.secret_key });
@@ -186,6 +240,7 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       signals_deleted: 1,
       messages_redacted: 2,
       briefs_redacted: 2,
+      webhook_deliveries_redacted: 3,
       interviews_kept: 1,
     });
     const db = t.deps.db;
@@ -247,6 +302,33 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       expect(JSON.stringify(v.content)).toMatch(/Bob is happy with it/);
     }
 
+    // Webhook deliveries: about Ada, the body is gone (the pending one is still to be sent,
+    // erased); Ada's quote among others is blanked; Bob's is as it was.
+    const payloads = new Map(
+      (await db.selectFrom('webhook_deliveries').select(['id', 'status', 'payload']).execute()).map((d) => [
+        d.id,
+        { status: d.status, payload: d.payload },
+      ]),
+    );
+    const [sent, pending, quoting, bobs] = deliveryIds.map((id) => payloads.get(id));
+    const erasedBody = (type: string) => ({ type, timestamp: '2026-11-01T09:00:00.000Z', data: {}, erased: true });
+    expect(sent).toEqual({ status: 'delivered', payload: erasedBody('interview.completed') });
+    expect(pending).toEqual({ status: 'pending', payload: erasedBody('signal.churn_risk') });
+    expect(quoting).toMatchObject({
+      payload: {
+        data: {
+          reasons: [
+            { code: 'churn_risk', text: 'Churn risk', evidence: { interview_id: adaInterview, quote: '' } },
+            { code: 'happy', text: 'Praise', evidence: { interview_id: bobInterview, quote: 'Bob is happy with it' } },
+          ],
+        },
+      },
+    });
+    expect(bobs).toEqual({
+      status: 'delivered',
+      payload: { type: 'interview.completed', timestamp: '2026-11-01T09:00:00.000Z', data: bobDelivery },
+    });
+
     const audit = await db
       .selectFrom('audit_log')
       .select(['actor', 'action', 'details'])
@@ -263,6 +345,7 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
           signals_deleted: 1,
           messages_redacted: 2,
           briefs_redacted: 2,
+          webhook_deliveries_redacted: 3,
           interviews_kept: 1,
         },
       },

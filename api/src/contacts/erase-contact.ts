@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
-import { redactClaimsCiting, rewriteBriefsCiting } from '../retention/cited-words';
+import { eraseWebhookPayloadsCiting, redactClaimsCiting, rewriteBriefsCiting } from '../retention/cited-words';
 
 export type ErasureResult = {
   id: string;
@@ -10,6 +10,7 @@ export type ErasureResult = {
   signals_deleted: number;
   messages_redacted: number;
   briefs_redacted: number;
+  webhook_deliveries_redacted: number;
   interviews_kept: number;
 };
 
@@ -61,6 +62,8 @@ export async function eraseContact(
       // Brief versions are kept as history; the claims resting on this person's words go.
       briefsRedacted = await rewriteBriefsCiting(t, interviewIds, redactClaimsCiting);
     }
+    // Webhook payloads name the contact by external id and quote their interviews.
+    const deliveriesRedacted = await eraseWebhookPayloadsCiting(t, interviewIds, externalId);
     const events = await t.deleteFrom('events').where('contact_id', '=', contact.id).executeTakeFirst();
     // Interviews, invitations and any remaining rows keep existing with contact_id null (FK on delete set null).
     await t.deleteFrom('contacts').where('id', '=', contact.id).execute();
@@ -72,6 +75,7 @@ export async function eraseContact(
       signals_deleted: Number(signals.numDeletedRows),
       messages_redacted: messagesRedacted,
       briefs_redacted: briefsRedacted,
+      webhook_deliveries_redacted: deliveriesRedacted,
       interviews_kept: interviewIds.length,
     };
     // The external id may itself be personal (often an email), so the log names the internal id only.

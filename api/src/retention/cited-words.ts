@@ -9,6 +9,11 @@ import type { Tenant } from '../db/tenant';
  * paraphrases them.
  */
 
+/** A webhook delivery's payload once its body is erased: what happened and when, not to whom. */
+export const erasedPayload = sql<
+  Record<string, unknown>
+>`jsonb_build_object('type', payload->'type', 'timestamp', payload->'timestamp', 'data', '{}'::jsonb, 'erased', true)`;
+
 type RewriteCiting = (value: unknown, interviewIds: ReadonlySet<string>) => { value: unknown; changed: boolean };
 
 /**
@@ -82,6 +87,9 @@ export const redactClaimsCiting: RewriteCiting = (value, erased) => {
   return { value: changed ? redacted : value, changed };
 };
 
+const mentionsAny = (column: 'content' | 'payload', interviewIds: string[]) =>
+  sql<boolean>`${sql.ref(column)}::text like any (array[${sql.join(interviewIds.map((id) => `%${id}%`))}])`;
+
 /**
  * Rewrites every stored version of every brief that cites one of `interviewIds` with
  * `rewrite`; answers how many changed. Only versions whose text mentions an id are read.
@@ -92,7 +100,7 @@ export async function rewriteBriefsCiting(t: Tenant, interviewIds: string[], rew
   const candidates = await t
     .selectFrom('briefs')
     .select(['id', 'content'])
-    .where(sql<boolean>`content::text like any (array[${sql.join(interviewIds.map((id) => `%${id}%`))}])`)
+    .where(mentionsAny('content', interviewIds))
     .execute();
   let changed = 0;
   for (const brief of candidates) {
@@ -102,6 +110,49 @@ export async function rewriteBriefsCiting(t: Tenant, interviewIds: string[], rew
       .updateTable('briefs')
       .set({ content: rewritten.value as Record<string, unknown> })
       .where('id', '=', brief.id)
+      .execute();
+    changed++;
+  }
+  return changed;
+}
+
+/**
+ * For an erased person: webhook deliveries about their interviews, or naming them as the
+ * contact, lose their body (a pending one is then sent erased); any other delivery quoting
+ * their interviews (an account's health reasons) has those quotes blanked. Answers how
+ * many deliveries changed.
+ */
+export async function eraseWebhookPayloadsCiting(
+  t: Tenant,
+  interviewIds: string[],
+  contactId: string,
+): Promise<number> {
+  const about = await t
+    .updateTable('webhook_deliveries')
+    .set({ payload: erasedPayload })
+    .where(sql<boolean>`not (payload ? 'erased')`)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`payload->'data'->>'contact_id'`, '=', contactId),
+        ...(interviewIds.length > 0 ? [eb(sql<string>`payload->'data'->>'interview_id'`, 'in', interviewIds)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  let changed = Number(about.numUpdatedRows);
+  if (interviewIds.length === 0) return changed;
+  const ids = new Set(interviewIds);
+  const quoting = await t
+    .selectFrom('webhook_deliveries')
+    .select(['id', 'payload'])
+    .where(mentionsAny('payload', interviewIds))
+    .execute();
+  for (const delivery of quoting) {
+    const blanked = blankQuotesCiting(delivery.payload, ids);
+    if (!blanked.changed) continue;
+    await t
+      .updateTable('webhook_deliveries')
+      .set({ payload: blanked.value as Record<string, unknown> })
+      .where('id', '=', delivery.id)
       .execute();
     changed++;
   }

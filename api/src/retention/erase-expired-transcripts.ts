@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { blankCopiedQuotes } from '../contacts/erase-contact';
 import { tenant, type Ws } from '../db/tenant';
 import { recordAudit } from '../workspaces/audit';
-import { blankQuotesCiting, rewriteBriefsCiting } from './cited-words';
+import { blankQuotesCiting, erasedPayload, rewriteBriefsCiting } from './cited-words';
 
 type Deps = Pick<AppDeps, 'db' | 'log' | 'now'>;
 
@@ -59,9 +59,7 @@ export async function eraseWorkspaceTranscripts(deps: Deps, ws: Ws, retentionDay
   // Delivered or failed long ago: the log keeps status, attempts and codes; the body goes.
   const deliveries = await tenant(deps.db, ws)
     .updateTable('webhook_deliveries')
-    .set({
-      payload: sql`jsonb_build_object('type', payload->'type', 'timestamp', payload->'timestamp', 'data', '{}'::jsonb, 'erased', true)`,
-    })
+    .set({ payload: erasedPayload })
     .where('created_at', '<', cutoff)
     .where('status', 'in', ['delivered', 'failed'])
     .where(sql<boolean>`not (payload ? 'erased')`)

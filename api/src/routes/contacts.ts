@@ -43,6 +43,10 @@ const erasure = z
       .number()
       .int()
       .describe('Stored brief versions rewritten because a claim in them rested on this person'),
+    webhook_deliveries_redacted: z
+      .number()
+      .int()
+      .describe('Webhook deliveries about this person whose body was erased, or whose quotes of them were blanked'),
     interviews_kept: z.number().int(),
   })
   .openapi('ContactErasure');
@@ -184,7 +188,9 @@ export function contactRoutes() {
         "interviews (set to an empty string), the interviews' working state, and the copies of their quotes kept as " +
         'evidence in the review queue and in account health reasons. In every stored version of every brief, a ' +
         'claim resting on their interviews keeps its place and ids, but its quotes are emptied and its text (which ' +
-        'names or paraphrases them) is replaced by a marker; claims resting on anyone else are untouched. ' +
+        'names or paraphrases them) is replaced by a marker; claims resting on anyone else are untouched. Webhook ' +
+        'deliveries about their interviews or naming them keep their type and time but lose their body (one not yet ' +
+        'sent goes out with `erased: true` and empty data); other deliveries quoting them have those quotes blanked. ' +
         '**Kept, no longer linked to anyone**: ' +
         'the interview rows (guide, channel, status, mode, timestamps, token usage) and message rows (role, order, ' +
         'time), and invitations, so response and completion counts still add up. An audit log entry records the ' +
