@@ -90,6 +90,38 @@ describe('an interview in AI mode', () => {
     expect(r.deltas).toBe('Got it. What changed last month?');
   });
 
+  it('answers in scripted mode at once when a 429 asks to wait longer than a turn can, and retries one that asks less', async () => {
+    const guide = guideFixture();
+    let limited = 0;
+    openai.script({
+      chat: (call) => {
+        const last = lastCustomerText(call);
+        if (last.includes('[wait an hour]')) return { status: 429, retryAfter: '3600' };
+        if (last.includes('[wait a moment]'))
+          return limited++ === 0 ? { status: 429, retryAfter: '0.05' } : goodReply(call);
+        return goodReply(call);
+      },
+    });
+    const { ws, guideId } = await seedWorkspace(t, guide);
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+
+    openai.clearCalls();
+    const r1 = await answer(t, id, token, 'w1', `${longAnswer('reports')} [wait an hour]`);
+    expect(r1.reply?.text).toBe(guide.topics[1]?.question);
+    expect(interviewerCalls()).toHaveLength(1);
+    expect(r1.events.some((e) => e.event === 'reset')).toBe(false);
+
+    openai.clearCalls();
+    const r2 = await answer(t, id, token, 'w2', `${longAnswer('exports')} [wait a moment]`);
+    expect(r2.reply?.text).toBe(`Thanks, that is really useful. ${guide.topics[2]?.question}`);
+    expect(interviewerCalls()).toHaveLength(2);
+
+    const detail = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
+    const replies = detail.messages.filter((m: { role: string }, i: number) => m.role === 'interviewer' && i > 0);
+    expect(replies.map((m: { mode: string }) => m.mode)).toEqual(['scripted', 'ai']);
+  });
+
   it('survives 429, 500, a timeout, a malformed and a cut stream mid-interview: scripted turns, nothing lost', async () => {
     const topics = ['value', 'friction', 'support', 'pricing_view', 'roadmap', 'wishes'].map((key) => ({
       key,

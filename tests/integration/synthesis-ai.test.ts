@@ -269,6 +269,15 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     for (const item of items(brief)) if (item.message_id) expect(said.get(item.message_id)).toContain(item.quote);
   });
 
+  it('falls back at once, without retrying, when a 429 asks to wait longer than a minute', async () => {
+    await t.deps.db.deleteFrom('synthesis_digests').where('workspace_id', '=', ws.id).execute();
+    tamper.digest = () => ({ status: 429, retryAfter: '600' });
+    const brief = await readJson(await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key }));
+    expect(brief).toMatchObject({ mode: 'rules', model: null });
+    expect(brief.fallback_reason).toMatch(/failed after 1 attempt.*wait over a minute/);
+    expect(calls('digest')).toHaveLength(1);
+  });
+
   it('falls back when the model answers something that is not the schema', async () => {
     tamper.renewal_brief = () => ({ text: 'Sure! Here is your brief: it looks fine.' });
     const brief = await readJson(await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key }));

@@ -16,6 +16,8 @@ export type MockReply = {
   json?: unknown;
   /** Answer with this HTTP status and an OpenAI error body instead of a reply (429, 500, 503…). */
   status?: number;
+  /** With a 429: the `retry-after` header to send (seconds, or an HTTP date); `0` if unset. */
+  retryAfter?: string;
   /** Wait this long before the response starts (simulates a slow first token or a hang). */
   delayMs?: number;
   /** Streaming only: wait this long between chunks. */
@@ -89,7 +91,7 @@ export function mockOpenAI(server: SetupServer, options: MockOpenAIOptions = {})
       calls.push(call);
       const reply = await pick(api, call);
       if (reply.delayMs) await sleep(reply.delayMs, request.signal);
-      if (reply.status && reply.status >= 400) return errorResponse(reply.status);
+      if (reply.status && reply.status >= 400) return errorResponse(reply.status, reply.retryAfter);
       const text = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? '');
       const usage = {
         input: reply.usage?.input ?? Math.max(1, Math.ceil(call.promptText.length / 4)),
@@ -118,13 +120,13 @@ export function mockOpenAI(server: SetupServer, options: MockOpenAIOptions = {})
 
 type Usage = { input: number; output: number };
 
-function errorResponse(status: number) {
+function errorResponse(status: number, retryAfter = '0') {
   const code = status === 429 ? 'rate_limit_exceeded' : 'server_error';
   const message =
     status === 429 ? 'Rate limit reached for requests' : 'The server had an error processing your request.';
   return HttpResponse.json(
     { error: { message, type: status === 429 ? 'requests' : 'server_error', param: null, code } },
-    { status, headers: status === 429 ? { 'retry-after': '0' } : {} },
+    { status, headers: status === 429 ? { 'retry-after': retryAfter } : {} },
   );
 }
 

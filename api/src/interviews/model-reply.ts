@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { interviewModel } from '../model-access/openai-models';
+import { nextAttemptDelayMs } from '../model-access/retry-delay';
 import { INTERVIEW_RULES } from './prompts';
 import { type GuardVerdict, instructionFingerprint, ReplyStreamGuard } from './reply-guard';
 
@@ -54,10 +55,18 @@ export async function streamInterviewReply(
   const prompt = providerPrompt(input.instructions, input.messages);
   const { retries, retryDelayMs, firstTokenMs } = config.modelCalls;
   let lastReason = 'unknown';
-  for (let attempt = 1; attempt <= retries + 1; attempt++) {
+  let lastFailure: unknown;
+  let attempt = 1;
+  for (; attempt <= retries + 1; attempt++) {
     if (attempt > 1) {
+      // A customer is waiting: a provider asking for more than a first token's budget is given up on.
+      const wait = nextAttemptDelayMs(lastFailure, attempt, { baseMs: retryDelayMs, maxWaitMs: firstTokenMs });
+      if (wait === null) {
+        lastReason += ', and the provider asked to wait longer than a turn can';
+        break;
+      }
       handlers.onRetry();
-      await sleep(retryDelayMs * 2 ** (attempt - 2) * (0.75 + Math.random() * 0.5));
+      await sleep(wait);
     }
     const guard = new ReplyStreamGuard(input.canary, rulesFingerprint);
     const controller = new AbortController();
@@ -112,11 +121,12 @@ export async function streamInterviewReply(
     } catch (err) {
       clearTimeout(timer);
       controller.abort();
+      lastFailure = err;
       lastReason = describeFailure(err, controller.signal);
       log.warn({ attempt, reason: lastReason }, 'interview model call failed');
     }
   }
-  return { kind: 'failed', reason: lastReason, attempts: retries + 1 };
+  return { kind: 'failed', reason: lastReason, attempts: attempt - 1 };
 }
 
 function describeFailure(err: unknown, signal: AbortSignal): string {

@@ -2,6 +2,7 @@ import { generateText, Output } from 'ai';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { synthesisModel } from '../../model-access/openai-models';
+import { nextAttemptDelayMs } from '../../model-access/retry-delay';
 import { costMicros } from '../../pricing/model-prices';
 
 /** Tokens one or more model calls used. */
@@ -52,8 +53,18 @@ export async function callSynthesisModel<T>(
   const model = synthesisModel(config);
   const { retries, retryDelayMs } = config.modelCalls;
   let reason = 'unknown';
-  for (let attempt = 1; attempt <= retries + 1; attempt++) {
-    if (attempt > 1) await sleep(retryDelayMs * 2 ** (attempt - 2) * (0.75 + Math.random() * 0.5));
+  let failure: unknown;
+  let attempt = 1;
+  for (; attempt <= retries + 1; attempt++) {
+    if (attempt > 1) {
+      // Background work can wait out a rate limit, up to a minute.
+      const wait = nextAttemptDelayMs(failure, attempt, { baseMs: retryDelayMs, maxWaitMs: 60_000 });
+      if (wait === null) {
+        reason += ', and the provider asked to wait over a minute';
+        break;
+      }
+      await sleep(wait);
+    }
     try {
       const result = await generateText({
         model,
@@ -76,12 +87,13 @@ export async function callSynthesisModel<T>(
         attempts: attempt,
       };
     } catch (err) {
+      failure = err;
       reason = describeFailure(err);
       // The provider's error can echo the prompt, so only its name and status are logged.
       deps.log.warn({ purpose: call.purpose, attempt, reason }, 'synthesis model call failed');
     }
   }
-  throw new SynthesisModelError(reason, retries + 1);
+  throw new SynthesisModelError(reason, attempt - 1);
 }
 
 function describeFailure(err: unknown): string {
