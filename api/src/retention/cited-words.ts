@@ -45,8 +45,9 @@ export const blankQuotesCiting: RewriteCiting = (value, interviewIds) => {
 export const ERASED_CLAIM = '[removed: the person this rested on was erased]';
 
 // Keys that hold structure rather than anything a person said: ids, the account a claim is
-// about, a section's heading, figures. Everything else in an erased claim is redacted.
-const STRUCTURAL = new Set(['account', 'heading']);
+// about, a section's heading, a meeting's time, a release's name; numbers and booleans are
+// figures. Everything else in an erased claim is redacted (a meeting's title may name them).
+const STRUCTURAL = new Set(['account', 'heading', 'time', 'release']);
 const isStructural = (key: string) => STRUCTURAL.has(key) || key === 'id' || key.endsWith('_id');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -56,12 +57,13 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
 
 /**
  * For an erased person: rewrites a stored brief (renewal brief, weekly briefing) so that
- * nothing of their interviews' words survives in it. A claim is an object citing an interview — with its
- * own `interview_id`, through its `evidence`, or among its `citations` — and everything in
- * it was written from those words: the quotes, the claim's text (a rules brief names the
- * person; a model's claim paraphrases them), its reasons and talking points. A claim citing
- * an erased interview keeps its ids and structure; its quotes become empty and its other
- * words a marker. Claims citing anyone else are left exactly as they were.
+ * nothing of their interviews' words survives in it. A claim is an object citing an
+ * interview — with its own `interview_id`, through its `evidence`, or among its
+ * `citations` — and everything in it was written from those words: the quotes, the
+ * claim's text (a rules brief names the person; a model's claim paraphrases them), its
+ * reasons and talking points. A claim citing an erased interview keeps its ids and
+ * structure; its quotes become empty and its other words a marker. Claims citing anyone
+ * else are left exactly as they were.
  */
 export const redactClaimsCiting: RewriteCiting = (value, erased) => {
   let changed = false;
@@ -90,30 +92,38 @@ export const redactClaimsCiting: RewriteCiting = (value, erased) => {
 const mentionsAny = (column: 'content' | 'payload', interviewIds: string[]) =>
   sql<boolean>`${sql.ref(column)}::text like any (array[${sql.join(interviewIds.map((id) => `%${id}%`))}])`;
 
+/** The stored JSON documents that can cite interviews. */
+type Documents = { table: 'briefs'; column: 'content' } | { table: 'webhook_deliveries'; column: 'payload' };
+
 /**
- * Rewrites every stored version of every brief that cites one of `interviewIds` with
- * `rewrite`; answers how many changed. Only versions whose text mentions an id are read.
+ * Rewrites with `rewrite` every stored document of `where` that cites one of
+ * `interviewIds`; answers how many changed. Only documents whose text mentions an id are read.
  */
-export async function rewriteBriefsCiting(t: Tenant, interviewIds: string[], rewrite: RewriteCiting): Promise<number> {
+async function rewriteCiting(t: Tenant, where: Documents, interviewIds: string[], rewrite: RewriteCiting) {
   if (interviewIds.length === 0) return 0;
   const ids = new Set(interviewIds);
-  const candidates = await t
-    .selectFrom('briefs')
-    .select(['id', 'content'])
-    .where(mentionsAny('content', interviewIds))
-    .execute();
+  const rows = (await t
+    .selectFrom(where.table)
+    .select(['id', sql.ref(where.column).as('document')])
+    .where(mentionsAny(where.column, interviewIds))
+    .execute()) as { id: string; document: unknown }[];
   let changed = 0;
-  for (const brief of candidates) {
-    const rewritten = rewrite(brief.content, ids);
+  for (const row of rows) {
+    const rewritten = rewrite(row.document, ids);
     if (!rewritten.changed) continue;
     await t
-      .updateTable('briefs')
-      .set({ content: rewritten.value as Record<string, unknown> })
-      .where('id', '=', brief.id)
+      .updateTable(where.table)
+      .set({ [where.column]: rewritten.value as Record<string, unknown> })
+      .where('id', '=', row.id)
       .execute();
     changed++;
   }
   return changed;
+}
+
+/** Rewrites every stored version of every brief citing one of `interviewIds`; answers how many changed. */
+export function rewriteBriefsCiting(t: Tenant, interviewIds: string[], rewrite: RewriteCiting): Promise<number> {
+  return rewriteCiting(t, { table: 'briefs', column: 'content' }, interviewIds, rewrite);
 }
 
 /**
@@ -125,7 +135,7 @@ export async function rewriteBriefsCiting(t: Tenant, interviewIds: string[], rew
 export async function eraseWebhookPayloadsCiting(
   t: Tenant,
   interviewIds: string[],
-  contactId: string,
+  contactExternalId: string,
 ): Promise<number> {
   const about = await t
     .updateTable('webhook_deliveries')
@@ -133,28 +143,16 @@ export async function eraseWebhookPayloadsCiting(
     .where(sql<boolean>`not (payload ? 'erased')`)
     .where((eb) =>
       eb.or([
-        eb(sql<string>`payload->'data'->>'contact_id'`, '=', contactId),
+        eb(sql<string>`payload->'data'->>'contact_id'`, '=', contactExternalId),
         ...(interviewIds.length > 0 ? [eb(sql<string>`payload->'data'->>'interview_id'`, 'in', interviewIds)] : []),
       ]),
     )
     .executeTakeFirst();
-  let changed = Number(about.numUpdatedRows);
-  if (interviewIds.length === 0) return changed;
-  const ids = new Set(interviewIds);
-  const quoting = await t
-    .selectFrom('webhook_deliveries')
-    .select(['id', 'payload'])
-    .where(mentionsAny('payload', interviewIds))
-    .execute();
-  for (const delivery of quoting) {
-    const blanked = blankQuotesCiting(delivery.payload, ids);
-    if (!blanked.changed) continue;
-    await t
-      .updateTable('webhook_deliveries')
-      .set({ payload: blanked.value as Record<string, unknown> })
-      .where('id', '=', delivery.id)
-      .execute();
-    changed++;
-  }
-  return changed;
+  const quoting = await rewriteCiting(
+    t,
+    { table: 'webhook_deliveries', column: 'payload' },
+    interviewIds,
+    blankQuotesCiting,
+  );
+  return Number(about.numUpdatedRows) + quoting;
 }
