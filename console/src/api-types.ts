@@ -48,7 +48,14 @@ export type TimelineItem = {
 
 export type BriefSection = {
   heading: string;
-  items: { text: string; quote?: string | null; interview_id?: string | null; message_id?: string | null }[];
+  items: {
+    text: string;
+    quote?: string | null;
+    interview_id?: string | null;
+    message_id?: string | null;
+    /** The person the claim rested on was erased: its words are gone. */
+    erased?: boolean;
+  }[];
 };
 
 /** A brief regenerating in the background (POST /accounts/:id/brief/runs, GET /brief-runs/:id). */

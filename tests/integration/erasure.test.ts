@@ -293,7 +293,12 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
     expect(brief.version).toBe(2);
     const items = brief.content.sections.flatMap((s: { items: unknown[] }) => s.items);
     expect(items).toContainEqual(
-      expect.objectContaining({ interview_id: adaInterview, quote: '', text: expect.stringMatching(/^\[removed/) }),
+      expect.objectContaining({
+        interview_id: adaInterview,
+        quote: '',
+        text: 'Removed: the person this rested on was erased.',
+        erased: true,
+      }),
     );
     expect(items).toContainEqual(expect.objectContaining({ quote: 'Bob is happy with it' }));
     const versions = await db.selectFrom('briefs').select('content').where('workspace_id', '=', ws.id).execute();

@@ -1,7 +1,14 @@
 /** A brief rendered as headed lists; each item may cite a quote and the message it came from. */
 export type BriefSection = {
   heading: string;
-  items: { text: string; quote: string | null; interview_id: string | null; message_id: string | null }[];
+  items: {
+    text: string;
+    quote: string | null;
+    interview_id: string | null;
+    message_id: string | null;
+    /** The person the claim rested on was erased (see retention/cited-words.ts). */
+    erased?: true;
+  }[];
 };
 
 /**
@@ -44,6 +51,7 @@ function readItems(raw: unknown): BriefSection['items'] {
         quote: pick(o.quote, citation?.quote),
         interview_id: pick(o.interview_id, citation?.interview_id),
         message_id: pick(o.message_id, citation?.message_id),
+        ...(o.erased === true ? { erased: true as const } : {}),
       },
     ];
   });

@@ -82,7 +82,7 @@ describe('redactClaimsCiting', () => {
         {
           heading: 'Risks',
           items: [
-            { text: ERASED_CLAIM, quote: '', interview_id: ada, message_id: 'm1' },
+            { text: ERASED_CLAIM, quote: '', interview_id: ada, message_id: 'm1', erased: true },
             content.sections[0]!.items[1],
             content.sections[0]!.items[2],
           ],
@@ -116,6 +116,7 @@ describe('redactClaimsCiting', () => {
             { signal_id: 's1', quote: '', interview_id: ada, message_id: 'm1' },
           ],
           facts: [ERASED_CLAIM],
+          erased: true,
         },
       ],
     });
@@ -139,6 +140,7 @@ describe('redactClaimsCiting', () => {
           arr: 120000,
           why: [ERASED_CLAIM, ERASED_CLAIM],
           evidence: { quote: '', interview_id: ada, message_id: 'm1' },
+          erased: true,
         },
         other,
       ],

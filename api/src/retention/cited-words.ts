@@ -42,7 +42,7 @@ export const blankQuotesCiting: RewriteCiting = (value, interviewIds) => {
 };
 
 /** What a stored claim says once the words it rested on are erased. */
-export const ERASED_CLAIM = '[removed: the person this rested on was erased]';
+export const ERASED_CLAIM = 'Removed: the person this rested on was erased.';
 
 // Keys that hold structure rather than anything a person said: ids, the account a claim is
 // about, a section's heading, a meeting's time, a release's name; numbers and booleans are
@@ -62,8 +62,8 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
  * `citations` — and everything in it was written from those words: the quotes, the
  * claim's text (a rules brief names the person; a model's claim paraphrases them), its
  * reasons and talking points. A claim citing an erased interview keeps its ids and
- * structure; its quotes become empty and its other words a marker. Claims citing anyone
- * else are left exactly as they were.
+ * structure and is flagged `erased: true`; its quotes become empty and its other words a
+ * marker. Claims citing anyone else are left exactly as they were.
  */
 export const redactClaimsCiting: RewriteCiting = (value, erased) => {
   let changed = false;
@@ -81,7 +81,8 @@ export const redactClaimsCiting: RewriteCiting = (value, erased) => {
     if (!isObject(v)) return v;
     if (cites(v) || cites(v.evidence) || (Array.isArray(v.citations) && v.citations.some(cites))) {
       changed = true;
-      return redact(v, '');
+      // Flagged, so a reader can show the claim as removed rather than as what it says.
+      return { ...(redact(v, '') as JsonObject), erased: true };
     }
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
   };

@@ -19,6 +19,10 @@ export const briefItemSchema = z.object({
     .optional()
     .describe('ai mode: every signal the claim cites, resolved from stored signals (never from model text)'),
   facts: z.array(z.string()).optional().describe('ai mode: recorded account facts the claim also rests on'),
+  erased: z
+    .boolean()
+    .optional()
+    .describe('true once the person the claim rested on was erased: its quotes are empty and its words removed'),
 });
 
 export const modeSchema = z

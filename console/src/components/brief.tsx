@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { BriefSection } from '../api-types';
 
-/** A brief's sections; every claim links to the message it quotes. */
+/** A brief's sections; every claim links to the message it quotes, unless its person was erased. */
 export function Brief({ sections }: { sections: BriefSection[] }) {
   return (
     <>
@@ -9,21 +9,28 @@ export function Brief({ sections }: { sections: BriefSection[] }) {
         <div key={s.heading} className="brief-section">
           <h3>{s.heading}</h3>
           <ul className="list">
-            {s.items.map((item, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: brief items are static text
-              <li key={i}>
-                {item.text}
-                {item.quote ? <blockquote className="quote">“{item.quote}”</blockquote> : null}
-                {item.interview_id ? (
-                  <Link
-                    className="meta"
-                    to={`/interviews/${item.interview_id}${item.message_id ? `#m-${item.message_id}` : ''}`}
-                  >
-                    See in transcript
-                  </Link>
-                ) : null}
-              </li>
-            ))}
+            {s.items.map((item, i) =>
+              item.erased ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: brief items are static text
+                <li key={i} className="erased-claim">
+                  {item.text}
+                </li>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: brief items are static text
+                <li key={i}>
+                  {item.text}
+                  {item.quote ? <blockquote className="quote">“{item.quote}”</blockquote> : null}
+                  {item.interview_id ? (
+                    <Link
+                      className="meta"
+                      to={`/interviews/${item.interview_id}${item.message_id ? `#m-${item.message_id}` : ''}`}
+                    >
+                      See in transcript
+                    </Link>
+                  ) : null}
+                </li>
+              ),
+            )}
           </ul>
         </div>
       ))}

@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+import { createLoginLink } from '@candor/api/auth/login-links';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { createTestWorkspace } from '../support/harness';
+import { recordAnswer } from '../support/signal-fixtures';
+import { ensureConsoleBuilt, expectAccessible } from './console-support';
+
+const ADA_SAID = 'we are moving to a competitor next quarter';
+const LINUS_SAID = 'exports keep timing out';
+
+describe.skipIf(!hasChromium)('a renewal brief after one of its people is erased', { timeout: 60_000 }, () => {
+  let candor: CandorServer;
+  let browser: Browser;
+  let page: Page;
+  let accountId: string;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    candor = await startCandorServer();
+    const { t } = candor;
+    const ws = await createTestWorkspace(t, 'Erasure Co');
+    const account = await t.deps.db
+      .insertInto('accounts')
+      .values({
+        workspace_id: ws.id,
+        external_id: 'acme',
+        name: 'Acme Analytics',
+        owner_email: 'carol@vendor.io',
+        attributes: {},
+        health_reasons: [],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    accountId = account.id;
+    for (const [externalId, name, role, said] of [
+      ['ada', 'Ada Lovelace', 'champion', ADA_SAID],
+      ['linus', 'Linus Lee', 'end user', LINUS_SAID],
+    ] as const) {
+      const contact = await t.deps.db
+        .insertInto('contacts')
+        .values({ workspace_id: ws.id, account_id: account.id, external_id: externalId, name, role, attributes: {} })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAnswer(t, ws.id, {
+        accountId: account.id,
+        contactId: contact.id,
+        text: `Honestly, ${said}.`,
+        signals: [{ kind: 'churn_risk', value: { level: 'high', reasons: ['performance_reliability'] }, quote: said }],
+      });
+    }
+    const generated = await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key });
+    expect(await generated.text()).toContain(ADA_SAID);
+    expect((await t.request('/v1/contacts/ada', { method: 'DELETE', token: ws.secret_key })).status).toBe(200);
+
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+    const { url } = await createLoginLink(t.deps, { workspaceId: ws.id, email: 'carol@vendor.io', role: 'csm' });
+    await page.goto(url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await candor?.close();
+  });
+
+  it("shows the erased person's claims as removed, without their words, name or a transcript link", async () => {
+    await page.goto(`${candor.origin}/accounts/${accountId}`);
+    await page.getByRole('heading', { level: 1, name: 'Acme Analytics' }).waitFor();
+    const brief = page.getByRole('region', { name: 'Renewal brief' });
+    await brief.locator('blockquote', { hasText: LINUS_SAID }).first().waitFor();
+
+    const removed = brief.locator('li.erased-claim');
+    expect(await removed.count()).toBeGreaterThan(0);
+    for (const text of await removed.allInnerTexts())
+      expect(text).toBe('Removed: the person this rested on was erased.');
+    expect(await removed.getByRole('link').count()).toBe(0);
+    expect(await removed.locator('blockquote').count()).toBe(0);
+
+    const pageText = await page.locator('body').innerText();
+    expect(pageText).not.toContain(ADA_SAID);
+    expect(pageText).not.toMatch(/Ada|Lovelace/);
+    expect(pageText).toContain('Linus Lee');
+    await expectAccessible(page, 'erased-brief');
+  });
+});
