@@ -157,7 +157,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
   it('shows insights from the signals', async () => {
     await open('/insights', 'Insights');
     await page.getByRole('heading', { name: 'Churn reasons, ranked' }).waitFor();
-    expect(await page.getByText('Price value').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Price / value').count()).toBeGreaterThan(0);
     expect(await page.getByText('Faster exports').count()).toBeGreaterThan(0);
     await page.locator('.recharts-surface').first().waitFor();
     await expectAccessible(page, 'insights');

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
-import { describeSignal, humanizeKey } from './signal-label';
+import { describeSignal, taxonomyLabel } from './signal-label';
 
 const WINDOW_DAYS = 90;
 // Enough rows to rank a quarter of a busy workspace without loading everything.
@@ -69,7 +69,7 @@ export async function getInsights(db: Db, ws: Ws, now: Date) {
     if (s.kind === 'churn_risk') {
       for (const reason of Array.isArray(v.reasons) ? v.reasons : []) {
         const key = String(reason);
-        const row = churn.get(key) ?? { label: humanizeKey(key), count: 0, quote: null };
+        const row = churn.get(key) ?? { label: taxonomyLabel(key), count: 0, quote: null };
         row.count++;
         // A quote erased by the retention policy is empty; show the newest one still there.
         row.quote ??= s.quote || null;

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app-deps';
+import { taxonomyLabel } from '../console/signal-label';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { standardTaxonomy } from '../guides/templates/taxonomy';
 import { modelConfigured } from '../model-access/openai-models';
 import { writePortfolioNarrative } from './ai/portfolio-report-ai';
 import { SynthesisModelError } from './ai/synthesis-model';
@@ -39,9 +39,6 @@ export type PortfolioReport = {
   feature_requests: { summary: string; count: number; accounts: AccountRef[]; arr: number; quotes: Evidence[] }[];
 };
 
-const labelOf = (key: string) =>
-  [...standardTaxonomy.churn_reasons, ...standardTaxonomy.expansion_kinds].find((e) => e.key === key)?.label ??
-  key.replace(/_/g, ' ');
 const weekOf = (d: Date) => {
   const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
   return monday.toISOString().slice(0, 10);
@@ -112,7 +109,7 @@ export async function buildPortfolioReport(
   const churn_reasons = [...reasons.entries()]
     .map(([reason, e]) => ({
       reason,
-      label: labelOf(reason),
+      label: taxonomyLabel(reason),
       count: e.rows.length,
       share: churnRows.length ? Math.round((e.rows.length / churnRows.length) * 1000) / 1000 : 0,
       accounts: e.accounts.size,
@@ -130,7 +127,7 @@ export async function buildPortfolioReport(
     pipeline.set(key, {
       account: account(r),
       kind: v.kind,
-      label: labelOf(v.kind),
+      label: taxonomyLabel(v.kind),
       size: v.size,
       timing: v.timing,
       evidence: evidence(r),

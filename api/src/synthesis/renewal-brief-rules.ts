@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
+import { taxonomyLabel } from '../console/signal-label';
 import { tenant, type Ws } from '../db/tenant';
-import { standardTaxonomy } from '../guides/templates/taxonomy';
 
 /** One claim of a brief, with the customer's words it rests on. */
 export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
@@ -16,9 +16,6 @@ type Row = {
   contact_role: string | null;
 };
 
-const labelOf = (key: unknown) =>
-  [...standardTaxonomy.churn_reasons, ...standardTaxonomy.expansion_kinds].find((e) => e.key === key)?.label ??
-  String(key).replace(/_/g, ' ');
 const who = (r: Row) => `${r.contact_name ?? 'A contact'}${r.contact_role ? ` (${r.contact_role})` : ''}`;
 const cite = (r: Row, text: string): BriefItem => ({
   text,
@@ -70,13 +67,15 @@ export async function composeRulesBrief(
 
   const value: BriefItem[] = [
     ...positive.slice(0, 4).map((r) => cite(r, `${who(r)} sees value`)),
-    ...expansion.slice(0, 2).map((r) => cite(r, `${who(r)} talked about growing: ${labelOf(r.value.kind)}`)),
+    ...expansion
+      .slice(0, 2)
+      .map((r) => cite(r, `${who(r)} talked about growing: ${taxonomyLabel(String(r.value.kind))}`)),
   ];
   const friction: BriefItem[] = [
     ...churn.flatMap((r) =>
       ((r.value.reasons as string[] | undefined) ?? [])
         .slice(0, 2)
-        .map((reason) => cite(r, `${who(r)}: ${labelOf(reason)}`)),
+        .map((reason) => cite(r, `${who(r)}: ${taxonomyLabel(String(reason))}`)),
     ),
     ...negative.slice(0, 3).map((r) => cite(r, `${who(r)} is frustrated`)),
     ...competitors.slice(0, 2).map((r) => cite(r, `${who(r)} mentioned ${String(r.value.name)}`)),
@@ -139,7 +138,7 @@ export async function composeRulesBrief(
       ? [
           cite(
             expansion[0],
-            `Explore ${labelOf(expansion[0].value.kind)}${expansion[0].value.timing ? ` (${String(expansion[0].value.timing)})` : ''}`,
+            `Explore ${taxonomyLabel(String(expansion[0].value.kind))}${expansion[0].value.timing ? ` (${String(expansion[0].value.timing)})` : ''}`,
           ),
         ]
       : []),
