@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import { createLoginLink } from '@candor/api/auth/login-links';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
 import { createTestWorkspace } from '../support/harness';
 import { recordAnswer } from '../support/signal-fixtures';
-import { ensureConsoleBuilt, expectAccessible } from './console-support';
+import { ensureConsoleBuilt, expectAccessible, signedInConsolePage } from './console-support';
 
 const ADA_SAID = 'we are moving to a competitor next quarter';
 const LINUS_SAID = 'exports keep timing out';
@@ -54,10 +53,11 @@ describe.skipIf(!hasChromium)('a renewal brief after one of its people is erased
     expect(await generated.text()).toContain(ADA_SAID);
     expect((await t.request('/v1/contacts/ada', { method: 'DELETE', token: ws.secret_key })).status).toBe(200);
 
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-    const { url } = await createLoginLink(t.deps, { workspaceId: ws.id, email: 'carol@vendor.io', role: 'csm' });
-    await page.goto(url);
+    ({ browser, page } = await signedInConsolePage(candor, {
+      workspaceId: ws.id,
+      email: 'carol@vendor.io',
+      role: 'csm',
+    }));
   }, 180_000);
 
   afterAll(async () => {

@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
-import { createLoginLink } from '@candor/api/auth/login-links';
 import { setupServer } from 'msw/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockOpenAI } from '../msw/openai';
-import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
 import { createTestWorkspace } from '../support/harness';
 import { recordAnswer } from '../support/signal-fixtures';
 import { purposeOf, synthesisReply } from '../support/synthesis-replies';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations } from './console-support';
+import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations, signedInConsolePage } from './console-support';
 
 const server = setupServer();
 const QUOTE = 'Exports keep timing out';
@@ -71,10 +70,11 @@ describe.skipIf(!hasChromium)('regenerating a renewal brief from the console', {
         },
       ],
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-    const { url } = await createLoginLink(t.deps, { workspaceId: ws.id, email: 'carol@vendor.io', role: 'csm' });
-    await page.goto(url);
+    ({ browser, page } = await signedInConsolePage(candor, {
+      workspaceId: ws.id,
+      email: 'carol@vendor.io',
+      role: 'csm',
+    }));
   }, 180_000);
 
   afterAll(async () => {

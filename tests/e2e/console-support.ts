@@ -2,10 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createLoginLink } from '@candor/api/auth/login-links';
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { artifactsDir } from '../support/browser';
+import { artifactsDir, type CandorServer, launchBrowser } from '../support/browser';
 import { repoRoot } from '../support/processes';
 
 /** Builds console/dist when it is missing or older than the console's sources. */
@@ -47,4 +48,16 @@ export async function screenshotPage(page: Page, name: string) {
 export async function expectAccessible(page: Page, name: string) {
   await screenshotPage(page, name);
   expect(await seriousA11yViolations(page), name).toEqual([]);
+}
+
+/** A console page in a fresh desktop-sized Chromium, signed in through a login link. */
+export async function signedInConsolePage(
+  candor: CandorServer,
+  member: Parameters<typeof createLoginLink>[1],
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+  const { url } = await createLoginLink(candor.t.deps, member);
+  await page.goto(url);
+  return { browser, page };
 }
