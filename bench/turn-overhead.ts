@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { boot } from '@candor/api/boot';
 import { insertGuide } from '@candor/api/guides/guide-store';
@@ -79,6 +79,18 @@ type Pacing = NonNullable<LoadJob['pacing']>;
  */
 async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pacing) {
   const loop = performance.eventLoopUtilization();
+  // How long the server's event loop was late: a stall here delays every turn waiting on it.
+  const lateness = monitorEventLoopDelay({ resolution: 5 });
+  lateness.enable();
+  // And the garbage collector's pauses on it, young generation apart from old.
+  const pauses = { young: [] as number[], old: [] as number[] };
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      (kind === constants.NODE_PERFORMANCE_GC_MINOR ? pauses.young : pauses.old).push(e.duration);
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const machineBefore = machineBusyMs();
   const job: LoadJob = { url, interviews, turns: TURNS, firstTag: nextTag, ...(pacing ? { pacing } : {}) };
   const client = new Worker(new URL('./support/load-client.ts', import.meta.url), { workerData: job });
@@ -101,8 +113,12 @@ async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pa
       busyMs: active,
       machineMs,
       clientMs: reply.result.busyMs,
+      loopDelayMs: { p99: lateness.percentile(99) / 1e6, max: lateness.max / 1e6 },
+      gcPauses: pauses,
     };
   } finally {
+    lateness.disable();
+    gc.disconnect();
     await client.terminate();
   }
 }
@@ -301,13 +317,24 @@ async function runOnce(n: number) {
     // before it is done, so no load pays for an earlier one's work.
     let paced: Figures['paced'];
     if (!saturationOnly) {
-      const run = await drive(engineUrl, await setUp(t, n), CUSTOMER_PACE);
+      const pacedInterviews = await setUp(t, n);
+      const run = await profiled(`turn-overhead-engine-paced-${n}`, () =>
+        drive(engineUrl, pacedInterviews, CUSTOMER_PACE),
+      );
       const overhead = await overheadOf(engine.turnMs.keys());
       console.log(`  (engine at customer pace done in ${run.seconds.toFixed(1)} s)`);
       finishedInterviews += n;
       extracted = await extractFinished(t, finishedInterviews);
       const baseRun = await drive(baseUrl, await setUp(t, n), CUSTOMER_PACE);
-      paced = { seconds: run.seconds, overhead, baselineMs: [...baseServer.turnMs.values()] };
+      paced = {
+        seconds: run.seconds,
+        overhead,
+        baselineMs: [...baseServer.turnMs.values()],
+        loopDelayMs: run.loopDelayMs,
+        baselineLoopDelayMs: baseRun.loopDelayMs,
+        gcPauses: run.gcPauses,
+        baselineGcPauses: baseRun.gcPauses,
+      };
       engine.turnMs.clear();
       baseServer.turnMs.clear();
       console.log(`  (baseline at customer pace done in ${baseRun.seconds.toFixed(1)} s)`);
@@ -358,7 +385,15 @@ type Load = Awaited<ReturnType<typeof drive>>;
 type Figures = {
   n: number;
   scripted: boolean;
-  paced?: { seconds: number; overhead: number[]; baselineMs: number[] };
+  paced?: {
+    seconds: number;
+    overhead: number[];
+    baselineMs: number[];
+    loopDelayMs: Load['loopDelayMs'];
+    baselineLoopDelayMs: Load['loopDelayMs'];
+    gcPauses: Load['gcPauses'];
+    baselineGcPauses: Load['gcPauses'];
+  };
   saturated?: Load & { overhead: number[]; completed: number; stubMs: number };
   baseline?: Load & { ms: number[] };
   modelMs?: number[];
@@ -370,9 +405,15 @@ function report({ n, scripted, paced, saturated, baseline, modelMs, tokens }: Fi
   const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
   const model = scripted ? 'scripted interviewer, no model' : 'stub model answering at once';
   console.log(`\nTurn overhead, ${n} concurrent interviews × ${TURNS} turns, Postgres, ${model}`);
+  const late = (d: Load['loopDelayMs']) => `p99 ${ms(d.p99)}, max ${ms(d.max)}`;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const pauses = ({ young, old }: Load['gcPauses']) =>
+    `${young.length} young-generation pauses (median ${ms(percentile(young, 50))}, max ${ms(Math.max(0, ...young))}), ${old.length} old-generation (${ms(sum(old))} in all)`;
   if (paced)
     console.log(
-      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(paced.overhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms); baseline under the same load ${p(paced.baselineMs)}`,
+      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(paced.overhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms); baseline under the same load ${p(paced.baselineMs)}\n` +
+        `    server event loop late by: engine ${late(paced.loopDelayMs)}; baseline ${late(paced.baselineLoopDelayMs)}\n` +
+        `    garbage collection on the server thread: engine ${pauses(paced.gcPauses)}; baseline ${pauses(paced.baselineGcPauses)}`,
     );
   if (saturated && baseline) {
     const engineRate = turns / saturated.seconds;
