@@ -1,7 +1,11 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
-import { type Tenant, tenant, type Ws } from '../db/tenant';
-import { eraseWebhookPayloadsCiting, redactClaimsCiting, rewriteBriefsCiting } from '../retention/cited-words';
+import { tenant, type Ws } from '../db/tenant';
+import {
+  blankCopiedQuotes,
+  eraseWebhookPayloadsCiting,
+  redactClaimsCiting,
+  rewriteBriefsCiting,
+} from '../retention/cited-words';
 
 export type ErasureResult = {
   id: string;
@@ -86,34 +90,4 @@ export async function eraseContact(
       .execute();
     return result;
   });
-}
-
-/**
- * Synthesis copies quotes next to their evidence ids (review items, account health reasons);
- * blank the ones taken from these interviews so the words don't outlive the person.
- */
-export async function blankCopiedQuotes(t: Tenant, interviewIds: string[]) {
-  const ids = sql.join(interviewIds);
-  await t
-    .updateTable('review_items')
-    .set({
-      evidence: sql`(select coalesce(jsonb_agg(case when e.v->>'interview_id' in (${ids}) then jsonb_set(e.v, '{quote}', '""') else e.v end order by e.i), '[]'::jsonb) from jsonb_array_elements(review_items.evidence) with ordinality as e(v, i))`,
-    })
-    .where(
-      sql<boolean>`exists (select 1 from jsonb_array_elements(review_items.evidence) e where e->>'interview_id' in (${ids}))`,
-    )
-    .execute();
-  await t
-    .updateTable('accounts')
-    .set({
-      health_reasons: sql`(select coalesce(jsonb_agg(case when r.v->'evidence'->>'interview_id' in (${ids}) then jsonb_set(r.v, '{evidence,quote}', '""') else r.v end order by r.i), '[]'::jsonb) from jsonb_array_elements(accounts.health_reasons) with ordinality as r(v, i))`,
-    })
-    .where(
-      sql<boolean>`exists (select 1 from jsonb_array_elements(accounts.health_reasons) r where r->'evidence'->>'interview_id' in (${ids}))`,
-    )
-    .execute();
-  // Cached account digests paraphrase what was said: drop those of the accounts concerned (rebuilt on next use).
-  const accounts = await t.selectFrom('interviews').select('account_id').where('id', 'in', interviewIds).execute();
-  const accountIds = [...new Set(accounts.flatMap((a) => (a.account_id ? [a.account_id] : [])))];
-  if (accountIds.length > 0) await t.deleteFrom('synthesis_digests').where('account_id', 'in', accountIds).execute();
 }

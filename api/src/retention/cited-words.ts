@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Tenant } from '../db/tenant';
 
 /**
- * Stored synthesis (brief versions, webhook payloads) cites interviews beside the words it
- * took from them. When those words must go, these rewrite the documents in place: the
+ * Stored synthesis (review items, health reasons, brief versions, webhook payloads) cites
+ * interviews beside the words it took from them. When those words must go, these rewrite the documents in place: the
  * retention job blanks the quotes of expired interviews and keeps the claims; erasing a
  * person removes every claim resting on their interviews, since its text names or
  * paraphrases them.
@@ -13,6 +13,13 @@ import type { Tenant } from '../db/tenant';
 export const erasedPayload = sql<
   Record<string, unknown>
 >`jsonb_build_object('type', payload->'type', 'timestamp', payload->'timestamp', 'data', '{}'::jsonb, 'erased', true)`;
+
+/** Whether `v` is an object citing one of `interviewIds` with its own `interview_id`. */
+const citesOneOf = (v: unknown, interviewIds: ReadonlySet<string>) =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { interview_id?: unknown }).interview_id === 'string' &&
+  interviewIds.has((v as { interview_id: string }).interview_id);
 
 type RewriteCiting = (value: unknown, interviewIds: ReadonlySet<string>) => { value: unknown; changed: boolean };
 
@@ -27,7 +34,7 @@ export const blankQuotesCiting: RewriteCiting = (value, interviewIds) => {
     if (Array.isArray(node)) return node.map((item) => walk(item, cited));
     if (node === null || typeof node !== 'object') return node;
     const obj = node as Record<string, unknown>;
-    const here = cited || (typeof obj.interview_id === 'string' && interviewIds.has(obj.interview_id));
+    const here = cited || citesOneOf(obj, interviewIds);
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(obj)) {
       if (here && key === 'quote' && typeof v === 'string' && v !== '') {
@@ -67,8 +74,7 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
  */
 export const redactClaimsCiting: RewriteCiting = (value, erased) => {
   let changed = false;
-  const cites = (v: Json | undefined) =>
-    isObject(v) && typeof v.interview_id === 'string' && erased.has(v.interview_id);
+  const cites = (v: Json | undefined) => citesOneOf(v, erased);
   const redact = (v: Json, key: string): Json => {
     if (typeof v === 'string') return key === 'quote' ? '' : ERASED_CLAIM;
     if (Array.isArray(v)) return v.map((x) => redact(x, key));
@@ -156,4 +162,34 @@ export async function eraseWebhookPayloadsCiting(
     blankQuotesCiting,
   );
   return Number(about.numUpdatedRows) + quoting;
+}
+
+/**
+ * Synthesis copies quotes next to their evidence ids (review items, account health reasons);
+ * blank the ones taken from these interviews so the words don't outlive the person.
+ */
+export async function blankCopiedQuotes(t: Tenant, interviewIds: string[]) {
+  const ids = sql.join(interviewIds);
+  await t
+    .updateTable('review_items')
+    .set({
+      evidence: sql`(select coalesce(jsonb_agg(case when e.v->>'interview_id' in (${ids}) then jsonb_set(e.v, '{quote}', '""') else e.v end order by e.i), '[]'::jsonb) from jsonb_array_elements(review_items.evidence) with ordinality as e(v, i))`,
+    })
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(review_items.evidence) e where e->>'interview_id' in (${ids}))`,
+    )
+    .execute();
+  await t
+    .updateTable('accounts')
+    .set({
+      health_reasons: sql`(select coalesce(jsonb_agg(case when r.v->'evidence'->>'interview_id' in (${ids}) then jsonb_set(r.v, '{evidence,quote}', '""') else r.v end order by r.i), '[]'::jsonb) from jsonb_array_elements(accounts.health_reasons) with ordinality as r(v, i))`,
+    })
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(accounts.health_reasons) r where r->'evidence'->>'interview_id' in (${ids}))`,
+    )
+    .execute();
+  // Cached account digests paraphrase what was said: drop those of the accounts concerned (rebuilt on next use).
+  const accounts = await t.selectFrom('interviews').select('account_id').where('id', 'in', interviewIds).execute();
+  const accountIds = [...new Set(accounts.flatMap((a) => (a.account_id ? [a.account_id] : [])))];
+  if (accountIds.length > 0) await t.deleteFrom('synthesis_digests').where('account_id', 'in', accountIds).execute();
 }

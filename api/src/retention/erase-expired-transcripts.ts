@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
-import { blankCopiedQuotes } from '../contacts/erase-contact';
 import { tenant, type Ws } from '../db/tenant';
 import { recordAudit } from '../workspaces/audit';
-import { blankQuotesCiting, erasedPayload, rewriteBriefsCiting } from './cited-words';
+import { blankCopiedQuotes, blankQuotesCiting, erasedPayload, rewriteBriefsCiting } from './cited-words';
 
 type Deps = Pick<AppDeps, 'db' | 'log' | 'now'>;
 
