@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { constants, monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createOpenAI } from '@ai-sdk/openai';
 import { boot } from '@candor/api/boot';
@@ -20,6 +19,7 @@ import postgres from 'postgres';
 import { createTestWorkspace, startTestApp, type TestApp } from '../tests/support/harness';
 import { guideFixture } from '../tests/support/interview-fixtures';
 import type { LoadJob } from './support/load-client';
+import { watchServerThread } from './support/server-thread';
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -52,20 +52,7 @@ function startStubModel() {
   );
 }
 
-/**
- * CPU time the whole machine has spent busy so far, in ms, from /proc/stat: the server,
- * the stub model, the customers and Postgres together. Undefined where there is no /proc.
- */
-function machineBusyMs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
-    // user nice system idle iowait irq softirq steal: everything but idle and iowait is work.
-    const busy = fields.slice(0, 8).reduce((a, b) => a + b, 0) - (fields[3] ?? 0) - (fields[4] ?? 0);
-    return busy * 10; // USER_HZ is 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
+type StubModel = Awaited<ReturnType<typeof startStubModel>>;
 
 // Turn tags are unique across every run in the process: they key the server and model timings.
 let nextTag = 0;
@@ -74,25 +61,14 @@ type Pacing = NonNullable<LoadJob['pacing']>;
 
 /**
  * Runs the customers of `interviews` through TURNS turns each against `url` from their own
- * thread (bench/support/load-client.ts); the wall time, and how busy this thread — the
- * server's — was meanwhile. Without pacing every customer answers the moment a reply ends
+ * thread (bench/support/load-client.ts); the wall time, what this thread — the server's —
+ * and the machine went through meanwhile (see watchServerThread), and the customers' and
+ * the stub model's busy time. Without pacing every customer answers the moment a reply ends
  * (saturation); with pacing each waits a customer's think time first.
  */
-async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pacing) {
-  const loop = performance.eventLoopUtilization();
-  // How long the server's event loop was late: a stall here delays every turn waiting on it.
-  const lateness = monitorEventLoopDelay({ resolution: 5 });
-  lateness.enable();
-  // And the garbage collector's pauses on it, young generation apart from old.
-  const pauses = { young: [] as number[], old: [] as number[] };
-  const gc = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
-      (kind === constants.NODE_PERFORMANCE_GC_MINOR ? pauses.young : pauses.old).push(e.duration);
-    }
-  });
-  gc.observe({ entryTypes: ['gc'] });
-  const machineBefore = machineBusyMs();
+async function drive(stub: StubModel, url: string, interviews: LoadJob['interviews'], pacing?: Pacing) {
+  const server = watchServerThread();
+  const stubBefore = await stub.busyMs();
   const job: LoadJob = { url, interviews, turns: TURNS, firstTag: nextTag, ...(pacing ? { pacing } : {}) };
   const client = new Worker(new URL('./support/load-client.ts', import.meta.url), { workerData: job });
   try {
@@ -104,22 +80,13 @@ async function drive(url: string, interviews: LoadJob['interviews'], pacing?: Pa
     );
     if (!reply.result) throw new Error(reply.error ?? 'the load client stopped');
     nextTag = reply.result.nextTag;
-    const { utilization, active } = performance.eventLoopUtilization(loop);
-    const machineAfter = machineBusyMs();
-    const machineMs =
-      machineBefore === undefined || machineAfter === undefined ? undefined : machineAfter - machineBefore;
     return {
       seconds: reply.result.seconds,
-      busy: utilization,
-      busyMs: active,
-      machineMs,
+      ...server.stop(),
       clientMs: reply.result.busyMs,
-      loopDelayMs: { p99: lateness.percentile(99) / 1e6, max: lateness.max / 1e6 },
-      gcPauses: pauses,
+      stubMs: (await stub.busyMs()) - stubBefore,
     };
   } finally {
-    lateness.disable();
-    gc.disconnect();
     await client.terminate();
   }
 }
@@ -330,8 +297,8 @@ async function runOnce(n: number) {
 
     // Servers that have been up a while: their code is compiled and their caches are warm.
     // The warm-up interviews are not measured and are extracted before anything is.
-    await drive(engineUrl, await setUp(t, Math.min(n, 50)));
-    await drive(baseUrl, await setUp(t, Math.min(n, 50)));
+    await drive(stub, engineUrl, await setUp(t, Math.min(n, 50)));
+    await drive(stub, baseUrl, await setUp(t, Math.min(n, 50)));
     let finishedInterviews = Math.min(n, 50);
     let extracted = await extractFinished(t, finishedInterviews);
     engine.turnMs.clear();
@@ -344,13 +311,13 @@ async function runOnce(n: number) {
     if (!saturationOnly) {
       const pacedInterviews = await setUp(t, n);
       const run = await profiled(`turn-overhead-engine-paced-${n}`, () =>
-        drive(engineUrl, pacedInterviews, CUSTOMER_PACE),
+        drive(stub, engineUrl, pacedInterviews, CUSTOMER_PACE),
       );
       const overhead = await overheadOf(engine.turnMs);
       console.log(`  (engine at customer pace done in ${run.seconds.toFixed(1)} s)`);
       finishedInterviews += n;
       extracted = await extractFinished(t, finishedInterviews);
-      const baseRun = await drive(baseUrl, await setUp(t, n), CUSTOMER_PACE);
+      const baseRun = await drive(stub, baseUrl, await setUp(t, n), CUSTOMER_PACE);
       paced = {
         seconds: run.seconds,
         overhead,
@@ -367,9 +334,7 @@ async function runOnce(n: number) {
     if (pacedOnly) return report({ n, scripted, baselineWithModel, paced });
 
     const saturated = await setUp(t, n);
-    const stubBefore = await stub.busyMs();
-    const flat = await profiled(`turn-overhead-engine-${n}`, () => drive(engineUrl, saturated));
-    const stubMs = (await stub.busyMs()) - stubBefore;
+    const flat = await profiled(`turn-overhead-engine-${n}`, () => drive(stub, engineUrl, saturated));
     const flatOverhead = await overheadOf(engine.turnMs);
     console.log(`  (engine at saturation done in ${flat.seconds.toFixed(1)} s)`);
     const ids = saturated.map((i) => i.id);
@@ -386,18 +351,15 @@ async function runOnce(n: number) {
       .select((eb) => [eb.fn.sum<string>('prompt_tokens').as('p'), eb.fn.sum<string>('completion_tokens').as('c')])
       .where('id', 'in', ids)
       .executeTakeFirstOrThrow();
-    const baselineInterviews = await setUp(t, n);
-    const baseStubBefore = await stub.busyMs();
-    const baseline = await drive(baseUrl, baselineInterviews);
-    const baseStubMs = (await stub.busyMs()) - baseStubBefore;
+    const baseline = await drive(stub, baseUrl, await setUp(t, n));
 
     report({
       n,
       scripted,
       baselineWithModel,
       paced,
-      saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n), stubMs },
-      baseline: { ...baseline, ms: await overheadOf(baseServer.turnMs), stubMs: baseStubMs },
+      saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n) },
+      baseline: { ...baseline, ms: await overheadOf(baseServer.turnMs) },
       modelMs: [...(await stub.modelMs()).values()],
       tokens: { prompt: Number(tokensRow.p) / n, completion: Number(tokensRow.c) / n, extracted },
     });
@@ -425,8 +387,8 @@ type Figures = {
     gcPauses: Load['gcPauses'];
     baselineGcPauses: Load['gcPauses'];
   };
-  saturated?: Load & { overhead: number[]; completed: number; stubMs: number };
-  baseline?: Load & { ms: number[]; stubMs: number };
+  saturated?: Load & { overhead: number[]; completed: number };
+  baseline?: Load & { ms: number[] };
   modelMs?: number[];
   tokens?: { prompt: number; completion: number; extracted: boolean };
 };
@@ -455,8 +417,9 @@ function report({ n, scripted, baselineWithModel, paced, saturated, baseline, mo
     // And the whole machine's, split by who spent it: with every core busy, throughput is
     // bounded by this, whichever thread is the server's. The stub model's share is CPU a
     // model on another machine would not take from the engine.
-    const machine = (run: Load, stubMs = 0) => {
+    const machine = (run: Load) => {
       if (run.machineMs === undefined) return 'not measured here (no /proc/stat)';
+      const { stubMs } = run;
       const rest = run.machineMs - run.busyMs - run.clientMs - stubMs;
       const share = (x: number) => ms(x / turns);
       return `${share(run.machineMs)} (${((100 * run.machineMs) / (run.seconds * 1000 * availableParallelism())).toFixed(0)}% of the machine): server ${share(run.busyMs)}, customers ${share(run.clientMs)}${stubMs ? `, stub model ${share(stubMs)}` : ''}, Postgres and the rest ${share(rest)}`;
@@ -471,8 +434,8 @@ function report({ n, scripted, baselineWithModel, paced, saturated, baseline, mo
     console.log(
       `    throughput ratio engine/baseline: ${(engineRate / baseRate).toFixed(2)} (goal ≥ 0.5${baselineWithModel ? ', stated against the baseline without the model' : ''})`,
     );
-    console.log(`    machine CPU per turn, engine: ${machine(saturated, saturated.stubMs)}`);
-    console.log(`    machine CPU per turn, baseline: ${machine(baseline, baseline.stubMs)}`);
+    console.log(`    machine CPU per turn, engine: ${machine(saturated)}`);
+    console.log(`    machine CPU per turn, baseline: ${machine(baseline)}`);
   }
   if (modelMs && !scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
   if (tokens)
