@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['integration/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['integration/**/*.test.ts', 'security/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
