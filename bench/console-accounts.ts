@@ -37,7 +37,11 @@ export async function benchConsoleAccounts(accounts = 10_000, rounds = 40) {
     // Postgres' autovacuum would have analyzed a table this size; embedded PGlite has no autovacuum.
     await sql`analyze accounts`.execute(t.deps.db);
     const link = new URL((await createLoginLink(t.deps, { workspaceId: ws.id, email: 'bench@bench.example' })).url);
-    const login = await t.request(link.pathname + link.search, { redirect: 'manual' });
+    const login = await t.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
+      redirect: 'manual',
+    });
     const cookie = login.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])

@@ -5,7 +5,13 @@ import { createLoginLink } from '@candor/api/auth/login-links';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
-import { ensureConsoleBuilt, expectAccessible, screenshotPage, seriousA11yViolations } from './console-support';
+import {
+  ensureConsoleBuilt,
+  expectAccessible,
+  screenshotPage,
+  seriousA11yViolations,
+  signInThroughLink,
+} from './console-support';
 
 /** A webhook receiver on 127.0.0.1 answering 200. */
 async function startReceiver() {
@@ -51,7 +57,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     page = await context.newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
     const { url } = await createLoginLink(server.t.deps, { workspaceId, email: admin.email, role: 'admin' });
-    await page.goto(url);
+    await signInThroughLink(page, url);
     await page.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
   }, 180_000);
 
@@ -244,7 +250,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
       email: 'casey.csm@northwind.example',
       role: 'csm',
     });
-    await csmPage.goto(url);
+    await signInThroughLink(csmPage, url);
     await csmPage.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
     expect(
       await csmPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).count(),

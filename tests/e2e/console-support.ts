@@ -58,6 +58,13 @@ export async function signedInConsolePage(
   const browser = await launchBrowser();
   const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
   const { url } = await createLoginLink(candor.t.deps, member);
-  await page.goto(url);
+  await signInThroughLink(page, url);
   return { browser, page };
+}
+
+/** Opens a sign-in link and presses its "Sign in as …" button, as a person does; opening alone signs no one in. */
+export async function signInThroughLink(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: /^Sign in as / }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
 }

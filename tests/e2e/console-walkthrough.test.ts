@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
 import { addConsoleFixtures, EXPANSION_QUOTE, PRICE_QUOTE, XSS_ANSWER } from './console-fixtures';
-import { ensureConsoleBuilt, expectAccessible } from './console-support';
+import { ensureConsoleBuilt, expectAccessible, signInThroughLink } from './console-support';
 
 describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeout: 60_000 }, () => {
   let server: CandorServer;
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     page = await context.newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
     const { url } = await loginUrl(admin.email, 'admin');
-    await page.goto(url);
+    await signInThroughLink(page, url);
   }, 180_000);
 
   afterAll(async () => {
@@ -245,7 +245,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     const csmContext = await browser.newContext();
     const csmPage = await csmContext.newPage();
     const { url } = await loginUrl('casey.csm@northwind.example', 'csm');
-    await csmPage.goto(url);
+    await signInThroughLink(csmPage, url);
     await csmPage.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
     expect(
       await csmPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).count(),

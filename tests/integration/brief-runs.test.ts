@@ -2,6 +2,7 @@ import { createLoginLink } from '@candor/api/auth/login-links';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockOpenAI } from '../msw/openai';
+import { followLoginLink } from '../support/console-session';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { recordAnswer } from '../support/signal-fixtures';
 import { purposeOf, synthesisReply } from '../support/synthesis-replies';
@@ -29,12 +30,8 @@ describe(`regenerating briefs in the background (${databaseKind})`, () => {
   let openai: ReturnType<typeof mockOpenAI>;
 
   async function signIn(workspaceId: string, email: string) {
-    const link = new URL((await createLoginLink(t.deps, { workspaceId, email, role: 'csm' })).url);
-    const res = await t.request(link.pathname + link.search, { redirect: 'manual' });
-    return res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const link = await createLoginLink(t.deps, { workspaceId, email, role: 'csm' });
+    return (await followLoginLink(t, link.url)).cookie;
   }
 
   /** Polls a run until it finishes, keeping every state it was seen in. */

@@ -1,15 +1,13 @@
 import { createLoginLink } from '@candor/api/auth/login-links';
 import { tenant } from '@candor/api/db/tenant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followLoginLink } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
 
 /** Signs a member in through the real /login link and returns the session cookie header. */
 async function signIn(t: TestApp, workspaceId: string, email: string, role: 'admin' | 'csm') {
   const link = await createLoginLink(t.deps, { workspaceId, email, role });
-  const res = await t.request(new URL(link.url).pathname + new URL(link.url).search, { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return { cookie: cookies.join('; '), memberId: link.memberId };
+  return { ...(await followLoginLink(t, link.url)), memberId: link.memberId };
 }
 
 describe('console API', () => {

@@ -2,6 +2,19 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningServer, runCli, startServer, tempDataDir } from '../support/processes';
 
+/** Opens a printed sign-in link as a person would: its page, then the page's "Sign in as …" button. */
+async function signInWith(url: string) {
+  const link = new URL(url.replace('localhost', '127.0.0.1'));
+  const page = await fetch(link);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('Sign in as ');
+  return fetch(new URL('/login', link), {
+    method: 'POST',
+    body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
+    redirect: 'manual',
+  });
+}
+
 // The README's entry points as real processes on the embedded database: start, CLI while
 // running, clean shutdown, kill -9 and restart.
 describe('npm start and the CLI on the embedded database', () => {
@@ -29,8 +42,8 @@ describe('npm start and the CLI on the embedded database', () => {
   it('prints a one-time console sign-in link that signs in the demo admin', async () => {
     const line = /Console sign-in \(one-time link\): (\S+)/.exec(server!.output());
     expect(line?.[1]).toMatch(new RegExp(`^http://localhost:${port}/login\\?token=\\S+$`));
-    const followed = await fetch(line![1]!.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
-    expect(followed.status).toBe(302);
+    const followed = await signInWith(line![1]!);
+    expect(followed.status).toBe(303);
     const cookie = followed.headers.getSetCookie().find((c) => c.startsWith('candor.session_token='));
     const me = await fetch(`http://127.0.0.1:${port}/console/api/me`, { headers: { cookie: cookie!.split(';')[0]! } });
     expect(me.status).toBe(200);
@@ -66,8 +79,8 @@ describe('npm start and the CLI on the embedded database', () => {
     expect(invite).toMatchObject({ email: 'ada@acme.io', role: 'csm', workspace_id: ws.id });
     expect(invite.url).toMatch(new RegExp(`^http://localhost:${port}/login\\?token=\\S+$`));
     // Following the printed link signs in: a session cookie and a redirect to the console.
-    const followed = await fetch(invite.url.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
-    expect(followed.status).toBe(302);
+    const followed = await signInWith(invite.url);
+    expect(followed.status).toBe(303);
     const cookie = followed.headers.getSetCookie().find((c) => c.startsWith('candor.session_token='));
     expect(cookie).toMatch(/HttpOnly/i);
     const me = await fetch(`http://127.0.0.1:${port}/console/api/me`, { headers: { cookie: cookie!.split(';')[0]! } });

@@ -72,6 +72,34 @@ export async function createLoginLink(
   };
 }
 
+const pendingLinkValue = z.object({ email: z.string() });
+
+/**
+ * Who an unused, unexpired login token would sign in, and to which workspace, without
+ * consuming it: mail scanners open every link, so only the page's POST may use it up.
+ */
+export async function peekLoginLink(
+  deps: AppDeps,
+  token: string,
+): Promise<{ email: string; workspaceName: string } | undefined> {
+  const row = await deps.db
+    .selectFrom('auth_verifications')
+    .innerJoin('workspaces', 'workspaces.id', 'auth_verifications.workspace_id')
+    .select(['auth_verifications.value', 'auth_verifications.expires_at', 'workspaces.name as workspace_name'])
+    .where('auth_verifications.identifier', '=', loginTokenIdentifier(token))
+    .executeTakeFirst();
+  // better-auth checks expiry against the wall clock, so the peek does too.
+  if (!row || new Date(row.expires_at).getTime() <= Date.now()) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(row.value);
+  } catch {
+    return undefined;
+  }
+  const parsed = pendingLinkValue.safeParse(value);
+  return parsed.success ? { email: parsed.data.email, workspaceName: row.workspace_name } : undefined;
+}
+
 export type SignedIn = { setCookies: string[]; memberId: string; workspaceId: string };
 
 /**
