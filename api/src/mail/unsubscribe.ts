@@ -25,6 +25,17 @@ export function readUnsubscribeToken(
   return { workspaceId, contactId };
 }
 
+/** Whether the contact a token names still exists (an erased person's link opens nothing). */
+export async function contactStillExists(deps: AppDeps, workspaceId: string, contactId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('contacts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Opts the contact out of every channel; idempotent (keeps the first opt-out time). */
 export async function optOutContact(deps: AppDeps, workspaceId: string, contactId: string): Promise<void> {
   await deps.db

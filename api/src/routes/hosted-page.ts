@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { decode } from 'hono/jwt';
+import { tenant } from '../db/tenant';
 import type { AppEnv } from '../http/app-env';
 import { createRouter } from '../http/openapi';
 import { readAccessToken } from '../widget-auth/tokens';
@@ -78,12 +79,21 @@ export function hostedPageRoutes() {
         }</p></div></main>`,
       });
     }
-    const ws = await deps.db
-      .selectFrom('workspaces')
-      .select('name')
-      .where('id', '=', access.workspaceId)
+    const interview = await tenant(deps.db, { id: access.workspaceId })
+      .selectFrom('interviews')
+      .innerJoin('workspaces', 'workspaces.id', 'interviews.workspace_id')
+      .select(['workspaces.name', 'interviews.contact_id'])
+      .where('interviews.id', '=', access.interviewId)
       .executeTakeFirst();
-    const name = ws?.name.replace(/\s*\(demo\)$/, '') ?? 'Candor';
+    if (!interview?.contact_id) {
+      // The person was erased (their interviews stay, unlinked): the link opens nothing.
+      return page(c, {
+        title: 'This link no longer works',
+        status: 410,
+        body: '<main><div class="box" role="alert"><h1>This interview is no longer available</h1><p>The answers and details behind this link have been deleted.</p></div></main>',
+      });
+    }
+    const name = interview.name.replace(/\s*\(demo\)$/, '');
     return page(c, {
       title: `${name} — a few questions`,
       status: 200,

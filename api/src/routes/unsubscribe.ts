@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../http/app-env';
-import { optOutContact, readUnsubscribeToken } from '../mail/unsubscribe';
+import { contactStillExists, optOutContact, readUnsubscribeToken } from '../mail/unsubscribe';
 
 const page = (title: string, body: ReturnType<typeof html>) => html`<!doctype html>
   <html lang="en">
@@ -25,9 +25,12 @@ const page = (title: string, body: ReturnType<typeof html>) => html`<!doctype ht
  */
 export function unsubscribeRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/unsubscribe/:token', (c) => {
+  app.get('/unsubscribe/:token', async (c) => {
+    const deps = c.get('deps');
     const token = c.req.param('token');
-    if (!readUnsubscribeToken(c.get('deps'), token)) return c.html(invalid(), 404);
+    const target = readUnsubscribeToken(deps, token);
+    if (!target) return c.html(invalid(), 404);
+    if (!(await contactStillExists(deps, target.workspaceId, target.contactId))) return c.html(erased(), 410);
     return c.html(
       page(
         'Stop interview invitations?',
@@ -42,6 +45,7 @@ export function unsubscribeRoutes() {
     const deps = c.get('deps');
     const target = readUnsubscribeToken(deps, c.req.param('token'));
     if (!target) return c.html(invalid(), 404);
+    if (!(await contactStillExists(deps, target.workspaceId, target.contactId))) return c.html(erased(), 410);
     await optOutContact(deps, target.workspaceId, target.contactId);
     return c.html(page("You're unsubscribed", html`<p>We won't invite you to any more interviews.</p>`));
   });
@@ -50,3 +54,9 @@ export function unsubscribeRoutes() {
 
 const invalid = () =>
   page('This link does not work', html`<p>It may have been copied incompletely. Try the link in the email again.</p>`);
+
+const erased = () =>
+  page(
+    'Your details have been deleted',
+    html`<p>Everything we held about you was erased, so there is nothing left to unsubscribe and we won't contact you.</p>`,
+  );

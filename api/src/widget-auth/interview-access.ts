@@ -1,20 +1,27 @@
 import type { Db } from '../db/database';
-import { tenant } from '../db/tenant';
-import { notFound } from '../http/errors';
+import { tenant, type Ws } from '../db/tenant';
+import { AppError, notFound } from '../http/errors';
 import { getInterview } from '../interviews/interview-store';
 import { loadTurn } from '../interviews/load-turn';
 import type { InterviewAccess } from './tokens';
 
 /**
+ * Tokens are stateless and outlive an erasure, so an erased person's tokens are refused
+ * here: their interviews stay with no contact, and their contact row is gone.
+ */
+export const contactErased = () =>
+  new AppError('contact_erased', 410, 'The person this token was issued to has been erased; it opens nothing.');
+
+/**
  * The interview a token may touch: a widget token reaches its own contact's interviews, a
  * link token exactly one. Anything else is answered as not found, never as forbidden, so
- * tokens cannot probe for other interviews' existence.
+ * tokens cannot probe for other interviews' existence; an erased person's token is gone.
  */
 export async function loadAccessibleInterview(db: Db, access: InterviewAccess, interviewId: string) {
   const ws = { id: access.workspaceId };
   if (access.kind === 'link' && access.interviewId !== interviewId) throw notFound('Interview');
   const interview = await getInterview(tenant(db, ws), interviewId);
-  checkReach(access, interview);
+  await checkReach(db, ws, access, interview);
   return { ws, interview };
 }
 
@@ -23,10 +30,27 @@ export async function loadAccessibleTurn(db: Db, access: InterviewAccess, interv
   const ws = { id: access.workspaceId };
   if (access.kind === 'link' && access.interviewId !== interviewId) throw notFound('Interview');
   const turn = await loadTurn(db, ws, interviewId);
-  checkReach(access, turn.interview);
+  await checkReach(db, ws, access, turn.interview);
   return { ws, turn };
 }
 
-function checkReach(access: InterviewAccess, interview: { contact_id: string | null }) {
-  if (access.kind === 'widget' && interview.contact_id !== access.contactId) throw notFound('Interview');
+/** Throws unless the widget token's contact still exists. */
+export async function checkContactKept(db: Db, ws: Ws, contactId: string): Promise<{ account_id: string | null }> {
+  const contact = await tenant(db, ws)
+    .selectFrom('contacts')
+    .select('account_id')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  if (!contact) throw contactErased();
+  return contact;
+}
+
+async function checkReach(db: Db, ws: Ws, access: InterviewAccess, interview: { contact_id: string | null }) {
+  // Interviews always have a contact until that person is erased.
+  if (access.kind === 'link' && interview.contact_id === null) throw contactErased();
+  if (access.kind === 'widget' && interview.contact_id !== access.contactId) {
+    // Only on this rare path: an erased contact's interviews no longer name them.
+    await checkContactKept(db, ws, access.contactId);
+    throw notFound('Interview');
+  }
 }

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { checkContactKept } from './interview-access';
 
 /** Stores one `track` call from the widget as an event of the contact (and their account). */
 export async function recordWidgetEvent(
@@ -9,13 +10,14 @@ export async function recordWidgetEvent(
   input: { event: string; properties?: Record<string, unknown> | undefined },
 ) {
   const t = tenant(deps.db, ws);
-  const contact = await t.selectFrom('contacts').select(['account_id']).where('id', '=', contactId).executeTakeFirst();
+  // The token outlives an erasure of its contact; that is a 410, not an event for no one.
+  const contact = await checkContactKept(deps.db, ws, contactId);
   const now = deps.now();
   return t
     .insertInto('events')
     .values({
       contact_id: contactId,
-      account_id: contact?.account_id ?? null,
+      account_id: contact.account_id,
       name: input.event,
       properties: input.properties ?? {},
       occurred_at: now,

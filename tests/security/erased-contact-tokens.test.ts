@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { answer, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+
+// Link and widget tokens are signed and stateless, so they outlive the person they were
+// issued to. After DELETE /v1/contacts/{id} every one of them must open nothing: 410 with
+// a clear code, never a 500 and never the interview.
+describe(`an erased contact's tokens (${databaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  async function erasedPerson() {
+    const seeded = await seedWorkspace(t);
+    const { ws, guideId } = seeded;
+    const emailed = await invite(t, ws, guideId, 'email');
+    const inApp = await invite(t, ws, guideId, 'in_app');
+    const { token: widget } = await identify(t, ws);
+    const link = emailed.url!.split('/i/')[1]!;
+    // One interview under way, one untouched: both must close.
+    expect((await answer(t, inApp.id, widget, 'a1', longAnswer('reporting'))).status).toBe(200);
+    const [email] = await t.deps.db
+      .selectFrom('outbox_emails')
+      .select('headers')
+      .where('workspace_id', '=', ws.id)
+      .execute();
+    const unsubscribe = new URL(email!.headers['List-Unsubscribe']!.slice(1, -1)).pathname;
+    // Everything works before the erasure.
+    expect((await t.request(`/i/${link}`)).status).toBe(200);
+    expect((await t.request(`/v1/widget/interviews/${emailed.id}`, { token: link })).status).toBe(200);
+    expect((await t.request(`/v1/widget/interviews/${inApp.id}`, { token: widget })).status).toBe(200);
+    expect((await t.request(unsubscribe)).status).toBe(200);
+
+    const erased = await t.request('/v1/contacts/u_42', { method: 'DELETE', token: ws.secret_key });
+    expect(erased.status).toBe(200);
+    return { ...seeded, link, widget, unsubscribe, interviews: [emailed.id, inApp.id] };
+  }
+
+  const expectGone = async (res: Response, what: string) => {
+    expect(res.status, what).toBe(410);
+    expect(await readJson(res), what).toEqual({ error: { code: 'contact_erased', message: expect.any(String) } });
+  };
+
+  it('answers 410 to every widget and interview endpoint with an old link or widget token', async () => {
+    const { link, widget, interviews } = await erasedPerson();
+    const [emailed, inApp] = interviews as [string, string];
+    const calls = (token: string, id: string) =>
+      [
+        [`GET ${id}`, () => t.request(`/v1/widget/interviews/${id}`, { token })],
+        [`start ${id}`, () => t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token })],
+        [
+          `messages ${id}`,
+          () =>
+            t.request(`/v1/widget/interviews/${id}/messages`, {
+              method: 'POST',
+              token,
+              json: { client_id: 'after-erasure', text: longAnswer('anything') },
+            }),
+        ],
+        [
+          `decline ${id}`,
+          () => t.request(`/v1/widget/interviews/${id}/decline`, { method: 'POST', token, json: { forever: true } }),
+        ],
+      ] as const;
+    for (const [what, call] of [...calls(link, emailed), ...calls(widget, emailed), ...calls(widget, inApp)] as const)
+      await expectGone(await call(), what);
+    await expectGone(
+      await t.request('/v1/widget/track', { method: 'POST', token: widget, json: { event: 'page_viewed' } }),
+      'track',
+    );
+
+    // Nothing was written for the erased person, and nothing moved.
+    const status = (id: string) =>
+      t.deps.db.selectFrom('interviews').select(['status', 'contact_id']).where('id', '=', id).executeTakeFirst();
+    expect(await status(emailed)).toEqual({ status: 'invited', contact_id: null });
+    expect(await status(inApp)).toEqual({ status: 'started', contact_id: null });
+    const texts = await t.deps.db
+      .selectFrom('messages')
+      .select('text')
+      .where('interview_id', 'in', interviews)
+      .execute();
+    expect(texts.every((m) => m.text === '')).toBe(true);
+    expect(await t.deps.db.selectFrom('events').select('id').where('name', '=', 'page_viewed').execute()).toEqual([]);
+  });
+
+  it('answers 410 on the hosted page and the unsubscribe link, for GET, HEAD and POST', async () => {
+    const { link, unsubscribe } = await erasedPerson();
+    for (const method of ['GET', 'HEAD']) {
+      const page = await t.request(`/i/${link}`, { method });
+      expect(page.status, method).toBe(410);
+      expect(page.headers.get('content-type'), method).toMatch(/text\/html/);
+      expect((await t.request(unsubscribe, { method })).status, method).toBe(410);
+    }
+    const hosted = await (await t.request(`/i/${link}`)).text();
+    expect(hosted).toContain('This interview is no longer available');
+    expect(hosted).not.toContain('widget.js');
+    const oneClick = await t.request(unsubscribe, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(oneClick.status).toBe(410);
+    expect(await oneClick.text()).toContain('Your details have been deleted');
+  });
+
+  it("still answers 404, not 410, to another contact's token on the erased person's interviews", async () => {
+    const { ws, interviews } = await erasedPerson();
+    await t.deps.db
+      .insertInto('contacts')
+      .values({ workspace_id: ws.id, external_id: 'u_7', attributes: {}, account_id: null })
+      .execute();
+    const { token: someoneElse } = await identify(t, ws, 'u_7');
+    for (const id of interviews)
+      expect((await t.request(`/v1/widget/interviews/${id}`, { token: someoneElse })).status).toBe(404);
+  });
+});
