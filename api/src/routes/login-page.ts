@@ -91,12 +91,13 @@ const escapeHtml = (text: string) =>
 function sendPage(c: Context<AppEnv>, status: 200 | 400 | 403, content: PageContent) {
   const nonce = randomBytes(16).toString('base64');
   // No script at all, so nothing a scanner runs can press the button; the token in the
-  // URL stays out of Referer headers, caches and frames.
+  // URL stays out of other sites' Referer headers, caches and frames. (same-origin, not
+  // no-referrer: with no-referrer the button's POST would carry `Origin: null`.)
   c.header(
     'Content-Security-Policy',
     `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   );
-  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Referrer-Policy', 'same-origin');
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   return c.html(renderPage(nonce, content), status);
@@ -108,7 +109,7 @@ function renderPage(nonce: string, { title, message, command, form }: PageConten
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Candor</title>
 <style nonce="${nonce}">
