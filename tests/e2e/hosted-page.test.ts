@@ -31,6 +31,12 @@ describe.skipIf(!hasChromium)('the hosted interview page /i/{token}', () => {
     expect(res?.headers()['referrer-policy']).toBe('no-referrer');
 
     const w = widget(page);
+    // Mail scanners open links too: nothing starts until the person presses Start.
+    await w.host.getByRole('heading', { name: 'How is it going so far?' }).waitFor();
+    expect((await transcript(stage.candor.t, ws, id)).status).toBe('invited');
+    await screenshot(page, 'hosted-page-start');
+    expect(await seriousViolations(page, 'body')).toEqual([]);
+    await w.button('Start').click();
     expect(await waitForInterviewerMessages(page, 1)).toContain(guide.topics[0]!.question);
     expect(await w.host.getByRole('heading', { name: 'Acme Test' }).count()).toBe(1);
     // Full page: no minimize or close, and the chat spans the phone's width.

@@ -152,6 +152,7 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
         locale: script.dataset.locale,
         strings: script.dataset.heading ? { heading: script.dataset.heading } : undefined,
         page: true,
+        moment: script.dataset.moment,
       }).then((u) => u?.open(interview));
     }
     for (const args of Array.from(queue)) run(...(Array.from(args) as [string]));

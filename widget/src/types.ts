@@ -51,6 +51,8 @@ export type Host = {
   nonce?: string;
   /** Full-page mode (the hosted interview page). */
   page?: boolean;
+  /** The hosted page's moment, for the Start card's title. */
+  moment?: string;
 };
 
 /** The UI module's surface, used by the loader. */

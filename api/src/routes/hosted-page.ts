@@ -82,7 +82,8 @@ export function hostedPageRoutes() {
     const interview = await tenant(deps.db, { id: access.workspaceId })
       .selectFrom('interviews')
       .innerJoin('workspaces', 'workspaces.id', 'interviews.workspace_id')
-      .select(['workspaces.name', 'interviews.contact_id'])
+      .innerJoin('guides', 'guides.id', 'interviews.guide_id')
+      .select(['workspaces.name', 'guides.moment', 'interviews.contact_id'])
       .where('interviews.id', '=', access.interviewId)
       .executeTakeFirst();
     if (!interview?.contact_id) {
@@ -98,7 +99,7 @@ export function hostedPageRoutes() {
       title: `${name} — a few questions`,
       status: 200,
       body: `<noscript><main><div class="box"><h1>Please turn on JavaScript</h1><p>This short interview needs JavaScript to run.</p></div></main></noscript>
-<script async src="/widget.js" data-link="${escapeHtml(token)}" data-interview="${escapeHtml(access.interviewId)}" data-heading="${escapeHtml(name)}"></script>`,
+<script async src="/widget.js" data-link="${escapeHtml(token)}" data-interview="${escapeHtml(access.interviewId)}" data-heading="${escapeHtml(name)}" data-moment="${escapeHtml(interview.moment)}"></script>`,
     });
   });
   return app;

@@ -104,14 +104,19 @@ export function mount(host: Host): Ui {
     for (const m of v.messages) chat.add(m.role, m.text);
   }
 
-  /** Loads (and if needed starts) an interview, then shows it open or minimized. */
-  async function load(id: string, as: 'open' | 'min', byUser: boolean) {
+  /**
+   * Loads an interview and shows it open or minimized. An invited one is started only with
+   * `start`; otherwise (the hosted page, which mail scanners open and run) it is offered
+   * with a Start button, so nothing changes until the person acts.
+   */
+  async function load(id: string, as: 'open' | 'min', byUser: boolean, start = !page) {
     current = id;
     saved = readSaved(host.store);
     let v: InterviewView;
     loading = true;
     try {
       v = await getInterview(host, id);
+      if (v.status === 'invited' && !start) return offerStart(id);
       if (v.status === 'invited') v = await startInterview(host, id);
     } catch (err) {
       // A gone or foreign interview is forgotten; an unreachable API stays silent.
@@ -145,6 +150,19 @@ export function mount(host: Host): Ui {
       // The answer was stored but its reply may not have been: ask again, idempotently.
       if (last?.role === 'customer') void deliver(id, pending);
     }
+  }
+
+  /** The hosted page's invitation: the card with Start only; declining is for the email's unsubscribe link. */
+  function offerStart(id: string) {
+    if (destroyed || current !== id) return;
+    view = 'invite';
+    show(
+      renderInviteCard(
+        t,
+        { interview_id: id, moment: host.moment },
+        { start: () => void load(id, 'open', true, true) },
+      ),
+    );
   }
 
   function send(text: string) {

@@ -2,7 +2,8 @@ import type { Strings } from '../i18n';
 import type { Invitation } from '../types';
 import { h, uid } from './dom';
 
-type Actions = { start(): void; later(): void; never(): void };
+/** Without `later`/`never` (the hosted page) the card offers Start only. */
+type Actions = { start(): void; later?: () => void; never?: () => void };
 
 /** The invitation card: moment-specific copy, the time hint, Start / Not now / Don't ask again. */
 export function renderInviteCard(t: Strings, inv: Invitation, actions: Actions): HTMLElement {
@@ -22,8 +23,8 @@ export function renderInviteCard(t: Strings, inv: Invitation, actions: Actions):
         'div',
         { class: 'acts' },
         h('button', { type: 'button', class: 'pri', onclick: actions.start }, t.start),
-        h('button', { type: 'button', onclick: actions.later }, t.later),
-        h('button', { type: 'button', class: 'lnk', onclick: actions.never }, t.never),
+        actions.later && h('button', { type: 'button', onclick: actions.later }, t.later),
+        actions.never && h('button', { type: 'button', class: 'lnk', onclick: actions.never }, t.never),
       ),
     ),
   );

@@ -14,6 +14,7 @@ font:15px/1.45 var(--f);color:var(--fg);text-align:left;letter-spacing:normal;-w
 .left .p,.left .pill{right:auto;left:20px}
 .pg .p{inset:0;width:auto;max-height:none;border:0;border-radius:0;box-shadow:none;animation:none;align-items:center}
 .pg .in{width:100%;max-width:680px;height:100%;display:flex;flex-direction:column;min-height:0}
+.pg .card{width:100%;max-width:680px;margin:auto 0}
 .in{display:flex;flex-direction:column;min-height:0;flex:1}
 @keyframes in{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}
 .card{padding:20px}
