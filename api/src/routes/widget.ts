@@ -88,6 +88,14 @@ const errors = {
   401: { description: 'Missing or invalid token', content: { 'application/json': { schema: errorSchemaRef } } },
   404: { description: 'Not found', content: { 'application/json': { schema: errorSchemaRef } } },
 } as const;
+/** What a widget or link token can meet besides: its person erased since it was issued. */
+const tokenErrors = {
+  ...errors,
+  410: {
+    description: 'contact_erased: the person this token was issued to has been erased',
+    content: { 'application/json': { schema: errorSchemaRef } },
+  },
+} as const;
 const bearer = {
   headers: z.object({ authorization: z.string().optional().openapi({ description: 'Bearer widget or link token' }) }),
 };
@@ -139,7 +147,7 @@ export function widgetRoutes() {
       tags: ['Widget'],
       summary: 'Record an event for the identified user; answers any waiting invitation',
       request: { ...bearer, body: { content: { 'application/json': { schema: trackBody } }, required: true } },
-      responses: { 200: json(z.object({ invitation }).openapi('WidgetTracked'), 'Recorded'), ...errors },
+      responses: { 200: json(z.object({ invitation }).openapi('WidgetTracked'), 'Recorded'), ...tokenErrors },
     }),
     async (c) => {
       const access = c.get('access');
@@ -160,7 +168,7 @@ export function widgetRoutes() {
       tags: ['Widget'],
       summary: 'Start the interview (idempotent); answers it with the opening message',
       request: { ...bearer, params: idParams },
-      responses: { 200: json(widgetInterview, 'Started'), ...errors },
+      responses: { 200: json(widgetInterview, 'Started'), ...tokenErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -178,7 +186,7 @@ export function widgetRoutes() {
       tags: ['Widget'],
       summary: 'The interview with all its messages, to resume it',
       request: { ...bearer, params: idParams },
-      responses: { 200: json(widgetInterview, 'The interview'), ...errors },
+      responses: { 200: json(widgetInterview, 'The interview'), ...tokenErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -207,7 +215,7 @@ export function widgetRoutes() {
           content: { 'text/event-stream': { schema: z.string() } },
         },
         409: { description: 'The interview is closed', content: { 'application/json': { schema: errorSchemaRef } } },
-        ...errors,
+        ...tokenErrors,
       },
     }),
     async (c) => {
@@ -277,7 +285,7 @@ export function widgetRoutes() {
       },
       responses: {
         200: json(z.object({ id: z.uuid(), status: z.string() }).openapi('WidgetDeclined'), 'Declined'),
-        ...errors,
+        ...tokenErrors,
       },
     }),
     async (c) => {
