@@ -107,5 +107,14 @@ describe(`emailed links opened by a mail scanner (${databaseKind})`, () => {
     expect(read).toMatchObject({ id, status: 'invited', messages: [] });
     expect(await state()).toEqual(before);
     expect(await t.deps.db.selectFrom('messages').select('id').where('interview_id', '=', id).execute()).toEqual([]);
+
+    // The mail client's one-click unsubscribe (RFC 8058) is a POST, and still works.
+    const oneClick = await t.request(unsubscribeUrl.pathname, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(oneClick.status).toBe(200);
+    expect((await state()).opted_out_at).toBeInstanceOf(Date);
   });
 });
