@@ -1,9 +1,9 @@
 import { createLoginLink } from '@candor/api/auth/login-links';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useWidgetStage, watchPageErrors } from '../support/browser';
+import { hasChromium, screenshot, useWidgetStage, watchPageErrors } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
-import { waitForInterviewerMessages, widget } from './widget-fixtures';
+import { seriousViolations, waitForInterviewerMessages, widget } from './widget-fixtures';
 
 // Some mail security scanners open every emailed link in a real browser and run its
 // JavaScript. Chromium here plays that scanner: it opens the link and waits, and only a
@@ -72,6 +72,8 @@ describe.skipIf(!hasChromium)('emailed links opened in a browser that runs their
       expect(await sessions()).toEqual([]);
     }
     expect((await page.request.get(`${stage.candor.origin}/console/api/me`)).status()).toBe(401);
+    await screenshot(page, 'login-link-page');
+    expect(await seriousViolations(page, 'body')).toEqual([]);
     // (Checked before the click: the console itself is not built for this test.)
     expect(errors).toEqual([]);
 
