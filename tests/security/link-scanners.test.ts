@@ -71,6 +71,21 @@ describe(`emailed links opened by a mail scanner (${databaseKind})`, () => {
     expect(fromOwnPage.headers.getSetCookie().join()).toContain('candor.session_token=');
   });
 
+  it('answers a sign-in POST without a usable token with the friendly 400 page and no cookie', async () => {
+    const attempts: RequestInit[] = [
+      {},
+      { body: new URLSearchParams({ token: 'x'.repeat(5000) }) },
+      { body: JSON.stringify({ token: 'abc' }), headers: { 'content-type': 'application/json' } },
+      { body: 'token=%E0%A4%A', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    ];
+    for (const init of attempts) {
+      const res = await t.request('/login', { method: 'POST', redirect: 'manual', ...init });
+      expect(res.status).toBe(400);
+      expect(res.headers.getSetCookie()).toEqual([]);
+      expect(await res.text()).toContain('This sign-in link no longer works');
+    }
+  });
+
   it('GET and HEAD of an interview link and its unsubscribe link change nothing', async () => {
     const { ws, guideId } = await seedWorkspace(t, guideFixture());
     const { id } = await invite(t, ws, guideId, 'email');
