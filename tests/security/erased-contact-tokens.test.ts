@@ -105,6 +105,27 @@ describe(`an erased contact's tokens (${databaseKind})`, () => {
     expect(await oneClick.text()).toContain('Your details have been deleted');
   });
 
+  it('answers 410, not 500, to a track that races the erasure', async () => {
+    const { ws } = await seedWorkspace(t);
+    const { token } = await identify(t, ws);
+    const contact = await t.deps.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', ws.id)
+      .where('external_id', '=', 'u_42')
+      .executeTakeFirstOrThrow();
+    let track: Promise<Response> | undefined;
+    await t.deps.db.transaction().execute(async (trx) => {
+      // The erasure has deleted the row but not committed: the track still sees the contact,
+      // then its event waits on the row and meets a contact that is gone.
+      await trx.deleteFrom('contacts').where('id', '=', contact.id).execute();
+      track = t.request('/v1/widget/track', { method: 'POST', token, json: { event: 'raced' } });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    await expectGone(await track!, 'track during erasure');
+    expect(await t.deps.db.selectFrom('events').select('id').where('name', '=', 'raced').execute()).toEqual([]);
+  });
+
   it("still answers 404, not 410, to another contact's token on the erased person's interviews", async () => {
     const { ws, interviews } = await erasedPerson();
     await t.deps.db

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
+import { isForeignKeyViolation } from '../db/pg-errors';
 import { tenant, type Ws } from '../db/tenant';
-import { checkContactKept } from './interview-access';
+import { checkContactKept, contactErased } from './interview-access';
 
 /** Stores one `track` call from the widget as an event of the contact (and their account). */
 export async function recordWidgetEvent(
@@ -23,5 +24,9 @@ export async function recordWidgetEvent(
       occurred_at: now,
     })
     .returning(['id', 'name', 'contact_id', 'account_id', 'occurred_at'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((err: unknown) => {
+      // Erased between the check above and this insert: the erasure held the row, then deleted it.
+      throw isForeignKeyViolation(err) ? contactErased() : err;
+    });
 }
