@@ -126,6 +126,27 @@ describe(`an erased contact's tokens (${databaseKind})`, () => {
     expect(await t.deps.db.selectFrom('events').select('id').where('name', '=', 'raced').execute()).toEqual([]);
   });
 
+  it('answers 410, not 500, to an answer that races the erasure, and stores none of its words', async () => {
+    const { ws, guideId } = await seedWorkspace(t);
+    const { id, url } = await invite(t, ws, guideId, 'email');
+    const link = url!.split('/i/')[1]!;
+    expect((await answer(t, id, link, 'r1', longAnswer('dashboards'))).status).toBe(200);
+    let late: Promise<Awaited<ReturnType<typeof answer>>> | undefined;
+    await t.deps.db.transaction().execute(async (trx) => {
+      // What eraseContact does to the interview, not yet committed while the answer arrives.
+      await trx.updateTable('messages').set({ text: '', client_id: null }).where('interview_id', '=', id).execute();
+      await trx.updateTable('interviews').set({ state: {} }).where('id', '=', id).execute();
+      await trx.deleteFrom('contacts').where('workspace_id', '=', ws.id).where('external_id', '=', 'u_42').execute();
+      late = answer(t, id, link, 'r2', 'Words sent while I was being erased.');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    const res = await late!;
+    expect(res.status).toBe(410);
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'contact_erased', message: expect.any(String) } });
+    const texts = await t.deps.db.selectFrom('messages').select('text').where('interview_id', '=', id).execute();
+    expect(texts.every((m) => m.text === '')).toBe(true);
+  });
+
   it("still answers 404, not 410, to another contact's token on the erased person's interviews", async () => {
     const { ws, interviews } = await erasedPerson();
     await t.deps.db

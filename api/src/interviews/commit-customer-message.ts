@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GuideBody } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { contactErased } from '../contacts/contact-erased';
 import type { Db } from '../db/database';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
@@ -44,6 +45,8 @@ export async function commitCustomerMessage(
     const { interview, messages } = turn;
     const existing = messages.find((m) => m.client_id === input.clientId);
     if (existing) return { repeat: true, customerMessageId: existing.id };
+    // Erased while this answer was on its way (only a retry sees it): none of its words are kept.
+    if (interview.contact_id === null) throw contactErased();
     if (interview.status !== 'started')
       throw new AppError('interview_closed', 409, `This interview is ${interview.status}; it takes no more answers.`);
 
@@ -188,6 +191,8 @@ const insertTurn = preparedStatement(
           .where('workspace_id', '=', p.workspaceId)
           .where('id', '=', p.interviewId)
           .where('status', '=', 'started')
+          // An erased person's interview has no contact and takes no more words.
+          .where('contact_id', 'is not', null)
           .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', sql`${p.decidedOnSeq}::int`)
           .returning(['id', 'workspace_id']),
       )

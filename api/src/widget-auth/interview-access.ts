@@ -1,16 +1,10 @@
+import { contactErased } from '../contacts/contact-erased';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { AppError, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import { getInterview } from '../interviews/interview-store';
 import { loadTurn } from '../interviews/load-turn';
 import type { InterviewAccess } from './tokens';
-
-/**
- * Tokens are stateless and outlive an erasure, so an erased person's tokens are refused
- * here: their interviews stay with no contact, and their contact row is gone.
- */
-export const contactErased = () =>
-  new AppError('contact_erased', 410, 'The person this token was issued to has been erased; it opens nothing.');
 
 /**
  * The interview a token may touch: a widget token reaches its own contact's interviews, a
