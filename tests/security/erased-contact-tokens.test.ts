@@ -114,7 +114,7 @@ describe(`an erased contact's tokens (${databaseKind})`, () => {
       .where('workspace_id', '=', ws.id)
       .where('external_id', '=', 'u_42')
       .executeTakeFirstOrThrow();
-    let track: Promise<Response> | undefined;
+    let track: Promise<Response> | Response | undefined;
     await t.deps.db.transaction().execute(async (trx) => {
       // The erasure has deleted the row but not committed: the track still sees the contact,
       // then its event waits on the row and meets a contact that is gone.
