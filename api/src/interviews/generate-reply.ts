@@ -8,7 +8,7 @@ import { enqueueExtraction } from './enqueue-extraction';
 import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
-import { buildInstructions, type CustomerFacingContext, customerTurn, newCanary } from './prompts';
+import { buildInstructions, type CustomerFacingContext, customerTurn, newCanary, sayableText } from './prompts';
 import { hasQuestion } from './reply-guard';
 import { scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
@@ -62,6 +62,7 @@ export async function generateReply(
           topicIndex: pending.topic_index,
           canary,
         }),
+        sayable: sayableText(guide),
         messages: transcript.map((m) =>
           m.role === 'customer'
             ? { role: 'user' as const, text: customerTurn(m.text) }

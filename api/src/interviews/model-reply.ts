@@ -1,8 +1,8 @@
 import type { AppDeps } from '../app-deps';
 import { interviewModel } from '../model-access/openai-models';
 import { nextAttemptDelayMs } from '../model-access/retry-delay';
-import { INTERVIEW_RULES } from './prompts';
-import { type GuardVerdict, instructionFingerprint, ReplyStreamGuard } from './reply-guard';
+import { InstructionIndex } from './instruction-index';
+import { type GuardVerdict, ReplyStreamGuard } from './reply-guard';
 
 export type ModelReplyResult =
   | { kind: 'ok'; text: string; model: string; promptTokens: number; completionTokens: number; attempts: number }
@@ -17,8 +17,6 @@ export type ReplyStreamHandlers = {
   /** A failed attempt's partial text should be discarded: a retry starts over. */
   onRetry(): void;
 };
-
-const rulesFingerprint = instructionFingerprint(INTERVIEW_RULES);
 
 /** One earlier message of the conversation, as the model sees it. */
 export type ConversationTurn = { role: 'user' | 'assistant'; text: string };
@@ -46,13 +44,21 @@ class AttemptError extends Error {}
  */
 export async function streamInterviewReply(
   deps: Pick<AppDeps, 'config' | 'log'>,
-  input: { instructions: string; messages: ConversationTurn[]; canary: string },
+  input: {
+    instructions: string;
+    /** Guide text the interviewer is meant to say (questions, closing words): quoting it is no leak. */
+    sayable: string[];
+    messages: ConversationTurn[];
+    canary: string;
+  },
   handlers: ReplyStreamHandlers,
 ): Promise<ModelReplyResult> {
   const { config, log } = deps;
   const modelName = config.openai.interviewModel;
   const model = interviewModel(config);
   const prompt = providerPrompt(input.instructions, input.messages);
+  // Built once per prompt, so judging each delta costs only that delta.
+  const index = new InstructionIndex(input.instructions, input.sayable);
   const { retries, retryDelayMs, firstTokenMs } = config.modelCalls;
   let lastReason = 'unknown';
   let lastFailure: unknown;
@@ -68,7 +74,7 @@ export async function streamInterviewReply(
       handlers.onRetry();
       await sleep(wait);
     }
-    const guard = new ReplyStreamGuard(input.canary, rulesFingerprint);
+    const guard = new ReplyStreamGuard(input.canary, index);
     const controller = new AbortController();
     // One timer per attempt, re-armed on every delta: between chunks the same budget
     // applies, since a stream that stalls is as dead as one that never starts.

@@ -73,6 +73,11 @@ function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): stri
   }
 }
 
+/** The guide's words the interviewer is meant to say to the customer, as opposed to its instructions. */
+export function sayableText(guide: GuideBody): string[] {
+  return [...guide.topics.flatMap((t) => [t.question, t.follow_up]), guide.opening_message, guide.closing_message];
+}
+
 /** Customer text as delimited data; a customer cannot close the delimiter early. */
 export function customerTurn(text: string): string {
   const clean = text.replace(/<\/?\s*customer_message\s*>/gi, '');

@@ -1,3 +1,5 @@
+import { type InstructionIndex, type WordSpan, wordSpans } from './instruction-index';
+
 /** Question marks across scripts: Latin, full-width (CJK), Arabic, Greek uses ';' but rarely in chat. */
 const QUESTION_MARK = /[?？؟]/u;
 
@@ -26,66 +28,82 @@ const promisePatterns = [
   /\b(credit|credits)\s+(to|on)\s+your\s+account\b/i,
   /\b(i|we)\s+(can|will|could)\s+(offer|give|extend|waive)\s+you\b/i,
 ];
+// The longest text a promise pattern matches in practice: new text is checked with this much before it.
+const PROMISE_REACH = 120;
+
+// The same promises word by word, only to know when a reply's tail may be the start of one
+// (the patterns above decide whether it is one).
+const promiseStarts: RegExp[][] = [
+  [/^promo(tion)?$/, /^code/],
+  [/^\d+$/, /^off$/],
+  [/^free$/, /^(month|months|year|upgrade|seats?|plan|trial|of)$/, /^(extension|charge)$/],
+  [/^pric(e|ing)$/, /^(lock|freeze|match|guarantee|reduction|cut)/],
+  [/^(lower|reduce|cut|match|waive|freeze)$/, /^(your|the|our)$/, /^(price|pricing|fees?|bill|invoice|rate|cost)/],
+  [/^(contract|renewal)$/, /^(terms?|extension|amendment|change)/],
+  [/^credits?$/, /^(to|on)$/, /^your$/, /^account$/],
+  [/^(i|we)$/, /^(can|will|could)$/, /^(offer|give|extend|waive)$/, /^you$/],
+];
+const PROMISE_WORDS = Math.max(...promiseStarts.map((p) => p.length));
+
+function startsPromise(words: string[]): boolean {
+  return promiseStarts.some((p) => words.length < p.length && words.every((w, i) => p[i]?.test(w)));
+}
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: 'canary' | 'instructions_echo' | 'promise' | 'empty' };
 
-/** Word n-grams of the fixed rules text, to spot a reply that recites them. */
-export function instructionFingerprint(rules: string, n = 6): Set<string> {
-  const words = normalizeWords(rules);
-  const set = new Set<string>();
-  for (let i = 0; i + n <= words.length; i++) set.add(words.slice(i, i + n).join(' '));
-  return set;
-}
-
-function normalizeWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-}
-
-/** Checks a (partial or whole) reply for the canary, recited instructions or forbidden promises. */
-export function checkReply(text: string, canary: string, fingerprint: Set<string>, n = 6): GuardVerdict {
+/** Checks a whole reply for the canary, recited instructions or forbidden promises. */
+export function checkReply(text: string, canary: string, index: InstructionIndex): GuardVerdict {
   if (text.toLowerCase().includes(canary.toLowerCase())) return { ok: false, reason: 'canary' };
-  const words = normalizeWords(text);
-  for (let i = 0; i + n <= words.length; i++) {
-    if (fingerprint.has(words.slice(i, i + n).join(' '))) return { ok: false, reason: 'instructions_echo' };
-  }
+  if (index.recitedIn(text)) return { ok: false, reason: 'instructions_echo' };
   if (promisePatterns.some((p) => p.test(text))) return { ok: false, reason: 'promise' };
   return { ok: true };
 }
 
 /**
- * Sits between the model's stream and the client: text is forwarded only once it has been
- * checked, with a tail held back long enough that a canary or recited rule can never reach
- * the client in pieces, and nothing after the first question mark is forwarded at all.
+ * Sits between the model's stream and the client and judges text before it is sent: a word
+ * is forwarded only once the words after it show it cannot start a run of the instructions,
+ * the canary or a promise, so a reply that recites its instructions is stopped before any
+ * run of them reaches the client. Nothing after the first question mark is forwarded at all.
+ * Each delta costs time in its own length (plus a constant), not the reply's.
  */
 export class ReplyStreamGuard {
   private text = '';
   private sent = 0;
   private verdict: GuardVerdict = { ok: true };
+  private readonly canary: string;
+  /** Where the next word may start: text before it is split into finished words. */
+  private scanFrom = 0;
+  /** The last finished words (a word is finished once something that is not a letter follows it). */
+  private recent: WordSpan[] = [];
+  private readonly keep: number;
+  private questionAt = -1;
 
   constructor(
-    private readonly canary: string,
-    private readonly fingerprint: Set<string>,
-    private readonly holdBack = Math.max(64, canary.length + 8),
-  ) {}
+    canary: string,
+    private readonly index: InstructionIndex,
+  ) {
+    this.canary = canary.toLowerCase();
+    this.keep = Math.max(index.n, PROMISE_WORDS);
+  }
 
   /** Adds a delta; returns the text that is safe to forward now ('' when nothing is). */
   push(delta: string): string {
+    const before = this.text.length;
     this.text += delta;
     if (!this.verdict.ok) return '';
-    this.verdict = checkReply(this.text, this.canary, this.fingerprint);
+    if (this.questionAt < 0) {
+      const q = QUESTION_MARK.exec(delta);
+      if (q) this.questionAt = before + q.index;
+    }
+    this.verdict = this.judge(before, false);
     if (!this.verdict.ok) return '';
-    const limit = this.limit();
-    const end = Math.min(limit, Math.max(this.sent, this.text.length - this.holdBack));
-    return this.take(end);
+    return this.take(Math.min(this.limit(), Math.max(this.sent, this.holdFrom())));
   }
 
   /** Ends the stream: the final verdict, the trimmed reply, and the rest that may be forwarded. */
   finish(): { verdict: GuardVerdict; reply: string; rest: string } {
-    if (this.verdict.ok) this.verdict = checkReply(this.text, this.canary, this.fingerprint);
+    if (this.verdict.ok) this.verdict = this.judge(this.text.length, true);
+    if (this.verdict.ok) this.verdict = checkReply(this.text, this.canary, this.index);
     if (!this.verdict.ok) return { verdict: this.verdict, reply: '', rest: '' };
     const reply = keepFirstQuestion(this.text);
     if (reply === '') return { verdict: { ok: false, reason: 'empty' }, reply, rest: '' };
@@ -102,9 +120,52 @@ export class ReplyStreamGuard {
     return this.text;
   }
 
+  /** Judges what arrived since `before`; `ended` finishes the last word. */
+  private judge(before: number, ended: boolean): GuardVerdict {
+    const around = this.text.slice(Math.max(0, before - this.canary.length), this.text.length).toLowerCase();
+    if (around.includes(this.canary)) return { ok: false, reason: 'canary' };
+    // From a word boundary, so a pattern's leading \b means what it says.
+    const reach = this.text.lastIndexOf(' ', Math.max(0, before - PROMISE_REACH));
+    const window = this.text.slice(Math.max(0, reach));
+    if (promisePatterns.some((p) => p.test(window))) return { ok: false, reason: 'promise' };
+    for (const span of wordSpans(this.text, this.scanFrom)) {
+      if (span.end === this.text.length && !ended) break;
+      this.scanFrom = span.end;
+      this.recent.push(span);
+      if (this.recent.length > this.keep) this.recent.shift();
+      const lastRun = this.recent.slice(-this.index.n).map((s) => s.word);
+      if (this.index.isRun(lastRun)) return { ok: false, reason: 'instructions_echo' };
+    }
+    return { ok: true };
+  }
+
+  /** Where the text that may still turn into a leak begins: everything before it is safe to send. */
+  private holdFrom(): number {
+    // The word still arriving is unknown; it may also continue a run that the words before began.
+    let hold = this.text.length;
+    const open = wordSpans(this.text, this.scanFrom)[0];
+    if (open) hold = open.start;
+    const words = this.recent.map((s) => s.word);
+    for (let k = Math.min(words.length, this.keep); k >= 1; k--) {
+      const tail = words.slice(-k);
+      if (this.index.startsRun(tail) || startsPromise(tail)) {
+        hold = Math.min(hold, this.recent[this.recent.length - k]?.start ?? hold);
+        break;
+      }
+    }
+    // The canary may be arriving in pieces that are not words of their own.
+    const end = this.text.slice(-this.canary.length).toLowerCase();
+    for (let k = Math.min(end.length, this.canary.length - 1); k >= 1; k--) {
+      if (this.canary.startsWith(end.slice(-k))) {
+        hold = Math.min(hold, this.text.length - k);
+        break;
+      }
+    }
+    return hold;
+  }
+
   private limit(): number {
-    const q = QUESTION_MARK.exec(this.text);
-    return q ? q.index + 1 : this.text.length;
+    return this.questionAt >= 0 ? this.questionAt + 1 : this.text.length;
   }
 
   private take(end: number): string {
