@@ -11,6 +11,7 @@ import type { AppDeps } from './app-deps';
 import { accessLog } from './http/access-log';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
+import { storableText } from './http/storable-text';
 import { accountRoutes } from './routes/accounts';
 import { briefingRoutes } from './routes/briefings';
 import { briefRoutes } from './routes/briefs';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
       return Number(length) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
     return countedLimit(c, next);
   });
+  app.use('*', storableText);
 
   app.route('/', systemRoutes());
   app.route('/', loginPageRoutes());

@@ -59,6 +59,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     return c.json(errorBody(code, err.message || code), status);
   }
   const requestId = c.get('requestId');
-  c.get('log')?.error({ err, requestId, path: c.req.path }, 'unhandled error');
+  // The route pattern, not the path: paths carry ids and link tokens. `err` keeps only safe fields (see log.ts).
+  c.get('log')?.error({ err, requestId, method: c.req.method, route: c.req.routePath }, 'unhandled error');
   return c.json(errorBody('internal', `Something went wrong on our side (request ${requestId}).`), 500);
 }
