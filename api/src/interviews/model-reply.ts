@@ -139,7 +139,8 @@ function describeFailure(err: unknown, signal: AbortSignal): string {
   if (signal.aborted && signal.reason instanceof AttemptError) return signal.reason.message;
   if (err instanceof Error) {
     const status = (err as { statusCode?: number }).statusCode;
-    return status ? `${err.name} ${status}` : `${err.name}: ${err.message.slice(0, 200)}`;
+    // Only the name and status: a provider's or parser's message can quote the prompt or the reply.
+    return status ? `${err.name} ${status}` : err.name;
   }
   return 'unknown error';
 }
