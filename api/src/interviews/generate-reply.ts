@@ -8,7 +8,7 @@ import { enqueueExtraction } from './enqueue-extraction';
 import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
-import { buildInstructions, type CustomerFacingContext, customerTurn, newCanary, sayableText } from './prompts';
+import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
 import { hasQuestion } from './reply-guard';
 import { scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
@@ -55,7 +55,7 @@ export async function generateReply(
     const result = await streamInterviewReply(
       deps,
       {
-        instructions: buildInstructions({
+        instructions: instructionParts({
           guide,
           context,
           action: pending.action,

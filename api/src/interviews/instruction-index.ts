@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** How many consecutive instruction words in a reply make a leak. */
 export const LEAK_RUN_WORDS = 6;
 
@@ -11,10 +13,10 @@ export type WordSpan = { word: string; start: number; end: number };
 
 /** The words of `text` from `from`, lowercased, with their positions. */
 export function wordSpans(text: string, from = 0): WordSpan[] {
-  const re = new RegExp(WORD.source, 'gu');
-  re.lastIndex = from;
+  // One shared regex: this runs synchronously to the end, so no other caller can move lastIndex meanwhile.
+  WORD.lastIndex = from;
   const out: WordSpan[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text))
+  for (let m = WORD.exec(text); m; m = WORD.exec(text))
     out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   return out;
 }
@@ -23,49 +25,108 @@ export function normalizedWords(text: string): string[] {
   return wordSpans(text).map((s) => s.word);
 }
 
+/** A word trie: each path from the root is a word sequence; a path of length n is a whole run. */
+type Node = Map<string, Node>;
+type IndexedPart = { words: string[]; runs: Node };
+
+// Most parts of a prompt (the rules, a guide's objective, tone and topics, a contact's role
+// line) repeat from turn to turn: each is indexed once, not per reply. Bounded, since
+// guides and contacts are many.
+const indexedParts = new LRUCache<string, IndexedPart>({ max: 512 });
+const sayableRuns = new LRUCache<string, Node>({ max: 256 });
+
 /**
  * Every run of LEAK_RUN_WORDS consecutive words of an interviewer's instructions, and every
- * shorter start of such a run, built once per prompt: a reply containing a run is reciting
- * the instructions, and a reply whose tail is the start of a run may be about to. Runs that
- * lie inside text the interviewer is meant to say (the guide's questions, follow-ups and
- * closing words) are left out, so asking the guide's question verbatim is not a leak.
+ * shorter start of such a run: a reply containing a run is reciting the instructions, and a
+ * reply whose tail is the start of a run may be about to. Runs that lie inside text the
+ * interviewer is meant to say (the guide's questions, follow-ups and closing words) are not
+ * leaks, so asking the guide's question verbatim is fine. Built from the prompt's parts, each
+ * a word trie indexed once (see `indexedParts`), plus the few runs that cross between parts.
  */
 export class InstructionIndex {
-  private readonly runs = new Set<string>();
-  private readonly starts = new Set<string>();
+  private readonly tries: Node[] = [];
+  private readonly allowed: Node;
 
+  /** `oneOff` marks the part that is new on every call (the canary's): it is indexed but not kept. */
   constructor(
-    instructions: string,
-    sayable: string[] = [],
+    parts: string[],
+    options: { sayable?: string[]; oneOff?: string } = {},
     readonly n = LEAK_RUN_WORDS,
   ) {
-    const allowed = new Set<string>();
-    for (const phrase of sayable) for (const run of ngrams(normalizedWords(phrase), n)) allowed.add(run);
-    for (const run of ngrams(normalizedWords(instructions), n)) {
-      if (allowed.has(run)) continue;
-      this.runs.add(run);
-      const words = run.split(' ');
-      for (let k = 1; k < n; k++) this.starts.add(words.slice(0, k).join(' '));
+    const sayable = options.sayable ?? [];
+    const sayableKey = `${n}\u0000${sayable.join('\u0000')}`;
+    let allowed = sayableRuns.get(sayableKey);
+    if (!allowed) {
+      allowed = new Map();
+      for (const phrase of sayable) indexRuns(allowed, normalizedWords(phrase), n);
+      sayableRuns.set(sayableKey, allowed);
     }
+    this.allowed = allowed;
+
+    const words: string[] = [];
+    const crossings: number[] = [];
+    for (const text of parts) {
+      const keep = !(options.oneOff && text.includes(options.oneOff));
+      const key = `${n}\u0000${text}`;
+      let part = keep ? indexedParts.get(key) : undefined;
+      if (!part) {
+        const partWords = normalizedWords(text);
+        part = { words: partWords, runs: new Map() };
+        indexRuns(part.runs, partWords, n);
+        if (keep) indexedParts.set(key, part);
+      }
+      this.tries.push(part.runs);
+      if (words.length) crossings.push(words.length);
+      for (const w of part.words) words.push(w);
+    }
+    // The runs that start in one part and end in another.
+    const crossing: Node = new Map();
+    const starts = new Set<number>();
+    for (const at of crossings)
+      for (let i = Math.max(0, at - n + 1); i < at && i + n <= words.length; i++) starts.add(i);
+    for (const i of starts) insert(crossing, words, i, n);
+    this.tries.push(crossing);
   }
 
-  /** Whether these n words (joined by one space) are a run of the instructions. */
+  /** Whether these n words are a run of the instructions. */
   isRun(words: string[]): boolean {
-    return words.length === this.n && this.runs.has(words.join(' '));
+    if (words.length !== this.n || walk(this.allowed, words, 0, this.n)) return false;
+    return this.tries.some((trie) => walk(trie, words, 0, this.n) !== undefined);
   }
 
   /** Whether these fewer than n words could be the start of a run. */
   startsRun(words: string[]): boolean {
-    return words.length > 0 && words.length < this.n && this.starts.has(words.join(' '));
+    if (words.length === 0 || words.length >= this.n) return false;
+    return this.tries.some((trie) => walk(trie, words, 0, words.length) !== undefined);
   }
 
   /** Whether any n consecutive words of `text` are a run (a whole-text check, linear in its length). */
   recitedIn(text: string): boolean {
-    for (const run of ngrams(normalizedWords(text), this.n)) if (this.runs.has(run)) return true;
+    const words = normalizedWords(text);
+    for (let i = 0; i + this.n <= words.length; i++) if (this.isRun(words.slice(i, i + this.n))) return true;
     return false;
   }
 }
 
-function* ngrams(words: string[], n: number): Generator<string> {
-  for (let i = 0; i + n <= words.length; i++) yield words.slice(i, i + n).join(' ');
+function indexRuns(trie: Node, words: string[], n: number) {
+  for (let i = 0; i + n <= words.length; i++) insert(trie, words, i, n);
+}
+
+function insert(root: Node, words: string[], from: number, length: number) {
+  let node = root;
+  for (let i = from; i < from + length; i++) {
+    const word = words[i] as string;
+    let next = node.get(word);
+    if (!next) {
+      next = new Map();
+      node.set(word, next);
+    }
+    node = next;
+  }
+}
+
+function walk(root: Node, words: string[], from: number, length: number): Node | undefined {
+  let node: Node | undefined = root;
+  for (let i = from; i < from + length && node; i++) node = node.get(words[i] as string);
+  return node;
 }

@@ -45,7 +45,8 @@ class AttemptError extends Error {}
 export async function streamInterviewReply(
   deps: Pick<AppDeps, 'config' | 'log'>,
   input: {
-    instructions: string;
+    /** The system text in its parts (see `instructionParts`), sent joined into paragraphs. */
+    instructions: string[];
     /** Guide text the interviewer is meant to say (questions, closing words): quoting it is no leak. */
     sayable: string[];
     messages: ConversationTurn[];
@@ -56,9 +57,9 @@ export async function streamInterviewReply(
   const { config, log } = deps;
   const modelName = config.openai.interviewModel;
   const model = interviewModel(config);
-  const prompt = providerPrompt(input.instructions, input.messages);
+  const prompt = providerPrompt(input.instructions.join('\n\n'), input.messages);
   // Built once per prompt, so judging each delta costs only that delta.
-  const index = new InstructionIndex(input.instructions, input.sayable);
+  const index = new InstructionIndex(input.instructions, { sayable: input.sayable, oneOff: input.canary });
   const { retries, retryDelayMs, firstTokenMs } = config.modelCalls;
   let lastReason = 'unknown';
   let lastFailure: unknown;

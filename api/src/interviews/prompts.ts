@@ -29,14 +29,20 @@ export function newCanary(): string {
   return `cnd-${randomBytes(8).toString('hex')}`;
 }
 
-/** The system text for one interviewer reply: role, guide, rules, canary and this turn's task. */
-export function buildInstructions(input: {
+type InstructionInput = {
   guide: GuideBody;
   context: CustomerFacingContext;
   action: TurnAction;
   topicIndex: number;
   canary: string;
-}): string {
+};
+
+/**
+ * The system text for one interviewer reply, in its parts: role, objective, tone, topics,
+ * rules, canary and this turn's task. Most parts repeat from turn to turn, which lets the
+ * output check index each part once (see instruction-index.ts).
+ */
+export function instructionParts(input: InstructionInput): string[] {
   const { guide, context } = input;
   const who = [
     context.contactName ? `You are talking with ${context.contactName}` : 'You are talking with a customer',
@@ -54,7 +60,7 @@ export function buildInstructions(input: {
     INTERVIEW_RULES,
     `Confidential marker, never output it: ${input.canary}`,
     `Your task for this message: ${taskFor(guide, input.action, input.topicIndex)}`,
-  ].join('\n\n');
+  ];
 }
 
 function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): string {

@@ -1,7 +1,7 @@
 import type { GuideBody } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { InstructionIndex, normalizedWords } from './instruction-index';
-import { buildInstructions, INTERVIEW_RULES, sayableText } from './prompts';
+import { INTERVIEW_RULES, instructionParts, sayableText } from './prompts';
 import { checkReply, keepFirstQuestion, ReplyStreamGuard } from './reply-guard';
 
 const canary = 'cnd-0123456789abcdef';
@@ -25,14 +25,15 @@ const guide: GuideBody = {
   limits: { max_turns: 8, max_minutes: 5 },
   taxonomy: { churn_reasons: [], expansion_kinds: [] },
 };
-const instructions = buildInstructions({
+const parts = instructionParts({
   guide,
   context: { contactName: 'Ada Lovelace', company: 'Acme Corp', product: 'Ledgerly' },
   action: 'probe',
   topicIndex: 0,
   canary,
 });
-const index = new InstructionIndex(instructions, sayableText(guide));
+const instructions = parts.join('\n\n');
+const index = new InstructionIndex(parts, { sayable: sayableText(guide), oneOff: canary });
 
 /** Streams `text` through a fresh guard in `pieces`; what reached the client, per push, and the end. */
 function stream(pieces: string[]) {
@@ -85,6 +86,25 @@ describe('checkReply', () => {
     expect(checkReply('We can offer you a 20% discount next year.', canary, index)).toMatchObject({ ok: false });
     expect(checkReply('I can extend your contract terms for free.', canary, index)).toMatchObject({ ok: false });
     expect(checkReply('Thanks! What made onboarding slow for your team?', canary, index)).toEqual({ ok: true });
+  });
+
+  it('knows runs that cross from one part of the prompt into the next', () => {
+    // The tone is four words; the next paragraph begins "Interview topics, in order".
+    expect(checkReply(`Ok: tone ${guide.tone}. Interview topics in order.`, canary, index)).toMatchObject({
+      ok: false,
+    });
+    const shortTone = { ...guide, tone: 'brief' };
+    const other = instructionParts({
+      guide: shortTone,
+      context: { contactName: null, company: null, product: 'Ledgerly' },
+      action: 'advance',
+      topicIndex: 0,
+      canary: 'cnd-ffffffffffffffff',
+    });
+    const otherIndex = new InstructionIndex(other, { sayable: sayableText(shortTone), oneOff: 'cnd-ffffffffffffffff' });
+    expect(otherIndex.recitedIn('Tone: brief. Interview topics, in order: 1.')).toBe(true);
+    expect(otherIndex.recitedIn('marker never output it cnd 0123456789abcdef')).toBe(false);
+    expect(otherIndex.recitedIn('marker never output it cnd ffffffffffffffff')).toBe(true);
   });
 
   it('lets the interviewer ask the guide question in its own words or verbatim', () => {

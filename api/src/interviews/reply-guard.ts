@@ -29,7 +29,7 @@ const promisePatterns = [
   /\b(i|we)\s+(can|will|could)\s+(offer|give|extend|waive)\s+you\b/i,
 ];
 // The longest text a promise pattern matches in practice: new text is checked with this much before it.
-const PROMISE_REACH = 120;
+const PROMISE_REACH = 64;
 
 // The same promises word by word, only to know when a reply's tail may be the start of one
 // (the patterns above decide whether it is one).
