@@ -180,10 +180,15 @@ describe('ReplyStreamGuard', () => {
 
   it('judges each delta in time independent of the length already received', () => {
     const long = 'We talked about many things and this is going fine so far. '.repeat(400);
+    // The best of three runs, so a garbage collection or a busy machine does not decide it.
     const time = (text: string) => {
-      const started = performance.now();
-      stream(characters(text));
-      return performance.now() - started;
+      const pieces = characters(text);
+      const runs = [0, 1, 2].map(() => {
+        const started = performance.now();
+        stream(pieces);
+        return performance.now() - started;
+      });
+      return Math.min(...runs);
     };
     time(long); // warm up
     const short = time(long.slice(0, long.length / 4));

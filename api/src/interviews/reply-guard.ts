@@ -77,6 +77,10 @@ export class ReplyStreamGuard {
   private recent: WordSpan[] = [];
   private readonly keep: number;
   private questionAt = -1;
+  /** Where the word still arriving starts (-1 when the text ends between words). */
+  private openStart = -1;
+  /** Where the finished words that may begin a run or a promise start (Infinity when none may). */
+  private wordHold = Number.POSITIVE_INFINITY;
 
   constructor(
     canary: string,
@@ -122,19 +126,29 @@ export class ReplyStreamGuard {
 
   /** Judges what arrived since `before`; `ended` finishes the last word. */
   private judge(before: number, ended: boolean): GuardVerdict {
-    const around = this.text.slice(Math.max(0, before - this.canary.length), this.text.length).toLowerCase();
+    const around = this.text.slice(Math.max(0, before - this.canary.length)).toLowerCase();
     if (around.includes(this.canary)) return { ok: false, reason: 'canary' };
-    // From a word boundary, so a pattern's leading \b means what it says.
-    const reach = this.text.lastIndexOf(' ', Math.max(0, before - PROMISE_REACH));
-    const window = this.text.slice(Math.max(0, reach));
-    if (promisePatterns.some((p) => p.test(window))) return { ok: false, reason: 'promise' };
+    this.openStart = -1;
+    let firstNew = -1;
     for (const span of wordSpans(this.text, this.scanFrom)) {
-      if (span.end === this.text.length && !ended) break;
+      if (span.end === this.text.length && !ended) {
+        this.openStart = span.start;
+        break;
+      }
+      if (firstNew < 0) firstNew = span.start;
       this.scanFrom = span.end;
       this.recent.push(span);
       if (this.recent.length > this.keep) this.recent.shift();
       const lastRun = this.recent.slice(-this.index.n).map((s) => s.word);
       if (this.index.isRun(lastRun)) return { ok: false, reason: 'instructions_echo' };
+    }
+    // Every promise ends in a word, so only newly finished words can complete one.
+    if (firstNew >= 0 || ended) {
+      // From a word boundary, so a pattern's leading \b means what it says.
+      const from = Math.min(before, firstNew < 0 ? before : firstNew) - PROMISE_REACH;
+      const window = this.text.slice(Math.max(0, this.text.lastIndexOf(' ', Math.max(0, from))));
+      if (promisePatterns.some((p) => p.test(window))) return { ok: false, reason: 'promise' };
+      this.wordHold = this.wordsHold();
     }
     return { ok: true };
   }
@@ -142,26 +156,26 @@ export class ReplyStreamGuard {
   /** Where the text that may still turn into a leak begins: everything before it is safe to send. */
   private holdFrom(): number {
     // The word still arriving is unknown; it may also continue a run that the words before began.
-    let hold = this.text.length;
-    const open = wordSpans(this.text, this.scanFrom)[0];
-    if (open) hold = open.start;
-    const words = this.recent.map((s) => s.word);
-    for (let k = Math.min(words.length, this.keep); k >= 1; k--) {
-      const tail = words.slice(-k);
-      if (this.index.startsRun(tail) || startsPromise(tail)) {
-        hold = Math.min(hold, this.recent[this.recent.length - k]?.start ?? hold);
-        break;
-      }
-    }
+    let hold = Math.min(this.wordHold, this.openStart >= 0 ? this.openStart : this.text.length);
     // The canary may be arriving in pieces that are not words of their own.
-    const end = this.text.slice(-this.canary.length).toLowerCase();
-    for (let k = Math.min(end.length, this.canary.length - 1); k >= 1; k--) {
-      if (this.canary.startsWith(end.slice(-k))) {
-        hold = Math.min(hold, this.text.length - k);
+    const first = this.canary[0];
+    for (let i = Math.max(0, this.text.length - this.canary.length + 1); i < hold; i++) {
+      if (this.text[i]?.toLowerCase() === first && this.canary.startsWith(this.text.slice(i).toLowerCase())) {
+        hold = i;
         break;
       }
     }
     return hold;
+  }
+
+  /** The start of the longest tail of finished words that could begin a run or a promise. */
+  private wordsHold(): number {
+    const words = this.recent.map((s) => s.word);
+    for (let k = words.length; k >= 1; k--) {
+      const tail = words.slice(-k);
+      if (this.index.startsRun(tail) || startsPromise(tail)) return this.recent[words.length - k]?.start ?? 0;
+    }
+    return Number.POSITIVE_INFINITY;
   }
 
   private limit(): number {
