@@ -8,6 +8,13 @@ export const LEAK_RUN_WORDS = 6;
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const WORD = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{M}\\p{N}])+`, 'gu');
 
+const LETTERS_ONLY = new RegExp(`^(?:(?![${CJK}])[\\p{L}\\p{M}\\p{N}])+$`, 'u');
+
+/** Whether `more`, appended to a text ending inside a (non-CJK) word, only makes that word longer. */
+export function onlyExtendsWord(more: string): boolean {
+  return LETTERS_ONLY.test(more);
+}
+
 /** One normalized word of a text and where it sits in that text. */
 export type WordSpan = { word: string; start: number; end: number };
 

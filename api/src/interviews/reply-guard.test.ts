@@ -179,7 +179,8 @@ describe('ReplyStreamGuard', () => {
   });
 
   it('judges each delta in time independent of the length already received', () => {
-    const long = 'We talked about many things and this is going fine so far. '.repeat(400);
+    // Sentences, and one long unbroken token, as a model might send a link.
+    const long = `${'We talked about many things and this is going fine so far. '.repeat(300)}${'x'.repeat(6000)}`;
     // The best of three runs, so a garbage collection or a busy machine does not decide it.
     const time = (text: string) => {
       const pieces = characters(text);

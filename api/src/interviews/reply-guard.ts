@@ -1,4 +1,4 @@
-import { type InstructionIndex, type WordSpan, wordSpans } from './instruction-index';
+import { type InstructionIndex, onlyExtendsWord, type WordSpan, wordSpans } from './instruction-index';
 
 /** Question marks across scripts: Latin, full-width (CJK), Arabic, Greek uses ';' but rarely in chat. */
 const QUESTION_MARK = /[?？؟]/u;
@@ -79,6 +79,8 @@ export class ReplyStreamGuard {
   private questionAt = -1;
   /** Where the word still arriving starts (-1 when the text ends between words). */
   private openStart = -1;
+  /** Whether that word can grow (a Han or kana character is a word of its own). */
+  private openCanGrow = false;
   /** Where the finished words that may begin a run or a promise start (Infinity when none may). */
   private wordHold = Number.POSITIVE_INFINITY;
 
@@ -128,11 +130,16 @@ export class ReplyStreamGuard {
   private judge(before: number, ended: boolean): GuardVerdict {
     const around = this.text.slice(Math.max(0, before - this.canary.length)).toLowerCase();
     if (around.includes(this.canary)) return { ok: false, reason: 'canary' };
+    // A delta that only lengthens the word still arriving finishes nothing: a long word sent
+    // a letter at a time is not read again on every letter.
+    if (!ended && this.openCanGrow && onlyExtendsWord(this.text.slice(before))) return { ok: true };
     this.openStart = -1;
+    this.openCanGrow = false;
     let firstNew = -1;
     for (const span of wordSpans(this.text, this.scanFrom)) {
       if (span.end === this.text.length && !ended) {
         this.openStart = span.start;
+        this.openCanGrow = onlyExtendsWord(span.word);
         break;
       }
       if (firstNew < 0) firstNew = span.start;
