@@ -64,15 +64,25 @@ export function checkReply(text: string, canary: string, index: InstructionIndex
  * is forwarded only once the words after it show it cannot start a run of the instructions,
  * the canary or a promise, so a reply that recites its instructions is stopped before any
  * run of them reaches the client. Nothing after the first question mark is forwarded at all.
- * Each delta costs time in its own length (plus a constant), not the reply's.
+ * Each delta costs time in its own length (plus a constant), not the reply's: the guard
+ * works on small buffers (the words not yet finished, the text not yet sent, a short tail)
+ * and never reads the whole reply until it ends.
  */
 export class ReplyStreamGuard {
-  private text = '';
-  private sent = 0;
+  private readonly chunks: string[] = [];
+  private length = 0;
   private verdict: GuardVerdict = { ok: true };
   private readonly canary: string;
-  /** Where the next word may start: text before it is split into finished words. */
+  /** Where sending stopped, and the text from there on. */
+  private sent = 0;
+  private unsent = '';
+  /** Where the next word may start, and the text from there on (not yet split into finished words). */
   private scanFrom = 0;
+  private unscanned = '';
+  /** A little of the text before `scanFrom`, for promises that began in words already finished. */
+  private scannedTail = '';
+  /** The last characters received, for a canary arriving in pieces. */
+  private tail = '';
   /** The last finished words (a word is finished once something that is not a letter follows it). */
   private recent: WordSpan[] = [];
   private readonly keep: number;
@@ -94,24 +104,31 @@ export class ReplyStreamGuard {
 
   /** Adds a delta; returns the text that is safe to forward now ('' when nothing is). */
   push(delta: string): string {
-    const before = this.text.length;
-    this.text += delta;
+    const before = this.length;
+    this.chunks.push(delta);
+    this.length += delta.length;
     if (!this.verdict.ok) return '';
+    this.unsent += delta;
+    this.unscanned += delta;
     if (this.questionAt < 0) {
       const q = QUESTION_MARK.exec(delta);
       if (q) this.questionAt = before + q.index;
     }
-    this.verdict = this.judge(before, false);
+    const around = this.tail + delta;
+    this.tail = around.slice(-this.canary.length);
+    if (around.toLowerCase().includes(this.canary)) this.verdict = { ok: false, reason: 'canary' };
+    else this.verdict = this.judgeWords(delta, false);
     if (!this.verdict.ok) return '';
     return this.take(Math.min(this.limit(), Math.max(this.sent, this.holdFrom())));
   }
 
   /** Ends the stream: the final verdict, the trimmed reply, and the rest that may be forwarded. */
   finish(): { verdict: GuardVerdict; reply: string; rest: string } {
-    if (this.verdict.ok) this.verdict = this.judge(this.text.length, true);
-    if (this.verdict.ok) this.verdict = checkReply(this.text, this.canary, this.index);
+    const text = this.received;
+    if (this.verdict.ok) this.verdict = this.judgeWords('', true);
+    if (this.verdict.ok) this.verdict = checkReply(text, this.canary, this.index);
     if (!this.verdict.ok) return { verdict: this.verdict, reply: '', rest: '' };
-    const reply = keepFirstQuestion(this.text);
+    const reply = keepFirstQuestion(text);
     if (reply === '') return { verdict: { ok: false, reason: 'empty' }, reply, rest: '' };
     return { verdict: this.verdict, reply, rest: this.take(this.limit()) };
   }
@@ -123,52 +140,54 @@ export class ReplyStreamGuard {
 
   /** The full text received so far, unchecked. */
   get received(): string {
-    return this.text;
+    return this.chunks.join('');
   }
 
-  /** Judges what arrived since `before`; `ended` finishes the last word. */
-  private judge(before: number, ended: boolean): GuardVerdict {
-    const around = this.text.slice(Math.max(0, before - this.canary.length)).toLowerCase();
-    if (around.includes(this.canary)) return { ok: false, reason: 'canary' };
+  /** Splits off the words `delta` finished and judges them; `ended` finishes the last word. */
+  private judgeWords(delta: string, ended: boolean): GuardVerdict {
     // A delta that only lengthens the word still arriving finishes nothing: a long word sent
     // a letter at a time is not read again on every letter.
-    if (!ended && this.openCanGrow && onlyExtendsWord(this.text.slice(before))) return { ok: true };
+    if (!ended && this.openCanGrow && onlyExtendsWord(delta)) return { ok: true };
     this.openStart = -1;
     this.openCanGrow = false;
-    let firstNew = -1;
-    for (const span of wordSpans(this.text, this.scanFrom)) {
-      if (span.end === this.text.length && !ended) {
-        this.openStart = span.start;
+    const scanned = this.unscanned;
+    let consumed = scanned.length;
+    let finished = false;
+    for (const span of wordSpans(scanned)) {
+      if (span.end === scanned.length && !ended) {
+        this.openStart = this.scanFrom + span.start;
         this.openCanGrow = onlyExtendsWord(span.word);
+        consumed = span.start;
         break;
       }
-      if (firstNew < 0) firstNew = span.start;
-      this.scanFrom = span.end;
-      this.recent.push(span);
+      finished = true;
+      this.recent.push({ word: span.word, start: this.scanFrom + span.start, end: this.scanFrom + span.end });
       if (this.recent.length > this.keep) this.recent.shift();
-      const lastRun = this.recent.slice(-this.index.n).map((s) => s.word);
+      const lastRun = this.recent.slice(-this.index.n).map((w) => w.word);
       if (this.index.isRun(lastRun)) return { ok: false, reason: 'instructions_echo' };
     }
     // Every promise ends in a word, so only newly finished words can complete one.
-    if (firstNew >= 0 || ended) {
-      // From a word boundary, so a pattern's leading \b means what it says.
-      const from = Math.min(before, firstNew < 0 ? before : firstNew) - PROMISE_REACH;
-      const window = this.text.slice(Math.max(0, this.text.lastIndexOf(' ', Math.max(0, from))));
-      if (promisePatterns.some((p) => p.test(window))) return { ok: false, reason: 'promise' };
-      this.wordHold = this.wordsHold();
-    }
+    const window = this.scannedTail + scanned.slice(0, consumed);
+    if ((finished || ended) && promisePatterns.some((p) => p.test(window))) return { ok: false, reason: 'promise' };
+    // Cut at a word boundary, so a pattern's leading \b means what it says.
+    const cut = window.slice(-PROMISE_REACH);
+    this.scannedTail = cut.length < window.length ? cut.slice(cut.search(/\s/) + 1) : cut;
+    this.scanFrom += consumed;
+    this.unscanned = scanned.slice(consumed);
+    if (finished) this.wordHold = this.wordsHold();
     return { ok: true };
   }
 
   /** Where the text that may still turn into a leak begins: everything before it is safe to send. */
   private holdFrom(): number {
     // The word still arriving is unknown; it may also continue a run that the words before began.
-    let hold = Math.min(this.wordHold, this.openStart >= 0 ? this.openStart : this.text.length);
+    let hold = Math.min(this.wordHold, this.openStart >= 0 ? this.openStart : this.length);
     // The canary may be arriving in pieces that are not words of their own.
-    const first = this.canary[0];
-    for (let i = Math.max(0, this.text.length - this.canary.length + 1); i < hold; i++) {
-      if (this.text[i]?.toLowerCase() === first && this.canary.startsWith(this.text.slice(i).toLowerCase())) {
-        hold = i;
+    const tail = this.tail.toLowerCase();
+    const tailStart = this.length - tail.length;
+    for (let i = 0; i < tail.length && tailStart + i < hold; i++) {
+      if (tail[i] === this.canary[0] && this.canary.startsWith(tail.slice(i))) {
+        hold = tailStart + i;
         break;
       }
     }
@@ -177,7 +196,7 @@ export class ReplyStreamGuard {
 
   /** The start of the longest tail of finished words that could begin a run or a promise. */
   private wordsHold(): number {
-    const words = this.recent.map((s) => s.word);
+    const words = this.recent.map((w) => w.word);
     for (let k = words.length; k >= 1; k--) {
       const tail = words.slice(-k);
       if (this.index.startsRun(tail) || startsPromise(tail)) return this.recent[words.length - k]?.start ?? 0;
@@ -186,12 +205,13 @@ export class ReplyStreamGuard {
   }
 
   private limit(): number {
-    return this.questionAt >= 0 ? this.questionAt + 1 : this.text.length;
+    return this.questionAt >= 0 ? this.questionAt + 1 : this.length;
   }
 
   private take(end: number): string {
     if (end <= this.sent) return '';
-    const out = this.text.slice(this.sent, end);
+    const out = this.unsent.slice(0, end - this.sent);
+    this.unsent = this.unsent.slice(end - this.sent);
     this.sent = end;
     return out;
   }
