@@ -207,4 +207,8 @@ export type OutboxRow = {
   created_at: string;
 };
 
-export type OutboxEmail = OutboxRow & { from_address: string; html: string; text: string };
+/** One email; sign-in, interview and unsubscribe links come redacted (`redacted_links` of them). */
+export type OutboxEmail = OutboxRow & { from_address: string; html: string; text: string; redacted_links: number };
+
+/** A fresh sign-in link from "Resend invite", shown once to the admin who asked. */
+export type ResentInvite = { id: string; email: string; role: Role; url: string };

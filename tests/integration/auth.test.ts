@@ -216,7 +216,11 @@ describe('member invite (CLI)', () => {
     const url = result.stdout.trim().split('\n')[1]?.trim() ?? '';
     const outbox = JSON.parse((await cli(['outbox', '--json'])).stdout);
     expect(outbox[0]).toMatchObject({ workspace_id: ws.id, to: 'sam@solo.io', kind: 'member_invite' });
-    expect(outbox[0].text).toContain(url);
+    // The live link is redacted unless the operator asks for it.
+    expect(outbox[0].text).not.toContain(url);
+    expect(outbox[0].text).toContain('http://candor.test/login?[redacted]');
+    const revealed = JSON.parse((await cli(['outbox', '--json', '--reveal-links'])).stdout);
+    expect(revealed[0].text).toContain(url);
   });
 
   it('uses the demo workspace when several exist and none is named', async () => {

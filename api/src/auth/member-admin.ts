@@ -69,6 +69,29 @@ export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, 
 }
 
 /**
+ * Sends a pending member a fresh sign-in link by email and returns it to the admin who asked,
+ * to hand over another way if need be. Someone who has signed in, or was removed, gets none.
+ */
+export async function resendMemberInvite(deps: AppDeps, ws: Ws, actorId: string, email: string) {
+  const member = await tenant(deps.db, ws)
+    .selectFrom('members')
+    .select(['id', 'user_id', 'role'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (!member) throw new AppError('not_found', 404, `${email} is no longer a member; invite them from Settings.`);
+  if (member.user_id)
+    throw new AppError('already_member', 409, `${email} has already signed in; there is no invite to resend.`);
+  const invite = await inviteMember(deps, { email, workspaceId: ws.id, role: member.role });
+  await recordAudit(deps, ws, {
+    actor: memberActor(actorId),
+    action: 'member.reinvited',
+    target: member.id,
+    details: { email, role: invite.role },
+  });
+  return { id: member.id, email, role: invite.role, url: invite.url };
+}
+
+/**
  * Locks the admins and checks the rules every member change keeps: the actor is still an
  * admin, acts on someone else, and the workspace keeps at least one admin.
  */

@@ -16,7 +16,9 @@ Commands:
   seed-demo                                 create the demo workspace (once)
   worker                                    run background jobs in this process
   workspace create <name> [--json]          create a workspace; prints its keys once
-  outbox [--json] [--limit <n>]             emails in the local outbox, newest first
+  outbox [--json] [--limit <n>] [--reveal-links]
+                                            emails in the local outbox, newest first; sign-in,
+                                            interview and unsubscribe links redacted unless revealed
   member invite <email> [--workspace <id>] [--role admin|csm] [--json]
                                             add a console member; prints a one-time sign-in link
 `;
@@ -91,7 +93,7 @@ export async function runCommand(
         const limit = values.limit === undefined ? 20 : Number(values.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500)
           return fail('--limit must be a whole number from 1 to 500\n', 2);
-        const emails = await listOutbox(deps.db, limit);
+        const emails = await listOutbox(deps.db, limit, { revealLinks: values['reveal-links'] === true });
         return ok(values.json ? json(emails) : formatOutbox(emails));
       }
       case 'worker':
@@ -121,6 +123,8 @@ function parse(argv: string[]) {
       workspace: { type: 'string' },
       role: { type: 'string' },
       limit: { type: 'string' },
+      // The operator can read the database anyway; the flag keeps live links out of pasted output.
+      'reveal-links': { type: 'boolean' },
     },
   });
 }

@@ -100,29 +100,3 @@ export async function listTriggers(db: Db, ws: Ws) {
     completed: Number(r.completed),
   }));
 }
-
-// outbox_emails.workspace_id is nullable (instance mail such as sign-in links), so tenant() does not cover it.
-/** The workspace's local outbox, newest first. */
-export async function listOutbox(db: Db, ws: Ws) {
-  const rows = await db
-    .selectFrom('outbox_emails')
-    .select(['id', 'kind', 'to_address', 'subject', 'status', 'created_at'])
-    .where('workspace_id', '=', ws.id)
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((r) => ({ ...r, created_at: r.created_at.toISOString() }));
-}
-
-/** One outbox email with its HTML (rendered by the console in a sandboxed frame). */
-export async function getOutboxEmail(db: Db, ws: Ws, id: string) {
-  if (!UUID.test(id)) throw notFound('Email');
-  const row = await db
-    .selectFrom('outbox_emails')
-    .select(['id', 'kind', 'to_address', 'from_address', 'subject', 'status', 'html', 'text', 'created_at'])
-    .where('workspace_id', '=', ws.id)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('Email');
-  return { ...row, created_at: row.created_at.toISOString() };
-}

@@ -1,7 +1,12 @@
 import type { Db } from '../db/database';
+import { redactSecretLinks } from './redact-links';
 
-/** The local outbox, newest first: what would have been sent without a mail provider. */
-export async function listOutbox(db: Db, limit: number) {
+/**
+ * The local outbox, newest first: what would have been sent without a mail provider. Secret
+ * links (sign-in, interview, unsubscribe) are redacted unless `revealLinks` is set.
+ */
+export async function listOutbox(db: Db, limit: number, options: { revealLinks?: boolean } = {}) {
+  const shown = (text: string) => (options.revealLinks ? text : redactSecretLinks(text).text);
   const rows = await db
     .selectFrom('outbox_emails')
     .select(['id', 'workspace_id', 'kind', 'to_address', 'from_address', 'subject', 'text', 'status', 'created_at'])
@@ -14,8 +19,8 @@ export async function listOutbox(db: Db, limit: number) {
     kind: r.kind,
     to: r.to_address,
     from: r.from_address,
-    subject: r.subject,
-    text: r.text,
+    subject: shown(r.subject),
+    text: shown(r.text),
     status: r.status,
     created_at: r.created_at,
   }));

@@ -6,8 +6,9 @@ import { editGuide, previewGuide } from '../console/guide-editor';
 import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
+import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
 import { readQuery } from '../console/read-query';
-import { getGuide, getOutboxEmail, listGuides, listOutbox, listTriggers } from '../console/workspace-setup';
+import { getGuide, listGuides, listTriggers } from '../console/workspace-setup';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { requireRole, sessionAuth } from '../http/session-auth';
@@ -59,9 +60,17 @@ export function consoleApiRoutes() {
     c.json(await previewGuide(deps(c), c.get('ws'), c.req.param('id')), 201),
   );
   app.get('/triggers', signedIn, noStore, async (c) => c.json({ items: await listTriggers(deps(c).db, c.get('ws')) }));
-  app.get('/outbox', signedIn, noStore, async (c) => c.json({ items: await listOutbox(deps(c).db, c.get('ws')) }));
-  app.get('/outbox/:id', signedIn, noStore, async (c) =>
+  // The outbox is admins' only: its mail is addressed to other people (sign-in and interview
+  // links are redacted even here; an admin gets a fresh invite link, never a stored one).
+  const admin = requireRole('admin');
+  app.get('/outbox', signedIn, admin, noStore, async (c) =>
+    c.json({ items: await listOutbox(deps(c).db, c.get('ws')) }),
+  );
+  app.get('/outbox/:id', signedIn, admin, noStore, async (c) =>
     c.json(await getOutboxEmail(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.post('/outbox/:id/resend-invite', signedIn, admin, noStore, async (c) =>
+    c.json(await resendOutboxInvite(deps(c), c.get('ws'), c.get('member').id, c.req.param('id')), 201),
   );
   return app;
 }

@@ -9,7 +9,7 @@ const nav = [
   { to: '/insights', label: 'Insights' },
   { to: '/guides', label: 'Guides' },
   { to: '/triggers', label: 'Triggers' },
-  { to: '/outbox', label: 'Outbox' },
+  { to: '/outbox', label: 'Outbox', adminOnly: true },
   { to: '/settings', label: 'Settings', adminOnly: true },
 ];
 

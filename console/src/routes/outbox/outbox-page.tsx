@@ -1,13 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { getJson } from '../../api';
-import type { OutboxEmail, OutboxRow } from '../../api-types';
+import { getJson, sendJson } from '../../api';
+import type { OutboxEmail, OutboxRow, ResentInvite } from '../../api-types';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, ErrorState, Loading, QueryView } from '../../components/states';
+import { useMe } from '../../me';
+import { ActionError, SecretOnce } from '../settings/secret-parts';
+import '../settings/settings.css';
 
-/** The local outbox: emails Candor would have sent, rendered as the recipient sees them. */
+/**
+ * The local outbox (admins only): emails Candor would have sent, rendered as the recipient sees
+ * them but with sign-in, interview and unsubscribe links redacted: those act as their recipient.
+ */
 export default function OutboxPage() {
+  const { member } = useMe();
+  if (member.role !== 'admin')
+    return (
+      <>
+        <PageHeader title="Outbox" />
+        <Empty title="The outbox is for admins">
+          It holds mail addressed to other people, such as their sign-in links. Ask a workspace admin.
+        </Empty>
+      </>
+    );
+  return <AdminOutbox />;
+}
+
+function AdminOutbox() {
   const [params, setParams] = useSearchParams();
   const list = useQuery({ queryKey: ['outbox'], queryFn: () => getJson<{ items: OutboxRow[] }>('/outbox') });
   const selected = params.get('id') ?? list.data?.items[0]?.id ?? '';
@@ -40,7 +60,7 @@ export default function OutboxPage() {
               ))}
             </ul>
           </section>
-          {selected ? <EmailView id={selected} /> : null}
+          {selected ? <EmailView key={selected} id={selected} /> : null}
         </div>
       )}
     </>
@@ -63,11 +83,49 @@ function EmailView({ id }: { id: string }) {
               <dt>Status</dt>
               <dd>{humanize(e.status)}</dd>
             </dl>
+            {e.redacted_links > 0 ? (
+              <p className="meta">
+                Links that act as the recipient (sign-in, interview, unsubscribe) are shown as [redacted].
+              </p>
+            ) : null}
+            {e.kind === 'member_invite' ? <ResendInvite id={e.id} to={e.to_address} /> : null}
             {/* sandbox="" (no allow-scripts): the email's HTML can neither run script nor reach this page. */}
             <iframe title={`Email: ${e.subject}`} className="email-frame" sandbox="" srcDoc={e.html} />
           </>
         )}
       </QueryView>
     </section>
+  );
+}
+
+/** A fresh sign-in link for a pending invitee, emailed to them and shown once here to copy. */
+function ResendInvite({ id, to }: { id: string; to: string }) {
+  const queryClient = useQueryClient();
+  const resend = useMutation({
+    mutationFn: () => sendJson<ResentInvite>('POST', `/outbox/${id}/resend-invite`, {}),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: ['outbox'], exact: true });
+      queryClient.invalidateQueries({ queryKey: ['settings', 'members'] });
+    },
+  });
+  if (resend.data)
+    return (
+      <SecretOnce
+        title={`New sign-in link for ${resend.data.email}`}
+        value={resend.data.url}
+        what="Sign-in link"
+        onDone={resend.reset}
+      >
+        It was emailed to them too. It works once, for 24 hours; share it only with {resend.data.email}.
+      </SecretOnce>
+    );
+  return (
+    <div className="inline-actions">
+      <button type="button" className="button button-small" disabled={resend.isPending} onClick={() => resend.mutate()}>
+        {resend.isPending ? 'Sending…' : 'Resend invite'}
+      </button>
+      <span className="meta">Sends {to} a new one-time sign-in link.</span>
+      <ActionError error={resend.error} />
+    </div>
   );
 }
