@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps';
 import { accessLog } from './http/access-log';
+import { consoleCsrf } from './http/console-csrf';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
 import { storableText } from './http/storable-text';
@@ -83,6 +84,9 @@ export function createApp(deps: AppDeps) {
     return countedLimit(c, next);
   });
   app.use('*', storableText);
+
+  // Every console change (session routes and sign-out included) comes from the console itself.
+  app.use('/console/api/*', consoleCsrf(deps.config.publicUrl));
 
   app.route('/', systemRoutes());
   app.route('/', loginPageRoutes());

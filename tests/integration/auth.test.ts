@@ -3,7 +3,7 @@
 import '@candor/api/app';
 import { runCommand } from '@candor/api/cli/commands';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { submitLoginLink } from '../support/console-session';
+import { consoleHeaders, submitLoginLink } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
 
 type Role = 'admin' | 'csm';
@@ -135,13 +135,13 @@ describe('member sign-in with one-time links', () => {
   it('ends the session on sign-out: the cookie is cleared and no longer works', async () => {
     const cookie = await signIn(t, acme.id, 'bye@acme.io');
     expect((await me(t, cookie)).status).toBe(200);
-    const out = await t.request('/console/api/sign-out', { method: 'POST', headers: { cookie } });
+    const out = await t.request('/console/api/sign-out', { method: 'POST', headers: consoleHeaders(cookie) });
     expect(out.status).toBe(200);
     expect(await readJson(out)).toEqual({ signed_out: true });
     expect(out.headers.getSetCookie().find((c) => c.startsWith('candor.session_token='))).toMatch(/Max-Age=0/);
     // The server forgot the session: replaying the old cookie fails.
     expect((await me(t, cookie)).status).toBe(401);
-    const twice = await t.request('/console/api/sign-out', { method: 'POST', headers: { cookie } });
+    const twice = await t.request('/console/api/sign-out', { method: 'POST', headers: consoleHeaders(cookie) });
     expect(twice.status).toBe(200);
   });
 

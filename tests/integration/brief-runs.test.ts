@@ -2,7 +2,7 @@ import { createLoginLink } from '@candor/api/auth/login-links';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockOpenAI } from '../msw/openai';
-import { followLoginLink } from '../support/console-session';
+import { consoleHeaders, followLoginLink } from '../support/console-session';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { recordAnswer } from '../support/signal-fixtures';
 import { purposeOf, synthesisReply } from '../support/synthesis-replies';
@@ -176,7 +176,7 @@ describe(`regenerating briefs in the background (${databaseKind})`, () => {
     const cookie = await signIn(ws.id, CSM);
     const outsider = await signIn(other.id, 'eve@other.example');
     const post = (id: string, c?: string) =>
-      t.request(`/console/api/accounts/${id}/brief/runs`, { method: 'POST', headers: c ? { cookie: c } : {} });
+      t.request(`/console/api/accounts/${id}/brief/runs`, { method: 'POST', headers: consoleHeaders(c) });
     expect((await post(acmeId)).status).toBe(401);
     expect((await post(acmeId, outsider)).status).toBe(404);
     expect((await post('not-a-uuid', cookie)).status).toBe(404);

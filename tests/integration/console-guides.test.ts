@@ -1,7 +1,7 @@
 import { createLoginLink } from '@candor/api/auth/login-links';
 import { tenant } from '@candor/api/db/tenant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followLoginLink } from '../support/console-session';
+import { consoleHeaders, followLoginLink } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
 
 /** Signs a member in through the real /login link and returns the session cookie header. */
@@ -34,7 +34,7 @@ describe('console guide editor and preview', () => {
   });
 
   const send = (method: string, path: string, cookie: string, json?: unknown) =>
-    t.request(`/console/api${path}`, { method, headers: { cookie }, json });
+    t.request(`/console/api${path}`, { method, headers: consoleHeaders(cookie, method), json });
   const versions = () =>
     tenant(t.deps.db, ws)
       .selectFrom('guide_versions')

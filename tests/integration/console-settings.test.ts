@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleCall, signIn } from '../support/console-session';
+import { consoleCall, consoleHeaders, signIn } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
 
 const OPENAI_KEY = 'sk-live-do-not-show-0123456789';
@@ -176,7 +176,7 @@ describe('console settings: keys, identity secret, workspace settings, model', (
     }
     const notJson = await t.request('/console/api/settings/workspace', {
       method: 'PATCH',
-      headers: { cookie: (await signIn(t, ws.id, 'admin@settings.example', 'admin')).cookie },
+      headers: consoleHeaders((await signIn(t, ws.id, 'admin@settings.example', 'admin')).cookie),
       body: '{not json',
     });
     expect(notJson.status).toBe(400);

@@ -34,12 +34,25 @@ export async function followLoginLink(t: TestApp, url: string) {
   return { cookie: cookies.join('; ') };
 }
 
-/** A console API call as a signed-in member (JSON in, response out). */
+/** The console's own origin in tests (CANDOR_PUBLIC_URL of startTestApp). */
+export const CONSOLE_ORIGIN = 'http://candor.test';
+
+/**
+ * The headers the console's own fetches carry on a change: its origin and a JSON body type
+ * (console/src/api.ts), which the CSRF check requires.
+ */
+export function consoleHeaders(cookie: string | undefined, method = 'POST'): Record<string, string> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  if (method === 'GET' || method === 'HEAD') return headers;
+  return { ...headers, origin: CONSOLE_ORIGIN, 'content-type': 'application/json' };
+}
+
+/** A console API call as a signed-in member (JSON in, response out), sent as the console sends it. */
 export function consoleCall(t: TestApp, cookie: string | undefined) {
   return (method: string, path: string, json?: unknown) =>
     t.request(`/console/api${path}`, {
       method,
-      headers: cookie ? { cookie } : {},
+      headers: consoleHeaders(cookie, method),
       ...(json === undefined ? {} : { json }),
     });
 }
