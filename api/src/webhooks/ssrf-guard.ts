@@ -24,6 +24,22 @@ export function bareHost(url: URL): string {
 
 export type ResolvedTarget = { address: string; family: 4 | 6 };
 
+const RULE =
+  'webhooks only go to public hosts (an operator can allow private targets with CANDOR_WEBHOOKS_ALLOW_PRIVATE=true).';
+
+/**
+ * The refusal for a host name says neither what it resolved to nor whether it resolved at
+ * all: either would let a caller map the server's internal network through this message.
+ * A literal address is named, as the caller wrote it.
+ */
+function refuseHost(host: string): AppError {
+  return new AppError(
+    'invalid_request',
+    400,
+    `url: "${host}" is not a public host: it does not resolve, or resolves to a private, loopback, link-local or otherwise non-public address; ${RULE}`,
+  );
+}
+
 /**
  * Resolves the host (every address DNS returns) and refuses it when any address is not
  * public, unless private targets are allowed. Returns the addresses to connect to, so the
@@ -31,27 +47,28 @@ export type ResolvedTarget = { address: string; family: 4 | 6 };
  */
 export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Promise<ResolvedTarget[]> {
   const host = bareHost(url);
-  let addresses: ResolvedTarget[];
   if (ipaddr.isValid(host)) {
-    addresses = [{ address: host, family: host.includes(':') ? 6 : 4 }];
-  } else {
-    try {
-      const found = await lookup(host, { all: true, verbatim: true });
-      addresses = found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
-    } catch {
-      throw new AppError('invalid_request', 400, `url: the host "${host}" does not resolve.`);
-    }
-  }
-  if (addresses.length === 0) throw new AppError('invalid_request', 400, `url: the host "${host}" does not resolve.`);
-  if (!allowPrivate) {
-    const refused = addresses.find((a) => !isPublicAddress(a.address));
-    if (refused)
+    if (!allowPrivate && !isPublicAddress(host))
       throw new AppError(
         'invalid_request',
         400,
-        `url: "${host}" resolves to ${describeAddress(refused.address)}, a private, loopback, link-local or otherwise non-public address; webhooks only go to public hosts (an operator can allow private targets with CANDOR_WEBHOOKS_ALLOW_PRIVATE=true).`,
+        `url: ${describeAddress(host)} is a private, loopback, link-local or otherwise non-public address; ${RULE}`,
       );
+    return [{ address: host, family: host.includes(':') ? 6 : 4 }];
   }
+  let addresses: ResolvedTarget[];
+  try {
+    const found = await lookup(host, { all: true, verbatim: true });
+    addresses = found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  } catch {
+    addresses = [];
+  }
+  if (addresses.length === 0) {
+    // With private targets allowed there is no internal network to hide.
+    if (allowPrivate) throw new AppError('invalid_request', 400, `url: the host "${host}" does not resolve.`);
+    throw refuseHost(host);
+  }
+  if (!allowPrivate && addresses.some((a) => !isPublicAddress(a.address))) throw refuseHost(host);
   return addresses;
 }
 
