@@ -95,7 +95,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetRoutes());
   app.route('/', widgetAssetRoutes());
   app.route('/', hostedPageRoutes());
-  app.route('/', demoPageRoutes());
+  // With the demo switched off (CANDOR_DEMO=false) /demo and POST /demo/invite do not exist.
+  if (deps.config.demo) app.route('/', demoPageRoutes());
   app.route('/', consoleApiRoutes());
   app.route('/', consoleBriefRunRoutes());
   app.route('/', consoleSettingsRoutes());

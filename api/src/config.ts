@@ -63,6 +63,7 @@ const schema = z.object({
     .transform((v) => (v === undefined ? 30_000 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
   CANDOR_RUN_JOBS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
+  CANDOR_DEMO: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
 });
 
 export type Config = {
@@ -82,6 +83,8 @@ export type Config = {
   secret: string | undefined;
   logLevel: string;
   runJobsInProcess: boolean;
+  /** The demo (CANDOR_DEMO, on by default): its workspace seeded on first start, /demo and POST /demo/invite. */
+  demo: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -120,5 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: e.CANDOR_SECRET,
     logLevel: e.LOG_LEVEL ?? 'info',
     runJobsInProcess: e.CANDOR_RUN_JOBS,
+    demo: e.CANDOR_DEMO,
   };
 }

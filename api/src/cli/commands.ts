@@ -53,6 +53,7 @@ export async function runCommand(
         return ok(applied.length ? `Applied ${applied.join(', ')}.\n` : 'Migrations are current.\n');
       }
       case 'seed-demo': {
+        if (!deps.config.demo) return fail('The demo is switched off on this server (CANDOR_DEMO=false).\n');
         const seeded = await seedDemoWorkspace(deps);
         if (values.json) return ok(json(seeded));
         return ok(
