@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { listQuery } from '../http/list-query';
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 
 /** The accounts table's query string: sort, filter and page, all optional. */
-export const accountListQuery = z.object({
+export const accountListQuery = listQuery({
   sort: z.enum(['name', 'health', 'arr', 'renewal', 'owner', 'last_touch']).default('renewal'),
   order: z.enum(['asc', 'desc']).default('asc'),
   owner: z.string().trim().max(320).optional(),

@@ -4,12 +4,13 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
 import { notFound } from '../http/errors';
+import { listQuery } from '../http/list-query';
 import { describeSignal } from './signal-label';
 
 export const INTERVIEWS_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const interviewListQuery = z.object({
+export const interviewListQuery = listQuery({
   status: z.enum(['invited', 'started', 'completed', 'abandoned', 'expired', 'declined']).optional(),
   account: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

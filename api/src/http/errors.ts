@@ -31,7 +31,12 @@ export function errorBody(code: string, message: string) {
 export function describeZodError(error: ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`)
+    .map((i) => {
+      // An unknown key is named as the field at fault, not as its parent object.
+      const path =
+        i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')).join(', ') : i.path.join('.');
+      return `${path || 'body'}: ${i.message}`;
+    })
     .join('; ');
 }
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
+import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { startBriefRun } from '../synthesis/brief-runs';
@@ -84,7 +85,7 @@ const security = [{ secretKey: [] }];
 export function briefingRoutes() {
   const app = createRouter();
   for (const path of ['/v1/briefings/*', '/v1/releases']) app.use(path, secretKeyAuth);
-  const memberQuery = z.object({ member: z.email().describe("The CSM's email") });
+  const memberQuery = listQuery({ member: z.email().describe("The CSM's email") });
 
   app.openapi(
     createRoute({
@@ -212,6 +213,7 @@ export function briefingRoutes() {
       tags: ['Releases'],
       security,
       summary: 'List releases, newest first',
+      request: { query: noQuery },
       responses: {
         200: {
           description: 'Releases',

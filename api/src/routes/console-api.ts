@@ -11,6 +11,7 @@ import { readQuery } from '../console/read-query';
 import { getGuide, listGuides, listTriggers } from '../console/workspace-setup';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
+import { noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
 
 /**
@@ -33,7 +34,10 @@ export function consoleApiRoutes() {
   app.get('/accounts', signedIn, noStore, async (c) =>
     c.json(await listAccounts(deps(c).db, c.get('ws'), readQuery(c, accountListQuery))),
   );
-  app.get('/accounts/facets', signedIn, noStore, async (c) => c.json(await accountFacets(deps(c).db, c.get('ws'))));
+  app.get('/accounts/facets', signedIn, noStore, async (c) => {
+    readQuery(c, noQuery);
+    return c.json(await accountFacets(deps(c).db, c.get('ws')));
+  });
   app.get('/accounts/:id', signedIn, noStore, async (c) =>
     c.json(await getAccountDetail(deps(c).db, c.get('ws'), c.req.param('id'), deps(c).now())),
   );
@@ -46,7 +50,10 @@ export function consoleApiRoutes() {
   app.get('/insights', signedIn, noStore, async (c) =>
     c.json(await getInsights(deps(c).db, c.get('ws'), deps(c).now())),
   );
-  app.get('/guides', signedIn, noStore, async (c) => c.json({ items: await listGuides(deps(c).db, c.get('ws')) }));
+  app.get('/guides', signedIn, noStore, async (c) => {
+    readQuery(c, noQuery);
+    return c.json({ items: await listGuides(deps(c).db, c.get('ws')) });
+  });
   app.get('/guides/:id', signedIn, noStore, async (c) =>
     c.json(await getGuide(deps(c).db, c.get('ws'), c.req.param('id'))),
   );
@@ -59,13 +66,17 @@ export function consoleApiRoutes() {
   app.post('/guides/:id/preview', signedIn, requireRole('admin'), noStore, async (c) =>
     c.json(await previewGuide(deps(c), c.get('ws'), c.req.param('id')), 201),
   );
-  app.get('/triggers', signedIn, noStore, async (c) => c.json({ items: await listTriggers(deps(c).db, c.get('ws')) }));
+  app.get('/triggers', signedIn, noStore, async (c) => {
+    readQuery(c, noQuery);
+    return c.json({ items: await listTriggers(deps(c).db, c.get('ws')) });
+  });
   // The outbox is admins' only: its mail is addressed to other people (sign-in and interview
   // links are redacted even here; an admin gets a fresh invite link, never a stored one).
   const admin = requireRole('admin');
-  app.get('/outbox', signedIn, admin, noStore, async (c) =>
-    c.json({ items: await listOutbox(deps(c).db, c.get('ws')) }),
-  );
+  app.get('/outbox', signedIn, admin, noStore, async (c) => {
+    readQuery(c, noQuery);
+    return c.json({ items: await listOutbox(deps(c).db, c.get('ws')) });
+  });
   app.get('/outbox/:id', signedIn, admin, noStore, async (c) =>
     c.json(await getOutboxEmail(deps(c).db, c.get('ws'), c.req.param('id'))),
   );

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signOut } from '../auth/sessions';
 import { tenant } from '../db/tenant';
+import { noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { requireRole, sessionAuth } from '../http/session-auth';
 
@@ -93,6 +94,7 @@ export function consoleSessionRoutes() {
       tags: ['Console'],
       summary: 'Members of the workspace (admins only)',
       security,
+      request: { query: noQuery },
       responses: {
         200: { description: 'Members', content: { 'application/json': { schema: membersSchema } } },
         ...errors,

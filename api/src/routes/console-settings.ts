@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
 import { getModelSettings } from '../console/model-settings';
+import { readQuery } from '../console/read-query';
 import { getSettingsOverview } from '../console/settings-overview';
 import {
   createWebhook,
@@ -15,6 +16,7 @@ import {
 } from '../console/settings-webhooks';
 import type { AppEnv } from '../http/app-env';
 import { AppError, describeZodError } from '../http/errors';
+import { noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import {
   issuePublishableKey,
@@ -78,7 +80,10 @@ export function consoleSettingsRoutes() {
 
   app.get('/model', async (c) => c.json(await getModelSettings(deps(c), c.get('ws'))));
 
-  app.get('/members', async (c) => c.json({ members: await listMembers(deps(c).db, c.get('ws'), c.get('member').id) }));
+  app.get('/members', async (c) => {
+    readQuery(c, noQuery);
+    return c.json({ members: await listMembers(deps(c).db, c.get('ws'), c.get('member').id) });
+  });
   app.post('/members', async (c) =>
     c.json(await inviteToWorkspace(deps(c), c.get('ws'), c.get('member').id, await readBody(c)), 201),
   );
@@ -90,7 +95,10 @@ export function consoleSettingsRoutes() {
     return c.body(null, 204);
   });
 
-  app.get('/webhooks', async (c) => c.json(await listWebhooks(deps(c), c.get('ws'))));
+  app.get('/webhooks', async (c) => {
+    readQuery(c, noQuery);
+    return c.json(await listWebhooks(deps(c), c.get('ws')));
+  });
   app.post('/webhooks', async (c) =>
     c.json(await createWebhook(deps(c), c.get('ws'), c.get('member').id, await readBody(c)), 201),
   );
@@ -104,9 +112,10 @@ export function consoleSettingsRoutes() {
   app.post('/webhooks/:id/secret', async (c) =>
     c.json(await revealWebhookSecret(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'))),
   );
-  app.get('/webhooks/:id/deliveries', async (c) =>
-    c.json(await webhookDeliveries(deps(c), c.get('ws'), c.req.param('id'))),
-  );
+  app.get('/webhooks/:id/deliveries', async (c) => {
+    readQuery(c, noQuery);
+    return c.json(await webhookDeliveries(deps(c), c.get('ws'), c.req.param('id')));
+  });
   app.post('/webhooks/:id/test', async (c) =>
     c.json(await sendWebhookTest(deps(c), c.get('ws'), c.get('member').id, c.req.param('id')), 202),
   );

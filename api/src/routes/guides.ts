@@ -1,6 +1,7 @@
 import { guideBodySchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
+import { noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 
@@ -60,6 +61,7 @@ export function guideRoutes() {
       tags,
       security,
       summary: 'List guides',
+      request: { query: noQuery },
       responses: { 200: json(z.object({ guides: z.array(summary) }), 'Guides, oldest first'), 401: errors[401] },
     }),
     async (c) => c.json({ guides: await listGuides(c.get('deps').db, c.get('ws')) }, 200),
@@ -114,7 +116,7 @@ export function guideRoutes() {
       tags,
       security,
       summary: "List a guide's versions",
-      request: { params: idParam },
+      request: { params: idParam, query: noQuery },
       responses: { 200: json(z.object({ versions: z.array(version) }), 'Versions, newest first'), ...errors },
     }),
     async (c) =>

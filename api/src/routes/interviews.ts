@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
+import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
@@ -65,7 +66,7 @@ const detail = summary
   })
   .openapi('Interview');
 
-const listQuery = z.object({
+const interviewQuery = listQuery({
   status: z.enum(statuses).optional(),
   account_id: z.string().max(200).optional().describe("An account's external id"),
   contact_id: z.string().max(200).optional().describe("A contact's external id"),
@@ -139,7 +140,7 @@ export function interviewRoutes() {
       tags: ['Interviews'],
       summary: 'Interviews, newest first, filtered by status, account or contact',
       security: [{ secretKey: [] }],
-      request: { query: listQuery },
+      request: { query: interviewQuery },
       responses: {
         200: {
           description: 'A page of interviews',

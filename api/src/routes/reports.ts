@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { portfolioReport } from '../synthesis/portfolio-report';
@@ -65,7 +66,7 @@ export function reportRoutes() {
       security: [{ secretKey: [] }],
       summary: 'Churn reasons, expansion pipeline and feature requests',
       request: {
-        query: z.object({
+        query: listQuery({
           owner: z.email().optional().describe("Only this CSM's accounts"),
           days: z.coerce.number().int().min(7).max(365).default(90),
           mode: z

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { listReviewItems, updateReviewItem } from '../synthesis/review-queue';
@@ -44,7 +45,7 @@ export function reviewQueueRoutes() {
       security: [{ secretKey: [] }],
       summary: 'List review items',
       request: {
-        query: z.object({
+        query: listQuery({
           status: status.optional().describe('A snoozed item whose time has come is open again.'),
           assignee: z.email().optional().describe("The owning CSM's email"),
           limit: z.coerce.number().int().min(1).max(500).default(100),

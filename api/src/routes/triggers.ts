@@ -1,6 +1,7 @@
 import { triggerInputSchema, triggerPatchSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
+import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
@@ -35,7 +36,7 @@ export function triggerRoutes() {
       tags,
       security,
       summary: 'List trigger rules',
-      request: { query: z.object({ enabled: z.enum(['true', 'false']).optional() }) },
+      request: { query: listQuery({ enabled: z.enum(['true', 'false']).optional() }) },
       responses: {
         200: {
           description: 'Rules, newest first',
@@ -225,7 +226,7 @@ export function triggerRoutes() {
       tags,
       security,
       summary: "A trigger's invitation funnel",
-      request: { params: idParam },
+      request: { params: idParam, query: noQuery },
       responses: {
         200: { description: 'Stage counts', content: { 'application/json': { schema: funnel } } },
         ...errors,
@@ -246,7 +247,7 @@ export function triggerRoutes() {
       tags,
       security,
       summary: 'Invitation funnels per trigger or per moment',
-      request: { query: z.object({ by: z.enum(['trigger', 'moment']).default('moment') }) },
+      request: { query: listQuery({ by: z.enum(['trigger', 'moment']).default('moment') }) },
       responses: {
         200: {
           description: 'One funnel per trigger id or moment',

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { sendTestEvent } from '../webhooks/emit-event';
@@ -85,6 +86,7 @@ export function webhookRoutes() {
       tags,
       security,
       summary: 'List webhook endpoints',
+      request: { query: noQuery },
       responses: {
         200: { description: 'Endpoints, oldest first', content: json(z.object({ webhooks: z.array(endpoint) })) },
         401: errors[401],
@@ -171,7 +173,7 @@ export function webhookRoutes() {
         'Newest first. `status`: pending → delivering → delivered, or retrying (with `next_attempt_at`) until `failed` after the last attempt.',
       request: {
         params: idParam,
-        query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        query: listQuery({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
       responses: {
         200: { description: 'Deliveries', content: json(z.object({ deliveries: z.array(delivery) })) },
