@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../http/app-env';
 
 const distDir = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
@@ -33,6 +34,29 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/**
+ * The console's Content-Security-Policy: its own scripts, styles and API only. Style
+ * attributes are allowed (not <style> elements) because an outbox email, shown in a
+ * sandboxed srcdoc frame that inherits this policy, is styled inline as mail must be;
+ * React's style props go through the CSSOM, which CSP does not govern.
+ */
+const consoleCsp = secureHeaders({
+  crossOriginResourcePolicy: false,
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    styleSrcAttr: ["'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+});
+
 /** Serves the built console (console/dist): index.html for its pages, hashed assets cached for a year. */
 export function consoleAppRoutes() {
   const app = new Hono<AppEnv>();
@@ -47,7 +71,7 @@ export function consoleAppRoutes() {
   };
 
   for (const page of pagePaths) {
-    app.get(page, async (c) => {
+    app.get(page, consoleCsp, async (c) => {
       const html = await loadIndex();
       c.header('Cache-Control', 'no-cache');
       if (!html) return c.html(notBuiltPage, 503);
