@@ -1,3 +1,4 @@
+import { consumeLoginLink } from '@candor/api/auth/login-links';
 import { runCommand } from '@candor/api/cli/commands';
 import { sendInvitationEmail } from '@candor/api/triggers/invitation-email';
 import { loadInvitationSettings } from '@candor/api/triggers/workspace-settings';
@@ -119,6 +120,9 @@ describe(`the outbox grants no privilege (${databaseKind})`, () => {
     const notInvite = await admin('POST', `/outbox/${interviewEmail.id}/resend-invite`, {});
     expect(notInvite.status).toBe(400);
 
+    // The link in the stored email is revoked: reading it anywhere now gets nobody in.
+    expect(await consumeLoginLink(t.deps, decodeURIComponent(storedSecret!), new Headers())).toBeUndefined();
+
     const next = consoleCall(t, (await followLoginLink(t, body.url)).cookie);
     expect((await readJson(await next('GET', '/me'))).member).toMatchObject({
       email: 'next.admin@acme.io',
@@ -127,6 +131,21 @@ describe(`the outbox grants no privilege (${databaseKind})`, () => {
     // Once the invitee has signed in, the invite is spent: no new link for anyone.
     const spent = await admin('POST', `/outbox/${inviteEmail.id}/resend-invite`, {});
     expect(spent.status).toBe(409);
+  });
+
+  it('revokes the earlier link when a pending member is invited again from Settings', async () => {
+    const invites = () =>
+      t.deps.db
+        .selectFrom('outbox_emails')
+        .select('text')
+        .where('to_address', '=', 'later@acme.io')
+        .orderBy('created_at')
+        .execute();
+    expect((await admin('POST', '/settings/members', { email: 'later@acme.io', role: 'csm' })).status).toBe(201);
+    expect((await admin('POST', '/settings/members', { email: 'later@acme.io', role: 'csm' })).status).toBe(201);
+    const [first, second] = (await invites()).map((e) => decodeURIComponent(secretsIn(e.text)[0]!));
+    expect(await consumeLoginLink(t.deps, first!, new Headers())).toBeUndefined();
+    expect(await consumeLoginLink(t.deps, second!, new Headers())).toBeDefined();
   });
 
   it('keeps the CLI outbox free of live links unless the operator asks for them', async () => {

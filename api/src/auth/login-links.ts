@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
@@ -142,4 +143,17 @@ export async function consumeLoginLink(deps: AppDeps, token: string, headers: He
     .where('token', '=', sessionToken)
     .execute();
   return { setCookies: verified.headers.getSetCookie(), memberId: member.id, workspaceId };
+}
+
+/**
+ * Revokes a person's unused sign-in links for one workspace, so a fresh invite is the only
+ * one that works. better-auth's magic-link rows keep the email in their JSON `value`.
+ */
+export async function revokeLoginLinks(deps: Pick<AppDeps, 'db'>, workspaceId: string, email: string) {
+  await deps.db
+    .deleteFrom('auth_verifications')
+    .where('workspace_id', '=', workspaceId)
+    .where('identifier', 'like', 'magic-link:%')
+    .where(sql<string>`value::jsonb ->> 'email'`, '=', email)
+    .execute();
 }

@@ -4,7 +4,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { AppError, describeZodError, notFound } from '../http/errors';
 import { memberActor, recordAudit } from '../workspaces/audit';
 import { inviteMember } from './invite-member';
-import { parseMemberEmail } from './login-links';
+import { parseMemberEmail, revokeLoginLinks } from './login-links';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const role = z.enum(['admin', 'csm']);
@@ -53,6 +53,8 @@ export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, 
     .executeTakeFirst();
   if (existing?.user_id)
     throw new AppError('already_member', 409, `${email} is already a member; change their role instead.`);
+  // Inviting again replaces the links sent before (see resendMemberInvite).
+  if (existing) await revokeLoginLinks(deps, ws.id, email);
   const invite = await inviteMember(deps, { email, workspaceId: ws.id, role: body.role });
   const member = await tenant(deps.db, ws)
     .selectFrom('members')
@@ -70,7 +72,8 @@ export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, 
 
 /**
  * Sends a pending member a fresh sign-in link by email and returns it to the admin who asked,
- * to hand over another way if need be. Someone who has signed in, or was removed, gets none.
+ * to hand over another way if need be; their earlier links are revoked. Someone who has
+ * signed in, or was removed, gets none.
  */
 export async function resendMemberInvite(deps: AppDeps, ws: Ws, actorId: string, email: string) {
   const member = await tenant(deps.db, ws)
@@ -81,6 +84,8 @@ export async function resendMemberInvite(deps: AppDeps, ws: Ws, actorId: string,
   if (!member) throw new AppError('not_found', 404, `${email} is no longer a member; invite them from Settings.`);
   if (member.user_id)
     throw new AppError('already_member', 409, `${email} has already signed in; there is no invite to resend.`);
+  // The links already sent stop working: whoever may have read them gets nothing.
+  await revokeLoginLinks(deps, ws.id, email);
   const invite = await inviteMember(deps, { email, workspaceId: ws.id, role: member.role });
   await recordAudit(deps, ws, {
     actor: memberActor(actorId),
