@@ -152,6 +152,8 @@ export interface InterviewsTable {
   expires_at: NullableTimestamp;
   /** 0010: when the retention job erased this transcript's words. */
   transcript_erased_at: NullableTimestamp;
+  /** 0017: why this interview's signals came from the rules although a model is configured. */
+  extraction_fallback_reason: string | null;
 }
 
 export interface InvitationsTable {

@@ -210,6 +210,7 @@ describe(`extraction in rules mode (${databaseKind})`, () => {
 describe(`extraction in AI mode (${databaseKind})`, () => {
   let t: TestApp;
   let workspaceId: string;
+  let secretKey: string;
   let openai: ReturnType<typeof mockOpenAI>;
   beforeAll(async () => {
     t = await startTestApp({
@@ -217,7 +218,9 @@ describe(`extraction in AI mode (${databaseKind})`, () => {
       OPENAI_BASE_URL: 'http://openai.test/v1',
       CANDOR_SYNTHESIS_MODEL: 'gpt-4.1',
     });
-    workspaceId = (await createTestWorkspace(t)).id;
+    const ws = await createTestWorkspace(t);
+    workspaceId = ws.id;
+    secretKey = ws.secret_key;
     openai = mockOpenAI(server);
   });
   afterAll(() => t?.close());
@@ -403,6 +406,61 @@ describe(`extraction in AI mode (${databaseKind})`, () => {
       source: 'rules',
       value: { kind: 'seats', size: '20 more seats', timing: 'next quarter' },
     });
+  });
+  it('sends the refs of the customer messages, and the taxonomy keys, as the only values the schema allows', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer, expansionAnswer, humanAnswer]);
+    openai.clearCalls();
+    openai.script({ chat: { json: { signals: [] } } });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const item = openai.calls[0]!.body.response_format.json_schema.schema.properties.signals.items;
+    expect(item.properties.message_ref.enum).toEqual(['m1', 'm2', 'm3']);
+    expect(item.properties.reasons.anyOf[0].items.enum).toEqual(
+      expect.arrayContaining(['price_value', 'switched_competitor', 'budget_cut']),
+    );
+    expect(item.properties.expansion_kind.anyOf[0].enum).toEqual(expect.arrayContaining(['seats']));
+    // The model saw nothing worth a signal: that is an answer, not a failure.
+    const detail = await readJson(await t.request(`/v1/interviews/${s.interviewId}`, { token: secretKey }));
+    expect(detail.signals).toEqual([]);
+    expect(detail.extraction).toEqual({ fallback_reason: null });
+  });
+
+  it('falls back to rules, saying why, when no signal the model gives cites a message it was sent', async () => {
+    const s = await seedInterview(t, workspaceId, [priceAnswer, humanAnswer]);
+    openai.script({
+      chat: {
+        json: {
+          signals: [
+            item({
+              kind: 'churn_risk',
+              message_ref: 'm7',
+              quote: 'too expensive',
+              level: 'high',
+              reasons: ['price_value'],
+            }),
+            item({ kind: 'wants_human', message_ref: 'msg-2', quote: 'talk to a real person' }),
+            item({ kind: 'theme', message_ref: 'm1', quote: 'They hate the product', label: 'Hate' }),
+          ],
+        },
+      },
+    });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const detail = await readJson(await t.request(`/v1/interviews/${s.interviewId}`, { token: secretKey }));
+    expect(detail.extraction.fallback_reason).toBe(
+      "none of the model's 3 signals cited a customer message and quoted it verbatim",
+    );
+    expect(detail.signals.length).toBeGreaterThan(0);
+    for (const sig of detail.signals) expect(sig).toMatchObject({ source: 'rules', model: null });
+    expect(detail.signals.map((x: { kind: string }) => x.kind)).toEqual(
+      expect.arrayContaining(['churn_risk', 'wants_human']),
+    );
+    // A later run whose signals stand clears the reason.
+    openai.script({
+      chat: { json: { signals: [item({ kind: 'wants_human', message_ref: 'm2', quote: 'talk to a real person' })] } },
+    });
+    await runJob(t, 'extract-interview', { workspaceId, interviewId: s.interviewId });
+    const again = await readJson(await t.request(`/v1/interviews/${s.interviewId}`, { token: secretKey }));
+    expect(again.extraction.fallback_reason).toBeNull();
+    expect(again.signals).toMatchObject([{ kind: 'wants_human', source: 'ai' }]);
   });
 });
 

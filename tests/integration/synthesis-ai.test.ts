@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MockCall, type MockReply, mockOpenAI } from '../msw/openai';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { type FixtureSignal, recordAnswer } from '../support/signal-fixtures';
-import { purposeOf, type SynthesisPurpose, synthesisReply } from '../support/synthesis-replies';
+import { promptData, purposeOf, type SynthesisPurpose, synthesisReply } from '../support/synthesis-replies';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
@@ -414,5 +414,73 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     expect(report).toMatchObject({ mode: 'rules', narrative: null });
     expect(report.fallback_reason).toMatch(/failed after 2 attempts/);
     expect(report.churn_reasons.length).toBeGreaterThan(0);
+  });
+  it('sends the refs of the evidence it shows as the only values a citation may take', async () => {
+    await t.deps.db.deleteFrom('synthesis_digests').where('workspace_id', '=', ws.id).execute();
+    await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key });
+    const [reduce] = calls('renewal_brief');
+    const data = promptData(reduce!.promptText);
+    const shown = [...data.signals, ...data.facts].map((x: { ref: string }) => x.ref).sort();
+    expect(shown.length).toBeGreaterThan(3);
+    const schema = reduce!.body.response_format.json_schema.schema;
+    for (const section of ['value_perception', 'risks', 'talking_points'])
+      expect([...schema.properties[section].items.properties.citations.items.enum].sort()).toEqual(shown);
+    const [digest] = calls('digest');
+    const digestRefs = promptData(digest!.promptText).signals.map((x: { ref: string }) => x.ref);
+    expect(
+      digest!.body.response_format.json_schema.schema.properties.points.items.properties.citations.items.enum,
+    ).toEqual(digestRefs);
+  });
+
+  it('falls back to the rules brief, saying why, when no claim of the model cites evidence it was sent', async () => {
+    const before = await readJson(await t.request('/v1/accounts/acme/brief', { token: ws.secret_key }));
+    tamper.renewal_brief = (reply) => {
+      const json = reply.json as Record<string, { text: string; citations: string[] }[]>;
+      for (const key of Object.keys(json))
+        json[key] = json[key]!.map((c, i) => ({ ...c, citations: [`S${900 + i}`, otherSignalId] }));
+      return reply;
+    };
+    const res = await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key });
+    expect(res.status).toBe(201);
+    const brief = await readJson(res);
+    expect(brief).toMatchObject({ mode: 'rules', model: null, failed_attempt: null });
+    expect(brief.fallback_reason).toBe("none of the model's 6 claims cited evidence it was sent");
+    expect(brief.version).toBe(before.version + 1);
+    expect(items(brief).length).toBeGreaterThan(0);
+    for (const item of items(brief)) if (item.message_id) expect(said.get(item.message_id)).toContain(item.quote);
+    expect(JSON.stringify(brief)).not.toContain('Secret words');
+  });
+
+  it('keeps the earlier version current, and records the attempt, when a new one would be empty', async () => {
+    const first = await readJson(
+      await t.request('/v1/accounts/globex/brief', { method: 'POST', token: ws.secret_key }),
+    );
+    expect(first.mode).toBe('ai');
+    expect(items(first).length).toBeGreaterThan(0);
+    // A year and a half on, every signal has aged out of what a brief reads: the new version would be empty.
+    const realNow = t.deps.now;
+    t.deps.now = () => new Date(Date.now() + 550 * 86_400_000);
+    try {
+      const res = await t.request('/v1/accounts/globex/brief', { method: 'POST', token: ws.secret_key });
+      expect(res.status).toBe(201);
+      const kept = await readJson(res);
+      expect(kept).toMatchObject({ id: first.id, version: first.version, mode: 'ai' });
+      expect(kept.failed_attempt).toMatchObject({ version: first.version + 1 });
+      expect(kept.failed_attempt.fallback_reason).toMatch(/earlier one stays current/);
+      const current = await readJson(await t.request('/v1/accounts/globex/brief', { token: ws.secret_key }));
+      expect(current).toMatchObject({ id: first.id, version: first.version });
+      expect(items(current)).toEqual(items(first));
+      expect(current.failed_attempt).toEqual(kept.failed_attempt);
+      const attempt = await t.deps.db
+        .selectFrom('briefs')
+        .select(['status', 'mode'])
+        .where('workspace_id', '=', ws.id)
+        .where('subject_id', '=', first.account_id)
+        .where('version', '=', first.version + 1)
+        .executeTakeFirstOrThrow();
+      expect(attempt).toEqual({ status: 'failed', mode: 'rules' });
+    } finally {
+      t.deps.now = realNow;
+    }
   });
 });

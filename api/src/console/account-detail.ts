@@ -71,6 +71,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
         'fallback_reason',
       ])
       .where('kind', 'in', ['renewal', 'renewal_brief'])
+      .where('status', '=', 'ready')
       .where('subject_id', '=', accountId)
       .orderBy('version', 'desc')
       .limit(1)

@@ -63,6 +63,7 @@ export async function getHome(db: Db, ws: Ws, memberId: string, now: Date) {
       .selectFrom('briefs')
       .select(['content', 'created_at'])
       .where('kind', 'in', ['weekly_briefing', 'briefing'])
+      .where('status', '=', 'ready')
       .where('subject_id', '=', memberId)
       .orderBy('version', 'desc')
       .limit(1)

@@ -6,7 +6,9 @@ import {
   signalSchema,
 } from '@candor/shared';
 import { generateText, Output } from 'ai';
+import { z } from 'zod';
 import type { Config } from '../config';
+import { citingSchema, type RefField } from '../model-access/citing-schema';
 import { synthesisModel } from '../model-access/openai-models';
 
 /** Bumped whenever the instructions or the output schema change, and stored on every AI signal. */
@@ -49,6 +51,28 @@ function promptFor(guide: GuideBody, lines: readonly TranscriptLine[], refs: Map
   // close the <transcript> tag either: it can never pose as a new section of the prompt.
   const json = JSON.stringify(data, null, 1).replace(/</g, '\\u003c');
   return `Interview purpose: ${guide.objective}\n\n<transcript>\n${json}\n</transcript>`;
+}
+
+/**
+ * The extraction output schema of one call: the shared shape, with the message ref and the
+ * taxonomy keys narrowed to the refs and keys this call actually offers.
+ */
+function extractionOutput(ref: (refs: readonly string[]) => RefField, messageRefs: string[], guide: GuideBody) {
+  const item = extractionOutputSchema.shape.signals.element;
+  return z.object({
+    signals: z.array(
+      item.extend({
+        message_ref: ref(messageRefs).describe(item.shape.message_ref.description ?? ''),
+        reasons: z
+          .array(ref(guide.taxonomy.churn_reasons.map((r) => r.key)))
+          .nullable()
+          .describe(item.shape.reasons.description ?? ''),
+        expansion_kind: ref(guide.taxonomy.expansion_kinds.map((k) => k.key))
+          .nullable()
+          .describe(item.shape.expansion_kind.description ?? ''),
+      }),
+    ),
+  });
 }
 
 /** Turns one flat model item into a typed signal, or undefined when it does not fit its kind. */
@@ -133,7 +157,7 @@ export async function extractWithModel(
     model,
     instructions: instructionsFor(guide),
     prompt: promptFor(guide, lines, refs),
-    output: Output.object({ schema: extractionOutputSchema }),
+    output: Output.object({ schema: citingSchema((ref) => extractionOutput(ref, [...byRef.keys()], guide)) }),
     temperature: 0,
     maxRetries: 2,
     abortSignal: AbortSignal.timeout(90_000),

@@ -14,6 +14,8 @@ export type ExtractionResult = {
   /** Signals dropped because their quote is not verbatim in the cited message (or the item was malformed). */
   dropped: number;
   model: string | null;
+  /** Why rules extracted although a model is configured; null when the model's signals stood or none was asked. */
+  fallbackReason: string | null;
   promptTokens: number;
   completionTokens: number;
 };
@@ -39,6 +41,12 @@ function keepVerbatim(signals: Signal[], messages: Map<string, string>): { kept:
     else dropped.push(s);
   }
   return { kept, dropped };
+}
+
+function logDropped(log: Deps['log'], dropped: Signal[], source: 'ai' | 'rules') {
+  // Which signal, never its text: customer words stay out of info-level logs.
+  for (const s of dropped)
+    log.warn({ kind: s.kind, messageId: s.message_id, source }, 'dropped a signal whose quote is not verbatim');
 }
 
 /**
@@ -70,34 +78,42 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
     stored: 0,
     dropped: 0,
     model: null,
+    fallbackReason: null,
     promptTokens: 0,
     completionTokens: 0,
   };
-  let candidates: Signal[] = [];
+  const verbatim = new Map(customer.map((m) => [m.id, m.text]));
+  let kept: Signal[] = [];
   if (customer.length > 0 && modelConfigured(deps.config)) {
     try {
       const ai = await extractWithModel(deps.config, guide, lines);
-      candidates = ai.signals;
       result = { ...result, source: 'ai', dropped: ai.rejected, model: ai.model };
       result.promptTokens = ai.promptTokens;
       result.completionTokens = ai.completionTokens;
+      const checked = keepVerbatim(ai.signals, verbatim);
+      logDropped(log, checked.dropped, 'ai');
+      result.dropped += checked.dropped.length;
+      kept = checked.kept;
+      const answered = ai.signals.length + ai.rejected;
+      // An answer in which nothing survives the checks is a failed extraction, not "nothing said".
+      if (answered > 0 && kept.length === 0) {
+        result.source = 'rules';
+        result.fallbackReason = `none of the model's ${answered} signal${answered === 1 ? '' : 's'} cited a customer message and quoted it verbatim`;
+        log.warn({ answered }, 'AI extraction kept no signal; using rules extraction');
+      }
     } catch (err) {
       // The provider's error can echo the prompt, so only its name and status are logged.
       const e = err as { name?: string; statusCode?: number };
+      result.fallbackReason = `the model call failed (${e.name ?? 'error'}${e.statusCode ? ` ${e.statusCode}` : ''})`;
       log.warn({ error: e.name, status: e.statusCode }, 'AI extraction failed; using rules extraction');
     }
   }
-  if (result.source === 'rules') candidates = extractWithRules(customer, guide.taxonomy);
-
-  const { kept, dropped } = keepVerbatim(candidates, new Map(customer.map((m) => [m.id, m.text])));
-  for (const s of dropped) {
-    // Which signal, never its text: customer words stay out of info-level logs.
-    log.warn(
-      { kind: s.kind, messageId: s.message_id, source: result.source },
-      'dropped a signal whose quote is not verbatim',
-    );
+  if (result.source === 'rules') {
+    const checked = keepVerbatim(extractWithRules(customer, guide.taxonomy), verbatim);
+    logDropped(log, checked.dropped, 'rules');
+    result.dropped += checked.dropped.length;
+    kept = checked.kept;
   }
-  result.dropped += dropped.length;
   result.stored = kept.length;
 
   const cost = result.model
@@ -125,12 +141,17 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
             message_id: s.message_id,
             confidence: s.confidence,
             source: result.source,
-            model: result.model,
+            model: result.source === 'ai' ? result.model : null,
             prompt_version: result.source === 'ai' ? EXTRACTION_PROMPT_VERSION : null,
           })),
         )
         .execute();
     }
+    await tx
+      .updateTable('interviews')
+      .set({ extraction_fallback_reason: result.fallbackReason })
+      .where('id', '=', interviewId)
+      .execute();
     if (result.promptTokens || result.completionTokens) {
       await tx
         .updateTable('interviews')
@@ -144,7 +165,13 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
     }
   });
   log.info(
-    { source: result.source, stored: result.stored, dropped: result.dropped, model: result.model },
+    {
+      source: result.source,
+      stored: result.stored,
+      dropped: result.dropped,
+      model: result.model,
+      fallback: result.fallbackReason !== null,
+    },
     'interview signals extracted',
   );
   return result;

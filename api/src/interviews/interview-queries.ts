@@ -130,6 +130,7 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
       'interviews.guide_id',
       'interviews.prompt_tokens',
       'interviews.completion_tokens',
+      'interviews.extraction_fallback_reason',
       'guides.name as guide_name',
       'guide_versions.version as guide_version',
       'contacts.external_id as contact_id',
@@ -148,6 +149,7 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
   return {
     ...summarize(page),
     usage: { prompt_tokens: page.prompt_tokens, completion_tokens: page.completion_tokens },
+    extraction: { fallback_reason: page.extraction_fallback_reason },
     messages: messages.map((m) => ({
       id: m.id,
       role: m.role,

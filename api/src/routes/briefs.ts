@@ -20,6 +20,12 @@ const brief = z
       generated_at: z.string(),
       signals_used: z.number().int(),
     }),
+    failed_attempt: z
+      .object({ version: z.number().int(), created_at: z.string(), fallback_reason: z.string().nullable() })
+      .nullable()
+      .describe(
+        'The newest generation since this version that came out empty: it was recorded, and this earlier version stays current',
+      ),
     ...provenanceSchema,
   })
   .openapi('RenewalBrief');

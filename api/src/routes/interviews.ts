@@ -40,6 +40,14 @@ const summary = z
 const detail = summary
   .extend({
     usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() }),
+    extraction: z.object({
+      fallback_reason: z
+        .string()
+        .nullable()
+        .describe(
+          'Why the signals came from the keyword rules although a model is configured (the provider failed, or nothing the model cited survived the evidence checks)',
+        ),
+    }),
     messages: z.array(
       z.object({
         id: z.uuid(),

@@ -59,28 +59,43 @@ export function provenanceOf(row: StoredBrief) {
   };
 }
 
+/** A brief with at least one cited item in one of its sections (briefs without sections count as content). */
+export function hasContent(content: unknown): boolean {
+  const sections = (content as { sections?: { items?: unknown[] }[] } | null)?.sections;
+  return !Array.isArray(sections) || sections.some((s) => (s.items?.length ?? 0) > 0);
+}
+
 /**
  * Stores the next version of a brief (renewal brief, weekly briefing). Versions are
  * numbered under a lock per subject, so two generations racing get 1 and 2, never a
- * clash; `keep` may decide, under the same lock, that the latest version stands.
+ * clash; `keep` may decide, under the same lock, that the latest version stands. An
+ * empty brief never replaces one with content: it is stored as a failed attempt (its
+ * reason kept) and the latest version stays current.
  */
 export async function storeBriefVersion(
   db: Db,
   ws: Ws,
   brief: { kind: string; subjectId: string; mode: string; content: object } & BriefProvenance,
   keep?: (latest: StoredBrief) => boolean,
-): Promise<{ brief: StoredBrief; created: boolean }> {
+): Promise<{ brief: StoredBrief; created: boolean; failedAttempt?: StoredBrief }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`brief:${brief.kind}:${brief.subjectId}`}))`.execute(trx);
     const latest = await latestBriefVersion(trx, ws, brief.kind, brief.subjectId);
     if (latest && keep?.(latest)) return { brief: latest, created: false };
+    const last = await tenant(trx, ws)
+      .selectFrom('briefs')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('kind', '=', brief.kind)
+      .where('subject_id', '=', brief.subjectId)
+      .executeTakeFirst();
+    const failed = latest !== undefined && hasContent(latest.content) && !hasContent(brief.content);
     const row = await tenant(trx, ws)
       .insertInto('briefs')
       .values({
         kind: brief.kind,
         subject_id: brief.subjectId,
-        version: (latest?.version ?? 0) + 1,
-        status: 'ready',
+        version: Number(last?.version ?? 0) + 1,
+        status: failed ? 'failed' : 'ready',
         mode: brief.mode,
         content: brief.content as Record<string, unknown>,
         model: brief.model ?? null,
@@ -88,16 +103,19 @@ export async function storeBriefVersion(
         prompt_tokens: brief.promptTokens ?? 0,
         completion_tokens: brief.completionTokens ?? 0,
         cost_micros: brief.costMicros ?? 0,
-        fallback_reason: brief.fallbackReason ?? null,
+        fallback_reason: failed
+          ? (brief.fallbackReason ?? 'the new version had nothing to show, so the earlier one stays current')
+          : (brief.fallbackReason ?? null),
         generation: brief.generation ?? {},
       })
       .returning(columns)
       .executeTakeFirstOrThrow();
+    if (failed) return { brief: latest, created: false, failedAttempt: row };
     return { brief: row, created: true };
   });
 }
 
-/** The newest version of a brief, or undefined. */
+/** The newest current (not failed) version of a brief, or undefined. */
 export async function latestBriefVersion(
   db: Db,
   ws: Ws,
@@ -109,7 +127,29 @@ export async function latestBriefVersion(
     .select(columns)
     .where('kind', '=', kind)
     .where('subject_id', '=', subjectId)
+    .where('status', '=', 'ready')
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The newest failed attempt made after the current version, if any: what the console warns about. */
+export async function failedAttemptSince(
+  db: Db,
+  ws: Ws,
+  kind: string,
+  subjectId: string,
+  version: number,
+): Promise<{ version: number; created_at: string; fallback_reason: string | null } | null> {
+  const row = await tenant(db, ws)
+    .selectFrom('briefs')
+    .select(['version', 'created_at', 'fallback_reason'])
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'failed')
+    .where('version', '>', version)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { ...row, created_at: row.created_at.toISOString() } : null;
 }

@@ -7,7 +7,13 @@ import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';
 import { RENEWAL_BRIEF_PROMPT_VERSION, writeRenewalBriefWithModel } from './ai/renewal-brief-ai';
 import { SynthesisModelError } from './ai/synthesis-model';
-import { latestBriefVersion, provenanceOf, type StoredBrief, storeBriefVersion } from './brief-versions';
+import {
+  failedAttemptSince,
+  latestBriefVersion,
+  provenanceOf,
+  type StoredBrief,
+  storeBriefVersion,
+} from './brief-versions';
 import { type BriefSection, composeRulesBrief } from './renewal-brief-rules';
 
 export type { BriefItem, BriefSection } from './renewal-brief-rules';
@@ -21,6 +27,8 @@ export type RenewalBrief = {
   mode: 'ai' | 'rules';
   created_at: string;
   content: { sections: BriefSection[]; generated_at: string; signals_used: number };
+  /** The newest generation since this version that produced nothing and so did not replace it. */
+  failed_attempt: { version: number; created_at: string; fallback_reason: string | null } | null;
 } & ReturnType<typeof provenanceOf>;
 
 /**
@@ -79,18 +87,30 @@ export async function buildRenewalBrief(
       fallbackReason,
     };
   }
-  const { brief: inserted } = await storeBriefVersion(deps.db, ws, stored);
-  await emitBriefReady(deps, ws, { ...inserted, kind: 'renewal', accountId });
-  return toBrief(accountId, inserted);
+  const { brief: current, created, failedAttempt } = await storeBriefVersion(deps.db, ws, stored);
+  if (created) await emitBriefReady(deps, ws, { ...current, kind: 'renewal', accountId });
+  else
+    deps.log.warn(
+      { accountId, workspaceId: ws.id, version: failedAttempt?.version },
+      'renewal brief came out empty; the earlier version stays current',
+    );
+  return toBrief(accountId, current, failedAttempt ? attemptOf(failedAttempt) : null);
 }
 
 /** The newest renewal brief of an account, or undefined. */
 export async function latestRenewalBrief(deps: AppDeps, ws: Ws, accountId: string): Promise<RenewalBrief | undefined> {
   const row = await latestBriefVersion(deps.db, ws, 'renewal', accountId);
-  return row ? toBrief(accountId, row) : undefined;
+  if (!row) return undefined;
+  return toBrief(accountId, row, await failedAttemptSince(deps.db, ws, 'renewal', accountId, row.version));
 }
 
-function toBrief(accountId: string, row: StoredBrief): RenewalBrief {
+const attemptOf = (row: StoredBrief) => ({
+  version: row.version,
+  created_at: row.created_at.toISOString(),
+  fallback_reason: row.fallback_reason,
+});
+
+function toBrief(accountId: string, row: StoredBrief, failedAttempt: RenewalBrief['failed_attempt']): RenewalBrief {
   return {
     id: row.id,
     account_id: accountId,
@@ -99,6 +119,7 @@ function toBrief(accountId: string, row: StoredBrief): RenewalBrief {
     mode: row.mode as RenewalBrief['mode'],
     created_at: row.created_at.toISOString(),
     content: row.content as RenewalBrief['content'],
+    failed_attempt: failedAttempt,
     ...provenanceOf(row),
   };
 }
@@ -126,6 +147,7 @@ export async function buildDueRenewalBriefs(
             .select('briefs.id')
             .whereRef('briefs.workspace_id', '=', 'accounts.workspace_id')
             .where('briefs.kind', '=', 'renewal')
+            .where('briefs.status', '=', 'ready')
             .where(sql<string>`briefs.subject_id`, '=', sql<string>`accounts.id::text`)
             .where('briefs.created_at', '>', new Date(now.getTime() - 30 * 86_400_000)),
         ),

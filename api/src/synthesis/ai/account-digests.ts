@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { describeSignal } from '../../console/signal-label';
 import { tenant, type Ws } from '../../db/tenant';
+import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import { EvidenceRefs, type EvidenceSignal, resolveClaims, selectEvidenceSignals } from './evidence';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, noUsage, type Usage } from './synthesis-model';
 
@@ -16,16 +17,20 @@ const CONCURRENCY = 4;
 
 const pointKinds = ['value', 'friction', 'risk', 'expansion', 'request', 'stakeholder', 'competitor', 'other'] as const;
 
-export const digestOutputSchema = z.object({
-  summary: z.string().describe('Two sentences at most: where this account stands, in plain words'),
-  points: z.array(
-    z.object({
-      kind: z.enum(pointKinds),
-      text: z.string().describe('One finding, under 25 words; name who said it by role when it matters'),
-      citations: z.array(z.string()).describe('Refs of the signals that prove it, e.g. ["S2", "S5"]'),
-    }),
-  ),
-});
+/** The digest's output schema; `citation` is the field a signal ref goes in. */
+function digestOutput(citation: RefField) {
+  return z.object({
+    summary: z.string().describe('Two sentences at most: where this account stands, in plain words'),
+    points: z.array(
+      z.object({
+        kind: z.enum(pointKinds),
+        text: z.string().describe('One finding, under 25 words; name who said it by role when it matters'),
+        citations: z.array(citation).describe('Refs of the signals that prove it, e.g. ["S2", "S5"]'),
+      }),
+    ),
+  });
+}
+export const digestOutputSchema = digestOutput(z.string());
 
 /** An account's digest with every point's evidence resolved to signal ids. */
 export type AccountDigest = {
@@ -186,7 +191,7 @@ async function computeDigest(
     purpose: 'account digest',
     instructions: INSTRUCTIONS,
     prompt: `Signals from one account's interviews, newest first:\n${dataBlock(data)}`,
-    schema: digestOutputSchema,
+    schema: citingSchema((ref) => digestOutput(ref(refs.all()))),
   });
   const points: AccountDigest['points'] = [];
   for (const p of output.points.slice(0, 12)) {

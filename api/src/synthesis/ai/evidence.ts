@@ -91,6 +91,11 @@ export class EvidenceRefs {
     return this.facts.get(ref);
   }
 
+  /** Every ref this prompt shows (signals, then facts): what a citation may name. */
+  all(): string[] {
+    return [...this.signals.keys(), ...this.facts.keys()];
+  }
+
   /** Signals this prompt holds, by id. */
   hasSignalId(id: string): boolean {
     return this.signalRefs.has(id);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
+import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import { latestBriefVersion, type StoredBrief, storeBriefVersion } from '../brief-versions';
 import type { PortfolioReport } from '../portfolio-report';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
@@ -14,18 +15,22 @@ const DAY = 86_400_000;
 /** The largest accounts with signals in the window that the narrative reads (each one digest). */
 const MAX_ACCOUNTS = 80;
 
-const claims = z.array(
-  z.object({
-    text: z.string().describe('One finding, under 30 words'),
-    citations: z.array(z.string()).describe('Refs of the evidence: signals (S…) or report figures (F…)'),
-  }),
-);
-export const portfolioOutputSchema = z.object({
-  headline: claims.describe('The two or three things a CS leader must know'),
-  churn: claims.describe('Why customers are at risk of leaving, biggest first'),
-  expansion: claims.describe('Where the book can grow'),
-  feature_requests: claims.describe('What customers ask for, by weight of ARR behind it'),
-});
+/** The narrative's output schema; `citation` is the field a ref goes in. */
+function narrativeOutput(citation: RefField) {
+  const claims = z.array(
+    z.object({
+      text: z.string().describe('One finding, under 30 words'),
+      citations: z.array(citation).describe('Refs of the evidence: signals (S…) or report figures (F…)'),
+    }),
+  );
+  return z.object({
+    headline: claims.describe('The two or three things a CS leader must know'),
+    churn: claims.describe('Why customers are at risk of leaving, biggest first'),
+    expansion: claims.describe('Where the book can grow'),
+    feature_requests: claims.describe('What customers ask for, by weight of ARR behind it'),
+  });
+}
+export const portfolioOutputSchema = narrativeOutput(z.string());
 const headings = {
   headline: 'Headline',
   churn: 'Why customers are at risk',
@@ -139,7 +144,7 @@ export async function writePortfolioNarrative(
     purpose: 'portfolio report',
     instructions: INSTRUCTIONS,
     prompt,
-    schema: portfolioOutputSchema,
+    schema: citingSchema((ref) => narrativeOutput(ref(refs.all()))),
   });
   const sections: PortfolioNarrative['sections'] = [];
   let dropped = 0;

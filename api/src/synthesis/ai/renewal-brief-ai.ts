@@ -2,29 +2,34 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { describeSignal } from '../../console/signal-label';
 import type { Ws } from '../../db/tenant';
+import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import type { HealthReason } from '../health-rules';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration, speaker } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
 import type { Progress } from './progress';
-import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, type Usage } from './synthesis-model';
+import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, SynthesisModelError, type Usage } from './synthesis-model';
 
 /** Bumped whenever the brief's instructions or schema change; stored on every AI brief. */
 export const RENEWAL_BRIEF_PROMPT_VERSION = 'renewal-brief-v1';
 
-const claims = z.array(
-  z.object({
-    text: z.string().describe('One claim, under 30 words'),
-    citations: z.array(z.string()).describe('Refs of the evidence: signals (S…) or account facts (F…)'),
-  }),
-);
-export const renewalBriefOutputSchema = z.object({
-  value_perception: claims,
-  friction: claims,
-  stakeholders: claims,
-  risks: claims,
-  open_asks: claims,
-  talking_points: claims,
-});
+/** The brief's output schema; `citation` is the field a ref goes in (an enum of the prompt's refs when sent). */
+function briefOutput(citation: RefField) {
+  const claims = z.array(
+    z.object({
+      text: z.string().describe('One claim, under 30 words'),
+      citations: z.array(citation).describe('Refs of the evidence: signals (S…) or account facts (F…)'),
+    }),
+  );
+  return z.object({
+    value_perception: claims,
+    friction: claims,
+    stakeholders: claims,
+    risks: claims,
+    open_asks: claims,
+    talking_points: claims,
+  });
+}
+export const renewalBriefOutputSchema = briefOutput(z.string());
 
 const headings: Record<keyof z.infer<typeof renewalBriefOutputSchema>, string> = {
   value_perception: 'Value perception',
@@ -123,10 +128,11 @@ export async function writeRenewalBriefWithModel(
     purpose: 'renewal brief',
     instructions: INSTRUCTIONS,
     prompt: `The account's facts, digest and evidence:\n${dataBlock(data)}`,
-    schema: renewalBriefOutputSchema,
+    schema: citingSchema((ref) => briefOutput(ref(refs.all()))),
   });
   const sections: AiBrief['sections'] = [];
   let dropped = 0;
+  let wantedTotal = 0;
   for (const key of Object.keys(headings) as (keyof typeof headings)[]) {
     const wanted = reduce.output[key].slice(0, 8);
     const items = await resolveClaims(deps, ws, refs, wanted, {
@@ -135,8 +141,11 @@ export async function writeRenewalBriefWithModel(
       accountIds: [account.id],
     });
     dropped += wanted.length - items.length;
+    wantedTotal += wanted.length;
     sections.push({ heading: headings[key], items });
   }
+  // A brief with every claim dropped would read as "nothing to say": it is a failure, and the rules take over.
+  if (dropped === wantedTotal) throw SynthesisModelError.nothingSurvived(wantedTotal, reduce.attempts);
   return {
     sections,
     signalsUsed: own.length,

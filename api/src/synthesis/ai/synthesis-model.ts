@@ -1,4 +1,4 @@
-import { generateText, Output } from 'ai';
+import { generateText, Output, type Schema } from 'ai';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { synthesisModel } from '../../model-access/openai-models';
@@ -19,9 +19,21 @@ export class SynthesisModelError extends Error {
   constructor(
     readonly reason: string,
     readonly attempts: number,
+    message = `synthesis model failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`,
   ) {
-    super(`synthesis model failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`);
+    super(message);
     this.name = 'SynthesisModelError';
+  }
+
+  /** The model answered, but none of its claims survived the evidence check: as good as no answer. */
+  static nothingSurvived(claims: number, attempts: number): SynthesisModelError {
+    return new SynthesisModelError(
+      'no claim survived',
+      attempts,
+      claims === 0
+        ? 'the model wrote no claim'
+        : `none of the model's ${claims} claim${claims === 1 ? '' : 's'} cited evidence it was sent`,
+    );
   }
 }
 
@@ -46,7 +58,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function callSynthesisModel<T>(
   deps: Pick<AppDeps, 'config' | 'log'>,
-  call: { purpose: string; instructions: string; prompt: string; schema: z.ZodType<T> },
+  call: { purpose: string; instructions: string; prompt: string; schema: z.ZodType<T> | Schema<T> },
 ): Promise<{ output: T; usage: Usage; model: string; attempts: number }> {
   const { config } = deps;
   const modelId = config.openai.synthesisModel;

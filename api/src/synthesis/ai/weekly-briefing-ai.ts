@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
+import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import type { HealthReason } from '../health-rules';
 import { asSections, type WeeklyBriefing } from '../weekly-briefing';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
@@ -12,18 +13,27 @@ import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, type Usage } from '
 export const WEEKLY_BRIEFING_PROMPT_VERSION = 'weekly-briefing-v1';
 const DAY = 86_400_000;
 
-const claim = z.object({
-  text: z.string().describe('One reason or point, under 25 words'),
-  citations: z.array(z.string()).describe('Refs of the evidence: signals (S…) or account facts (F…)'),
+/** The briefing's output schema; each `…Ref` is the field one kind of ref goes in. */
+function briefingOutput(refs: { citation: RefField; account: RefField; meeting: RefField }) {
+  const claim = z.object({
+    text: z.string().describe('One reason or point, under 25 words'),
+    citations: z.array(refs.citation).describe('Refs of the evidence: signals (S…) or account facts (F…)'),
+  });
+  return z.object({
+    priorities: z
+      .array(z.object({ account: refs.account.describe('The account ref, e.g. "A4"'), why: z.array(claim) }))
+      .describe('The three accounts that most need the CSM this week, most urgent first'),
+    meeting_prep: z.array(
+      z.object({ meeting: refs.meeting.describe('The meeting ref, e.g. "M1"'), talking_points: z.array(claim) }),
+    ),
+  });
+}
+export const weeklyBriefingOutputSchema = briefingOutput({
+  citation: z.string(),
+  account: z.string(),
+  meeting: z.string(),
 });
-export const weeklyBriefingOutputSchema = z.object({
-  priorities: z
-    .array(z.object({ account: z.string().describe('The account ref, e.g. "A4"'), why: z.array(claim) }))
-    .describe('The three accounts that most need the CSM this week, most urgent first'),
-  meeting_prep: z.array(
-    z.object({ meeting: z.string().describe('The meeting ref, e.g. "M1"'), talking_points: z.array(claim) }),
-  ),
-});
+type Claim = z.infer<typeof weeklyBriefingOutputSchema>['priorities'][number]['why'][number];
 
 const INSTRUCTIONS = [
   "You write the priorities and meeting prep of a Customer Success Manager's weekly briefing: one page, no filler. It is internal: ARR and health may appear.",
@@ -131,11 +141,17 @@ export async function writeWeeklyBriefingWithModel(
     purpose: 'weekly briefing',
     instructions: INSTRUCTIONS,
     prompt: `The CSM's book and week:\n${dataBlock(data)}`,
-    schema: weeklyBriefingOutputSchema,
+    schema: citingSchema((ref) =>
+      briefingOutput({
+        citation: ref(refs.all()),
+        account: ref([...accountRefs.keys()]),
+        meeting: ref(data.meetings.map((m) => m.ref)),
+      }),
+    ),
   });
 
   let dropped = 0;
-  const resolve = async (list: z.infer<typeof claim>[], section: string, accountId?: string) => {
+  const resolve = async (list: Claim[], section: string, accountId?: string) => {
     const wanted = list.slice(0, 3);
     const items = await resolveClaims(deps, ws, refs, wanted, {
       artifact: 'weekly briefing',
