@@ -53,6 +53,9 @@ export type BriefSection = {
     quote?: string | null;
     interview_id?: string | null;
     message_id?: string | null;
+    /** The account the item is about (weekly briefing): the text starts with its name. */
+    account_id?: string;
+    account?: string;
     /** The person the claim rested on was erased: its words are gone. */
     erased?: boolean;
   }[];
@@ -150,7 +153,7 @@ export type HomeData = {
     created_at: string;
     assigned_to_me: boolean;
   }[];
-  briefing: { created_at: string; sections: BriefSection[] } | null;
+  briefing: { created_at: string; week_of: string | null; time_zone: string | null; sections: BriefSection[] } | null;
 };
 
 export type Insights = {

@@ -267,6 +267,8 @@ export interface MembersTable {
   role: 'admin' | 'csm';
   user_id: string | null;
   created_at: CreatedAt;
+  /** 0017: the CSM's time zone for the weekly briefing (null: the workspace's). */
+  timezone: string | null;
 }
 
 export interface ReviewItemsTable {

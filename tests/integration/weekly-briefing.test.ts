@@ -152,3 +152,125 @@ describe(`the weekly CSM briefing (${databaseKind})`, () => {
     );
   });
 });
+
+describe(`the weekly briefing read on a weekend (${databaseKind})`, () => {
+  let t: TestApp;
+  let ws: { id: string; secret_key: string };
+  // Sunday 6 December 2026, 10:00 in New York: the week that matters is 7–11 December.
+  const sunday = new Date('2026-12-06T15:00:00Z');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.deps.now = () => sunday;
+    ws = await createTestWorkspace(t);
+    const db = t.deps.db;
+    await db.updateTable('workspaces').set({ timezone: 'Europe/London' }).where('id', '=', ws.id).execute();
+    await db
+      .insertInto('members')
+      .values({ workspace_id: ws.id, email: 'nina@vendor.io', name: 'Nina', role: 'csm', timezone: 'America/New_York' })
+      .execute();
+    const account = (name: string, extra: object = {}) =>
+      db
+        .insertInto('accounts')
+        .values({
+          workspace_id: ws.id,
+          external_id: name,
+          name,
+          owner_email: 'nina@vendor.io',
+          attributes: {},
+          health_reasons: [],
+          health_state: 'healthy',
+          last_touch_at: new Date(sunday.getTime() - 2 * DAY),
+          ...extra,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const big = await account('Big Renewal Co', { arr_cents: 900_000_00, health_state: 'watch' });
+    await account('Steady Co', { arr_cents: 800_000_00 });
+    const handoff = await account('Handoff Co', { arr_cents: 5_000_00 });
+    const growing = await account('Growing Co', { arr_cents: 8_000_00 });
+    await recordAnswer(t, ws.id, {
+      accountId: handoff.id,
+      text: 'Can someone from your team call me? I would rather talk to a person.',
+      signals: [
+        { kind: 'wants_human', value: { reason: null }, quote: 'I would rather talk to a person.', created_at: sunday },
+      ],
+    });
+    await recordAnswer(t, ws.id, {
+      accountId: growing.id,
+      text: 'Support wants in too, so we need 15 more seats next quarter.',
+      signals: [
+        {
+          kind: 'expansion_intent',
+          value: { kind: 'seats', size: '15 more seats', timing: 'next quarter' },
+          quote: 'we need 15 more seats next quarter',
+          created_at: new Date(sunday.getTime() - DAY),
+        },
+      ],
+    });
+    const meeting = (time: string, title: string) => ({
+      workspace_id: ws.id,
+      account_id: big.id,
+      name: 'meeting_scheduled',
+      occurred_at: new Date(sunday.getTime() - 10 * DAY),
+      properties: { time, title, attendees: [] },
+    });
+    await db
+      .insertInto('events')
+      .values([
+        meeting('2026-12-04T15:00:00Z', 'Last Friday’s call'),
+        meeting('2026-12-08T15:00:00Z', 'QBR with Big Renewal Co'),
+        meeting('2026-12-15T15:00:00Z', 'The week after'),
+      ])
+      .execute();
+  });
+  afterAll(() => t?.close());
+
+  it('covers the coming Monday to Friday in the CSM time zone, with hand-offs and expansion among the priorities', async () => {
+    const res = await t.request('/v1/briefings/weekly?member=nina@vendor.io', {
+      method: 'POST',
+      token: ws.secret_key,
+    });
+    expect(res.status).toBe(201);
+    const { content: b } = await readJson(res);
+    expect(b.week_of).toBe('2026-12-07');
+    expect(b.time_zone).toBe('America/New_York');
+
+    // Every block lies ahead, on the coming week's workdays, at New York wall-clock times.
+    expect(b.time_blocks.length).toBeGreaterThanOrEqual(6);
+    for (const block of b.time_blocks) {
+      expect(Date.parse(block.starts_at)).toBeGreaterThan(sunday.getTime());
+      expect(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']).toContain(block.day);
+    }
+    expect(b.time_blocks[0]).toMatchObject({
+      day: '2026-12-07',
+      weekday: 'Monday',
+      start: '09:00',
+      starts_at: '2026-12-07T14:00:00.000Z',
+    });
+    expect(b.time_blocks.map((x: { weekday: string }) => x.weekday)).toEqual(
+      expect.arrayContaining(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']),
+    );
+    const blocks = b.sections.find((s: { heading: string }) => s.heading === 'Suggested time blocks');
+    expect(blocks.items[0].text).toBe(
+      'Monday 7 Dec, 09:00–10:30 America/New_York: Priority accounts (3): plan and reach out',
+    );
+
+    // The meetings of the week ahead, not of the week that ended nor the one after.
+    expect(b.meetings.map((m: { title: string }) => m.title)).toEqual(['QBR with Big Renewal Co']);
+    const meetings = b.sections.find((s: { heading: string }) => s.heading === 'Meetings this week');
+    expect(meetings.items[0].text).toMatch(/^Big Renewal Co · Tuesday 8 Dec, 10:00 · QBR/);
+
+    // A request for a person comes first; an intent to grow outranks a bigger account with nothing new.
+    const priorities = b.priorities.map((p: { account: string }) => p.account);
+    expect(priorities).toEqual(['Handoff Co', 'Big Renewal Co', 'Growing Co']);
+    expect(b.priorities[0].why[0]).toBe('Asked to talk to a person today');
+    expect(b.priorities[0].evidence.quote).toBe('I would rather talk to a person.');
+    expect(b.priorities[2].why).toContain('Wants to grow yesterday: 15 more seats, next quarter');
+
+    // Items name their account by id, so the console can link it.
+    const top = b.sections.find((s: { heading: string }) => s.heading === 'Top priorities');
+    expect(top.items[0]).toMatchObject({ account: 'Handoff Co', account_id: b.priorities[0].account_id });
+    expect(top.items[0].text.startsWith('Handoff Co')).toBe(true);
+  });
+});

@@ -6,6 +6,9 @@ export type BriefSection = {
     quote: string | null;
     interview_id: string | null;
     message_id: string | null;
+    /** The account the item is about (weekly briefing): its text starts with the account's name. */
+    account_id?: string;
+    account?: string;
     /** The person the claim rested on was erased (see retention/cited-words.ts). */
     erased?: true;
   }[];
@@ -51,6 +54,9 @@ function readItems(raw: unknown): BriefSection['items'] {
         quote: pick(o.quote, citation?.quote),
         interview_id: pick(o.interview_id, citation?.interview_id),
         message_id: pick(o.message_id, citation?.message_id),
+        ...(typeof o.account_id === 'string' && typeof o.account === 'string'
+          ? { account_id: o.account_id, account: o.account }
+          : {}),
         ...(o.erased === true ? { erased: true as const } : {}),
       },
     ];

@@ -95,7 +95,12 @@ export async function getHome(db: Db, ws: Ws, memberId: string, now: Date) {
       assigned_to_me: r.assignee_member_id === memberId,
     })),
     briefing: briefing
-      ? { created_at: briefing.created_at.toISOString(), sections: readBriefSections(briefing.content) }
+      ? {
+          created_at: briefing.created_at.toISOString(),
+          week_of: (briefing.content as { week_of?: string }).week_of ?? null,
+          time_zone: (briefing.content as { time_zone?: string }).time_zone ?? null,
+          sections: readBriefSections(briefing.content),
+        }
       : null,
   };
 }

@@ -8,3 +8,19 @@ export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T
   if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
   return parsed.data;
 }
+
+/** Parses a console request's JSON body (an empty body reads as `{}`); bad input is a 400 naming the field. */
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  let raw: unknown = {};
+  if (text.trim()) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new AppError('invalid_json', 400, 'body: not valid JSON');
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  return parsed.data;
+}

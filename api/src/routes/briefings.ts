@@ -19,7 +19,8 @@ const briefing = z
     ...provenanceSchema,
     content: z.object({
       member: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
-      week_of: z.string(),
+      week_of: z.string().describe('The Monday of the week covered: the current week, or on a weekend the coming one'),
+      time_zone: z.string().optional().describe("The CSM's time zone (their own, else the workspace's)"),
       priorities: z.array(
         z.object({
           account: z.string(),
@@ -51,8 +52,25 @@ const briefing = z
           why: z.string(),
         }),
       ),
-      releases: z.array(z.object({ release: z.string(), account: z.string(), request: z.string(), evidence: cite })),
-      time_blocks: z.array(z.object({ day: z.string(), start: z.string(), end: z.string(), purpose: z.string() })),
+      releases: z.array(
+        z.object({
+          release: z.string(),
+          account: z.string(),
+          account_id: z.string().optional(),
+          request: z.string(),
+          evidence: cite,
+        }),
+      ),
+      time_blocks: z.array(
+        z.object({
+          day: z.string().describe('Local date in time_zone'),
+          weekday: z.string().optional().describe('e.g. "Monday"'),
+          start: z.string().describe('Local wall-clock time, HH:MM'),
+          end: z.string(),
+          starts_at: z.string().optional().describe('The start as an instant (ISO 8601)'),
+          purpose: z.string(),
+        }),
+      ),
       sections: z.array(
         z.object({
           heading: z.string(),

@@ -1,8 +1,15 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import { readJsonBody } from '../console/read-query';
 import type { AppEnv } from '../http/app-env';
 import { sessionAuth } from '../http/session-auth';
-import { getBriefRun, startRenewalBriefRun } from '../synthesis/brief-runs';
+import { getBriefRun, startBriefRun, startRenewalBriefRun } from '../synthesis/brief-runs';
+import { isTimeZone } from '../synthesis/briefing-week';
+
+const weeklyRunBody = z.strictObject({
+  time_zone: z.string().max(64).refine(isTimeZone, 'not a time zone this server knows').optional(),
+});
 
 /**
  * The console's "Regenerate brief": start a background run for an account and poll its
@@ -16,6 +23,20 @@ export function consoleBriefRunRoutes() {
   });
   app.post('/accounts/:id/brief/runs', sessionAuth, noStore, async (c) => {
     const { run } = await startRenewalBriefRun(c.get('deps'), c.get('ws'), c.req.param('id'));
+    return c.json(run, 202);
+  });
+  // "Generate now" on Home: the viewer's own briefing; the browser's time zone becomes theirs.
+  app.post('/briefings/weekly/runs', sessionAuth, noStore, async (c) => {
+    const body = await readJsonBody(c, weeklyRunBody);
+    const { deps, ws, member } = { deps: c.get('deps'), ws: c.get('ws'), member: c.get('member') };
+    if (body.time_zone)
+      await deps.db
+        .updateTable('members')
+        .set({ timezone: body.time_zone })
+        .where('workspace_id', '=', ws.id)
+        .where('id', '=', member.id)
+        .execute();
+    const { run } = await startBriefRun(deps, ws, 'weekly_briefing', member.id);
     return c.json(run, 202);
   });
   app.get('/brief-runs/:id', sessionAuth, noStore, async (c) =>

@@ -19,6 +19,11 @@ export const briefItemSchema = z.object({
     .optional()
     .describe('ai mode: every signal the claim cites, resolved from stored signals (never from model text)'),
   facts: z.array(z.string()).optional().describe('ai mode: recorded account facts the claim also rests on'),
+  account_id: z
+    .string()
+    .optional()
+    .describe('Weekly briefing: the account the item is about (its text starts with the name)'),
+  account: z.string().optional().describe("Weekly briefing: that account's name"),
   erased: z
     .boolean()
     .optional()

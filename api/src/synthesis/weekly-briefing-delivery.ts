@@ -14,7 +14,8 @@ import {
   type StoredBrief,
   storeBriefVersion,
 } from './brief-versions';
-import { buildWeeklyBriefing, type WeeklyBriefing, weekOf } from './weekly-briefing';
+import { briefingWeek } from './briefing-week';
+import { buildWeeklyBriefing, memberTimeZone, type WeeklyBriefing } from './weekly-briefing';
 
 export type StoredBriefing = {
   id: string;
@@ -38,8 +39,8 @@ export async function deliverWeeklyBriefing(
   options: { regenerate?: boolean; progress?: Progress; rulesOnly?: boolean } = {},
 ): Promise<StoredBriefing> {
   const progress = options.progress ?? noProgress;
-  const thisWeek = weekOf(deps.now());
   if (!options.regenerate) {
+    const thisWeek = briefingWeek(deps.now(), await memberTimeZone(deps, ws, memberEmail)).monday;
     // A cheap look first, so a scheduler firing twice does not pay for a second model run.
     const member = await tenant(deps.db, ws)
       .selectFrom('members')

@@ -2,17 +2,23 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
+import { type BriefingWeek, briefingWeek, weekdayName, zonedInstant } from './briefing-week';
 import type { HealthReason } from './health-rules';
 import { listReleases, releaseMatchesRequest } from './releases';
 
 const DAY = 86_400_000;
 /** An account with no touch for this long needs attention. */
 const QUIET_DAYS = 21;
+/** Hand-offs and expansion intents this recent are priorities of the week. */
+const FRESH_DAYS = 7;
 
 type Cite = { quote: string; interview_id: string; message_id: string } | null;
 export type WeeklyBriefing = {
   member: { id: string; email: string; name: string | null };
+  /** The Monday of the week covered: the current week, or from Saturday on the next one (in `time_zone`). */
   week_of: string;
+  /** The CSM's time zone (their own, else the workspace's): the week and the time blocks are in it. */
+  time_zone: string;
   priorities: { account: string; account_id: string; arr: number | null; why: string[]; evidence: Cite }[];
   meetings: {
     time: string;
@@ -31,12 +37,21 @@ export type WeeklyBriefing = {
     last_touch: string | null;
     why: string;
   }[];
-  releases: { release: string; account: string; request: string; evidence: Cite }[];
-  time_blocks: { day: string; start: string; end: string; purpose: string }[];
+  releases: { release: string; account: string; account_id: string; request: string; evidence: Cite }[];
+  /** Local date, weekday name and wall-clock times in `time_zone`; `starts_at` is the instant. Past blocks are left out. */
+  time_blocks: { day: string; weekday: string; start: string; end: string; starts_at: string; purpose: string }[];
   /** The same page as headed lists with citations, the shape every brief is read in. */
   sections: {
     heading: string;
-    items: { text: string; quote: string | null; interview_id: string | null; message_id: string | null }[];
+    items: {
+      text: string;
+      quote: string | null;
+      interview_id: string | null;
+      message_id: string | null;
+      /** The account the item is about, when it starts with its name (the console links it). */
+      account_id?: string;
+      account?: string;
+    }[];
   }[];
 };
 
@@ -54,11 +69,19 @@ const arrOf = (a: Account) => (a.arr_cents === null ? null : Number(a.arr_cents)
 const reasonsOf = (a: Account) => (a.health_reasons as HealthReason[]) ?? [];
 const daysUntil = (date: string | null, now: Date) =>
   date === null ? null : Math.round((Date.parse(`${String(date).slice(0, 10)}T00:00:00Z`) - now.getTime()) / DAY);
-/** Monday of the week `now` falls in (UTC date). */
-export const weekOf = (now: Date) =>
-  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)))
-    .toISOString()
-    .slice(0, 10);
+
+/** The time zone a member's briefing is in: their own, else the workspace's. */
+export async function memberTimeZone(deps: Pick<AppDeps, 'db'>, ws: Ws, memberEmail: string): Promise<string> {
+  const row = await deps.db
+    .selectFrom('workspaces')
+    .leftJoin('members', (j) =>
+      j.onRef('members.workspace_id', '=', 'workspaces.id').on('members.email', '=', memberEmail),
+    )
+    .select(['workspaces.timezone as workspace_tz', 'members.timezone as member_tz'])
+    .where('workspaces.id', '=', ws.id)
+    .executeTakeFirst();
+  return row?.member_tz ?? row?.workspace_tz ?? 'UTC';
+}
 
 /**
  * One CSM's week on one page, following the weekly-briefing workflow: the top three
@@ -75,8 +98,8 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
     .where('email', '=', memberEmail)
     .executeTakeFirst();
   if (!member) throw notFound('Member');
-  const week = weekOf(now);
-  const weekEnd = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * DAY);
+  const week = briefingWeek(now, await memberTimeZone(deps, ws, member.email));
+  const weekEnd = week.end;
   const accounts = await t
     .selectFrom('accounts')
     .select(['id', 'name', 'arr_cents', 'renewal_date', 'health_state', 'health_reasons', 'last_touch_at'])
@@ -84,7 +107,7 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
     .execute();
   const ids = accounts.map((a) => a.id);
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const [reviews, meetings, requests, releases] = ids.length
+  const [reviews, meetings, requests, releases, fresh] = ids.length
     ? await Promise.all([
         t
           .selectFrom('review_items')
@@ -108,8 +131,17 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
           .where('created_at', '>', new Date(now.getTime() - 180 * DAY))
           .execute(),
         listReleases(deps.db, ws, new Date(now.getTime() - 14 * DAY).toISOString().slice(0, 10)),
+        // What customers said this week that a CSM acts on first: asks for a person and intents to grow.
+        t
+          .selectFrom('signals')
+          .select(['account_id', 'kind', 'value', 'quote', 'interview_id', 'message_id', 'created_at'])
+          .where('account_id', 'in', ids)
+          .where('kind', 'in', ['wants_human', 'expansion_intent'])
+          .where('created_at', '>', new Date(now.getTime() - FRESH_DAYS * DAY))
+          .orderBy('created_at', 'desc')
+          .execute(),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], []];
 
   // Priorities: risk first, then renewals close at hand, open review items and size.
   const scored = accounts.map((a) => {
@@ -136,13 +168,30 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
       score += 20 * open.length;
       why.push(`${open.length} open review item${open.length > 1 ? 's' : ''}`);
     }
+    const own = fresh.filter((f) => f.account_id === a.id);
+    const handoff = own.find((f) => f.kind === 'wants_human');
+    if (handoff) {
+      score += 150;
+      why.unshift(`Asked to talk to a person ${ago(handoff.created_at, now)}`);
+    }
+    const expansion = own.find((f) => f.kind === 'expansion_intent');
+    if (expansion) {
+      const v = expansion.value as { kind?: string; size?: string | null; timing?: string | null };
+      score += 60;
+      why.push(
+        `Wants to grow ${ago(expansion.created_at, now)}: ${[v.size, v.timing].filter(Boolean).join(', ') || String(v.kind ?? 'expansion').replace(/_/g, ' ')}`,
+      );
+    }
     score += Math.min(30, (arrOf(a) ?? 0) / 10_000);
     const cited = reasonsOf(a).find((r) => r.evidence)?.evidence;
+    const quoted = handoff ?? cited ?? expansion;
     return {
       a,
       score,
       why,
-      evidence: cited ? { quote: cited.quote, interview_id: cited.interview_id, message_id: cited.message_id } : null,
+      evidence: quoted
+        ? { quote: quoted.quote, interview_id: quoted.interview_id, message_id: quoted.message_id }
+        : null,
     };
   });
   const priorities = scored
@@ -206,72 +255,108 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
       .map((r) => ({
         release: release.title,
         account: byId.get(r.account_id as string)!.name,
+        account_id: r.account_id as string,
         request: String((r.value as { summary?: string }).summary),
         evidence: { quote: r.quote, interview_id: r.interview_id, message_id: r.message_id },
       })),
   );
 
   const briefing = {
-    member,
-    week_of: week,
+    member: { id: member.id, email: member.email, name: member.name },
+    week_of: week.monday,
+    time_zone: week.timeZone,
     priorities,
     meetings: meetingNotes,
     needs_attention,
     releases: releaseNotes,
-    time_blocks: suggestTimeBlocks(week, priorities.length, needs_attention.length, releaseNotes.length),
+    time_blocks: suggestTimeBlocks(week, now, priorities.length, needs_attention.length, releaseNotes.length),
   };
   return { ...briefing, sections: asSections(briefing) };
 }
 
 /** The briefing as headed lists with citations (the console and the API read these). */
 export function asSections(b: Omit<WeeklyBriefing, 'sections'>): WeeklyBriefing['sections'] {
-  const item = (text: string, evidence: Cite = null) => ({
+  const item = (text: string, evidence: Cite = null, about?: { account: string; account_id: string }) => ({
     text,
     quote: evidence?.quote ?? null,
     interview_id: evidence?.interview_id ?? null,
     message_id: evidence?.message_id ?? null,
+    ...(about ? { account: about.account, account_id: about.account_id } : {}),
   });
+  const inZone = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: b.time_zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
   return [
     {
       heading: 'Top priorities',
-      items: b.priorities.map((p) => item(`${p.account} — ${p.why.join('; ')}`, p.evidence)),
+      items: b.priorities.map((p) => item(`${p.account} — ${p.why.join('; ')}`, p.evidence, p)),
     },
     {
       heading: 'Meetings this week',
       items: b.meetings.map((m) =>
         item(
-          `${new Date(m.time).toUTCString().slice(0, 22)} · ${m.title}: ${[...m.context, ...m.talking_points].join('; ')}`,
+          `${m.account} · ${inZone(m.time)} · ${m.title}: ${[...m.context, ...m.talking_points].join('; ')}`,
           m.evidence,
+          m,
         ),
       ),
     },
-    { heading: 'Needs a touchpoint', items: b.needs_attention.map((a) => item(`${a.account} — ${a.why}`)) },
+    { heading: 'Needs a touchpoint', items: b.needs_attention.map((a) => item(`${a.account} — ${a.why}`, null, a)) },
     {
       heading: 'You asked, we shipped',
-      items: b.releases.map((r) => item(`${r.release} answers ${r.account}: ${r.request}`, r.evidence)),
+      items: b.releases.map((r) => item(`${r.account} — ${r.release} answers their ask: ${r.request}`, r.evidence, r)),
     },
     {
       heading: 'Suggested time blocks',
-      items: b.time_blocks.map((t) => item(`${t.day} ${t.start}–${t.end}: ${t.purpose}`)),
+      items: b.time_blocks.map((t) =>
+        item(`${t.weekday} ${dayMonth(t.day)}, ${t.start}–${t.end} ${b.time_zone}: ${t.purpose}`),
+      ),
     },
   ].filter((section) => section.items.length > 0);
 }
 
-/** Proactive work in the mornings early in the week, reactive buffers every afternoon. */
-function suggestTimeBlocks(week: string, priorities: number, quiet: number, releases: number) {
-  const day = (offset: number) => new Date(Date.parse(`${week}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
+/** "7 Dec" for 2026-12-07. */
+const dayMonth = (day: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
+/** "today", "yesterday" or "N days ago". */
+function ago(at: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - at.getTime()) / DAY);
+  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+/**
+ * Proactive work in the mornings early in the week, reactive buffers every afternoon, on
+ * the covered week's workdays in the CSM's time zone. Blocks already past are left out.
+ */
+function suggestTimeBlocks(week: BriefingWeek, now: Date, priorities: number, quiet: number, releases: number) {
+  const block = (d: number, start: string, end: string, purpose: string) => {
+    const day = week.workdays[d]!;
+    return {
+      day,
+      weekday: weekdayName(day),
+      start,
+      end,
+      starts_at: zonedInstant(day, start, week.timeZone).toISOString(),
+      purpose,
+    };
+  };
   const blocks = [
-    { day: day(0), start: '09:00', end: '10:30', purpose: `Priority accounts (${priorities}): plan and reach out` },
-    {
-      day: day(1),
-      start: '09:00',
-      end: '10:00',
-      purpose: `Proactive outreach to ${quiet} quiet account${quiet === 1 ? '' : 's'}`,
-    },
+    block(0, '09:00', '10:30', `Priority accounts (${priorities}): plan and reach out`),
+    block(1, '09:00', '10:00', `Proactive outreach to ${quiet} quiet account${quiet === 1 ? '' : 's'}`),
   ];
-  if (releases)
-    blocks.push({ day: day(2), start: '09:00', end: '09:30', purpose: `"You asked, we shipped" notes (${releases})` });
-  for (let d = 0; d < 5; d++)
-    blocks.push({ day: day(d), start: '15:00', end: '16:30', purpose: 'Reactive: tickets, escalations, follow-ups' });
-  return blocks;
+  if (releases) blocks.push(block(2, '09:00', '09:30', `"You asked, we shipped" notes (${releases})`));
+  for (let d = 0; d < 5; d++) blocks.push(block(d, '15:00', '16:30', 'Reactive: tickets, escalations, follow-ups'));
+  return blocks
+    .filter((b) => Date.parse(b.starts_at) > now.getTime())
+    .sort((x, y) => x.starts_at.localeCompare(y.starts_at));
 }

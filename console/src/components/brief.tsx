@@ -13,12 +13,12 @@ export function Brief({ sections }: { sections: BriefSection[] }) {
               item.erased ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: brief items are static text
                 <li key={i} className="erased-claim">
-                  {item.text}
+                  <ItemText item={item} />
                 </li>
               ) : (
                 // biome-ignore lint/suspicious/noArrayIndexKey: brief items are static text
                 <li key={i}>
-                  {item.text}
+                  <ItemText item={item} />
                   {item.quote ? <blockquote className="quote">“{item.quote}”</blockquote> : null}
                   {item.interview_id ? (
                     <Link
@@ -34,6 +34,19 @@ export function Brief({ sections }: { sections: BriefSection[] }) {
           </ul>
         </div>
       ))}
+    </>
+  );
+}
+
+/** An item's text, its leading account name a link to the account. */
+function ItemText({ item }: { item: BriefSection['items'][number] }) {
+  if (!item.account_id || !item.account || !item.text.startsWith(item.account)) return <>{item.text}</>;
+  return (
+    <>
+      <Link to={`/accounts/${item.account_id}`}>
+        <strong>{item.account}</strong>
+      </Link>
+      {item.text.slice(item.account.length)}
     </>
   );
 }

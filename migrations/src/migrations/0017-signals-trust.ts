@@ -14,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
     `
     alter table interviews add column extraction_fallback_reason text;
+    alter table members add column timezone text;
     create index briefs_current on briefs (workspace_id, kind, subject_id, version desc)
       where status = 'ready';
     `,
@@ -25,6 +26,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     drop index if exists briefs_current;
+    alter table members drop column timezone;
     alter table interviews drop column extraction_fallback_reason;
     `,
   );

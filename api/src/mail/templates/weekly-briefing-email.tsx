@@ -76,7 +76,8 @@ function WeeklyBriefingEmail({ b, consoleUrl }: { b: WeeklyBriefing; consoleUrl:
             </Heading>
             {b.time_blocks.slice(0, 4).map((t) => (
               <Text key={`${t.day}${t.start}`} style={line}>
-                {t.day} {t.start}–{t.end}: {t.purpose}
+                {t.weekday ?? t.day} {t.start}–{t.end}
+                {b.time_zone ? ` (${b.time_zone})` : ''}: {t.purpose}
               </Text>
             ))}
           </Section>

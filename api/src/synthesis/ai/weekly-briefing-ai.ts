@@ -110,6 +110,9 @@ export async function writeWeeklyBriefingWithModel(
           ? `Last touchpoint ${Math.floor((now.getTime() - a.last_touch_at.getTime()) / DAY)} days ago`
           : 'Never touched',
         ...reviews.filter((r) => r.account_id === a.id).map((r) => `Open review item: ${r.reason}`),
+        ...base.priorities
+          .filter((p) => p.account_id === a.id)
+          .flatMap((p) => p.why.filter((w) => /^(Asked to talk|Wants to grow)/.test(w))),
       ];
       const digest = map.digests.get(a.id);
       const byId = new Map((signals.get(a.id) ?? []).map((s) => [s.id, s]));
@@ -198,7 +201,12 @@ export async function writeWeeklyBriefingWithModel(
     );
   }
   // Should every priority fail its evidence check, the rule-based ranking stands rather than an empty page.
-  const briefing = { ...base, priorities: priorities.length ? priorities : base.priorities, meetings };
+  const ranked = priorities.length ? [...priorities] : [...base.priorities];
+  // A customer who asked for a person this week is always a priority, whatever the model ranked.
+  for (const p of base.priorities)
+    if (p.why.some((w) => w.startsWith('Asked to talk')) && !ranked.some((x) => x.account_id === p.account_id))
+      ranked.splice(Math.min(ranked.length, 2), ranked.length >= 3 ? 1 : 0, p);
+  const briefing = { ...base, priorities: ranked, meetings };
   return {
     briefing: { ...briefing, sections: asSections(briefing) },
     model: reduce.model,

@@ -7,6 +7,13 @@ import { formatDateTime, formatMoneyCompact, formatPercent, humanize } from '../
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
+import { GenerateBriefing } from './generate-briefing';
+
+/** "Monday 7 December" for a calendar date. */
+const formatDay = (day: string) =>
+  new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 
 /** The CSM's start page: the numbers that matter, the briefing, and what needs a decision. */
 export default function HomePage() {
@@ -64,14 +71,24 @@ export default function HomePage() {
                 )}
               </section>
               <section className="card" aria-labelledby="briefing-h">
-                <h2 id="briefing-h">My weekly briefing</h2>
+                <div className="card-title">
+                  <h2 id="briefing-h">
+                    {briefing?.week_of ? `My week of ${formatDay(briefing.week_of)}` : 'My weekly briefing'}
+                  </h2>
+                  <GenerateBriefing />
+                </div>
                 {briefing ? (
                   <>
-                    <p className="meta">Prepared {formatDateTime(briefing.created_at)}</p>
+                    <p className="meta">
+                      Prepared {formatDateTime(briefing.created_at)}
+                      {briefing.time_zone ? ` · times in ${briefing.time_zone}` : ''}
+                    </p>
                     <Brief sections={briefing.sections} />
                   </>
                 ) : (
-                  <Empty title="No briefing yet">Your briefing is prepared every Monday morning.</Empty>
+                  <Empty title="No briefing yet">
+                    Your briefing is prepared every Monday morning, or now with Generate now.
+                  </Empty>
                 )}
               </section>
             </div>

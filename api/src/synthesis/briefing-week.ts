@@ -1,0 +1,86 @@
+const DAY = 86_400_000;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** The wall-clock date and time of an instant in a time zone. */
+function wallClock(at: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    asUtc: Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    ),
+  };
+}
+
+/** The instant at which the wall clock in `timeZone` shows `date` (YYYY-MM-DD) at `time` (HH:MM). */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const wanted = Date.parse(`${date}T${time}:00Z`);
+  // Two passes settle the offset, also across a daylight-saving change.
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) guess += wanted - wallClock(new Date(guess), timeZone).asUtc;
+  return new Date(guess);
+}
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The weekday name of a calendar date, e.g. "Monday". */
+export const weekdayName = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+
+export type BriefingWeek = {
+  /** The Monday of the covered week, as a calendar date in the time zone. */
+  monday: string;
+  /** Monday to Friday, as calendar dates. */
+  workdays: string[];
+  /** When the covered week starts and ends (Monday 00:00 to Saturday 00:00 local), as instants. */
+  start: Date;
+  end: Date;
+  timeZone: string;
+};
+
+/**
+ * The working week a briefing covers, in the CSM's time zone: the current one from Monday
+ * to Friday, and from Saturday on the next one — a briefing read on a weekend is read for
+ * the week ahead, never for the week that is ending.
+ */
+export function briefingWeek(now: Date, timeZone: string): BriefingWeek {
+  const today = wallClock(now, timeZone).date;
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const monday = weekday === 0 ? addDays(today, 1) : weekday === 6 ? addDays(today, 2) : addDays(today, 1 - weekday);
+  const workdays = [0, 1, 2, 3, 4].map((d) => addDays(monday, d));
+  return {
+    monday,
+    workdays,
+    start: zonedInstant(monday, '00:00', timeZone),
+    end: zonedInstant(addDays(monday, 5), '00:00', timeZone),
+    timeZone,
+  };
+}
+
+/** Whether a string names a time zone this runtime knows. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
