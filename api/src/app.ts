@@ -19,6 +19,7 @@ import { briefRoutes } from './routes/briefs';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
 import { consoleBriefRunRoutes } from './routes/console-brief-runs';
+import { consoleReviewQueueRoutes } from './routes/console-review-queue';
 import { consoleSessionRoutes } from './routes/console-session';
 import { consoleSettingsRoutes } from './routes/console-settings';
 import { contactRoutes } from './routes/contacts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   if (deps.config.demo) app.route('/', demoPageRoutes());
   app.route('/', consoleApiRoutes());
   app.route('/', consoleBriefRunRoutes());
+  app.route('/', consoleReviewQueueRoutes());
   app.route('/', consoleSettingsRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());

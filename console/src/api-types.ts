@@ -215,3 +215,20 @@ export type OutboxEmail = OutboxRow & { from_address: string; html: string; text
 
 /** A fresh sign-in link from "Resend invite", shown once to the admin who asked. */
 export type ResentInvite = { id: string; email: string; role: Role; url: string };
+
+/** One open review item as the console shows it: the reason in words and the customer's words. */
+export type ReviewQueueItem = {
+  id: string;
+  account: { id: string; name: string };
+  kind: string;
+  kind_label: string;
+  reason: string;
+  quote: string | null;
+  interview_id: string | null;
+  message_id: string | null;
+  status: 'open' | 'snoozed';
+  snoozed_until: string | null;
+  assignee: { id: string; name: string | null; email: string } | null;
+  assigned_to_me: boolean;
+  created_at: string;
+};

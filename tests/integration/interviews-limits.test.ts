@@ -51,7 +51,12 @@ describe('interview limits, handoff and opt-out', () => {
     expect(r.done).toEqual({ status: 'completed' });
     const items = await t.deps.db.selectFrom('review_items').selectAll().where('workspace_id', '=', ws.id).execute();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ account_id: accountId, reason: 'wants_human', status: 'open' });
+    expect(items[0]).toMatchObject({
+      account_id: accountId,
+      kind: 'handoff',
+      reason: 'Asked to talk to a person',
+      status: 'open',
+    });
     expect(items[0]?.evidence).toEqual([expect.objectContaining({ interview_id: id })]);
   });
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
 import { readBriefSections } from './brief-sections';
+import { reasonInWords } from './review-actions';
 
 /** Health states the console counts as "at risk" (synthesis writes healthy | watch | at_risk). */
 export const AT_RISK_STATES = ['at_risk'];
@@ -87,7 +88,7 @@ export async function getHome(db: Db, ws: Ws, memberId: string, now: Date) {
     review_queue: queue.map((r) => ({
       id: r.id,
       kind: r.kind,
-      reason: r.reason,
+      reason: reasonInWords(r.reason),
       status: r.status,
       account_id: r.account_id,
       account_name: r.account_name,

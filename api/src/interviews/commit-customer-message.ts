@@ -107,7 +107,7 @@ export async function commitCustomerMessage(
           await addReviewItem(t, {
             accountId: interview.account_id,
             kind: 'handoff',
-            reason: 'wants_human',
+            reason: 'Asked to talk to a person',
             evidence: [{ interview_id: interview.id, message_id: message.id, quote: input.text.slice(0, 500) }],
             dedupeKey: `wants_human:${interview.id}`,
           });

@@ -14,6 +14,7 @@ import {
   humanize,
 } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { ReviewQueue } from '../../components/review-queue';
 import { Empty, QueryView } from '../../components/states';
 import { RegenerateBrief } from './regenerate-brief';
 
@@ -58,6 +59,7 @@ export default function AccountPage() {
                   </ul>
                 )}
               </section>
+              <ReviewQueue title="Review queue" accountId={a.id} />
               <section className="card" aria-labelledby="brief-h">
                 <div className="card-title">
                   <h2 id="brief-h">Renewal brief</h2>

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { getJson } from '../../api';
 import type { HomeData } from '../../api-types';
 import { Brief } from '../../components/brief';
-import { formatDateTime, formatMoneyCompact, formatPercent, humanize } from '../../components/format';
+import { formatDateTime, formatMoneyCompact, formatPercent } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { ReviewQueue } from '../../components/review-queue';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
 import { GenerateBriefing } from './generate-briefing';
@@ -24,7 +25,7 @@ export default function HomePage() {
     <>
       <PageHeader title={`Good to see you, ${first}`} subtitle="Your week at a glance" />
       <QueryView query={home}>
-        {({ kpis, review_queue, briefing }) => (
+        {({ kpis, briefing }) => (
           <>
             <section className="kpis" aria-label="Key figures">
               <Kpi
@@ -50,26 +51,7 @@ export default function HomePage() {
               <Kpi label="ARR at risk" value={formatMoneyCompact(kpis.arr_at_risk_cents)} hint="on accounts at risk" />
             </section>
             <div className="grid grid-2">
-              <section className="card" aria-labelledby="queue-h">
-                <h2 id="queue-h">My review queue ({review_queue.length})</h2>
-                {review_queue.length === 0 ? (
-                  <Empty title="Nothing to review">Accounts that need a human decision show up here.</Empty>
-                ) : (
-                  <ul className="list">
-                    {review_queue.map((r) => (
-                      <li key={r.id}>
-                        <Link to={`/accounts/${r.account_id}`}>
-                          <strong>{r.account_name}</strong>
-                        </Link>{' '}
-                        <span className="pill pill-warn">{humanize(r.kind)}</span>{' '}
-                        {r.assigned_to_me ? <span className="pill pill-outline">Mine</span> : null}
-                        <div>{r.reason}</div>
-                        <div className="meta">{formatDateTime(r.created_at)}</div>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
+              <ReviewQueue title="My review queue" />
               <section className="card" aria-labelledby="briefing-h">
                 <div className="card-title">
                   <h2 id="briefing-h">
