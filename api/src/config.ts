@@ -62,6 +62,11 @@ const schema = z.object({
   CANDOR_WEBHOOK_RETRY_MS: optionalString
     .transform((v) => (v === undefined ? 30_000 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
+  CANDOR_BRIEF_REFRESH_SECONDS: optionalString
+    .transform((v) => (v === undefined ? 30 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= 55, {
+      message: 'must be a whole number of seconds from 1 to 55',
+    }),
   CANDOR_RUN_JOBS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
   CANDOR_DEMO: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
 });
@@ -79,6 +84,8 @@ export type Config = {
   mail: { resendApiKey: string | undefined; from: string; retryBaseMs: number };
   /** Outgoing webhooks: private/loopback targets refused unless allowed; retryBaseMs doubles per failed attempt. */
   webhooks: { allowPrivateTargets: boolean; retryBaseMs: number };
+  /** New answers re-synthesize an account's renewal brief at most once per this many seconds, this long after. */
+  briefRefreshSeconds: number;
   publicUrl: string;
   secret: string | undefined;
   logLevel: string;
@@ -119,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     modelPrices: e.CANDOR_MODEL_PRICES,
     mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM, retryBaseMs: e.CANDOR_EMAIL_RETRY_MS },
     webhooks: { allowPrivateTargets: e.CANDOR_WEBHOOKS_ALLOW_PRIVATE, retryBaseMs: e.CANDOR_WEBHOOK_RETRY_MS },
+    briefRefreshSeconds: e.CANDOR_BRIEF_REFRESH_SECONDS,
     publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CANDOR_SECRET,
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -92,6 +92,10 @@ export type AccountDetail = {
     fallback_reason?: string | null;
     created_at: string;
     sections: BriefSection[];
+    /** Interviews answered since this version was written (a refresh follows within a minute when due). */
+    new_answers: number;
+    /** The newest generation since this version that came out empty, kept as a record. */
+    failed_attempt: { version: number; created_at: string; fallback_reason: string | null } | null;
   } | null;
 };
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
+import { failedAttemptSince } from '../synthesis/brief-versions';
 import { readBriefSections } from './brief-sections';
 import { describeSignal, humanizeKey } from './signal-label';
 
@@ -119,6 +120,20 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, TIMELINE_LIMIT);
 
+  // What the brief does not know yet: answers that came in after it was written.
+  const [newAnswers, failedAttempt] = brief
+    ? await Promise.all([
+        t
+          .selectFrom('interviews')
+          .select(sql<string>`count(*)`.as('n'))
+          .where('account_id', '=', accountId)
+          .where('status', 'in', ['completed', 'abandoned'])
+          .where('ended_at', '>', brief.created_at)
+          .executeTakeFirstOrThrow(),
+        failedAttemptSince(db, ws, 'renewal', accountId, brief.version),
+      ])
+    : [{ n: '0' }, null];
+
   return {
     account: {
       id: account.id,
@@ -162,6 +177,8 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
           fallback_reason: brief.fallback_reason,
           created_at: brief.created_at.toISOString(),
           sections: readBriefSections(brief.content),
+          new_answers: Number(newAnswers.n),
+          failed_attempt: failedAttempt,
         }
       : null,
   };

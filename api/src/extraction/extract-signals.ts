@@ -43,6 +43,32 @@ function keepVerbatim(signals: Signal[], messages: Map<string, string>): { kept:
   return { kept, dropped };
 }
 
+/**
+ * The interviewer handed this interview to a person (the customer asked for one): that
+ * request is a signal of its own, cited to the message, even where the keyword rules or
+ * the model missed it — so health, briefs and reports hear of it like any other.
+ */
+async function handoffSignal(
+  deps: Deps,
+  ws: Ws,
+  interviewId: string,
+  kept: Signal[],
+  verbatim: Map<string, string>,
+): Promise<Signal[]> {
+  if (kept.some((s) => s.kind === 'wants_human')) return [];
+  const item = await tenant(deps.db, ws)
+    .selectFrom('review_items')
+    .select('evidence')
+    .where('kind', '=', 'handoff')
+    .where('dedupe_key', '=', `wants_human:${interviewId}`)
+    .executeTakeFirst();
+  const evidence = (item?.evidence as { message_id?: string; quote?: string }[] | undefined)?.[0];
+  const text = evidence?.message_id ? verbatim.get(evidence.message_id) : undefined;
+  if (!evidence?.message_id || !text) return [];
+  const quote = text.trim().slice(0, 500);
+  return [{ kind: 'wants_human', value: { reason: null }, quote, message_id: evidence.message_id, confidence: 1 }];
+}
+
 function logDropped(log: Deps['log'], dropped: Signal[], source: 'ai' | 'rules') {
   // Which signal, never its text: customer words stay out of info-level logs.
   for (const s of dropped)
@@ -114,6 +140,9 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
     result.dropped += checked.dropped.length;
     kept = checked.kept;
   }
+  const handoff = await handoffSignal(deps, ws, interviewId, kept, verbatim);
+  const fromRules = (s: Signal) => result.source === 'rules' || handoff.includes(s);
+  kept.push(...handoff);
   result.stored = kept.length;
 
   const cost = result.model
@@ -140,9 +169,9 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
             quote: s.quote,
             message_id: s.message_id,
             confidence: s.confidence,
-            source: result.source,
-            model: result.source === 'ai' ? result.model : null,
-            prompt_version: result.source === 'ai' ? EXTRACTION_PROMPT_VERSION : null,
+            source: fromRules(s) ? ('rules' as const) : ('ai' as const),
+            model: fromRules(s) ? null : result.model,
+            prompt_version: fromRules(s) ? null : EXTRACTION_PROMPT_VERSION,
           })),
         )
         .execute();

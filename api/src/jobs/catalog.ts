@@ -37,6 +37,8 @@ export const jobCatalog = {
   'renewal-briefs': z.object({}),
   /** Hourly: the weekly CSM briefings of workspaces where it is Monday at the briefing hour. */
   'weekly-briefings': z.object({}),
+  /** New answers at an account: its renewal brief again, debounced per account (synthesis/brief-refresh.ts). */
+  'refresh-renewal-brief': z.object({ workspaceId: z.uuid(), accountId: z.uuid() }),
   /** Regenerates one brief or briefing on demand, recording its progress (synthesis_runs row). */
   'run-brief': z.object({ workspaceId: z.uuid(), runId: z.uuid() }),
   /** One attempt of one outgoing webhook delivery (webhook_deliveries row); failures re-queue with backoff. */

@@ -5,6 +5,7 @@ import { isPreviewInterview } from '../guides/preview-contact';
 import { deliverEmail } from '../mail/send-email';
 import { eraseExpiredTranscripts } from '../retention/erase-expired-transcripts';
 import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
+import { refreshRenewalBrief, scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { runBriefRun } from '../synthesis/brief-runs';
 import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
 import { sendDueWeeklyBriefings } from '../synthesis/weekly-briefing-delivery';
@@ -44,9 +45,12 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', interviewId)
         .executeTakeFirst();
-      if (interview?.account_id)
+      if (interview?.account_id) {
         await deps.jobs.send('recompute-health', { workspaceId, accountId: interview.account_id });
+        await scheduleBriefRefresh(deps, { id: workspaceId }, interview.account_id);
+      }
     },
+    'refresh-renewal-brief': ({ workspaceId, accountId }) => refreshRenewalBrief(deps, { id: workspaceId }, accountId),
     'recompute-health': async ({ workspaceId, accountId }) => {
       await recomputeHealth(deps, { id: workspaceId }, accountId);
     },

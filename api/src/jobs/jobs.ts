@@ -12,7 +12,7 @@ export type Jobs = {
   send<N extends JobName>(
     name: N,
     payload: JobPayload<N>,
-    options?: { singletonKey?: string; startAfter?: Date },
+    options?: { singletonKey?: string; startAfter?: Date; singletonSeconds?: number },
   ): Promise<string | null>;
   /** Runs a job on a cron schedule (at most once per tick across all processes). */
   schedule<N extends JobName>(name: N, cron: string, payload: JobPayload<N>): Promise<void>;
@@ -40,6 +40,8 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
       return boss.send(name, data, {
         ...(options?.singletonKey ? { singletonKey: options.singletonKey } : {}),
         ...(options?.startAfter ? { startAfter: options.startAfter } : {}),
+        // With a key: one job per key per slot of this many seconds (a later send in the slot is dropped).
+        ...(options?.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
       });
     },
     async schedule(name, cron, payload) {

@@ -136,12 +136,26 @@ function BriefMeta({ brief }: { brief: NonNullable<AccountDetail['brief']> }) {
     brief.mode === 'ai'
       ? `Written by AI${brief.model ? ` (${brief.model}, prompt ${brief.prompt_version})` : ''}`
       : brief.fallback_reason
-        ? 'Built by rules: the model was unavailable'
+        ? `Built by rules: ${brief.fallback_reason}`
         : 'Built by rules from signals';
   return (
-    <p className="meta">
-      Version {brief.version} · {how} · {formatDateTime(brief.created_at)}
-    </p>
+    <>
+      <p className="meta">
+        Version {brief.version} · {how} · {formatDateTime(brief.created_at)}
+      </p>
+      {brief.new_answers > 0 ? (
+        <p className="meta brief-stale" role="status">
+          {brief.new_answers} new answer{brief.new_answers === 1 ? '' : 's'} since this brief
+        </p>
+      ) : null}
+      {brief.failed_attempt ? (
+        <p className="meta">
+          Version {brief.failed_attempt.version} came out empty
+          {brief.failed_attempt.fallback_reason ? ` (${brief.failed_attempt.fallback_reason})` : ''}, so this one stays
+          current.
+        </p>
+      ) : null}
+    </>
   );
 }
 
