@@ -22,6 +22,7 @@ import { consoleBriefRunRoutes } from './routes/console-brief-runs';
 import { consoleReviewQueueRoutes } from './routes/console-review-queue';
 import { consoleSessionRoutes } from './routes/console-session';
 import { consoleSettingsRoutes } from './routes/console-settings';
+import { consoleSignalCorrectionRoutes } from './routes/console-signal-corrections';
 import { contactRoutes } from './routes/contacts';
 import { demoPageRoutes } from './routes/demo-page';
 import { eventRoutes } from './routes/events';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleApiRoutes());
   app.route('/', consoleBriefRunRoutes());
   app.route('/', consoleReviewQueueRoutes());
+  app.route('/', consoleSignalCorrectionRoutes());
   app.route('/', consoleSettingsRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());

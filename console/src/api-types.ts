@@ -118,6 +118,9 @@ export type SignalRow = {
   id: string;
   kind: string;
   label: string;
+  value: Record<string, unknown>;
+  /** A CSM changed it; re-extraction keeps it as they left it. */
+  corrected: boolean;
   quote: string;
   message_id: string;
   confidence: number;

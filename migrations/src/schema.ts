@@ -202,6 +202,8 @@ export interface SignalsTable {
   model: string | null;
   prompt_version: string | null;
   created_at: CreatedAt;
+  /** 0017: when a CSM changed this signal's kind or value (re-extraction keeps it). */
+  corrected_at: NullableTimestamp;
 }
 
 export interface BriefsTable {
@@ -269,6 +271,23 @@ export interface MembersTable {
   created_at: CreatedAt;
   /** 0017: the CSM's time zone for the weekly briefing (null: the workspace's). */
   timezone: string | null;
+}
+
+/** 0017: a CSM's correction of one signal (change of kind or value, or dismissal). */
+export interface SignalCorrectionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  interview_id: string;
+  signal_id: string;
+  message_id: string;
+  action: 'change' | 'dismiss';
+  from_kind: string;
+  from_value: Json;
+  to_kind: string | null;
+  to_value: Json | null;
+  from_source: string;
+  member_id: string | null;
+  created_at: CreatedAt;
 }
 
 export interface ReviewItemsTable {
@@ -431,6 +450,7 @@ export interface Database {
   synthesis_runs: SynthesisRunsTable;
   members: MembersTable;
   review_items: ReviewItemsTable;
+  signal_corrections: SignalCorrectionsTable;
   outbox_emails: OutboxEmailsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -119,6 +119,7 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
         'signals.message_id',
         'signals.confidence',
         'signals.source',
+        'signals.corrected_at',
       ])
       .where('signals.interview_id', '=', interviewId)
       // In the order the customer said them.
@@ -137,6 +138,8 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
       id: s.id,
       kind: s.kind,
       label: describeSignal(s.kind, s.value),
+      value: s.value,
+      corrected: s.corrected_at !== null,
       quote: s.quote,
       message_id: s.message_id,
       confidence: Number(s.confidence),

@@ -7,6 +7,7 @@ import { modelConfigured } from '../model-access/openai-models';
 import { costMicros } from '../pricing/model-prices';
 import { EXTRACTION_PROMPT_VERSION, extractWithModel, type TranscriptLine } from './ai-extraction';
 import { extractWithRules } from './rules-extraction';
+import { correctedKinds } from './signal-corrections';
 
 export type ExtractionResult = {
   source: 'ai' | 'rules';
@@ -155,12 +156,16 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
     const tx = tenant(trx, ws);
     // The row lock serializes concurrent runs for one interview, so the last one wins whole.
     await tx.selectFrom('interviews').select('id').where('id', '=', interviewId).forUpdate().executeTakeFirst();
-    await tx.deleteFrom('signals').where('interview_id', '=', interviewId).execute();
-    if (kept.length > 0) {
+    // What a CSM corrected stays: their signals are kept, and nothing new of a kind they ruled on is written there.
+    await tx.deleteFrom('signals').where('interview_id', '=', interviewId).where('corrected_at', 'is', null).execute();
+    const ruled = await correctedKinds(trx, ws, interviewId);
+    const fresh = kept.filter((s) => !ruled.has(`${s.message_id}:${s.kind}`));
+    result.stored = fresh.length;
+    if (fresh.length > 0) {
       await tx
         .insertInto('signals')
         .values(
-          kept.map((s) => ({
+          fresh.map((s) => ({
             interview_id: interviewId,
             account_id: interview.account_id,
             contact_id: interview.contact_id,

@@ -51,15 +51,28 @@ export async function scheduleBriefRefresh(deps: AppDeps, ws: Ws, accountId: str
 export async function refreshRenewalBrief(deps: AppDeps, ws: Ws, accountId: string): Promise<void> {
   if (!(await wantsFreshBrief(deps, ws, accountId))) return;
   const current = await latestBriefVersion(deps.db, ws, 'renewal', accountId);
-  if (current) {
-    const newer = await tenant(deps.db, ws)
-      .selectFrom('signals')
-      .select('id')
-      .where('account_id', '=', accountId)
-      .where('created_at', '>', current.created_at)
-      .limit(1)
-      .executeTakeFirst();
-    if (!newer) return;
-  }
+  if (current && !(await changedSince(deps, ws, accountId, current.created_at))) return;
   await buildRenewalBrief(deps, ws, accountId);
+}
+
+/** Whether the account's signals changed after `since`: new ones, or a CSM's correction. */
+async function changedSince(deps: Pick<AppDeps, 'db'>, ws: Ws, accountId: string, since: Date): Promise<boolean> {
+  const t = tenant(deps.db, ws);
+  const signal = await t
+    .selectFrom('signals')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('created_at', '>', since), eb('corrected_at', '>', since)]))
+    .limit(1)
+    .executeTakeFirst();
+  if (signal) return true;
+  const dismissed = await t
+    .selectFrom('signal_corrections')
+    .innerJoin('interviews', 'interviews.id', 'signal_corrections.interview_id')
+    .select('signal_corrections.id')
+    .where('interviews.account_id', '=', accountId)
+    .where('signal_corrections.created_at', '>', since)
+    .limit(1)
+    .executeTakeFirst();
+  return dismissed !== undefined;
 }

@@ -7,6 +7,7 @@ import { ModeBadge, StatusBadge } from '../../components/badges';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { QueryView } from '../../components/states';
+import { CorrectSignal } from './correct-signal';
 import { highlightQuotes } from './highlight';
 
 /** One interview's transcript with each extracted signal highlighted on the words it came from. */
@@ -101,7 +102,7 @@ export default function TranscriptPage() {
                 ) : (
                   <ul className="list">
                     {signals.map((s) => (
-                      <li key={s.id}>
+                      <li key={s.id} aria-label={`${humanize(s.kind)}: ${s.label}`}>
                         <strong>{humanize(s.kind)}</strong>: {s.label}
                         {s.quote ? (
                           <blockquote className="quote">
@@ -109,9 +110,10 @@ export default function TranscriptPage() {
                           </blockquote>
                         ) : null}
                         <div className="meta">
-                          {s.source === 'ai' ? 'AI' : 'Rules'} · confidence{' '}
+                          {s.corrected ? 'Corrected by a CSM' : s.source === 'ai' ? 'AI' : 'Rules'} · confidence{' '}
                           {Math.round(s.confidence <= 1 ? s.confidence * 100 : s.confidence)}%
                         </div>
+                        <CorrectSignal signal={s} interviewId={iv.id} />
                       </li>
                     ))}
                   </ul>
