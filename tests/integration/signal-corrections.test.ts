@@ -122,4 +122,13 @@ describe(`CSM corrections of signals (${databaseKind})`, () => {
       .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['signal.change', ...churn.map(() => 'signal.dismiss')].sort());
   });
+
+  it("erases the corrections with the person's data", async () => {
+    const corrections = () =>
+      t.deps.db.selectFrom('signal_corrections').select('id').where('interview_id', '=', interviewId).execute();
+    expect((await corrections()).length).toBeGreaterThan(0);
+    const res = await t.request('/v1/contacts/u_42', { method: 'DELETE', token: seeded.ws.secret_key });
+    expect(res.status).toBeLessThan(300);
+    expect(await corrections()).toEqual([]);
+  });
 });

@@ -60,6 +60,8 @@ export async function eraseContact(
         .where('interview_id', 'in', interviewIds)
         .executeTakeFirst();
       messagesRedacted = Number(messages.numUpdatedRows);
+      // A CSM's corrections of those signals hold what the signals said (a stakeholder's name, say).
+      await t.deleteFrom('signal_corrections').where('interview_id', 'in', interviewIds).execute();
       // The engine's working state can hold answers too.
       await t.updateTable('interviews').set({ state: {} }).where('id', 'in', interviewIds).execute();
       await blankCopiedQuotes(t, interviewIds);

@@ -108,6 +108,16 @@ async function eraseBatch(trx: AppDeps['db'], ws: Ws, cutoff: Date, now: Date): 
     .where('interview_id', 'in', ids)
     .where('kind', '=', 'stakeholder')
     .execute();
+  for (const [kind, column] of [
+    ['from_kind', 'from_value'],
+    ['to_kind', 'to_value'],
+  ] as const)
+    await t
+      .updateTable('signal_corrections')
+      .set({ [column]: sql`jsonb_set(${sql.ref(column)}, '{name}', 'null')` })
+      .where('interview_id', 'in', ids)
+      .where(kind, '=', 'stakeholder')
+      .execute();
   await t.updateTable('interviews').set({ state: {}, transcript_erased_at: now }).where('id', 'in', ids).execute();
   await blankCopiedQuotes(t, ids);
   const briefs = await rewriteBriefsCiting(t, ids, blankQuotesCiting);
