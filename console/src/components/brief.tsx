@@ -3,9 +3,12 @@ import type { BriefSection } from '../api-types';
 
 /** A brief's sections; every claim links to the message it quotes, unless its person was erased. */
 export function Brief({ sections }: { sections: BriefSection[] }) {
+  // Headings with nothing under them are noise: only sections with a claim are shown.
+  const shown = sections.filter((s) => s.items.length > 0);
+  if (shown.length === 0) return <p className="meta">Nothing cited yet: it fills in as customers answer.</p>;
   return (
     <>
-      {sections.map((s) => (
+      {shown.map((s) => (
         <div key={s.heading} className="brief-section">
           <h3>{s.heading}</h3>
           <ul className="list">
