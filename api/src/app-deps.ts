@@ -10,8 +10,10 @@ export type AppDeps = {
   database: DatabaseHandle;
   log: Logger;
   jobs: Jobs;
-  /** The instance signing key (CANDOR_SECRET or the persisted generated one). */
+  /** The instance signing key (CANDOR_SECRET, or the generated one from the data directory's 0600 file). */
   secret: string;
+  /** CANDOR_SECRET_PREVIOUS during a rotation: still verifies links and opens sealed secrets made with it. */
+  previousSecret: string | undefined;
   /** Current time; tests may pin it. */
   now: () => Date;
 };

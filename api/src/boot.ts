@@ -8,10 +8,11 @@ import { jobHandlers } from './jobs/handlers';
 import { startJobs } from './jobs/jobs';
 import { scheduleRecurringJobs } from './jobs/recurring';
 import { createLogger, type Logger } from './log';
+import { resealStoredSecrets } from './secrets/reseal-secrets';
 
 /**
  * Brings a process's dependencies up in order — database, migrations, signing key, job
- * queue — and returns them with one `shutdown` that takes them down in reverse.
+ * queue, secrets sealed under the current key — and returns them with one `shutdown` that takes them down in reverse.
  */
 export async function boot(
   config: Config,
@@ -22,7 +23,9 @@ export async function boot(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    const secret = await resolveInstanceSecret(database.db, config.secret);
+    const secret = await resolveInstanceSecret(database.db, config);
+    const resealed = await resealStoredSecrets(database.db, { secret, previousSecret: config.previousSecret });
+    if (resealed) log.info({ resealed }, 'stored secrets sealed with the current key');
     const jobs = await startJobs(database, config, log);
     // One object for the app and the job handlers, so a test that pins `now` pins it everywhere.
     const deps: AppDeps & { shutdown(): Promise<void> } = {
@@ -32,6 +35,7 @@ export async function boot(
       log,
       jobs,
       secret,
+      previousSecret: config.previousSecret,
       now: () => new Date(),
       async shutdown() {
         await jobs.stop().catch((err) => log.error({ err }, 'job queue did not stop cleanly'));

@@ -12,6 +12,42 @@ const optionalUrl = (protocols: RegExp, hint: string) =>
     message: `must be ${hint}`,
   });
 
+/** Every rate limit by name: how many requests (`points`) per window (`seconds`), and what it counts. */
+export const rateLimitDefaults = {
+  /** Widget identify/track/start/messages per client address. */
+  widget_address: { points: 300, seconds: 60 },
+  /** Widget identify/track/start/messages per workspace (its publishable key is public). */
+  widget_key: { points: 3000, seconds: 60 },
+  /** Sign-in links (member invites) sent to one email address. */
+  login_link_recipient: { points: 5, seconds: 3600 },
+  /** Sign-in links (member invites) requested from one client address. */
+  login_link_address: { points: 30, seconds: 3600 },
+  /** Server API writes (POST/PUT/PATCH/DELETE) per secret key. */
+  api_writes_key: { points: 1200, seconds: 60 },
+} as const;
+
+export type RateLimitName = keyof typeof rateLimitDefaults;
+export type RateLimit = { points: number; seconds: number };
+
+const rateLimitSchema = z.strictObject({
+  points: z.number().int().min(1).max(1_000_000_000),
+  seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600),
+});
+
+const jsonString = optionalString.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+    return z.NEVER;
+  }
+});
+
 const schema = z.object({
   PORT: optionalString
     .transform((v) => (v === undefined ? 3000 : Number(v)))
@@ -43,6 +79,27 @@ const schema = z.object({
   CANDOR_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters',
   }),
+  CANDOR_SECRET_PREVIOUS: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  CANDOR_RATE_LIMITS: jsonString.pipe(
+    z
+      .strictObject(
+        Object.fromEntries(Object.keys(rateLimitDefaults).map((name) => [name, rateLimitSchema.optional()])) as Record<
+          RateLimitName,
+          z.ZodOptional<typeof rateLimitSchema>
+        >,
+        {
+          error: `must be {"<limit>": {"points": <requests>, "seconds": <window>}} with limits among ${Object.keys(rateLimitDefaults).join(', ')}`,
+        },
+      )
+      .optional(),
+  ),
+  CANDOR_TRUST_PROXY: optionalString
+    .transform((v) => (v === undefined ? 0 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10, {
+      message: 'must be the number of proxies in front of Candor, 0 to 10',
+    }),
   LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   CANDOR_MODEL_FIRST_TOKEN_MS: optionalString
     .transform((v) => (v === undefined ? 20_000 : Number(v)))
@@ -87,7 +144,12 @@ export type Config = {
   /** New answers re-synthesize an account's renewal brief at most once per this many seconds, this long after. */
   briefRefreshSeconds: number;
   publicUrl: string;
+  /** CANDOR_SECRET; required with DATABASE_URL, so the database never holds what signs for it. */
   secret: string | undefined;
+  /** CANDOR_SECRET_PREVIOUS: still verifies links and opens secrets made before a rotation. */
+  previousSecret: string | undefined;
+  /** Per-limit budgets, and how many proxies' X-Forwarded-For entries to trust for the client address. */
+  rateLimits: { limits: Record<RateLimitName, RateLimit>; trustProxyHops: number };
   logLevel: string;
   runJobsInProcess: boolean;
   /** The demo (CANDOR_DEMO, on by default): its workspace seeded on first start, /demo and POST /demo/invite. */
@@ -108,6 +170,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (e.DATABASE_URL && !e.CANDOR_SECRET)
+    throw new ConfigError(
+      'Configuration error: CANDOR_SECRET must be set when DATABASE_URL is set (at least 32 random characters, e.g. from `openssl rand -base64 32`), so the signing secret is not kept in the database it signs for.',
+    );
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -129,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     briefRefreshSeconds: e.CANDOR_BRIEF_REFRESH_SECONDS,
     publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CANDOR_SECRET,
+    previousSecret: e.CANDOR_SECRET_PREVIOUS,
+    rateLimits: { limits: { ...rateLimitDefaults, ...e.CANDOR_RATE_LIMITS }, trustProxyHops: e.CANDOR_TRUST_PROXY },
     logLevel: e.LOG_LEVEL ?? 'info',
     runJobsInProcess: e.CANDOR_RUN_JOBS,
     demo: e.CANDOR_DEMO,

@@ -6,6 +6,7 @@ import * as webhookDeliveries from './migrations/0007-webhook-deliveries';
 import * as releases from './migrations/0008-releases';
 import * as synthesisAi from './migrations/0009-synthesis-ai';
 import * as workspaceSettings from './migrations/0010-workspace-settings';
+import * as limitsAndSecrets from './migrations/0014-limits-and-secrets';
 import * as signalsTrust from './migrations/0017-signals-trust';
 
 export type * from './schema';
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0008-releases': releases,
   '0009-synthesis-ai': synthesisAi,
   '0010-workspace-settings': workspaceSettings,
+  '0014-limits-and-secrets': limitsAndSecrets,
   '0017-signals-trust': signalsTrust,
 };

@@ -382,8 +382,16 @@ export interface AuthUsersTable {
   updated_at: Timestamp;
 }
 
+/** rate-limiter-flexible's Postgres store; `expire` is epoch milliseconds. */
+export interface RateLimitsTable {
+  key: string;
+  points: Generated<number>;
+  expire: string | null;
+}
+
 export interface AuthSessionsTable {
   id: string;
+  /** SHA-256 (base64url) of the session token; the token itself is only in the cookie. */
   token: string;
   user_id: string;
   workspace_id: string | null;
@@ -458,6 +466,7 @@ export interface Database {
   audit_log: AuditLogTable;
   auth_users: AuthUsersTable;
   auth_sessions: AuthSessionsTable;
+  rate_limits: RateLimitsTable;
   auth_accounts: AuthAccountsTable;
   auth_verifications: AuthVerificationsTable;
 }

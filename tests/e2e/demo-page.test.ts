@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the /demo page', () => {
 
   it("embeds the widget like a customer, and a lifecycle button brings up that moment's invitation within seconds", async () => {
     // A small demo workspace: its guides come from the templates every workspace gets.
-    const ws = await createWorkspace(candor.t.deps.db, { name: 'Northwind Analytics (demo)', isDemo: true });
+    const ws = await createWorkspace(candor.t.deps, { name: 'Northwind Analytics (demo)', isDemo: true });
     const other = await createTestWorkspace(candor.t);
     for (const w of [ws, other]) {
       await candor.t.request('/v1/accounts', {

@@ -19,7 +19,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run candor -- worker on Pos
   it('runs the jobs the web process queues, and stops cleanly on Ctrl-C', async () => {
     const worker = spawn(process.execPath, ['--import', 'tsx', 'api/src/cli.ts', 'worker'], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, CANDOR_SECRET: t.deps.secret, LOG_LEVEL: 'warn' },
     });
     let out = '';
     worker.stdout.on('data', (d) => (out += d));

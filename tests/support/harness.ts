@@ -37,13 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}) {
   } else {
     database = await openPglite(undefined);
   }
-  const config: Config = loadConfig({
-    CANDOR_SECRET: 'test-secret-test-secret-test-secret-0123',
-    CANDOR_PUBLIC_URL: 'http://candor.test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ...env,
-  });
+  const config: Config = loadConfig(testEnv(databaseUrl, env));
   const log = createLogger(config.logLevel);
   const deps = await boot(config, { runJobs: config.runJobsInProcess, log, database });
   const app = createApp(deps);
@@ -52,19 +46,43 @@ export async function startTestApp(env: Record<string, string> = {}) {
     /** The test's own Postgres database, for processes started beside the app (unset on PGlite). */
     databaseUrl,
     deps: deps as AppDeps,
-    /** Sends a request through the real Hono app. JSON bodies are serialized for you. */
-    request(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
-      const headers = new Headers(init.headers);
-      if (init.json !== undefined) headers.set('content-type', 'application/json');
-      if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-      const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-      return app.request(`http://candor.test${path}`, { ...init, headers, body });
-    },
+    request: requester(app),
     async close() {
       await deps.shutdown();
       await dropDatabase();
     },
   };
+}
+
+const testEnv = (databaseUrl: string | undefined, env: Record<string, string>) => ({
+  CANDOR_SECRET: 'test-secret-test-secret-test-secret-0123',
+  CANDOR_PUBLIC_URL: 'http://candor.test',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  ...env,
+});
+
+/** Sends a request through the real Hono app. JSON bodies are serialized for you. */
+const requester =
+  (app: ReturnType<typeof createApp>) =>
+  (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.json !== undefined) headers.set('content-type', 'application/json');
+    if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+    const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
+    return app.request(`http://candor.test${path}`, { ...init, headers, body });
+  };
+
+/**
+ * A second app process's worth of deps booted over the same database as `t` (as a second
+ * API process on the same Postgres would be), with its own configuration on top of the
+ * test defaults. It runs no jobs; `close` stops its queue client and leaves the database open.
+ */
+export async function startAppBeside(t: TestApp, env: Record<string, string> = {}) {
+  const config = loadConfig(testEnv(t.databaseUrl, { ...env, CANDOR_RUN_JOBS: 'false' }));
+  const deps = await boot(config, { runJobs: false, log: t.deps.log, database: t.deps.database });
+  const app = createApp(deps);
+  return { app, deps: deps as AppDeps, request: requester(app), close: () => deps.jobs.stop() };
 }
 
 /**
@@ -84,7 +102,7 @@ export function startAiTestApp(baseUrl: string) {
 
 /** A workspace with its plaintext keys, created through the same function the CLI uses. */
 export function createTestWorkspace(t: { deps: AppDeps }, name = 'Acme Test') {
-  return createWorkspace(t.deps.db, { name });
+  return createWorkspace(t.deps, { name });
 }
 
 /** Reads a response body as JSON for assertions, where the test states the expected shape. */

@@ -14,8 +14,22 @@ export function tempDataDir(): string {
 
 /** Runs the real CLI entry point to completion. */
 export function runCli(argv: string[], env: Record<string, string>) {
+  return runToExit('api/src/cli.ts', argv, env);
+}
+
+/**
+ * Runs the real server entry point (`npm start`) until it exits: for configurations it must
+ * refuse. One that starts anyway is killed after `timeoutMs` (its code is then null).
+ */
+export function runServerToExit(env: Record<string, string>, timeoutMs = 30_000) {
+  return runToExit('api/src/main.ts', [], env, timeoutMs);
+}
+
+function runToExit(entry: string, argv: string[], env: Record<string, string>, timeoutMs?: number) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(...node('api/src/cli.ts', argv), { cwd: repoRoot, env: { ...process.env, ...env } });
+    const child = spawn(...node(entry, argv), { cwd: repoRoot, env: { ...process.env, ...env } });
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', () => clearTimeout(timer));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

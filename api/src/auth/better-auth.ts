@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { kyselyAdapter } from '@better-auth/kysely-adapter';
 import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { AppDeps } from '../app-deps';
+import { withHashedSessionTokens } from './hashed-session-tokens';
 
 /** How long a one-time sign-in link stays valid. Long enough to reach an inbox, short enough to leak little. */
 export const LOGIN_LINK_TTL_SECONDS = 24 * 60 * 60;
@@ -21,7 +23,9 @@ function buildAuth(deps: AppDeps) {
     appName: 'Candor',
     baseURL: deps.config.publicUrl,
     secret: deps.secret,
-    database: { db: deps.db, type: 'postgres' },
+    // Session tokens are stored hashed: see hashed-session-tokens.ts.
+    database: (options: Parameters<ReturnType<typeof kyselyAdapter>>[0]) =>
+      withHashedSessionTokens(kyselyAdapter(deps.db, { type: 'postgres' })(options)),
     // No better-auth HTTP routes are mounted; we call auth.api from our own /login and /console/api routes.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },

@@ -6,6 +6,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { authFor, loginTokenIdentifier } from './better-auth';
+import { hashSessionToken } from './hashed-session-tokens';
 
 export type MemberRole = 'admin' | 'csm';
 
@@ -134,13 +135,13 @@ export async function consumeLoginLink(deps: AppDeps, token: string, headers: He
     .returning('id')
     .executeTakeFirst();
   if (!member) {
-    await deps.db.deleteFrom('auth_sessions').where('token', '=', sessionToken).execute();
+    await deps.db.deleteFrom('auth_sessions').where('token', '=', hashSessionToken(sessionToken)).execute();
     return undefined;
   }
   await deps.db
     .updateTable('auth_sessions')
     .set({ workspace_id: workspaceId })
-    .where('token', '=', sessionToken)
+    .where('token', '=', hashSessionToken(sessionToken))
     .execute();
   return { setCookies: verified.headers.getSetCookie(), memberId: member.id, workspaceId };
 }

@@ -65,7 +65,7 @@ export async function runCommand(
       case 'workspace': {
         const name = [sub === 'create' ? undefined : sub, ...rest].filter(Boolean).join(' ').trim();
         if (sub !== 'create' || !name) return fail(`Usage: npm run candor -- workspace create <name> [--json]\n`, 2);
-        const ws = await createWorkspace(deps.db, { name });
+        const ws = await createWorkspace(deps, { name });
         if (values.json) return ok(json(ws));
         return ok(
           [

@@ -15,7 +15,7 @@ import {
 import { webhookEventTypes } from '../webhooks/event-types';
 import { memberActor, recordAudit } from '../workspaces/audit';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const eventTypes = z.array(z.enum(webhookEventTypes)).min(1, 'choose at least one event').max(webhookEventTypes.length);

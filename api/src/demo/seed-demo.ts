@@ -57,7 +57,7 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
     .executeTakeFirst();
   const ws =
     unfinished ??
-    (await createWorkspace(deps.db, { name: demoWorkspaceName, timezone: 'America/New_York', isDemo: true }));
+    (await createWorkspace(deps, { name: demoWorkspaceName, timezone: 'America/New_York', isDemo: true }));
 
   const now = deps.now();
   const rng = createRng(seedText);

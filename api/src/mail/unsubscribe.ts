@@ -19,10 +19,14 @@ export function readUnsubscribeToken(
 ): { workspaceId: string; contactId: string } | undefined {
   const [workspaceId, contactId, signature] = token.split('.');
   if (!workspaceId || !contactId || !signature) return undefined;
-  const expected = Buffer.from(sign(deps.secret, `${workspaceId}.${contactId}`));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  return { workspaceId, contactId };
+  // Links signed before a rotation of CANDOR_SECRET keep working while CANDOR_SECRET_PREVIOUS is set.
+  const signedByUs = [deps.secret, deps.previousSecret].some((secret) => {
+    if (!secret) return false;
+    const expected = Buffer.from(sign(secret, `${workspaceId}.${contactId}`));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+  return signedByUs ? { workspaceId, contactId } : undefined;
 }
 
 /** Whether the contact a token names still exists (an erased person's link opens nothing). */

@@ -6,6 +6,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { createRouter } from '../http/openapi';
 import { inviteContact } from '../interviews/invite-contact';
+import { openSecret } from '../secrets/sealed-secrets';
 import { displayPrefix, generateKey, hashKey } from '../workspaces/keys';
 import { demoAppScript, demoMoments, renderDemoMissing, renderDemoPage } from './demo-page-html';
 
@@ -72,7 +73,8 @@ export function demoPageRoutes() {
   const app = createRouter();
 
   app.get('/demo', async (c) => {
-    const { db, config } = c.get('deps');
+    const deps = c.get('deps');
+    const { db, config } = deps;
     const nonce = randomBytes(16).toString('base64');
     c.header(
       'Content-Security-Policy',
@@ -87,7 +89,9 @@ export function demoPageRoutes() {
       key,
       user: { id: contact.external_id, email: contact.email ?? undefined, name: contact.name ?? undefined },
       account: { id: contact.account_external_id, name: contact.account_name },
-      userHash: createHmac('sha256', ws.identity_secret).update(contact.external_id).digest('hex'),
+      userHash: createHmac('sha256', openSecret(deps, 'identity-secret', ws.identity_secret))
+        .update(contact.external_id)
+        .digest('hex'),
       nonce,
     };
     return c.html(

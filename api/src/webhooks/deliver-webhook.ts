@@ -1,11 +1,12 @@
 import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
 import { AppError } from '../http/errors';
+import { openSecret } from '../secrets/sealed-secrets';
 import { postWebhook } from './post-webhook';
 import { signWebhook, webhookMessageId } from './signing';
 import { resolveWebhookTarget } from './ssrf-guard';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now' | 'config' | 'secret' | 'previousSecret'>;
 
 /** Attempts per delivery: the first plus five retries (30 s … 8 min apart by default). */
 export const MAX_ATTEMPTS = 6;
@@ -129,7 +130,12 @@ async function attempt(
   } catch (err) {
     return { ok: false, status: null, error: err instanceof AppError ? err.message : 'host did not resolve' };
   }
-  const headers = signWebhook(endpoint.secret, webhookMessageId(deliveryId), deps.now(), body);
+  const headers = signWebhook(
+    openSecret(deps, 'webhook-secret', endpoint.secret),
+    webhookMessageId(deliveryId),
+    deps.now(),
+    body,
+  );
   const result = await postWebhook(url, targets, headers, body, DELIVERY_TIMEOUT_MS);
   return result.ok
     ? { ok: true, status: result.status, error: null }

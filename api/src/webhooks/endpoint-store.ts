@@ -1,11 +1,12 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
+import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import type { WebhookEventType } from './event-types';
 import { generateSigningSecret, webhookMessageId } from './signing';
 import { parseWebhookUrl, requireHttps, resolveWebhookTarget } from './ssrf-guard';
 
-type Deps = Pick<AppDeps, 'db' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'previousSecret'>;
 
 export type EndpointInput = { url: string; event_types: WebhookEventType[]; enabled?: boolean };
 export type EndpointPatch = Partial<EndpointInput> & { rotate_secret?: boolean };
@@ -39,7 +40,12 @@ export async function createEndpoint(deps: Deps, ws: Ws, input: EndpointInput) {
   const secret = generateSigningSecret();
   const row = await tenant(deps.db, ws)
     .insertInto('webhook_endpoints')
-    .values({ url, secret, event_types: [...new Set(input.event_types)], enabled: input.enabled ?? true })
+    .values({
+      url,
+      secret: sealSecret(deps, 'webhook-secret', secret),
+      event_types: [...new Set(input.event_types)],
+      enabled: input.enabled ?? true,
+    })
     .returning([...endpointColumns])
     .executeTakeFirstOrThrow();
   return { ...present(row), secret };
@@ -78,7 +84,7 @@ export async function updateEndpoint(deps: Deps, ws: Ws, id: string, patch: Endp
       ...(url !== undefined ? { url } : {}),
       ...(patch.event_types ? { event_types: [...new Set(patch.event_types)] } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-      ...(secret ? { secret } : {}),
+      ...(secret ? { secret: sealSecret(deps, 'webhook-secret', secret) } : {}),
     })
     .where('id', '=', id)
     .returning([...endpointColumns])
@@ -138,12 +144,16 @@ export async function listDeliveries(deps: Pick<AppDeps, 'db'>, ws: Ws, endpoint
 }
 
 /** The endpoint's current signing secret, for an admin who asked to see it. */
-export async function readEndpointSecret(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string): Promise<string> {
+export async function readEndpointSecret(
+  deps: Pick<AppDeps, 'db' | 'secret' | 'previousSecret'>,
+  ws: Ws,
+  id: string,
+): Promise<string> {
   const row = await tenant(deps.db, ws)
     .selectFrom('webhook_endpoints')
     .select('secret')
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Webhook endpoint');
-  return row.secret;
+  return openSecret(deps, 'webhook-secret', row.secret);
 }

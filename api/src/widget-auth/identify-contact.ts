@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { takePendingInvitation } from '../interviews/pending-invitation';
+import { openSecret } from '../secrets/sealed-secrets';
 import { findWorkspaceByKey } from '../workspaces/create-workspace';
 import { signWidgetToken } from './tokens';
 
@@ -37,7 +38,10 @@ function hashMatches(expected: string, given: string | undefined): boolean {
  * workspace requires it) before anything is stored, upserts the contact and its account,
  * and answers a short-lived token for that contact plus any invitation waiting for them.
  */
-export async function identifyContact(deps: Pick<AppDeps, 'db' | 'now' | 'secret'>, input: IdentifyInput) {
+export async function identifyContact(
+  deps: Pick<AppDeps, 'db' | 'now' | 'secret' | 'previousSecret'>,
+  input: IdentifyInput,
+) {
   const found = input.key.startsWith('pk_') ? await findWorkspaceByKey(deps.db, 'publishable', input.key) : undefined;
   if (!found) throw new AppError('unauthorized', 401, 'That publishable key is not valid.');
   const workspace = await deps.db
@@ -47,7 +51,10 @@ export async function identifyContact(deps: Pick<AppDeps, 'db' | 'now' | 'secret
     .executeTakeFirstOrThrow();
   if (
     workspace.identity_verification &&
-    !hashMatches(identityHash(workspace.identity_secret, input.user.id), input.userHash)
+    !hashMatches(
+      identityHash(openSecret(deps, 'identity-secret', workspace.identity_secret), input.user.id),
+      input.userHash,
+    )
   )
     throw new AppError('unauthorized', 401, 'userHash does not match this user; identity verification is on.');
 

@@ -67,13 +67,15 @@ const verified = new Map<string, Map<string, { access: InterviewAccess; expMs: n
 
 /** Verifies a widget or link token against the instance secret and the clock; null when it is not valid. */
 export async function readAccessToken(
-  deps: Pick<AppDeps, 'secret' | 'now'>,
+  deps: Pick<AppDeps, 'secret' | 'previousSecret' | 'now'>,
   token: string,
 ): Promise<InterviewAccess | null> {
-  let bySecret = verified.get(deps.secret);
+  // Keyed by the secrets that verified it: a process without the previous secret must check again.
+  const keyring = `${deps.secret}\n${deps.previousSecret ?? ''}`;
+  let bySecret = verified.get(keyring);
   if (!bySecret) {
     bySecret = new Map();
-    verified.set(deps.secret, bySecret);
+    verified.set(keyring, bySecret);
   }
   const known = bySecret.get(token);
   if (known) return known.expMs > deps.now().getTime() ? known.access : null;
@@ -86,7 +88,7 @@ export async function readAccessToken(
 }
 
 async function verifyAccessToken(
-  deps: Pick<AppDeps, 'secret' | 'now'>,
+  deps: Pick<AppDeps, 'secret' | 'previousSecret' | 'now'>,
   token: string,
 ): Promise<{ access: InterviewAccess; expMs: number } | null> {
   let purpose: Purpose;
@@ -99,11 +101,11 @@ async function verifyAccessToken(
   }
   try {
     // Expiry is checked against the app's clock below, so tests and replays agree on "now".
-    const payload = await verify(token, await keyFor(deps.secret, purpose), {
-      alg: 'HS256',
-      exp: false,
-      iat: false,
-      nbf: false,
+    // Tokens signed before a rotation of CANDOR_SECRET verify with CANDOR_SECRET_PREVIOUS until they expire.
+    const options = { alg: 'HS256', exp: false, iat: false, nbf: false } as const;
+    const payload = await verify(token, await keyFor(deps.secret, purpose), options).catch(async (err) => {
+      if (!deps.previousSecret) throw err;
+      return verify(token, await keyFor(deps.previousSecret, purpose), options);
     });
     const parsed = claims.safeParse(payload);
     if (!parsed.success || parsed.data.aud !== purpose) return null;

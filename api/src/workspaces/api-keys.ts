@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import { recordAudit } from './audit';
 import { displayPrefix, generateKey, hashKey } from './keys';
 
-type Deps = Pick<AppDeps, 'db' | 'log' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'log' | 'now' | 'secret' | 'previousSecret'>;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -107,7 +108,7 @@ export async function revealIdentitySecret(deps: Deps, ws: Ws, actor: string) {
     .where('id', '=', ws.id)
     .executeTakeFirstOrThrow();
   await recordAudit(deps, ws, { actor, action: 'identity_secret.revealed' });
-  return { identity_secret: row.identity_secret };
+  return { identity_secret: openSecret(deps, 'identity-secret', row.identity_secret) };
 }
 
 /**
@@ -117,7 +118,11 @@ export async function revealIdentitySecret(deps: Deps, ws: Ws, actor: string) {
 export async function rotateIdentitySecret(deps: Deps, ws: Ws, actor: string) {
   const secret = generateIdentitySecret();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('workspaces').set({ identity_secret: secret }).where('id', '=', ws.id).execute();
+    await trx
+      .updateTable('workspaces')
+      .set({ identity_secret: sealSecret(deps, 'identity-secret', secret) })
+      .where('id', '=', ws.id)
+      .execute();
     await recordAudit(deps, ws, { actor, action: 'identity_secret.rotated' }, trx);
   });
   return { identity_secret: secret };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import { installGuideTemplates } from '../guides/install-templates';
+import { type SealingKeys, sealSecret } from '../secrets/sealed-secrets';
 import { displayPrefix, generateKey, hashKey } from './keys';
 
 export type CreatedWorkspace = {
@@ -13,18 +14,18 @@ export type CreatedWorkspace = {
 
 /** Creates a workspace with its keys and identity secret; the plaintext keys are returned only here. */
 export async function createWorkspace(
-  db: Db,
+  deps: { db: Db } & SealingKeys,
   input: { name: string; timezone?: string; isDemo?: boolean },
 ): Promise<CreatedWorkspace> {
   const secretKey = generateKey('secret');
   const publishableKey = generateKey('publishable');
   const identitySecret = randomBytes(32).toString('hex');
-  return db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const ws = await trx
       .insertInto('workspaces')
       .values({
         name: input.name,
-        identity_secret: identitySecret,
+        identity_secret: sealSecret(deps, 'identity-secret', identitySecret),
         settings: {},
         is_demo: input.isDemo ?? false,
         ...(input.timezone ? { timezone: input.timezone } : {}),
