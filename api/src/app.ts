@@ -12,6 +12,7 @@ import { accessLog } from './http/access-log';
 import { consoleCsrf } from './http/console-csrf';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
+import { rateLimit } from './http/rate-limits';
 import { storableText } from './http/storable-text';
 import { accountRoutes } from './routes/accounts';
 import { briefingRoutes } from './routes/briefings';
@@ -39,6 +40,7 @@ import { unsubscribeRoutes } from './routes/unsubscribe';
 import { webhookRoutes } from './routes/webhooks';
 import { widgetRoutes } from './routes/widget';
 import { widgetAssetRoutes } from './routes/widget-assets';
+import { widgetRateLimits } from './widget-auth/widget-rate-limits';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -85,6 +87,9 @@ export function createApp(deps: AppDeps) {
       return Number(length) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
     return countedLimit(c, next);
   });
+  // Anyone can call the widget's writes with a public key: limited per address and per workspace,
+  // counted before anything else looks at the body.
+  app.use('/v1/widget/*', rateLimit(widgetRateLimits));
   app.use('*', storableText);
 
   // Every console change (session routes and sign-out included) comes from the console itself.

@@ -15,6 +15,8 @@ export class AppError extends Error {
     message: string,
     /** Per-item problems of a rejected batch, answered as `error.items`. */
     readonly items?: ErrorItem[],
+    /** Response headers that belong to the error (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -54,6 +56,7 @@ const knownHttpCodes: Record<number, string> = {
 /** Hono's `onError`: known errors keep their status; anything else is a 500 with only the request id. */
 export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {
+    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
     const body = errorBody(err.code, err.message);
     return c.json(err.items ? { error: { ...body.error, items: err.items } } : body, err.status);
   }

@@ -2,8 +2,11 @@ import { createMiddleware } from 'hono/factory';
 import { findWorkspaceByKey } from '../workspaces/create-workspace';
 import type { AppEnv } from './app-env';
 import { AppError } from './errors';
+import { applyRateLimits } from './rate-limits';
 
-/** Server API auth: `Authorization: Bearer sk_…` → the workspace that owns the key. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Server API auth: `Authorization: Bearer sk_…` → the workspace that owns the key; writes are rate-limited per key. */
 export const secretKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(sk_\S+)$/i.exec(header);
@@ -12,5 +15,6 @@ export const secretKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
   const ws = await findWorkspaceByKey(c.get('deps').db, 'secret', match[1]);
   if (!ws) throw new AppError('unauthorized', 401, 'That secret key is not valid or has been revoked.');
   c.set('ws', { id: ws.id });
+  if (!READS.has(c.req.method)) await applyRateLimits(c, [{ name: 'api_writes_key', subject: ws.key_id }]);
   await next();
 });

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
 import { getModelSettings } from '../console/model-settings';
 import { readQuery } from '../console/read-query';
@@ -17,6 +18,7 @@ import {
 import type { AppEnv } from '../http/app-env';
 import { AppError, describeZodError } from '../http/errors';
 import { noQuery } from '../http/list-query';
+import { applyRateLimits } from '../http/rate-limits';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import {
   issuePublishableKey,
@@ -84,9 +86,11 @@ export function consoleSettingsRoutes() {
     readQuery(c, noQuery);
     return c.json({ members: await listMembers(deps(c).db, c.get('ws'), c.get('member').id) });
   });
-  app.post('/members', async (c) =>
-    c.json(await inviteToWorkspace(deps(c), c.get('ws'), c.get('member').id, await readBody(c)), 201),
-  );
+  app.post('/members', async (c) => {
+    const body = await readBody(c);
+    await applyRateLimits(c, loginLinkRateLimits(c, body));
+    return c.json(await inviteToWorkspace(deps(c), c.get('ws'), c.get('member').id, body), 201);
+  });
   app.patch('/members/:id', async (c) =>
     c.json(await changeMemberRole(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'), await readBody(c))),
   );
