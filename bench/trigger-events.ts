@@ -2,6 +2,7 @@ import { tenant } from '@candor/api/db/tenant';
 import { installDemoTriggers } from '@candor/api/triggers/demo-triggers';
 import { type ServerType, serve } from '@hono/node-server';
 import { createTestWorkspace, startTestApp } from '../tests/support/harness';
+import { benchRateLimits } from './support/bench-rate-limits';
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -18,7 +19,7 @@ const USAGE = ['login', 'report_created', 'dashboard_viewed', 'export_run', 'ale
 export async function benchTriggerEvents(batches = 40, batchSize = 1000, concurrency = 4) {
   // The goal is stated for real Postgres: use the local server unless told otherwise.
   process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
-  const t = await startTestApp();
+  const t = await startTestApp({ CANDOR_RATE_LIMITS: benchRateLimits });
   let server: ServerType | undefined;
   try {
     const ws = await createTestWorkspace(t, 'Bench Co');

@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import postgres from 'postgres';
 import { createTestWorkspace, startTestApp, type TestApp } from '../tests/support/harness';
 import { guideFixture } from '../tests/support/interview-fixtures';
+import { benchRateLimits } from './support/bench-rate-limits';
 import type { LoadJob } from './support/load-client';
 import { watchServerThread } from './support/server-thread';
 
@@ -271,9 +272,10 @@ async function runOnce(n: number) {
   // worker of its own extracts finished interviews between loads.
   const t = await startTestApp(
     scripted
-      ? { CANDOR_RUN_JOBS: 'false' }
+      ? { CANDOR_RUN_JOBS: 'false', CANDOR_RATE_LIMITS: benchRateLimits }
       : {
           CANDOR_RUN_JOBS: 'false',
+          CANDOR_RATE_LIMITS: benchRateLimits,
           OPENAI_API_KEY: 'sk-bench',
           OPENAI_BASE_URL: stub.url,
           CANDOR_INTERVIEW_MODEL: 'gpt-4.1-mini',

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { openSecret } from '@candor/api/secrets/sealed-secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCall, consoleHeaders, signIn } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
@@ -130,19 +131,24 @@ describe('console settings: keys, identity secret, workspace settings, model', (
     }
   });
 
+  const storedIdentitySecret = (row: { identity_secret: string }) =>
+    openSecret(t.deps, 'identity-secret', row.identity_secret);
+
   it('reveals and rotates the identity secret; userHash follows the new secret', async () => {
     const revealed = await readJson(await admin('POST', '/settings/identity-secret/reveal'));
     expect(revealed.identity_secret).toBe(ws.identity_secret);
     expect(await audit('identity_secret.revealed')).toHaveLength(1);
 
     expect((await admin('POST', '/settings/identity-secret/rotate', {})).status).toBe(400);
-    expect((await workspaceRow()).identity_secret).toBe(ws.identity_secret);
+    expect(storedIdentitySecret(await workspaceRow())).toBe(ws.identity_secret);
 
     const res = await admin('POST', '/settings/identity-secret/rotate', { confirm: true });
     expect(res.status).toBe(201);
     const { identity_secret } = await readJson(res);
     expect(identity_secret).toMatch(/^[0-9a-f]{64}$/);
-    expect((await workspaceRow()).identity_secret).toBe(identity_secret);
+    const stored = await workspaceRow();
+    expect(stored.identity_secret).not.toContain(identity_secret); // sealed at rest
+    expect(storedIdentitySecret(stored)).toBe(identity_secret);
     const [entry] = await audit('identity_secret.rotated');
     expect(JSON.stringify(entry)).not.toContain(identity_secret);
 
