@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLoginLink } from '@candor/api/auth/login-links';
+import { openSecret } from '@candor/api/secrets/sealed-secrets';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
@@ -80,6 +81,8 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
 
   const workspace = () =>
     server.t.deps.db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  /** The identity secret as the server reads it: stored sealed, opened with the instance secret. */
+  const identitySecret = async () => openSecret(server.t.deps, 'identity-secret', (await workspace()).identity_secret);
   /** The status of a server API call with this key, from outside the browser. */
   const callWith = async (key: string) =>
     (await fetch(`${server.origin}/v1/webhooks`, { headers: { authorization: `Bearer ${key}` } })).status;
@@ -122,7 +125,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await openTab('API keys');
     const panel = page.getByRole('tabpanel');
     await panel.getByRole('button', { name: 'Reveal' }).click();
-    const before = (await workspace()).identity_secret;
+    const before = await identitySecret();
     await panel.getByText(before).waitFor();
     await panel.getByRole('button', { name: 'Rotate identity secret' }).click();
     await page
@@ -130,7 +133,7 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
       .getByRole('button', { name: 'Rotate secret' })
       .click();
     await panel.getByText('Your new identity secret').waitFor();
-    const after = (await workspace()).identity_secret;
+    const after = await identitySecret();
     expect(after).not.toBe(before);
     expect(await panel.locator('.secret-once .key-value').textContent()).toBe(after);
   });
