@@ -215,6 +215,37 @@ describe('secrets at rest', () => {
     }
   });
 
+  it.skipIf(databaseKind !== 'pglite')(
+    'moves a generated secret kept in the database by an older version to the 0600 file',
+    async () => {
+      const dataDir = tempDataDir();
+      const app = await startTestApp({ CANDOR_SECRET: '', CANDOR_DATA_DIR: dataDir });
+      const legacy = 'legacy-secret-kept-in-the-database-0789';
+      try {
+        await app.deps.db.insertInto('instance_settings').values({ key: 'secret', value: legacy }).execute();
+        const movedDir = tempDataDir();
+        const next = await startAppBeside(app, { CANDOR_SECRET: '', CANDOR_DATA_DIR: movedDir });
+        try {
+          expect(next.deps.secret).toBe(legacy);
+          expect(fs.readFileSync(instanceSecretFile(movedDir), 'utf8').trim()).toBe(legacy);
+          expect(fs.statSync(instanceSecretFile(movedDir)).mode & 0o777).toBe(0o600);
+          const row = await app.deps.db
+            .selectFrom('instance_settings')
+            .select('value')
+            .where('key', '=', 'secret')
+            .executeTakeFirst();
+          expect(row).toBeUndefined();
+        } finally {
+          await next.close();
+          fs.rmSync(movedDir, { recursive: true, force: true });
+        }
+      } finally {
+        await app.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('refuses to start on Postgres without CANDOR_SECRET, in one line', async () => {
     const result = await runServerToExit({
       DATABASE_URL: t.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test',
