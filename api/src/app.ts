@@ -73,6 +73,8 @@ export function createApp(deps: AppDeps) {
       origin: '*',
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Authorization'],
+      // So the widget can see when it is rate-limited and for how long.
+      exposeHeaders: ['RateLimit', 'RateLimit-Policy', 'Retry-After'],
       maxAge: 600,
     }),
   );

@@ -59,7 +59,10 @@ describe('rate limits', () => {
     const statuses = flood.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-    await expectRateLimited(flood.find((r) => r.status === 429) as Response, 'widget_address');
+    const refused = flood.find((r) => r.status === 429) as Response;
+    // Cross-origin pages can read how long to back off.
+    expect(refused.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after');
+    await expectRateLimited(refused, 'widget_address');
     const ok = flood.find((r) => r.status === 200) as Response;
     expect(ok.headers.get('ratelimit-policy')).toContain('"widget_address";q=10;w=60');
     expect(await countRows(t, 'contacts', ws.id)).toBe(10);
