@@ -213,7 +213,7 @@ describe('secrets at rest', () => {
       if (app !== t) await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it.skipIf(databaseKind !== 'pglite')(
     'moves a generated secret kept in the database by an older version to the 0600 file',
@@ -244,6 +244,7 @@ describe('secrets at rest', () => {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
+    120_000,
   );
 
   it('refuses to start on Postgres without CANDOR_SECRET, in one line', async () => {
