@@ -76,6 +76,15 @@ describe('rate limits', () => {
     expect(await countRows(t, 'contacts', ws.id)).toBe(15);
     expect(await countRows(t, 'accounts', ws.id)).toBe(15);
 
+    // A body that is not JSON still counts, and gets the route's own 400 once under the limit.
+    const garbled = await t.request('/v1/widget/identify', {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '192.0.2.200', 'content-type': 'application/json' },
+      body: '{"key": ',
+    });
+    expect(garbled.status).toBe(400);
+    expect(garbled.headers.get('ratelimit-policy')).toContain('"widget_address"');
+
     // The widget's other writes count too: a token from before the flood is refused as well.
     const { token } = await readJson(ok.clone());
     const track = await t.request('/v1/widget/track', {

@@ -23,11 +23,20 @@ export async function widgetRateLimits(c: Context<AppEnv>): Promise<RateLimitChe
 async function widgetWorkspace(c: Context<AppEnv>): Promise<string | undefined> {
   const deps = c.get('deps');
   if (c.req.path === '/v1/widget/identify') {
-    // Parsed once: Hono keeps the body for the route's own validation.
-    const key = ((await c.req.json().catch(() => undefined)) as { key?: unknown } | undefined)?.key;
+    // Read as text, which Hono keeps for the checks and the route's own parsing after this
+    // (a failed c.req.json() would be kept too, and fail them instead of their own answer).
+    const key = (parseJson(await c.req.text()) as { key?: unknown } | undefined)?.key;
     if (typeof key !== 'string' || !key.startsWith('pk_') || key.length > 200) return undefined;
     return (await findWorkspaceByKey(deps.db, 'publishable', key))?.id;
   }
   const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   return token ? (await readAccessToken(deps, token))?.workspaceId : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
