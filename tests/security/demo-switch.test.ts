@@ -6,7 +6,7 @@ import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp
 
 /** A workspace flagged as the demo, with one account and its champion (what /demo invites). */
 async function demoLikeWorkspace(t: TestApp) {
-  const ws = await createWorkspace(t.deps.db, { name: 'Northwind (demo)', isDemo: true });
+  const ws = await createWorkspace(t.deps, { name: 'Northwind (demo)', isDemo: true });
   const account = await t.deps.db
     .insertInto('accounts')
     .values({ workspace_id: ws.id, external_id: 'acct_1', name: 'Acme', attributes: {}, health_reasons: [] })
