@@ -124,6 +124,11 @@ const schema = z.object({
     .refine((n) => Number.isInteger(n) && n >= 1 && n <= 55, {
       message: 'must be a whole number of seconds from 1 to 55',
     }),
+  CANDOR_SLACK_API_URL: optionalUrl(/^https?:$/, 'an http(s) URL'),
+  CANDOR_HUBSPOT_API_URL: optionalUrl(/^https?:$/, 'an http(s) URL'),
+  CANDOR_CONNECTOR_RETRY_MS: optionalString
+    .transform((v) => (v === undefined ? 30_000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
   CANDOR_RUN_JOBS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
   CANDOR_DEMO: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
 });
@@ -143,6 +148,8 @@ export type Config = {
   webhooks: { allowPrivateTargets: boolean; retryBaseMs: number };
   /** New answers re-synthesize an account's renewal brief at most once per this many seconds, this long after. */
   briefRefreshSeconds: number;
+  /** Slack, HubSpot and Salesforce: API base URLs (a proxy or a test double) and the retry base. */
+  connectors: { slackApiUrl: string; hubspotApiUrl: string; retryBaseMs: number };
   publicUrl: string;
   /** CANDOR_SECRET; required with DATABASE_URL, so the database never holds what signs for it. */
   secret: string | undefined;
@@ -193,6 +200,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { resendApiKey: e.RESEND_API_KEY, from: e.CANDOR_EMAIL_FROM, retryBaseMs: e.CANDOR_EMAIL_RETRY_MS },
     webhooks: { allowPrivateTargets: e.CANDOR_WEBHOOKS_ALLOW_PRIVATE, retryBaseMs: e.CANDOR_WEBHOOK_RETRY_MS },
     briefRefreshSeconds: e.CANDOR_BRIEF_REFRESH_SECONDS,
+    connectors: {
+      slackApiUrl: e.CANDOR_SLACK_API_URL ?? 'https://slack.com/api/',
+      hubspotApiUrl: (e.CANDOR_HUBSPOT_API_URL ?? 'https://api.hubapi.com').replace(/\/$/, ''),
+      retryBaseMs: e.CANDOR_CONNECTOR_RETRY_MS,
+    },
     publicUrl: (e.CANDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CANDOR_SECRET,
     previousSecret: e.CANDOR_SECRET_PREVIOUS,

@@ -8,6 +8,7 @@ import * as synthesisAi from './migrations/0009-synthesis-ai';
 import * as workspaceSettings from './migrations/0010-workspace-settings';
 import * as limitsAndSecrets from './migrations/0014-limits-and-secrets';
 import * as signalsTrust from './migrations/0017-signals-trust';
+import * as connectors from './migrations/0019-connectors';
 
 export type * from './schema';
 
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0010-workspace-settings': workspaceSettings,
   '0014-limits-and-secrets': limitsAndSecrets,
   '0017-signals-trust': signalsTrust,
+  '0019-connectors': connectors,
 };

@@ -65,6 +65,8 @@ export interface AccountsTable {
   last_touch_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** 0019: the account's sales owner (AE), beside the CSM owner. */
+  ae_email: string | null;
 }
 
 export interface ContactsTable {
@@ -438,6 +440,37 @@ export interface ReleasesTable {
   created_at: CreatedAt;
 }
 
+/** 0019: a workspace's Slack, HubSpot or Salesforce connection. */
+export interface ConnectorsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: 'slack' | 'hubspot' | 'salesforce';
+  enabled: Generated<boolean>;
+  settings: Json;
+  /** AES-256-GCM sealed JSON (connectors/credentials.ts); never answered by any API. */
+  credentials: string;
+  last_synced_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** 0019: one action sent (or to be sent) through a connector, with its attempts. */
+export interface ConnectorDeliveriesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  connector_id: string;
+  action: Json;
+  event_key: string | null;
+  status: Generated<'pending' | 'delivering' | 'retrying' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_attempt_at: NullableTimestamp;
+  next_attempt_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -462,6 +495,8 @@ export interface Database {
   outbox_emails: OutboxEmailsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  connectors: ConnectorsTable;
+  connector_deliveries: ConnectorDeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   auth_users: AuthUsersTable;

@@ -14,6 +14,7 @@ export const accountInput = z.strictObject({
   plan: z.string().max(100).nullish().describe('Plan or tier.'),
   renewal_date: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).nullish().describe('Next renewal, YYYY-MM-DD.'),
   owner_email: z.email().max(320).nullish().describe('Email of the owning CSM.'),
+  ae_email: z.email().max(320).nullish().describe('Email of the account executive (sales owner).'),
   lifecycle_stage: z.string().max(100).nullish().describe('Your lifecycle stage, e.g. onboarding, adopted, renewing.'),
   attributes: attributes.optional().describe('Free-form JSON; merged key by key into the stored attributes.'),
 });
@@ -45,6 +46,7 @@ export const accountView = z.object({
   plan: z.string().nullable(),
   renewal_date: z.string().nullable(),
   owner_email: z.string().nullable(),
+  ae_email: z.string().nullable(),
   lifecycle_stage: z.string().nullable(),
   health_state: z.string(),
   attributes: z.record(z.string(), z.unknown()),

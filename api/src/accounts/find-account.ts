@@ -12,6 +12,7 @@ export async function findAccount(t: Tenant, externalId: string): Promise<Accoun
     plan: row.plan,
     renewal_date: row.renewal_date,
     owner_email: row.owner_email,
+    ae_email: row.ae_email,
     lifecycle_stage: row.lifecycle_stage,
     health_state: row.health_state,
     attributes: row.attributes,

@@ -22,6 +22,7 @@ export async function upsertAccounts(t: Tenant, items: AccountUpsert[]): Promise
       plan: item.plan,
       renewal_date: item.renewal_date,
       owner_email: item.owner_email,
+      ae_email: item.ae_email,
       lifecycle_stage: item.lifecycle_stage,
       attributes: item.attributes,
     }),

@@ -143,6 +143,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       plan: account.plan,
       renewal_date: account.renewal_date,
       owner_email: account.owner_email,
+      ae_email: account.ae_email,
       health_state: account.health_state,
       last_touch_at: account.last_touch_at?.toISOString() ?? null,
       lifecycle_stage: account.lifecycle_stage,

@@ -12,6 +12,8 @@ export const accountListQuery = listQuery({
   order: z.enum(['asc', 'desc']).default('asc'),
   owner: z.string().trim().max(320).optional(),
   health: z.string().trim().max(200).optional(),
+  /** Comma-separated plans (tiers); `none` for accounts without one. */
+  plan: z.string().trim().max(500).optional(),
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
@@ -35,6 +37,16 @@ export async function listAccounts(db: Db, ws: Ws, q: AccountListQuery) {
   if (q.owner === 'none') base = base.where('accounts.owner_email', 'is', null);
   else if (q.owner) base = base.where('accounts.owner_email', '=', q.owner);
   if (q.health) base = base.where('accounts.health_state', 'in', q.health.split(',').filter(Boolean));
+  if (q.plan) {
+    const plans = q.plan.split(',').filter(Boolean);
+    const named = plans.filter((p) => p !== 'none');
+    base = base.where((eb) =>
+      eb.or([
+        ...(named.length ? [eb('accounts.plan', 'in', named)] : []),
+        ...(plans.includes('none') ? [eb('accounts.plan', 'is', null)] : []),
+      ]),
+    );
+  }
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     base = base.where((eb) => eb.or([eb('accounts.name', 'ilike', like), eb('accounts.external_id', 'ilike', like)]));
@@ -52,6 +64,7 @@ export async function listAccounts(db: Db, ws: Ws, q: AccountListQuery) {
         'accounts.plan',
         'accounts.renewal_date',
         'accounts.owner_email',
+        'accounts.ae_email',
         'accounts.health_state',
         'accounts.last_touch_at',
       ])
@@ -77,7 +90,7 @@ export async function listAccounts(db: Db, ws: Ws, q: AccountListQuery) {
 /** The owners and health states present, for the table's filters. */
 export async function accountFacets(db: Db, ws: Ws) {
   const t = tenant(db, ws);
-  const [owners, states] = await Promise.all([
+  const [owners, states, plans] = await Promise.all([
     t
       .selectFrom('accounts')
       .select('owner_email')
@@ -86,6 +99,11 @@ export async function accountFacets(db: Db, ws: Ws) {
       .orderBy('owner_email')
       .execute(),
     t.selectFrom('accounts').select('health_state').distinct().orderBy('health_state').execute(),
+    t.selectFrom('accounts').select('plan').distinct().where('plan', 'is not', null).orderBy('plan').execute(),
   ]);
-  return { owners: owners.map((o) => o.owner_email!), health_states: states.map((s) => s.health_state) };
+  return {
+    owners: owners.map((o) => o.owner_email!),
+    health_states: states.map((s) => s.health_state),
+    plans: plans.map((p) => p.plan!),
+  };
 }

@@ -45,6 +45,8 @@ export const jobCatalog = {
   'deliver-webhook': z.object({ deliveryId: z.uuid() }),
   /** Periodic: re-queues webhook deliveries whose job was lost (never enqueued, or its process died). */
   'sweep-webhook-deliveries': z.object({}),
+  /** One attempt of one connector action (connector_deliveries row): Slack, HubSpot or Salesforce. */
+  'deliver-connector-action': z.object({ deliveryId: z.uuid() }),
   /** Daily: erases the words of interviews older than their workspace's retention period. */
   'erase-expired-transcripts': z.object({}),
 } as const;

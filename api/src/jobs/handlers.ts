@@ -1,4 +1,6 @@
 import type { AppDeps } from '../app-deps';
+import { queueInterviewAlerts } from '../connectors/alerts';
+import { deliverConnectorAction } from '../connectors/deliver-action';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
 import { isPreviewInterview } from '../guides/preview-contact';
@@ -39,6 +41,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       if (await isPreviewInterview(deps.db, { id: workspaceId }, interviewId)) return;
       await extractSignals(deps, { id: workspaceId }, interviewId);
       await emitInterviewWebhooks(deps, { id: workspaceId }, interviewId);
+      await queueInterviewAlerts(deps, { id: workspaceId }, interviewId);
       const interview = await deps.db
         .selectFrom('interviews')
         .select('account_id')
@@ -74,6 +77,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'sweep-webhook-deliveries': async () => {
       await sweepWebhookDeliveries(deps);
     },
+    'deliver-connector-action': ({ deliveryId }) => deliverConnectorAction(deps, deliveryId),
     'erase-expired-transcripts': async () => {
       const erased = await eraseExpiredTranscripts(deps);
       if (erased.interviews) deps.log.info(erased, 'transcripts erased by retention');

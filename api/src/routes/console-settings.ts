@@ -5,6 +5,14 @@ import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
 import { getModelSettings } from '../console/model-settings';
 import { readQuery } from '../console/read-query';
+import {
+  configureConnector,
+  connectorDeliveries,
+  connectorKind,
+  connectorSettings,
+  removeConnector,
+  testConnector,
+} from '../console/settings-connectors';
 import { getSettingsOverview } from '../console/settings-overview';
 import {
   createWebhook,
@@ -123,5 +131,32 @@ export function consoleSettingsRoutes() {
   app.post('/webhooks/:id/test', async (c) =>
     c.json(await sendWebhookTest(deps(c), c.get('ws'), c.get('member').id, c.req.param('id')), 202),
   );
+
+  app.get('/connectors', async (c) => {
+    readQuery(c, noQuery);
+    return c.json(await connectorSettings(deps(c), c.get('ws')));
+  });
+  app.put('/connectors/:kind', async (c) =>
+    c.json(
+      await configureConnector(
+        deps(c),
+        c.get('ws'),
+        c.get('member').id,
+        connectorKind(c.req.param('kind')),
+        await readBody(c),
+      ),
+    ),
+  );
+  app.delete('/connectors/:kind', async (c) => {
+    await removeConnector(deps(c), c.get('ws'), c.get('member').id, connectorKind(c.req.param('kind')));
+    return c.body(null, 204);
+  });
+  app.post('/connectors/:kind/test', async (c) =>
+    c.json(await testConnector(deps(c), c.get('ws'), connectorKind(c.req.param('kind')))),
+  );
+  app.get('/connectors/:kind/deliveries', async (c) => {
+    readQuery(c, noQuery);
+    return c.json(await connectorDeliveries(deps(c), c.get('ws'), connectorKind(c.req.param('kind'))));
+  });
   return app;
 }

@@ -93,18 +93,34 @@ function toContact(m: Identify & { userId: string }): ContactUpsert {
   };
 }
 
-/** A group's traits: `name`, `plan` and `arr` (whole units) are columns, the rest attributes. */
+/**
+ * A group's traits: `name`, `plan` (or `tier`), `arr` (whole units), `owner_email` (CSM) and
+ * `ae_email` (sales owner) are columns, the rest attributes. A malformed email stays an attribute.
+ */
 function toAccount(m: Group, exists: boolean): AccountUpsert {
-  const { name, plan, arr, ...rest } = m.traits ?? {};
+  const { name, plan, tier, arr, owner_email, ae_email, ...rest } = m.traits ?? {};
+  const owner = emailTrait(owner_email);
+  const ae = emailTrait(ae_email);
+  if (owner_email !== undefined && !owner) rest.owner_email = owner_email;
+  if (ae_email !== undefined && !ae) rest.ae_email = ae_email;
+  if (tier !== undefined && str(plan)) rest.tier = tier;
+  const planName = str(plan) ?? str(tier);
   // A group call without a name must not rename a known account to its id.
   const accountName = str(name)?.slice(0, 200) ?? (exists ? undefined : m.groupId);
   return {
     id: m.groupId,
     ...(accountName ? { name: accountName } : {}),
-    ...(str(plan) ? { plan: str(plan)?.slice(0, 100) } : {}),
+    ...(planName ? { plan: planName.slice(0, 100) } : {}),
+    ...(owner ? { owner_email: owner } : {}),
+    ...(ae ? { ae_email: ae } : {}),
     ...(typeof arr === 'number' && arr >= 0 && arr <= 1e12 ? { arr } : {}),
     attributes: rest,
   };
+}
+
+function emailTrait(value: unknown): string | undefined {
+  const s = str(value);
+  return s && s.length <= 320 && z.email().safeParse(s).success ? s : undefined;
 }
 
 function str(value: unknown): string | undefined {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { queueAccountStateAlerts } from '../connectors/alerts';
 import { tenant, type Ws } from '../db/tenant';
 import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
 import { emitAccountStateChanges } from '../webhooks/account-events';
@@ -97,6 +98,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
   }
   await evaluateRecordedEvents(deps, ws, events);
   await emitAccountStateChanges(deps, ws, changes);
+  await queueAccountStateAlerts(deps, ws, changes);
   return changes;
 }
 

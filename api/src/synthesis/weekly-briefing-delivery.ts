@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps';
+import { queueBriefingAlert } from '../connectors/alerts';
 import { tenant, type Ws } from '../db/tenant';
 import { queueEmail } from '../mail/send-email';
 import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
@@ -85,6 +86,13 @@ export async function deliverWeeklyBriefing(
     const email = await renderWeeklyBriefingEmail(briefing, deps.config.publicUrl);
     await queueEmail(deps, { workspaceId: ws.id, kind: 'weekly_briefing', to: briefing.member.email, ...email });
     await emitBriefReady(deps, ws, { ...brief, kind: 'weekly_briefing', member: briefing.member.email });
+    await queueBriefingAlert(deps, ws, {
+      memberEmail: briefing.member.email,
+      weekOf: briefing.week_of,
+      summary: briefing.priorities.length
+        ? `Priorities: ${briefing.priorities.map((p) => p.account).join(', ')}`
+        : 'No account needs you first this week.',
+    });
   }
   return toStored(brief);
 }

@@ -1,0 +1,87 @@
+import { Client } from '@hubspot/api-client';
+import { z } from 'zod';
+import {
+  type Connector,
+  type ConnectorAction,
+  ConnectorError,
+  type DeliveryReceipt,
+  parseRetryAfter,
+  retryableStatus,
+} from './connector';
+
+export const hubspotCredentials = z.strictObject({
+  access_token: z.string().trim().min(10, 'must be a HubSpot private app access token').max(500),
+});
+
+/** HubSpot's own association type for task → company. */
+const TASK_TO_COMPANY = 192;
+
+/** HubSpot through its own client; its retries are off so our queue owns backoff and Retry-After. */
+export function hubspotConnector(credentials: z.infer<typeof hubspotCredentials>, basePath: string): Connector {
+  const client = new Client({ accessToken: credentials.access_token, basePath, numberOfApiCallRetries: 0 });
+  return {
+    kind: 'hubspot',
+    async testConnection() {
+      const page = await call(() => client.crm.owners.ownersApi.getPage(undefined, undefined, 1));
+      return `Connected to HubSpot (${page.results.length ? 'owners readable' : 'no owners yet'}).`;
+    },
+    async deliver(action: ConnectorAction): Promise<DeliveryReceipt> {
+      if (action.type === 'crm.account_fields') {
+        const updated = await call(() =>
+          client.crm.companies.basicApi.update(action.crm_id, { properties: stringify(action.fields) }),
+        );
+        return { status: 200, reference: `company/${updated.id}` };
+      }
+      if (action.type !== 'crm.task') throw new ConnectorError(`HubSpot cannot ${action.type}`, null, false);
+      const ownerId = action.owner_email ? await ownerIdFor(client, action.owner_email) : undefined;
+      const task = await call(() =>
+        client.crm.objects.tasks.basicApi.create({
+          properties: {
+            hs_task_subject: action.subject,
+            hs_task_body: action.body,
+            hs_timestamp: new Date().toISOString(),
+            hs_task_status: 'NOT_STARTED',
+            hs_task_priority: action.priority.toUpperCase(),
+            ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+          },
+          associations: action.account.crm_id
+            ? [
+                {
+                  to: { id: action.account.crm_id },
+                  types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: TASK_TO_COMPANY }],
+                },
+              ]
+            : [],
+        }),
+      );
+      return { status: 201, reference: `task/${task.id}` };
+    },
+  };
+}
+
+async function ownerIdFor(client: Client, email: string): Promise<string | undefined> {
+  const page = await call(() => client.crm.owners.ownersApi.getPage(email, undefined, 1));
+  return page.results[0]?.id;
+}
+
+function stringify(fields: Record<string, string | number | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === null ? '' : String(v)]));
+}
+
+type HubSpotApiException = { code: number; headers?: Record<string, string>; body?: unknown };
+
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const e = err as Partial<HubSpotApiException>;
+    if (typeof e.code !== 'number') throw new ConnectorError('HubSpot could not be reached', null, true);
+    const message = (e.body as { message?: unknown } | undefined)?.message;
+    throw new ConnectorError(
+      typeof message === 'string' ? message.slice(0, 300) : `HTTP ${e.code}`,
+      e.code,
+      retryableStatus(e.code),
+      parseRetryAfter(e.headers?.['retry-after']),
+    );
+  }
+}

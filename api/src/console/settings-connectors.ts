@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { ConnectorError, type ConnectorKind, connectorKinds } from '../connectors/connector';
+import { deleteConnector, listConnectors, loadConnector, saveConnector } from '../connectors/connector-store';
+import { listConnectorDeliveries } from '../connectors/deliver-action';
+import type { Ws } from '../db/tenant';
+import { AppError, describeZodError, notFound } from '../http/errors';
+import { memberActor, recordAudit } from '../workspaces/audit';
+
+type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret'>;
+
+const saveBody = z.strictObject({
+  credentials: z.record(z.string(), z.unknown()).optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  enabled: z.boolean().optional(),
+});
+
+/** The kind in the path, or 404 (an unknown kind is no connector at all). */
+export function connectorKind(raw: string): ConnectorKind {
+  const parsed = z.enum(connectorKinds).safeParse(raw);
+  if (!parsed.success) throw notFound('Connector');
+  return parsed.data;
+}
+
+/** Every connector with its settings (never its credentials), and the kinds one can add. */
+export async function connectorSettings(deps: Deps, ws: Ws) {
+  return { connectors: await listConnectors(deps, ws), kinds: connectorKinds };
+}
+
+/** Connects or reconfigures one kind; credentials are sealed and never answered. Audited without them. */
+export async function configureConnector(deps: Deps, ws: Ws, memberId: string, kind: ConnectorKind, input: unknown) {
+  const parsed = saveBody.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  const saved = await saveConnector(deps, ws, kind, parsed.data);
+  await recordAudit(deps, ws, {
+    actor: memberActor(memberId),
+    action: 'connector.configured',
+    target: kind,
+    details: { settings: saved.settings, enabled: saved.enabled, credentials_changed: !!parsed.data.credentials },
+  });
+  return saved;
+}
+
+export async function removeConnector(deps: Deps, ws: Ws, memberId: string, kind: ConnectorKind) {
+  await deleteConnector(deps, ws, kind);
+  await recordAudit(deps, ws, { actor: memberActor(memberId), action: 'connector.removed', target: kind });
+}
+
+/** Calls the vendor with the stored credentials and says what it answered. */
+export async function testConnector(deps: Deps, ws: Ws, kind: ConnectorKind) {
+  const loaded = await loadConnector(deps, ws, { kind });
+  if (!loaded) throw notFound('Connector');
+  try {
+    return { ok: true, message: await loaded.connector.testConnection() };
+  } catch (err) {
+    if (!(err instanceof ConnectorError)) throw err;
+    const status = err.status ? ` (HTTP ${err.status})` : '';
+    return { ok: false, message: `${kind} answered: ${err.message}${status}` };
+  }
+}
+
+/** The connector's delivery log, newest first, without the messages themselves. */
+export async function connectorDeliveries(deps: Deps, ws: Ws, kind: ConnectorKind) {
+  const [connector] = (await listConnectors(deps, ws)).filter((c) => c.kind === kind);
+  if (!connector) throw notFound('Connector');
+  return { deliveries: await listConnectorDeliveries(deps, ws, connector.id) };
+}

@@ -1,0 +1,168 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hubspotHandlers } from '../msw/hubspot';
+import { slackHandlers } from '../msw/slack';
+import { consoleCall, signIn } from '../support/console-session';
+import { eventually } from '../support/eventually';
+import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+
+const mswServer = setupServer();
+
+describe(`alerts through connectors (${databaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    mswServer.listen({ onUnhandledFrame: 'bypass' });
+    t = await startTestApp({ CANDOR_CONNECTOR_RETRY_MS: '50' });
+  });
+  afterEach(() => mswServer.resetHandlers());
+  afterAll(async () => {
+    mswServer.close();
+    await t?.close();
+  });
+
+  it("an interview's expansion intent reaches the AE as a Slack card and a HubSpot task, once", async () => {
+    const slack = slackHandlers({ people: { 'ae@acme.io': 'U0AE', 'csm@acme.io': 'U0CSM' } });
+    const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' } });
+    mswServer.use(slack.handler, ...hub.handlers);
+    const guide = guideFixture({
+      taxonomy: {
+        churn_reasons: [],
+        expansion_kinds: [{ key: 'seats', label: 'More seats', keywords: ['more seats'] }],
+      },
+    });
+    const { ws, guideId, accountId } = await seedWorkspace(t, guide);
+    // The AE and owner arrive the way customers send them: POST /v1/accounts.
+    const upsert = await t.request('/v1/accounts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: {
+        accounts: [
+          {
+            id: 'acme',
+            name: 'Acme Corp',
+            owner_email: 'csm@acme.io',
+            ae_email: 'ae@acme.io',
+            renewal_date: '2027-03-01',
+            attributes: { hubspot_id: '9001' },
+          },
+        ],
+      },
+    });
+    expect(upsert.status).toBe(200);
+    const { cookie } = await signIn(t, ws.id, 'admin@acme.io', 'admin');
+    const call = consoleCall(t, cookie);
+    expect(
+      (await call('PUT', '/settings/connectors/slack', { credentials: { bot_token: 'xoxb-test-token-123' } })).status,
+    ).toBe(200);
+    expect(
+      (await call('PUT', '/settings/connectors/hubspot', { credentials: { access_token: 'pat-na1-test-token' } }))
+        .status,
+    ).toBe(200);
+
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+    await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token });
+    await answer(t, id, token, 'c1', longAnswer('reporting'));
+    await answer(t, id, token, 'c2', 'It works well for the analysts and the managers read the weekly summary.');
+    const last = await answer(
+      t,
+      id,
+      token,
+      'c3',
+      'We would need twenty more seats next quarter for the support team <!channel>.',
+    );
+    expect(last.done).toEqual({ status: 'completed' });
+
+    await eventually(async () => {
+      expect(
+        slack
+          .posts()
+          .map((p) => p.args.channel)
+          .sort(),
+      ).toEqual(['U0AE', 'U0CSM']);
+      expect(hub.tasks()).toHaveLength(1);
+      return true;
+    }, 20_000);
+
+    const card = slack.posts().find((p) => p.args.channel === 'U0AE')?.args as {
+      blocks: Record<string, unknown>[];
+      text: string;
+    };
+    const blocksText = JSON.stringify(card.blocks);
+    expect(card.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Expansion intent: Acme Corp' } });
+    expect(blocksText).toContain('twenty more seats');
+    // Customer words cannot ping a channel: Slack's control characters arrive escaped.
+    expect(blocksText).toContain('&lt;!channel&gt;');
+    expect(blocksText).not.toContain('<!channel>');
+    expect(blocksText).toContain('$123,456');
+    expect(blocksText).toContain('2027-03-01');
+    expect(blocksText).toContain(`http://candor.test/accounts/${accountId}`);
+    expect(blocksText).toContain(`http://candor.test/interviews/${id}`);
+
+    expect(hub.tasks()[0]?.body).toMatchObject({
+      properties: {
+        hs_task_subject: 'Expansion intent at Acme Corp',
+        hubspot_owner_id: '41629779',
+        hs_task_priority: 'HIGH',
+      },
+      associations: [{ to: { id: '9001' } }],
+    });
+
+    const log = await readJson(await call('GET', '/settings/connectors/slack/deliveries'));
+    expect(log.deliveries.map((d: { status: string }) => d.status)).toEqual(['delivered', 'delivered']);
+    // The log names recipients, never the customer's words.
+    expect(JSON.stringify(log)).not.toContain('twenty more seats');
+
+    // Extraction running again sends nothing new.
+    await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(slack.posts()).toHaveLength(2);
+    expect(hub.tasks()).toHaveLength(1);
+  });
+
+  it('keeps the AE and plan from POST /v1/accounts and Segment group traits, and filters the list by plan', async () => {
+    const { ws } = await seedWorkspace(t);
+    const res = await t.request('/v1/accounts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { accounts: [{ id: 'globex', name: 'Globex', ae_email: 'sam@globex-sales.io', plan: 'enterprise' }] },
+    });
+    expect(res.status).toBe(200);
+    const bad = await t.request('/v1/accounts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { accounts: [{ id: 'x', name: 'X', ae_email: 'not-an-email' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect((await readJson(bad)).error.message).toContain('ae_email');
+    const got = await readJson(await t.request('/v1/accounts/globex', { token: ws.secret_key }));
+    expect(got).toMatchObject({ ae_email: 'sam@globex-sales.io', plan: 'enterprise' });
+
+    const seg = await t.request('/v1/segment', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: {
+        type: 'group',
+        userId: 'u_42',
+        groupId: 'initech',
+        traits: { name: 'Initech', tier: 'growth', ae_email: 'pat@sales.io', owner_email: 'csm@acme.io' },
+      },
+    });
+    expect(seg.status).toBe(200);
+    expect(await readJson(await t.request('/v1/accounts/initech', { token: ws.secret_key }))).toMatchObject({
+      plan: 'growth',
+      ae_email: 'pat@sales.io',
+      owner_email: 'csm@acme.io',
+    });
+
+    const { cookie } = await signIn(t, ws.id, 'csm@acme.io', 'csm');
+    const list = await readJson(await consoleCall(t, cookie)('GET', '/accounts?plan=enterprise,growth'));
+    expect(list.items.map((a: { external_id: string }) => a.external_id).sort()).toEqual(['globex', 'initech']);
+    expect(list.items.find((a: { external_id: string }) => a.external_id === 'globex').ae_email).toBe(
+      'sam@globex-sales.io',
+    );
+    const none = await readJson(await consoleCall(t, cookie)('GET', '/accounts?plan=none'));
+    expect(none.items.map((a: { external_id: string }) => a.external_id)).toEqual(['acme']);
+  });
+});

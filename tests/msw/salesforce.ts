@@ -1,0 +1,75 @@
+import { HttpResponse, http } from 'msw';
+
+export const SALESFORCE_INSTANCE = 'https://acme.my.salesforce.com';
+const DATA = `${SALESFORCE_INSTANCE}/services/data/v62.0`;
+
+export type SalesforceCall = { method: string; path: string; query: string | null; body: unknown };
+
+/**
+ * msw handlers for Salesforce's REST API with its own shapes: SOQL query results, sObject
+ * create answers, and its error arrays (INVALID_SESSION_ID 401; REQUEST_LIMIT_EXCEEDED 403,
+ * Salesforce's rate limit) — `faults` used up one per call of the sObject/query, in order.
+ */
+export function salesforceHandlers(
+  options: { users?: Record<string, string>; faults?: Record<string, ('limit' | 503)[]> } = {},
+) {
+  const calls: SalesforceCall[] = [];
+  const faults = Object.fromEntries(Object.entries(options.faults ?? {}).map(([k, v]) => [k, [...v]]));
+  const check = (request: Request, key: string) => {
+    const fault = faults[key]?.shift();
+    if (fault === 'limit')
+      return HttpResponse.json([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], {
+        status: 403,
+      });
+    if (fault) return new HttpResponse('Service Unavailable', { status: fault });
+    if (request.headers.get('authorization') !== 'Bearer 00Dtest!session-token')
+      return HttpResponse.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], {
+        status: 401,
+      });
+    return null;
+  };
+  const handlers = [
+    http.get(`${DATA}/query`, ({ request }) => {
+      const q = new URL(request.url).searchParams.get('q') ?? '';
+      calls.push({ method: 'GET', path: '/query', query: q, body: null });
+      const early = check(request, 'query');
+      if (early) return early;
+      if (q.startsWith('SELECT Name FROM Organization'))
+        return HttpResponse.json({
+          totalSize: 1,
+          done: true,
+          records: [
+            {
+              attributes: { type: 'Organization', url: '/services/data/v62.0/sobjects/Organization/00Dxx' },
+              Name: 'Acme Inc',
+            },
+          ],
+        });
+      const email = /Email = '([^']*)'/.exec(q)?.[1] ?? '';
+      const id = options.users?.[email];
+      return HttpResponse.json({
+        totalSize: id ? 1 : 0,
+        done: true,
+        records: id ? [{ attributes: { type: 'User', url: `/services/data/v62.0/sobjects/User/${id}` }, Id: id }] : [],
+      });
+    }),
+    http.post(`${DATA}/sobjects/:type`, async ({ request, params }) => {
+      const body = await request.json();
+      calls.push({ method: 'POST', path: `/sobjects/${String(params.type)}`, query: null, body });
+      const early = check(request, String(params.type));
+      if (early) return early;
+      return HttpResponse.json(
+        { id: `00T5g00000${String(calls.length).padStart(8, '0')}`, success: true, errors: [] },
+        { status: 201 },
+      );
+    }),
+    http.patch(`${DATA}/sobjects/Account/:id`, async ({ request, params }) => {
+      const body = await request.json();
+      calls.push({ method: 'PATCH', path: `/sobjects/Account/${String(params.id)}`, query: null, body });
+      const early = check(request, 'Account');
+      if (early) return early;
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
+  return { handlers, calls, tasks: () => calls.filter((c) => c.path === '/sobjects/Task') };
+}
