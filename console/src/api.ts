@@ -45,7 +45,11 @@ export function query(params: Record<string, string | number | undefined | null>
 }
 
 /** Sends a JSON body to the console API; errors carry the server's code and message (with the field path). */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`/console/api${path}`, {
     method,
     credentials: 'same-origin',

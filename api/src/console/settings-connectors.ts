@@ -15,6 +15,8 @@ const saveBody = z.strictObject({
   enabled: z.boolean().optional(),
 });
 
+const vendorNames: Record<ConnectorKind, string> = { slack: 'Slack', hubspot: 'HubSpot', salesforce: 'Salesforce' };
+
 /** The kind in the path, or 404 (an unknown kind is no connector at all). */
 export function connectorKind(raw: string): ConnectorKind {
   const parsed = z.enum(connectorKinds).safeParse(raw);
@@ -55,7 +57,7 @@ export async function testConnector(deps: Deps, ws: Ws, kind: ConnectorKind) {
   } catch (err) {
     if (!(err instanceof ConnectorError)) throw err;
     const status = err.status ? ` (HTTP ${err.status})` : '';
-    return { ok: false, message: `${kind} answered: ${err.message}${status}` };
+    return { ok: false, message: `${vendorNames[kind]} answered: ${err.message}${status}` };
   }
 }
 

@@ -5,6 +5,7 @@ import { getJson } from '../../api';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
+import { ConnectorsTab } from './connectors-tab';
 import { InstallTab } from './install-tab';
 import { KeysTab } from './keys-tab';
 import { MembersTab } from './members-tab';
@@ -18,6 +19,7 @@ const tabs = [
   { id: 'keys', label: 'API keys' },
   { id: 'install', label: 'Widget install' },
   { id: 'webhooks', label: 'Webhooks' },
+  { id: 'connectors', label: 'Connectors' },
   { id: 'members', label: 'Members' },
   { id: 'model', label: 'AI model' },
   { id: 'retention', label: 'Data retention' },
@@ -89,6 +91,8 @@ export default function SettingsPage() {
           <MembersTab />
         ) : active === 'webhooks' ? (
           <WebhooksTab />
+        ) : active === 'connectors' ? (
+          <ConnectorsTab />
         ) : active === 'model' ? (
           <ModelTab />
         ) : (

@@ -1,0 +1,231 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { getJson, sendJson } from '../../api';
+import { formatDateTime } from '../../components/format';
+import { Empty, QueryView } from '../../components/states';
+import { ActionError } from './secret-parts';
+
+type Kind = 'slack' | 'hubspot' | 'salesforce';
+type ConnectorView = {
+  id: string;
+  kind: Kind;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+  last_synced_at: string | null;
+  updated_at: string;
+};
+type ConnectorDelivery = {
+  id: string;
+  action: string;
+  summary: string;
+  status: 'pending' | 'delivering' | 'retrying' | 'delivered' | 'failed';
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  next_attempt_at: string | null;
+};
+
+/** What each vendor needs: its credential fields (sealed on the server, never shown again) and a line of help. */
+const vendors: Record<
+  Kind,
+  { name: string; help: string; fields: { key: string; label: string; placeholder: string }[] }
+> = {
+  slack: {
+    name: 'Slack',
+    help: 'Cards to the account owner (and the AE for expansion) by DM: hand-offs, accounts turning at risk, expansion intent, the weekly briefing. Scopes: chat:write, users:read.email.',
+    fields: [{ key: 'bot_token', label: 'Bot token', placeholder: 'xoxb-…' }],
+  },
+  hubspot: {
+    name: 'HubSpot',
+    help: 'Tasks for the owner on a hand-off, high churn risk or expansion intent, on the company record. Private app scopes: crm.objects.companies.write, crm.objects.owners.read, tasks.',
+    fields: [{ key: 'access_token', label: 'Private app access token', placeholder: 'pat-na1-…' }],
+  },
+  salesforce: {
+    name: 'Salesforce',
+    help: 'Tasks for the owner on the account record, the same moments as HubSpot.',
+    fields: [
+      { key: 'instance_url', label: 'Instance URL', placeholder: 'https://yourorg.my.salesforce.com' },
+      { key: 'access_token', label: 'Access token', placeholder: '00D…' },
+    ],
+  },
+};
+
+const tone: Record<ConnectorDelivery['status'], string> = {
+  delivered: 'good',
+  failed: 'bad',
+  retrying: 'warn',
+  pending: 'neutral',
+  delivering: 'info',
+};
+
+function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorView | undefined }) {
+  const queryClient = useQueryClient();
+  const vendor = vendors[kind];
+  const formId = useId();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [channel, setChannel] = useState<string>(
+    typeof connector?.settings.channel === 'string' ? connector.settings.channel : '',
+  );
+  const [showLog, setShowLog] = useState(false);
+  const save = useMutation({
+    mutationFn: () => {
+      const filled = vendor.fields.every((f) => (values[f.key] ?? '').trim() !== '');
+      return sendJson<ConnectorView>('PUT', `/settings/connectors/${kind}`, {
+        ...(filled || !connector ? { credentials: values } : {}),
+        ...(kind === 'slack' ? { settings: { channel: channel.trim() || null } } : {}),
+      });
+    },
+    onSuccess: () => {
+      setValues({});
+      queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] });
+    },
+  });
+  const test = useMutation({
+    mutationFn: () => sendJson<{ ok: boolean; message: string }>('POST', `/settings/connectors/${kind}/test`),
+  });
+  const toggle = useMutation({
+    mutationFn: (enabled: boolean) => sendJson('PUT', `/settings/connectors/${kind}`, { enabled }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <section className="card" aria-labelledby={`${formId}-h`}>
+      <div className="card-title">
+        <h2 id={`${formId}-h`}>{vendor.name}</h2>
+        <span className={`pill ${connector ? (connector.enabled ? 'pill-good' : 'pill-neutral') : 'pill-outline'}`}>
+          {connector ? (connector.enabled ? 'Connected' : 'Paused') : 'Not connected'}
+        </span>
+      </div>
+      <p className="meta">{vendor.help}</p>
+      <form className="form" onSubmit={submit}>
+        {vendor.fields.map((f) => (
+          <div className="field" key={f.key}>
+            <label htmlFor={`${formId}-${f.key}`}>{f.label}</label>
+            <input
+              id={`${formId}-${f.key}`}
+              type={f.key === 'instance_url' ? 'url' : 'password'}
+              autoComplete="off"
+              required={!connector}
+              placeholder={connector ? 'Stored, sealed — type to replace' : f.placeholder}
+              value={values[f.key] ?? ''}
+              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+            />
+          </div>
+        ))}
+        {kind === 'slack' ? (
+          <div className="field">
+            <label htmlFor={`${formId}-channel`}>Also post to channel (optional)</label>
+            <input
+              id={`${formId}-channel`}
+              placeholder="C0123456789"
+              value={channel}
+              onChange={(e) => setChannel(e.target.value)}
+            />
+          </div>
+        ) : null}
+        <ActionError error={save.error ?? toggle.error ?? test.error} />
+        {test.data ? (
+          <p role="status" className={`pill ${test.data.ok ? 'pill-good' : 'pill-bad'}`}>
+            {test.data.message}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : connector ? 'Save' : 'Connect'}
+          </button>
+          {connector ? (
+            <>
+              <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
+                {test.isPending ? 'Testing…' : 'Test connection'}
+              </button>
+              <button type="button" className="button" onClick={() => toggle.mutate(!connector.enabled)}>
+                {connector.enabled ? 'Pause' : 'Resume'}
+              </button>
+              <button type="button" className="button" aria-pressed={showLog} onClick={() => setShowLog(!showLog)}>
+                Delivery log
+              </button>
+            </>
+          ) : null}
+        </div>
+      </form>
+      {connector && showLog ? <ConnectorLog kind={kind} /> : null}
+    </section>
+  );
+}
+
+function ConnectorLog({ kind }: { kind: Kind }) {
+  const log = useQuery({
+    queryKey: ['settings', 'connectors', kind, 'deliveries'],
+    queryFn: () => getJson<{ deliveries: ConnectorDelivery[] }>(`/settings/connectors/${kind}/deliveries`),
+  });
+  return (
+    <QueryView query={log}>
+      {({ deliveries }) =>
+        deliveries.length === 0 ? (
+          <Empty title="Nothing sent yet">Alerts and tasks appear here as they are sent.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Action</th>
+                  <th>To</th>
+                  <th>Status</th>
+                  <th className="num">Attempts</th>
+                  <th>Created</th>
+                  <th>Detail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      <code>{d.action}</code>
+                    </td>
+                    <td>{d.summary}</td>
+                    <td>
+                      <span className={`pill pill-${tone[d.status]}`}>{d.status}</span>
+                    </td>
+                    <td className="num">{d.attempts}</td>
+                    <td className="nowrap">{formatDateTime(d.created_at)}</td>
+                    <td className="meta">
+                      {d.last_error ?? (d.next_attempt_at ? `Next attempt ${formatDateTime(d.next_attempt_at)}` : '')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    </QueryView>
+  );
+}
+
+/** Slack, HubSpot and Salesforce: connect with sealed credentials, test, pause, and read what was sent. */
+export function ConnectorsTab() {
+  const list = useQuery({
+    queryKey: ['settings', 'connectors'],
+    queryFn: () => getJson<{ connectors: ConnectorView[] }>('/settings/connectors'),
+  });
+  return (
+    <QueryView query={list}>
+      {({ connectors }) => (
+        <div className="settings-stack">
+          {(['slack', 'hubspot', 'salesforce'] as const).map((kind) => (
+            <ConnectorCard
+              key={`${kind}:${connectors.find((c) => c.kind === kind)?.updated_at ?? ''}`}
+              kind={kind}
+              connector={connectors.find((c) => c.kind === kind)}
+            />
+          ))}
+        </div>
+      )}
+    </QueryView>
+  );
+}

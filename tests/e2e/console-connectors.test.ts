@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+import { createLoginLink } from '@candor/api/auth/login-links';
+import { setupServer } from 'msw/node';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubspotHandlers } from '../msw/hubspot';
+import { slackHandlers } from '../msw/slack';
+import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { ensureConsoleBuilt, expectAccessible, screenshotPage, signInThroughLink } from './console-support';
+
+// The server runs in this process, so msw answers its calls to Slack and HubSpot.
+const mswServer = setupServer();
+
+describe.skipIf(!hasChromium)('Settings → Connectors in Chromium', { timeout: 90_000 }, () => {
+  let server: CandorServer;
+  let browser: Browser;
+  let page: Page;
+  let workspaceId: string;
+  const slack = slackHandlers();
+  const hub = hubspotHandlers();
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    mswServer.listen({ onUnhandledFrame: 'bypass' });
+    mswServer.use(slack.handler, ...hub.handlers);
+    server = await startCandorServer();
+    const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
+    workspaceId = (await seedDemoWorkspace(server.t.deps)).workspace.id;
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const { url } = await createLoginLink(server.t.deps, { workspaceId, email: 'ops@candor.test', role: 'admin' });
+    await signInThroughLink(page, url);
+  }, 180_000);
+
+  afterAll(async () => {
+    mswServer.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('connects Slack, tests the connection, shows the server’s message for a bad token and the delivery log', async () => {
+    await page.goto(`${server.origin}/settings?tab=connectors`);
+    const panel = page.getByRole('tabpanel');
+    const slackCard = panel.locator('section', { has: page.getByRole('heading', { name: 'Slack' }) });
+    await slackCard.getByText('Not connected').waitFor();
+
+    await slackCard.getByLabel('Bot token').fill('not-a-token');
+    await slackCard.getByRole('button', { name: 'Connect' }).click();
+    await slackCard.getByText(/must be a Slack bot token/).waitFor();
+
+    await slackCard.getByLabel('Bot token').fill('xoxb-test-token-123');
+    await slackCard.getByLabel(/Also post to channel/).fill('C0CSALERTS');
+    await slackCard.getByRole('button', { name: 'Connect' }).click();
+    await slackCard.getByText('Connected', { exact: true }).waitFor();
+    await slackCard.getByRole('button', { name: 'Test connection' }).click();
+    await slackCard
+      .getByRole('status')
+      .getByText(/Connected to the Acme HQ workspace/)
+      .waitFor();
+    expect(slack.calls.filter((c) => c.method === 'auth.test')).toHaveLength(1);
+
+    const stored = await server.t.deps.db
+      .selectFrom('connectors')
+      .select(['credentials', 'settings'])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    expect(stored.credentials).not.toContain('xoxb');
+    expect(stored.settings).toEqual({ channel: 'C0CSALERTS' });
+    // The token is never sent back to the page.
+    expect(await page.content()).not.toContain('xoxb-test-token-123');
+
+    const hubCard = panel.locator('section', { has: page.getByRole('heading', { name: 'HubSpot' }) });
+    await hubCard.getByLabel('Private app access token').fill('pat-na1-wrong-token');
+    await hubCard.getByRole('button', { name: 'Connect' }).click();
+    await hubCard.getByRole('button', { name: 'Test connection' }).click();
+    await hubCard
+      .getByRole('status')
+      .getByText(/Authentication credentials not found.*401/)
+      .waitFor();
+
+    await slackCard.getByRole('button', { name: 'Delivery log' }).click();
+    await slackCard.getByText('Nothing sent yet').waitFor();
+    await expectAccessible(page, 'settings-connectors');
+    await screenshotPage(page, 'settings-connectors');
+  });
+});
