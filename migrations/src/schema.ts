@@ -471,6 +471,20 @@ export interface ConnectorDeliveriesTable {
   created_at: CreatedAt;
 }
 
+/** 0019: one step a play took for one signal, with its outcome. */
+export interface PlayStepsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  trigger_id: string;
+  step: number;
+  step_type: string;
+  signal_key: string;
+  account_id: string | null;
+  outcome: 'done' | 'queued' | 'skipped' | 'failed';
+  detail: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -497,6 +511,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   connectors: ConnectorsTable;
   connector_deliveries: ConnectorDeliveriesTable;
+  play_steps: PlayStepsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   auth_users: AuthUsersTable;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The signals a play can act on. */
+export const playSignals = ['churn_risk_high', 'expansion_intent', 'wants_human', 'competitor_named'] as const;
+export type PlaySignal = (typeof playSignals)[number];
+
 const propertyValue = z.union([z.string().max(500), z.number(), z.boolean()]);
 
 /** *When* a trigger fires. */
@@ -41,6 +45,14 @@ export const triggerWhenSchema = z.discriminatedUnion('type', [
     offset_days: z.number().int().min(-365).max(365).describe('Days after the anchor (negative: before).'),
   }),
   z.strictObject({ type: z.literal('manual') }),
+  z.strictObject({
+    type: z.literal('signal'),
+    signal: z
+      .enum(playSignals)
+      .describe(
+        'Fires when an interview yields this signal (high churn risk, expansion, asking for a person, a competitor).',
+      ),
+  }),
 ]);
 export type TriggerWhen = z.infer<typeof triggerWhenSchema>;
 
@@ -80,6 +92,18 @@ export const triggerThrottleSchema = z.strictObject({
   once_per_guide: z.boolean().optional(),
 });
 
+const person = z.enum(['owner', 'ae', 'owner_and_ae']).describe("The account's CSM owner, its AE, or both.");
+
+/** One step of a play: what a fired trigger does, in order; each step's outcome is recorded. */
+export const playStepSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('invite').describe("Invite to an interview with the trigger's guide, who and how."),
+  }),
+  z.strictObject({ type: z.literal('notify'), channel: z.enum(['slack', 'email']), to: person }),
+  z.strictObject({ type: z.literal('crm_task'), to: z.enum(['owner', 'ae']) }),
+]);
+export type PlayStep = z.infer<typeof playStepSchema>;
+
 export const triggerInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   guide_id: z.uuid(),
@@ -88,6 +112,12 @@ export const triggerInputSchema = z.strictObject({
   who: triggerWhoSchema.default({ type: 'contact' }),
   how: triggerHowSchema.default({ channel: 'in_app' }),
   throttle: triggerThrottleSchema.default({}),
+  do: z
+    .array(playStepSchema)
+    .min(1)
+    .max(10)
+    .default([{ type: 'invite' }])
+    .describe('What the trigger does when it fires, in order (a play). Without it: invite, as before.'),
 });
 export type TriggerInput = z.infer<typeof triggerInputSchema>;
 

@@ -121,6 +121,103 @@ describe(`alerts through connectors (${databaseKind})`, () => {
     expect(hub.tasks()).toHaveLength(1);
   });
 
+  it('a play on expansion intent: a Slack card to the AE, a CRM task and an email, each step in the funnel', async () => {
+    const slack = slackHandlers({ people: { 'ae@acme.io': 'U0AE', 'csm@acme.io': 'U0CSM' } });
+    const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' } });
+    mswServer.use(slack.handler, ...hub.handlers);
+    const guide = guideFixture({
+      taxonomy: {
+        churn_reasons: [],
+        expansion_kinds: [{ key: 'seats', label: 'More seats', keywords: ['more seats'] }],
+      },
+    });
+    const { ws, guideId } = await seedWorkspace(t, guide);
+    await t.request('/v1/accounts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { accounts: [{ id: 'acme', name: 'Acme Corp', owner_email: 'csm@acme.io', ae_email: 'ae@acme.io' }] },
+    });
+    const { cookie } = await signIn(t, ws.id, 'admin@acme.io', 'admin');
+    const call = consoleCall(t, cookie);
+    await call('PUT', '/settings/connectors/slack', { credentials: { bot_token: 'xoxb-test-token-123' } });
+    await call('PUT', '/settings/connectors/hubspot', { credentials: { access_token: 'pat-na1-test-token' } });
+
+    const bad = await t.request('/v1/triggers', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: {
+        name: 'x',
+        guide_id: guideId,
+        when: { type: 'signal', signal: 'expansion_intent' },
+        do: [{ type: 'fax' }],
+      },
+    });
+    expect(bad.status).toBe(400);
+    const created = await t.request('/v1/triggers', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: {
+        name: 'Expansion to sales',
+        guide_id: guideId,
+        when: { type: 'signal', signal: 'expansion_intent' },
+        do: [
+          { type: 'notify', channel: 'slack', to: 'ae' },
+          { type: 'crm_task', to: 'ae' },
+          { type: 'notify', channel: 'email', to: 'owner' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const play = await readJson(created);
+    expect(play.do).toHaveLength(3);
+    // A trigger written before plays existed still reads as an invitation.
+    const legacy = await readJson(
+      await t.request('/v1/triggers', {
+        method: 'POST',
+        token: ws.secret_key,
+        json: { name: 'Old', guide_id: guideId, when: { type: 'manual' } },
+      }),
+    );
+    expect(legacy.do).toEqual([{ type: 'invite' }]);
+
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+    await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token });
+    await answer(t, id, token, 'c1', longAnswer('reporting'));
+    await answer(t, id, token, 'c2', 'It works well for the analysts and the managers read the weekly summary.');
+    await answer(t, id, token, 'c3', 'We would need twenty more seats next quarter for the support team.');
+
+    await eventually(async () => {
+      expect(slack.posts().map((p) => p.args.channel)).toEqual(['U0AE']);
+      expect(hub.tasks()).toHaveLength(1);
+      return true;
+    }, 20_000);
+    expect(JSON.stringify(slack.posts()[0]?.args.blocks)).toContain('Expansion intent (Expansion to sales)');
+    expect(hub.tasks()[0]?.body).toMatchObject({ properties: { hubspot_owner_id: '41629779' } });
+    const emails = await t.deps.db
+      .selectFrom('outbox_emails')
+      .select(['to_address', 'subject'])
+      .where('workspace_id', '=', ws.id)
+      .where('kind', '=', 'play_notification')
+      .execute();
+    expect(emails).toEqual([
+      { to_address: 'csm@acme.io', subject: 'Expansion intent (Expansion to sales): Acme Corp' },
+    ]);
+
+    const funnel = await readJson(await t.request(`/v1/triggers/${play.id}/funnel`, { token: ws.secret_key }));
+    expect(funnel.steps).toEqual([
+      { step: 0, type: 'notify', done: 0, queued: 1, skipped: 0, failed: 0 },
+      { step: 1, type: 'crm_task', done: 0, queued: 1, skipped: 0, failed: 0 },
+      { step: 2, type: 'notify', done: 0, queued: 1, skipped: 0, failed: 0 },
+    ]);
+
+    // Extraction running again runs no step twice.
+    await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(slack.posts()).toHaveLength(1);
+    expect(hub.tasks()).toHaveLength(1);
+  });
+
   it('keeps the AE and plan from POST /v1/accounts and Segment group traits, and filters the list by plan', async () => {
     const { ws } = await seedWorkspace(t);
     const res = await t.request('/v1/accounts', {

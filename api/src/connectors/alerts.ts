@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { playSignalOf, signalsWithPlays } from '../triggers/signal-plays';
 import type { ConnectorAction } from './connector';
 import { queueConnectorAction } from './deliver-action';
 import { accountCard, briefingCard, type Card, type CardAccount } from './slack-cards';
@@ -20,22 +21,31 @@ async function slackTo(deps: Deps, ws: Ws, emails: (string | null)[]) {
   return channel ? [...people, { channel }] : people;
 }
 
-/** Sends `card` to each recipient, once per `key` and recipient. */
-export async function queueSlackCard(deps: Deps, ws: Ws, emails: (string | null)[], card: Card, key: string) {
-  for (const to of await slackTo(deps, ws, emails)) {
+/** Sends `card` to each recipient, once per `key` and recipient; false when Slack is not connected. */
+export async function queueSlackCard(
+  deps: Deps,
+  ws: Ws,
+  emails: (string | null)[],
+  card: Card,
+  key: string,
+): Promise<boolean> {
+  const recipients = await slackTo(deps, ws, emails);
+  for (const to of recipients) {
     const action: ConnectorAction = { type: 'slack.message', to, ...card };
     await queueConnectorAction(deps, ws, action, `${key}:${'email' in to ? to.email : `#${to.channel}`}`);
   }
+  return recipients.length > 0;
 }
 
-/** A CRM task on the account, for `ownerEmail`, on every CRM connected. */
+/** A CRM task on the account, for `ownerEmail`, on every CRM connected; false when none is. */
 export async function queueCrmTask(
   deps: Deps,
   ws: Ws,
   account: CardAccount & { attributes: Record<string, unknown> },
   task: { ownerEmail: string | null; subject: string; body: string; priority: 'high' | 'medium' | 'low' },
   key: string,
-) {
+): Promise<boolean> {
+  let queued = false;
   const crmId = (kind: string) => {
     const v = account.attributes[`${kind}_id`];
     return typeof v === 'string' ? v : null;
@@ -49,6 +59,7 @@ export async function queueCrmTask(
       .where('enabled', '=', true)
       .executeTakeFirst();
     if (!connected) continue;
+    queued = true;
     await queueConnectorActionOn(
       deps,
       ws,
@@ -64,6 +75,7 @@ export async function queueCrmTask(
       `${key}:${kind}`,
     );
   }
+  return queued;
 }
 
 async function queueConnectorActionOn(deps: Deps, ws: Ws, connectorId: string, action: ConnectorAction, key: string) {
@@ -84,6 +96,7 @@ const accountColumns = [
  * After an interview's signals are extracted: an expansion intent goes to the owner and the
  * AE (Slack) and becomes a CRM task for the AE; a request for a person (hand-off) and a high
  * churn risk go to the owner and become a CRM task for them. Keys make re-extraction quiet.
+ * A signal that an enabled play acts on is left to the play (triggers/signal-plays.ts).
  */
 export async function queueInterviewAlerts(deps: Deps, ws: Ws, interviewId: string): Promise<void> {
   const t = tenant(deps.db, ws);
@@ -102,7 +115,11 @@ export async function queueInterviewAlerts(deps: Deps, ws: Ws, interviewId: stri
     .orderBy('created_at')
     .execute();
   const url = deps.config.publicUrl;
+  // A workspace that set up a play for a signal decides itself who hears of it.
+  const played = await signalsWithPlays(deps, ws);
   for (const s of signals) {
+    const asPlay = playSignalOf(s.kind, s.value);
+    if (asPlay && played.has(asPlay)) continue;
     const value = s.value as Record<string, unknown>;
     const key = `${s.kind}:${s.message_id}`;
     if (s.kind === 'expansion_intent') {

@@ -14,6 +14,7 @@ import { sendDueWeeklyBriefings } from '../synthesis/weekly-briefing-delivery';
 import { offerForMatches } from '../triggers/evaluate-events';
 import { evaluatePeriodicTriggers } from '../triggers/evaluate-periodic';
 import { runInvitationEmailJob } from '../triggers/invitation-email';
+import { runSignalPlays } from '../triggers/signal-plays';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
 import { sweepWebhookDeliveries } from '../webhooks/sweep-deliveries';
@@ -42,6 +43,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       await extractSignals(deps, { id: workspaceId }, interviewId);
       await emitInterviewWebhooks(deps, { id: workspaceId }, interviewId);
       await queueInterviewAlerts(deps, { id: workspaceId }, interviewId);
+      await runSignalPlays(deps, { id: workspaceId }, interviewId);
       const interview = await deps.db
         .selectFrom('interviews')
         .select('account_id')

@@ -6,6 +6,7 @@ import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
 import { computeFunnels, triggerFunnel } from '../triggers/funnel';
+import { playStepCounts } from '../triggers/signal-plays';
 import { createTrigger, deleteTrigger, getTrigger, listTriggers, updateTrigger } from '../triggers/trigger-store';
 
 const trigger = triggerInputSchema
@@ -216,6 +217,19 @@ export function triggerRoutes() {
       started: z.number().int(),
       completed: z.number().int(),
       actionable: z.number().int().describe('Completed interviews that produced signals.'),
+      steps: z
+        .array(
+          z.object({
+            step: z.number().int(),
+            type: z.string(),
+            done: z.number().int(),
+            queued: z.number().int(),
+            skipped: z.number().int(),
+            failed: z.number().int(),
+          }),
+        )
+        .optional()
+        .describe("One trigger's funnel only: each step of its play and how it turned out."),
     })
     .openapi('Funnel');
 
@@ -235,7 +249,8 @@ export function triggerRoutes() {
     async (c) => {
       const { db } = c.get('deps');
       const trigger = await getTrigger(db, c.get('ws'), c.req.valid('param').id);
-      return c.json(await triggerFunnel(db, c.get('ws'), trigger.id), 200);
+      const steps = await playStepCounts({ db }, c.get('ws'), trigger.id);
+      return c.json({ ...(await triggerFunnel(db, c.get('ws'), trigger.id)), steps }, 200);
     },
   );
 

@@ -5,7 +5,7 @@ import { evaluateWorkspaceTriggers } from './evaluate-periodic';
 import { createTrigger } from './trigger-store';
 
 /** One sensible playbook per lifecycle moment, as a CS team would start. */
-const playbook: (Omit<TriggerInput, 'guide_id' | 'enabled' | 'throttle'> & { moment: Moment })[] = [
+const playbook: (Omit<TriggerInput, 'guide_id' | 'enabled' | 'throttle' | 'do'> & { moment: Moment })[] = [
   {
     moment: 'onboarding',
     name: 'Onboarding intake when setup is done',
@@ -77,7 +77,13 @@ export async function installDemoTriggers(deps: AppDeps, ws: Ws): Promise<{ trig
   for (const { moment, ...rule } of playbook) {
     const guide = guides.find((g) => g.moment === moment);
     if (!guide) continue;
-    await createTrigger(deps.db, ws, { ...rule, guide_id: guide.id, enabled: true, throttle: {} });
+    await createTrigger(deps.db, ws, {
+      ...rule,
+      guide_id: guide.id,
+      enabled: true,
+      throttle: {},
+      do: [{ type: 'invite' }],
+    });
     created++;
   }
   const { invited } = await evaluateWorkspaceTriggers(deps, ws);

@@ -17,7 +17,7 @@ type Row = {
 };
 
 function toTrigger(row: Row): Trigger {
-  const rule = row.rule as Pick<TriggerInput, 'when' | 'who' | 'how' | 'throttle'>;
+  const rule = row.rule as Pick<TriggerInput, 'when' | 'who' | 'how' | 'throttle'> & { do?: TriggerInput['do'] };
   return {
     id: row.id,
     name: row.name,
@@ -27,6 +27,7 @@ function toTrigger(row: Row): Trigger {
     who: rule.who,
     how: rule.how,
     throttle: rule.throttle ?? {},
+    do: rule.do ?? [{ type: 'invite' }],
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -62,7 +63,7 @@ export async function createTrigger(db: Db, ws: Ws, input: TriggerInput): Promis
       name: input.name,
       guide_id: input.guide_id,
       enabled: input.enabled,
-      rule: { when: input.when, who: input.who, how: input.how, throttle: input.throttle },
+      rule: { when: input.when, who: input.who, how: input.how, throttle: input.throttle, do: input.do },
     })
     .returning(columns)
     .executeTakeFirstOrThrow();
@@ -83,7 +84,7 @@ export async function updateTrigger(db: Db, ws: Ws, id: string, patch: TriggerPa
       name: merged.name,
       guide_id: merged.guide_id,
       enabled: merged.enabled,
-      rule: { when: merged.when, who: merged.who, how: merged.how, throttle: merged.throttle },
+      rule: { when: merged.when, who: merged.who, how: merged.how, throttle: merged.throttle, do: merged.do },
       updated_at: new Date(),
     })
     .where('id', '=', id)

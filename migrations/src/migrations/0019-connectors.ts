@@ -6,7 +6,8 @@ import { executeStatements } from '../execute-statements';
  * what is safe to show (channel, field mapping), `credentials` the AES-256-GCM sealed
  * tokens (never readable through any API). `connector_deliveries` is their delivery log,
  * shaped like webhook_deliveries: an event key so one event reaches a connector once.
- * Accounts gain `ae_email`, the sales owner beside the CSM owner.
+ * Accounts gain `ae_email`, the sales owner beside the CSM owner. `play_steps` records each
+ * step a signal-driven trigger (a play) took, once per signal and step, with its outcome.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await executeStatements(
@@ -43,6 +44,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index connector_deliveries_event_key on connector_deliveries (connector_id, event_key);
     create index connector_deliveries_log on connector_deliveries (workspace_id, connector_id, created_at desc);
     alter table accounts add column ae_email text;
+    create table play_steps (
+      id uuid primary key default gen_random_uuid(),
+      workspace_id uuid not null references workspaces(id) on delete cascade,
+      trigger_id uuid not null references triggers(id) on delete cascade,
+      step integer not null,
+      step_type text not null,
+      signal_key text not null,
+      account_id uuid references accounts(id) on delete set null,
+      outcome text not null check (outcome in ('done', 'queued', 'skipped', 'failed')),
+      detail text,
+      created_at timestamptz not null default now(),
+      unique (trigger_id, signal_key, step)
+    );
+    create index play_steps_trigger on play_steps (workspace_id, trigger_id, created_at desc);
     `,
   );
 }
@@ -51,6 +66,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await executeStatements(
     db,
     `
+    drop table play_steps;
     alter table accounts drop column ae_email;
     drop table connector_deliveries;
     drop table connectors;
