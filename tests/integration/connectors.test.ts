@@ -191,6 +191,103 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
     });
   });
 
+  it('syncs HubSpot companies in, idempotently, with owners, ARR, renewal and plan by the mapping', async () => {
+    const companies = [
+      {
+        id: '9001',
+        properties: {
+          name: 'Acme',
+          annualrevenue: '120000',
+          hubspot_owner_id: '41629779',
+          renewal: '2027-03-01',
+          tier: 'enterprise',
+          acct: 'acme',
+        },
+      },
+      {
+        id: '9002',
+        properties: {
+          name: 'Globex',
+          annualrevenue: '',
+          hubspot_owner_id: null,
+          renewal: '1798761600000',
+          tier: null,
+          acct: null,
+        },
+      },
+      {
+        id: '9003',
+        properties: {
+          name: '',
+          annualrevenue: '5000',
+          hubspot_owner_id: '99',
+          renewal: null,
+          tier: 'starter',
+          acct: null,
+        },
+      },
+    ];
+    const hub = hubspotHandlers({ companies, owners: { 'csm@acme.io': '41629779' } });
+    mswServer.use(...hub.handlers);
+    const saved = await call('PUT', '/settings/connectors/hubspot', {
+      settings: { sync: { enabled: true, id_property: 'acct', renewal_property: 'renewal', plan_property: 'tier' } },
+    });
+    expect(saved.status).toBe(200);
+    expect(await readJson(await call('POST', '/settings/connectors/hubspot/sync'))).toEqual({
+      ok: true,
+      created: 3,
+      updated: 0,
+    });
+    const accounts = await t.deps.db
+      .selectFrom('accounts')
+      .select(['external_id', 'name', 'arr_cents', 'renewal_date', 'plan', 'owner_email', 'attributes'])
+      .where('workspace_id', '=', ws.id)
+      .orderBy('external_id')
+      .execute();
+    expect(accounts).toEqual([
+      {
+        external_id: 'acme',
+        name: 'Acme',
+        arr_cents: '12000000',
+        renewal_date: '2027-03-01',
+        plan: 'enterprise',
+        owner_email: 'csm@acme.io',
+        attributes: { hubspot_id: '9001' },
+      },
+      {
+        external_id: 'hubspot_9002',
+        name: 'Globex',
+        arr_cents: null,
+        renewal_date: '2027-01-01',
+        plan: null,
+        owner_email: null,
+        attributes: { hubspot_id: '9002' },
+      },
+      {
+        external_id: 'hubspot_9003',
+        name: 'HubSpot company 9003',
+        arr_cents: '500000',
+        renewal_date: null,
+        plan: 'starter',
+        owner_email: null,
+        attributes: { hubspot_id: '9003' },
+      },
+    ]);
+    // Paged: two companies, then one after `after=2`.
+    expect(hub.calls.filter((c) => c.path === '/crm/v3/objects/companies').map((c) => c.query.after ?? null)).toEqual([
+      null,
+      '2',
+    ]);
+    expect(await readJson(await call('POST', '/settings/connectors/hubspot/sync'))).toEqual({
+      ok: true,
+      created: 0,
+      updated: 3,
+    });
+    expect(
+      await t.deps.db.selectFrom('accounts').select('id').where('workspace_id', '=', ws.id).execute(),
+    ).toHaveLength(3);
+  });
+
   describe('Salesforce', () => {
     it('accepts only a Salesforce https instance URL', async () => {
       const res = await call('PUT', '/settings/connectors/salesforce', {
@@ -256,6 +353,41 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
         status: 'failed',
         attempts: 1,
         last_error: 'INVALID_SESSION_ID',
+      });
+      const sync = salesforceHandlers({
+        accounts: [
+          {
+            Id: '0015g00000ACME1',
+            Name: 'Initech',
+            Owner: { attributes: { type: 'User' }, Email: 'csm@acme.io' },
+            AnnualRevenue: 250000,
+          },
+        ],
+      });
+      mswServer.use(...sync.handlers);
+      expect(await readJson(await call('POST', '/settings/connectors/salesforce/sync'))).toMatchObject({
+        ok: false,
+        message: 'Salesforce answered: INVALID_SESSION_ID',
+      });
+      await call('PUT', '/settings/connectors/salesforce', {
+        credentials: { instance_url: SALESFORCE_INSTANCE, access_token: SF_TOKEN },
+      });
+      expect(await readJson(await call('POST', '/settings/connectors/salesforce/sync'))).toEqual({
+        ok: true,
+        created: 1,
+        updated: 0,
+      });
+      expect(
+        await t.deps.db
+          .selectFrom('accounts')
+          .select(['name', 'arr_cents', 'owner_email', 'attributes'])
+          .where('external_id', '=', 'salesforce_0015g00000ACME1')
+          .executeTakeFirst(),
+      ).toEqual({
+        name: 'Initech',
+        arr_cents: '25000000',
+        owner_email: 'csm@acme.io',
+        attributes: { salesforce_id: '0015g00000ACME1' },
       });
     });
   });

@@ -39,8 +39,14 @@ const unauthorized = () =>
  * company updates; 401 for another token, and `faults` (429 with Retry-After, or a
  * status) used up one per call of the path, in order.
  */
+export type HubSpotCompany = { id: string; properties: Record<string, string | null> };
+
 export function hubspotHandlers(
-  options: { owners?: Record<string, string>; faults?: Record<string, (429 | 500)[]> } = {},
+  options: {
+    companies?: HubSpotCompany[];
+    owners?: Record<string, string>;
+    faults?: Record<string, (429 | 500)[]>;
+  } = {},
 ) {
   const calls: HubSpotCall[] = [];
   const faults = Object.fromEntries(Object.entries(options.faults ?? {}).map(([k, v]) => [k, [...v]]));
@@ -63,6 +69,31 @@ export function hubspotHandlers(
     return { call, early: null };
   };
   const handlers = [
+    // Pages of two, so the client's paging (`after`) is exercised.
+    http.get(`${API}/crm/v3/objects/companies`, async ({ request }) => {
+      const { call, early } = await record(request);
+      if (early) return early;
+      const all = options.companies ?? [];
+      const start = Number(call.query.after ?? 0);
+      // The SDK repeats `properties=`; HubSpot also takes them comma-separated.
+      const wanted = new URL(request.url).searchParams.getAll('properties').flatMap((p) => p.split(','));
+      const page = all.slice(start, start + 2).map((c) => ({
+        id: c.id,
+        properties: Object.fromEntries(
+          Object.entries({ ...c.properties, hs_object_id: c.id }).filter(
+            ([k]) => wanted.includes(k) || k === 'hs_object_id',
+          ),
+        ),
+        createdAt: '2026-01-05T10:00:00.000Z',
+        updatedAt: '2026-12-01T10:00:00.000Z',
+        archived: false,
+      }));
+      const next = start + 2 < all.length ? String(start + 2) : null;
+      return HttpResponse.json({
+        results: page,
+        ...(next ? { paging: { next: { after: next, link: `${API}/crm/v3/objects/companies?after=${next}` } } } : {}),
+      });
+    }),
     http.get(`${API}/crm/v3/owners/`, async ({ request }) => {
       const { call, early } = await record(request);
       if (early) return early;

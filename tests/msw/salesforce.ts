@@ -11,7 +11,11 @@ export type SalesforceCall = { method: string; path: string; query: string | nul
  * Salesforce's rate limit) — `faults` used up one per call of the sObject/query, in order.
  */
 export function salesforceHandlers(
-  options: { users?: Record<string, string>; faults?: Record<string, ('limit' | 503)[]> } = {},
+  options: {
+    accounts?: Record<string, unknown>[];
+    users?: Record<string, string>;
+    faults?: Record<string, ('limit' | 503)[]>;
+  } = {},
 ) {
   const calls: SalesforceCall[] = [];
   const faults = Object.fromEntries(Object.entries(options.faults ?? {}).map(([k, v]) => [k, [...v]]));
@@ -45,6 +49,13 @@ export function salesforceHandlers(
             },
           ],
         });
+      if (q.startsWith('SELECT Id, Name, Owner.Email')) {
+        const records = (options.accounts ?? []).map((a) => ({
+          attributes: { type: 'Account', url: `/services/data/v62.0/sobjects/Account/${String(a.Id)}` },
+          ...a,
+        }));
+        return HttpResponse.json({ totalSize: records.length, done: true, records });
+      }
       const email = /Email = '([^']*)'/.exec(q)?.[1] ?? '';
       const id = options.users?.[email];
       return HttpResponse.json({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { CrmAccount, CrmSettings } from './crm-mapping';
+
+export type CrmSync = CrmSettings['sync'];
 
 export const connectorKinds = ['slack', 'hubspot', 'salesforce'] as const;
 export type ConnectorKind = (typeof connectorKinds)[number];
@@ -63,6 +66,8 @@ export interface Connector {
   /** Proves the credentials work; answers a line naming the connected team/portal/org. */
   testConnection(): Promise<string>;
   deliver(action: ConnectorAction): Promise<DeliveryReceipt>;
+  /** CRMs only: every company/account, a page at a time, mapped by the connector's settings. */
+  fetchAccounts?(sync: CrmSync): AsyncGenerator<CrmAccount[]>;
 }
 
 /** Retry-After in seconds (or an HTTP date) → milliseconds; undefined when absent or unreadable. */

@@ -15,5 +15,44 @@ const propertyName = z
  */
 export const crmSettings = z.strictObject({
   fields: z.partialRecord(z.enum(candorAccountFields), propertyName).default({}),
+  sync: z
+    .strictObject({
+      /** Accounts in on a schedule (hourly) and on "Sync now". */
+      enabled: z.boolean().default(false),
+      /** A CRM property holding your own account id (the one sent to /v1/accounts); unset: `<crm>_<record id>`. */
+      id_property: propertyName.nullable().default(null),
+      /** ARR in whole currency units; unset: HubSpot annualrevenue, Salesforce AnnualRevenue. */
+      arr_property: propertyName.nullable().default(null),
+      renewal_property: propertyName.nullable().default(null),
+      plan_property: propertyName.nullable().default(null),
+    })
+    .prefault({}),
 });
+
+/** One company/account as a CRM holds it, mapped to Candor's fields. */
+export type CrmAccount = {
+  crmId: string;
+  ownId: string | null;
+  name: string;
+  arr: number | null;
+  renewalDate: string | null;
+  plan: string | null;
+  ownerEmail: string | null;
+};
+
+/** A CRM date (ISO date, ISO date-time, or epoch milliseconds) as YYYY-MM-DD; null when unreadable. */
+export function crmDate(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const s = String(value).trim();
+  if (/^\d{4}-\d{2}-\d{2}/.test(s)) return s.slice(0, 10);
+  if (/^\d{10,}$/.test(s)) return new Date(Number(s)).toISOString().slice(0, 10);
+  return null;
+}
+
+/** A CRM number (HubSpot sends them as strings); null when empty or not a number. */
+export function crmNumber(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 && n <= 1e12 ? n : null;
+}
 export type CrmSettings = z.infer<typeof crmSettings>;

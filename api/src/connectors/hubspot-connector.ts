@@ -4,10 +4,12 @@ import {
   type Connector,
   type ConnectorAction,
   ConnectorError,
+  type CrmSync,
   type DeliveryReceipt,
   parseRetryAfter,
   retryableStatus,
 } from './connector';
+import { type CrmAccount, crmDate, crmNumber } from './crm-mapping';
 
 export const hubspotCredentials = z.strictObject({
   access_token: z.string().trim().min(10, 'must be a HubSpot private app access token').max(500),
@@ -56,7 +58,46 @@ export function hubspotConnector(credentials: z.infer<typeof hubspotCredentials>
       );
       return { status: 201, reference: `task/${task.id}` };
     },
+    async *fetchAccounts(sync: CrmSync): AsyncGenerator<CrmAccount[]> {
+      const owners = await ownerEmails(client);
+      const arrProperty = sync.arr_property ?? 'annualrevenue';
+      const properties = [
+        'name',
+        'hubspot_owner_id',
+        arrProperty,
+        ...[sync.renewal_property, sync.plan_property, sync.id_property].filter((p): p is string => !!p),
+      ];
+      let after: string | undefined;
+      do {
+        const page = await call(() => client.crm.companies.basicApi.getPage(100, after, properties));
+        yield page.results.map((c) => {
+          const p = c.properties as Record<string, string | null | undefined>;
+          return {
+            crmId: c.id,
+            ownId: sync.id_property ? (p[sync.id_property] ?? null) || null : null,
+            name: (p.name ?? '').trim() || `HubSpot company ${c.id}`,
+            arr: crmNumber(p[arrProperty]),
+            renewalDate: sync.renewal_property ? crmDate(p[sync.renewal_property]) : null,
+            plan: sync.plan_property ? (p[sync.plan_property] ?? null) || null : null,
+            ownerEmail: p.hubspot_owner_id ? (owners.get(p.hubspot_owner_id) ?? null) : null,
+          };
+        });
+        after = page.paging?.next?.after;
+      } while (after);
+    },
   };
+}
+
+/** Every owner's email by owner id (HubSpot records carry the id only). */
+async function ownerEmails(client: Client): Promise<Map<string, string>> {
+  const emails = new Map<string, string>();
+  let after: string | undefined;
+  do {
+    const page = await call(() => client.crm.owners.ownersApi.getPage(undefined, after, 500));
+    for (const o of page.results) if (o.email) emails.set(o.id, o.email);
+    after = page.paging?.next?.after;
+  } while (after);
+  return emails;
 }
 
 async function ownerIdFor(client: Client, email: string): Promise<string | undefined> {

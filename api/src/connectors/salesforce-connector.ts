@@ -3,10 +3,12 @@ import {
   type Connector,
   type ConnectorAction,
   ConnectorError,
+  type CrmSync,
   type DeliveryReceipt,
   parseRetryAfter,
   retryableStatus,
 } from './connector';
+import { type CrmAccount, crmDate, crmNumber } from './crm-mapping';
 
 export const salesforceCredentials = z.strictObject({
   instance_url: z
@@ -87,6 +89,35 @@ export function salesforceConnector(credentials: z.infer<typeof salesforceCreden
         ...(action.account.crm_id ? { WhatId: action.account.crm_id } : {}),
       });
       return { status: res.status, reference: `Task/${res.data.id}` };
+    },
+    async *fetchAccounts(sync: CrmSync): AsyncGenerator<CrmAccount[]> {
+      const arrField = sync.arr_property ?? 'AnnualRevenue';
+      // Field names are checked against an API-name pattern by the settings schema, so they are safe in SOQL.
+      const fields = [
+        'Id',
+        'Name',
+        'Owner.Email',
+        arrField,
+        ...[sync.renewal_property, sync.plan_property, sync.id_property].filter((f): f is string => !!f),
+      ];
+      type Row = Record<string, unknown> & { Id: string; Name?: string; Owner?: { Email?: string } | null };
+      let next: string | null =
+        `/query?q=${encodeURIComponent(`SELECT ${[...new Set(fields)].join(', ')} FROM Account ORDER BY Id`)}`;
+      while (next) {
+        const page: { data: { records: Row[]; nextRecordsUrl?: string } } = await request('GET', next);
+        yield page.data.records.map((r) => ({
+          crmId: r.Id,
+          ownId: sync.id_property && typeof r[sync.id_property] === 'string' ? (r[sync.id_property] as string) : null,
+          name: (r.Name ?? '').trim() || `Salesforce account ${r.Id}`,
+          arr: crmNumber(r[arrField]),
+          renewalDate: sync.renewal_property ? crmDate(r[sync.renewal_property]) : null,
+          plan:
+            sync.plan_property && typeof r[sync.plan_property] === 'string' ? (r[sync.plan_property] as string) : null,
+          ownerEmail: r.Owner?.Email ?? null,
+        }));
+        // nextRecordsUrl is absolute from /services/data/…; keep only the part after the version.
+        next = page.data.nextRecordsUrl ? page.data.nextRecordsUrl.replace(/^.*\/services\/data\/v[\d.]+/, '') : null;
+      }
     },
   };
 }

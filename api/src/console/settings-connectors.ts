@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { ConnectorError, type ConnectorKind, connectorKinds } from '../connectors/connector';
 import { deleteConnector, listConnectors, loadConnector, saveConnector } from '../connectors/connector-store';
+import { syncCrmAccounts } from '../connectors/crm-sync';
 import { listConnectorDeliveries } from '../connectors/deliver-action';
 import type { Ws } from '../db/tenant';
 import { AppError, describeZodError, notFound } from '../http/errors';
@@ -58,6 +59,24 @@ export async function testConnector(deps: Deps, ws: Ws, kind: ConnectorKind) {
     if (!(err instanceof ConnectorError)) throw err;
     const status = err.status ? ` (HTTP ${err.status})` : '';
     return { ok: false, message: `${vendorNames[kind]} answered: ${err.message}${status}` };
+  }
+}
+
+/** Runs a CRM's account sync now and answers what it did (or the vendor's refusal). */
+export async function syncConnectorNow(deps: Deps, ws: Ws, memberId: string, kind: ConnectorKind) {
+  if (kind === 'slack') throw new AppError('invalid_request', 400, 'kind: only a CRM syncs accounts');
+  try {
+    const result = await syncCrmAccounts(deps, ws, kind);
+    await recordAudit(deps, ws, {
+      actor: memberActor(memberId),
+      action: 'connector.synced',
+      target: kind,
+      details: result,
+    });
+    return { ok: true, ...result };
+  } catch (err) {
+    if (!(err instanceof ConnectorError)) throw err;
+    return { ok: false, message: `${vendorNames[kind]} answered: ${err.message}`, created: 0, updated: 0 };
   }
 }
 

@@ -47,6 +47,8 @@ export const jobCatalog = {
   'sweep-webhook-deliveries': z.object({}),
   /** One attempt of one connector action (connector_deliveries row): Slack, HubSpot or Salesforce. */
   'deliver-connector-action': z.object({ deliveryId: z.uuid() }),
+  /** Hourly: accounts in from each connected CRM whose sync is on. */
+  'sync-crm-accounts': z.object({}),
   /** Daily: erases the words of interviews older than their workspace's retention period. */
   'erase-expired-transcripts': z.object({}),
 } as const;

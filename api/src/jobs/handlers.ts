@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { queueInterviewAlerts } from '../connectors/alerts';
+import { syncAllCrmAccounts } from '../connectors/crm-sync';
 import { deliverConnectorAction } from '../connectors/deliver-action';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
@@ -78,6 +79,10 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'deliver-webhook': ({ deliveryId }) => deliverWebhook(deps, deliveryId),
     'sweep-webhook-deliveries': async () => {
       await sweepWebhookDeliveries(deps);
+    },
+    'sync-crm-accounts': async () => {
+      const synced = await syncAllCrmAccounts(deps);
+      if (synced) deps.log.info({ synced }, 'CRM accounts synced');
     },
     'deliver-connector-action': ({ deliveryId }) => deliverConnectorAction(deps, deliveryId),
     'erase-expired-transcripts': async () => {

@@ -17,6 +17,8 @@ export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   await jobs.schedule('renewal-briefs', '30 5 * * *', {});
   // Hourly, because "Monday 07:00" is a different hour in every workspace's time zone.
   await jobs.schedule('weekly-briefings', '5 * * * *', {});
+  // Accounts, owners, ARR and renewals in from connected CRMs; idempotent, so hourly is cheap.
+  await jobs.schedule('sync-crm-accounts', '20 * * * *', {});
   // Retention: daily, at a quiet hour; a period is measured in days, so once a day is exact enough.
   await jobs.schedule('erase-expired-transcripts', '45 3 * * *', {});
 }

@@ -11,6 +11,7 @@ import {
   connectorKind,
   connectorSettings,
   removeConnector,
+  syncConnectorNow,
   testConnector,
 } from '../console/settings-connectors';
 import { getSettingsOverview } from '../console/settings-overview';
@@ -153,6 +154,9 @@ export function consoleSettingsRoutes() {
   });
   app.post('/connectors/:kind/test', async (c) =>
     c.json(await testConnector(deps(c), c.get('ws'), connectorKind(c.req.param('kind')))),
+  );
+  app.post('/connectors/:kind/sync', async (c) =>
+    c.json(await syncConnectorNow(deps(c), c.get('ws'), c.get('member').id, connectorKind(c.req.param('kind')))),
   );
   app.get('/connectors/:kind/deliveries', async (c) => {
     readQuery(c, noQuery);
