@@ -56,8 +56,14 @@ describe(`alerts through connectors (${databaseKind})`, () => {
       (await call('PUT', '/settings/connectors/slack', { credentials: { bot_token: 'xoxb-test-token-123' } })).status,
     ).toBe(200);
     expect(
-      (await call('PUT', '/settings/connectors/hubspot', { credentials: { access_token: 'pat-na1-test-token' } }))
-        .status,
+      (
+        await call('PUT', '/settings/connectors/hubspot', {
+          credentials: { access_token: 'pat-na1-test-token' },
+          settings: {
+            fields: { health: 'candor_health', last_interview_at: 'candor_last_interview', brief_url: 'candor_brief' },
+          },
+        })
+      ).status,
     ).toBe(200);
 
     const { id } = await invite(t, ws, guideId);
@@ -107,6 +113,20 @@ describe(`alerts through connectors (${databaseKind})`, () => {
         hs_task_priority: 'HIGH',
       },
       associations: [{ to: { id: '9001' } }],
+    });
+
+    // Candor's view lands on the company record through the field mapping.
+    const writes = await eventually(async () => {
+      const patches = hub.calls.filter((c) => c.method === 'PATCH' && c.path === '/crm/v3/objects/companies/9001');
+      return patches.length > 0 ? patches : undefined;
+    }, 15_000);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(writes[0]?.body).toEqual({
+      properties: {
+        candor_health: expect.stringMatching(/^(healthy|watch|at_risk)$/),
+        candor_last_interview: today,
+        candor_brief: `http://candor.test/accounts/${accountId}`,
+      },
     });
 
     const log = await readJson(await call('GET', '/settings/connectors/slack/deliveries'));

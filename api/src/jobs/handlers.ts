@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { queueInterviewAlerts } from '../connectors/alerts';
+import { queueCrmFieldWrites } from '../connectors/crm-fields';
 import { syncAllCrmAccounts } from '../connectors/crm-sync';
 import { deliverConnectorAction } from '../connectors/deliver-action';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
@@ -52,6 +53,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         .where('id', '=', interviewId)
         .executeTakeFirst();
       if (interview?.account_id) {
+        await queueCrmFieldWrites(deps, { id: workspaceId }, interview.account_id);
         await deps.jobs.send('recompute-health', { workspaceId, accountId: interview.account_id });
         await scheduleBriefRefresh(deps, { id: workspaceId }, interview.account_id);
       }

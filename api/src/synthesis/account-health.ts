@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { queueAccountStateAlerts } from '../connectors/alerts';
+import { queueCrmFieldWrites } from '../connectors/crm-fields';
 import { tenant, type Ws } from '../db/tenant';
 import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
 import { emitAccountStateChanges } from '../webhooks/account-events';
@@ -99,6 +100,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
   await evaluateRecordedEvents(deps, ws, events);
   await emitAccountStateChanges(deps, ws, changes);
   await queueAccountStateAlerts(deps, ws, changes);
+  for (const change of changes) await queueCrmFieldWrites(deps, ws, change.accountId);
   return changes;
 }
 
