@@ -79,6 +79,12 @@ describe.skipIf(!hasChromium)('Settings → Connectors in Chromium', { timeout: 
       .getByText(/Authentication credentials not found.*401/)
       .waitFor();
 
+    await hubCard.getByRole('button', { name: 'Sync accounts now' }).click();
+    await hubCard
+      .getByRole('status')
+      .getByText(/Sync failed — HubSpot answered: Authentication credentials not found/)
+      .waitFor();
+
     await slackCard.getByRole('button', { name: 'Delivery log' }).click();
     await slackCard.getByText('Nothing sent yet').waitFor();
     await expectAccessible(page, 'settings-connectors');

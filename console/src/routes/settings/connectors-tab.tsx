@@ -85,6 +85,14 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
   const test = useMutation({
     mutationFn: () => sendJson<{ ok: boolean; message: string }>('POST', `/settings/connectors/${kind}/test`),
   });
+  const sync = useMutation({
+    mutationFn: () =>
+      sendJson<{ ok: boolean; message?: string; created: number; updated: number }>(
+        'POST',
+        `/settings/connectors/${kind}/sync`,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
+  });
   const toggle = useMutation({
     mutationFn: (enabled: boolean) => sendJson('PUT', `/settings/connectors/${kind}`, { enabled }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
@@ -102,6 +110,9 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
         </span>
       </div>
       <p className="meta">{vendor.help}</p>
+      {connector?.last_synced_at ? (
+        <p className="meta">Accounts last synced {formatDateTime(connector.last_synced_at)}</p>
+      ) : null}
       <form className="form" onSubmit={submit}>
         {vendor.fields.map((f) => (
           <div className="field" key={f.key}>
@@ -128,7 +139,14 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
             />
           </div>
         ) : null}
-        <ActionError error={save.error ?? toggle.error ?? test.error} />
+        <ActionError error={save.error ?? toggle.error ?? test.error ?? sync.error} />
+        {sync.data ? (
+          <p role="status" className={`pill ${sync.data.ok ? 'pill-good' : 'pill-bad'}`}>
+            {sync.data.ok
+              ? `Accounts synced: ${sync.data.created} new, ${sync.data.updated} updated.`
+              : `Sync failed — ${sync.data.message ?? ''}`}
+          </p>
+        ) : null}
         {test.data ? (
           <p role="status" className={`pill ${test.data.ok ? 'pill-good' : 'pill-bad'}`}>
             {test.data.message}
@@ -143,6 +161,11 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
               <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
                 {test.isPending ? 'Testing…' : 'Test connection'}
               </button>
+              {kind === 'slack' ? null : (
+                <button type="button" className="button" onClick={() => sync.mutate()} disabled={sync.isPending}>
+                  {sync.isPending ? 'Syncing…' : 'Sync accounts now'}
+                </button>
+              )}
               <button type="button" className="button" onClick={() => toggle.mutate(!connector.enabled)}>
                 {connector.enabled ? 'Pause' : 'Resume'}
               </button>
