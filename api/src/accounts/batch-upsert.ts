@@ -69,7 +69,27 @@ export async function upsertByExternalId(
   rows: Partial<Record<string, unknown>>[],
 ): Promise<Map<string, boolean>> {
   const inserted = new Map<string, boolean>();
-  for (const group of groupByColumns(rows as Record<string, unknown>[])) {
+  // Rows go to Postgres in external-id order, so two batches naming the same rows in
+  // different orders take their row locks in one order instead of deadlocking. A batch
+  // split into several statements locks its existing rows up front, in that order too.
+  const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    String(a.external_id) < String(b.external_id) ? -1 : String(a.external_id) > String(b.external_id) ? 1 : 0;
+  const groups = groupByColumns(rows as Record<string, unknown>[]).map((g) => g.sort(byId));
+  if (groups.length > 1) {
+    await t
+      .selectFrom(table)
+      .select('id')
+      .where(
+        'external_id',
+        'in',
+        rows.map((r) => String(r.external_id)),
+      )
+      // Byte order, the order the statements below send rows in (JS string order).
+      .orderBy(sql`external_id collate "C"`)
+      .forNoKeyUpdate()
+      .execute();
+  }
+  for (const group of groups) {
     const columns = Object.keys(group[0] ?? {}).filter((c) => c !== 'external_id');
     const result = await t
       .insertInto(table)

@@ -90,7 +90,8 @@ async function ensureContacts(t: Tenant, events: EventInput[], accountIds: Map<s
     t.selectFrom('contacts').select(['id', 'external_id', 'account_id']).where('external_id', 'in', ids).execute();
   for (const c of await select(wanted)) contacts.set(c.external_id, c);
 
-  const missing = wanted.filter((id) => !contacts.has(id));
+  // Sorted: concurrent batches creating the same contacts insert them in one order.
+  const missing = wanted.filter((id) => !contacts.has(id)).sort();
   if (missing.length === 0) return { contacts, created: 0 };
   const accountOf = new Map<string, string | null>();
   for (const e of events) {
@@ -110,7 +111,11 @@ async function ensureContacts(t: Tenant, events: EventInput[], accountIds: Map<s
   return { contacts, created: inserted.length };
 }
 
-/** A `csm_touch` event moves its account's last touch forward (never back). */
+/**
+ * A `csm_touch` event moves its account's last touch forward (never back). The rows are
+ * locked in id order first: two batches touching the same accounts in different orders
+ * would otherwise each hold a row the other waits for.
+ */
 async function recordTouches(t: Tenant, recorded: RecordedEvent[]) {
   const latest = new Map<string, Date>();
   for (const r of recorded) {
@@ -118,13 +123,15 @@ async function recordTouches(t: Tenant, recorded: RecordedEvent[]) {
     const seen = latest.get(r.account_id);
     if (!seen || r.occurred_at > seen) latest.set(r.account_id, r.occurred_at);
   }
-  for (const [accountId, at] of latest) {
-    await t
-      .updateTable('accounts')
-      .set({ last_touch_at: sql`greatest(coalesce(last_touch_at, ${at}::timestamptz), ${at}::timestamptz)` })
-      .where('id', '=', accountId)
-      .execute();
-  }
+  if (latest.size === 0) return;
+  const ids = [...latest.keys()].sort();
+  await t.selectFrom('accounts').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
+  const touches = JSON.stringify(ids.map((id) => ({ id, at: latest.get(id)?.toISOString() })));
+  await sql`
+    update accounts a
+    set last_touch_at = greatest(coalesce(a.last_touch_at, x.at), x.at)
+    from jsonb_to_recordset(cast(${touches} as text)::jsonb) as x(id uuid, at timestamptz)
+    where a.id = x.id and a.workspace_id = ${t.ws.id}::uuid`.execute(t.db);
 }
 
 /**
@@ -134,8 +141,11 @@ async function recordTouches(t: Tenant, recorded: RecordedEvent[]) {
  */
 async function insertEvents(t: Tenant, rows: RecordedEvent[], now: Date): Promise<string[]> {
   if (rows.length === 0) return [];
+  // Inserted in message_id order: two batches resending the same ids in different orders
+  // would otherwise each wait on a unique-index entry the other has written.
+  const ordered = [...rows].sort((a, b) => compareNullable(a.message_id, b.message_id));
   const payload = JSON.stringify(
-    rows.map((r) => ({
+    ordered.map((r) => ({
       id: r.id,
       name: r.name,
       properties: r.properties,
@@ -154,4 +164,12 @@ async function insertEvents(t: Tenant, rows: RecordedEvent[], now: Date): Promis
     on conflict (workspace_id, message_id) where message_id is not null do nothing
     returning id`.execute(t.db);
   return result.rows.map((r) => r.id);
+}
+
+/** Orders strings with nulls last; the shared order that keeps concurrent writers from deadlocking. */
+function compareNullable(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }

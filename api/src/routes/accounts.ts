@@ -2,6 +2,7 @@ import { accountView, upsertAccountsBody, upsertAccountsResult } from '@candor/s
 import { createRoute, z } from '@hono/zod-openapi';
 import { findAccount } from '../accounts/find-account';
 import { upsertAccounts } from '../accounts/upsert-accounts';
+import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
@@ -67,7 +68,7 @@ export function accountRoutes() {
       const { db } = c.get('deps');
       const ws = c.get('ws');
       const { accounts } = c.req.valid('json');
-      const result = await db.transaction().execute((trx) => upsertAccounts(tenant(trx, ws), accounts));
+      const result = await retryTransaction(db, (trx) => upsertAccounts(tenant(trx, ws), accounts));
       return c.json(result, 200);
     },
   );

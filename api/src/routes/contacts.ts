@@ -4,6 +4,7 @@ import { eraseContact } from '../contacts/erase-contact';
 import { exportContact } from '../contacts/export-contact';
 import { findContact } from '../contacts/find-contact';
 import { upsertContacts } from '../contacts/upsert-contacts';
+import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
@@ -127,10 +128,7 @@ export function contactRoutes() {
     async (c) => {
       const ws = c.get('ws');
       const { contacts } = c.req.valid('json');
-      const result = await c
-        .get('deps')
-        .db.transaction()
-        .execute((trx) => upsertContacts(tenant(trx, ws), contacts));
+      const result = await retryTransaction(c.get('deps').db, (trx) => upsertContacts(tenant(trx, ws), contacts));
       return c.json(result, 200);
     },
   );

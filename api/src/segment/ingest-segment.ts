@@ -4,6 +4,7 @@ import { resolveAccountIds } from '../accounts/find-account';
 import { type AccountUpsert, upsertAccounts } from '../accounts/upsert-accounts';
 import type { AppDeps } from '../app-deps';
 import { type ContactUpsert, upsertContacts } from '../contacts/upsert-contacts';
+import { retryTransaction } from '../db/retry-transaction';
 import { tenant, type Ws } from '../db/tenant';
 import { onEventsRecorded } from '../events/on-events-recorded';
 import { recordEvents } from '../events/record-events';
@@ -24,7 +25,7 @@ export async function ingestSegment(deps: AppDeps, ws: Ws, messages: SegmentMess
   const tracks = messages.filter((m): m is Track & { userId: string } => m.type === 'track' && !!m.userId);
   const ignored = messages.length - identifies.length - groups.length - tracks.length;
 
-  const { recorded, duplicates } = await deps.db.transaction().execute(async (trx) => {
+  const { recorded, duplicates } = await retryTransaction(deps.db, async (trx) => {
     const t = tenant(trx, ws);
     if (groups.length > 0) {
       const known = await resolveAccountIds(
