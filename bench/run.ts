@@ -14,6 +14,16 @@ const modules = readdirSync(dir)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
+// `--help`: what would run and the flags as this process received them, so a wrapper that
+// swallows flags (npm does, for a script that itself runs `npm run`) is caught at once.
+if (process.argv.includes('--help')) {
+  const flags = process.argv.slice(2).filter((a) => a.startsWith('-') && a !== '--help');
+  console.log('usage: npm run bench -- [name …] [--flag …]   (names match bench/ file names)');
+  console.log(`would run: ${modules.join(', ') || '(nothing matches)'}`);
+  console.log(`flags received: ${flags.join(' ') || '(none)'}`);
+  process.exit(0);
+}
+
 let failed = 0;
 for (const file of modules) {
   const mod = (await import(new URL(file, import.meta.url).href)) as Record<string, unknown>;
