@@ -56,9 +56,37 @@ export const jobCatalog = {
 export type JobName = keyof typeof jobCatalog;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobCatalog)[N]>;
 
+/** How one queue is worked: see `jobQueues`. */
+export type QueueSettings<N extends JobName> = {
+  /** Workers polling this queue in each process. */
+  workers?: number;
+  /** Jobs each worker takes per fetch; a batch runs at once (or through a batch handler). */
+  batchSize?: number;
+  /**
+   * At most one job per key waits in the queue (pg-boss's `stately` policy): a job sent while
+   * one with the same key is still queued is dropped, because the queued one will see the
+   * same data when it runs. One can still be running beside it, so nothing sent during a run
+   * is lost.
+   */
+  coalesceBy?: (payload: JobPayload<N>) => string;
+};
+
 /**
- * Workers per process for jobs that mostly wait on a model call: a burst of finished
- * interviews is worked off several at a time, not one model round trip after another
- * (each worker takes one job per fetch). Every other queue runs one job at a time.
+ * Throughput per queue, sized for 2,000 live interviews per worker process (an interview
+ * completing about every second, each queuing one extraction and one health recompute).
+ * A worker that fetches one job waits the 0.5 s poll before the next, whatever the job
+ * costs, so a batch of one caps a queue at two jobs a second per worker.
+ * Extraction mostly waits on a model call, so many run at once; a health batch is a few
+ * queries whatever its size. Queues not listed take one job at a time (mail stays at one so
+ * a burst does not run into the mail provider's rate limit).
  */
-export const jobConcurrency: Partial<Record<JobName, number>> = { 'extract-interview': 4, 'run-brief': 2 };
+export const jobQueues: { [N in JobName]?: QueueSettings<N> } = {
+  'extract-interview': { workers: 2, batchSize: 8 },
+  'recompute-health': {
+    batchSize: 50,
+    coalesceBy: (p) => `${p.workspaceId}:${p.accountId ?? '*'}`,
+  },
+  'run-brief': { workers: 2 },
+  // One interview.completed per interview: a one-job fetch every 0.5 s would cap it at 2/s.
+  'deliver-webhook': { batchSize: 10 },
+};

@@ -8,7 +8,7 @@ import { extractSignals } from '../extraction/extract-signals';
 import { isPreviewInterview } from '../guides/preview-contact';
 import { deliverEmail } from '../mail/send-email';
 import { eraseExpiredTranscripts } from '../retention/erase-expired-transcripts';
-import { recomputeAllHealth, recomputeHealth } from '../synthesis/account-health';
+import { recomputeAllHealth, recomputeQueuedHealth } from '../synthesis/account-health';
 import { refreshRenewalBrief, scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { runBriefRun } from '../synthesis/brief-runs';
 import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
@@ -59,9 +59,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       }
     },
     'refresh-renewal-brief': ({ workspaceId, accountId }) => refreshRenewalBrief(deps, { id: workspaceId }, accountId),
-    'recompute-health': async ({ workspaceId, accountId }) => {
-      await recomputeHealth(deps, { id: workspaceId }, accountId);
-    },
+    'recompute-health': { batch: (jobs) => recomputeQueuedHealth(deps, jobs) },
     'recompute-all-health': async () => {
       const changed = await recomputeAllHealth(deps);
       if (changed) deps.log.info({ changed }, 'account health recomputed');

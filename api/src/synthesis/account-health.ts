@@ -17,12 +17,14 @@ const HEALTH_KINDS = ['churn_risk', 'wants_human', 'sentiment', 'expansion_inten
 export type HealthChange = { accountId: string; from: string; to: string };
 
 /**
- * Recomputes health for one account or all of a workspace's accounts from usage and
+ * Recomputes health for some accounts (one pass whatever their number) or all of a
+ * workspace's accounts from usage and
  * signals, stores state and reasons, and acts on each transition: an
  * `account.state_changed` event (which health-change triggers use) and, on entering
  * at-risk, a review-queue item for the owning CSM; subscribed webhooks hear of it.
  */
-export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string): Promise<HealthChange[]> {
+export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string | string[]): Promise<HealthChange[]> {
+  const accountIds = typeof accounts === 'string' ? [accounts] : accounts;
   const t = tenant(deps.db, ws);
   const now = deps.now();
   const split = new Date(now.getTime() - USAGE_WINDOW_DAYS * DAY);
@@ -44,12 +46,13 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
     .where('created_at', '>=', new Date(now.getTime() - 90 * DAY))
     .where('kind', 'in', HEALTH_KINDS)
     .orderBy('created_at', 'desc');
-  if (accountId) {
-    accountsQ = accountsQ.where('id', '=', accountId);
-    usageQ = usageQ.where('account_id', '=', accountId);
-    signalsQ = signalsQ.where('account_id', '=', accountId);
+  if (accountIds) {
+    if (accountIds.length === 0) return [];
+    accountsQ = accountsQ.where('id', 'in', accountIds);
+    usageQ = usageQ.where('account_id', 'in', accountIds);
+    signalsQ = signalsQ.where('account_id', 'in', accountIds);
   }
-  const [accounts, usage, signals] = await Promise.all([accountsQ.execute(), usageQ.execute(), signalsQ.execute()]);
+  const [rows, usage, signals] = await Promise.all([accountsQ.execute(), usageQ.execute(), signalsQ.execute()]);
   const usageBy = new Map(usage.map((u) => [u.account_id, { recent: Number(u.recent), previous: Number(u.previous) }]));
   const signalsBy = new Map<string, HealthSignal[]>();
   for (const s of signals) {
@@ -61,7 +64,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
 
   const changes: HealthChange[] = [];
   const events: StoredEvent[] = [];
-  for (const account of accounts) {
+  for (const account of rows) {
     const { state, reasons } = assessHealth({
       usage: { ...(usageBy.get(account.id) ?? { recent: 0, previous: 0 }), days: USAGE_WINDOW_DAYS },
       signals: signalsBy.get(account.id) ?? [],
@@ -102,6 +105,25 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accountId?: string)
   await queueAccountStateAlerts(deps, ws, changes);
   for (const change of changes) await queueCrmFieldWrites(deps, ws, change.accountId);
   return changes;
+}
+
+/**
+ * A batch of queued recomputes in as few passes as it takes: one per workspace, over every
+ * account named (or all of them when one job asked for the whole workspace).
+ */
+export async function recomputeQueuedHealth(
+  deps: AppDeps,
+  jobs: { workspaceId: string; accountId?: string | undefined }[],
+): Promise<void> {
+  const byWorkspace = new Map<string, Set<string> | 'all'>();
+  for (const { workspaceId, accountId } of jobs) {
+    const seen = byWorkspace.get(workspaceId);
+    if (seen === 'all') continue;
+    if (!accountId) byWorkspace.set(workspaceId, 'all');
+    else byWorkspace.set(workspaceId, (seen ?? new Set()).add(accountId));
+  }
+  for (const [id, accounts] of byWorkspace)
+    await recomputeHealth(deps, { id }, accounts === 'all' ? undefined : [...accounts].sort());
 }
 
 /** The daily pass over every workspace. */
