@@ -49,7 +49,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export type CandorServer = { t: TestApp; origin: string; close(): Promise<void> };
+export type CandorServer = {
+  t: TestApp;
+  origin: string;
+  /** Every request the server received, in order: method and path. */
+  requests: { method: string; path: string }[];
+  close(): Promise<void>;
+};
 
 /**
  * The real app listening on a local port, in this process (so msw sees its outgoing model
@@ -61,9 +67,15 @@ export async function startCandorServer(env: Record<string, string> = {}): Promi
   const t = await startTestApp({ CANDOR_PUBLIC_URL: origin, ...env });
   const server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  // What reached the server, preflights included (a browser's own request events omit them).
+  const requests: { method: string; path: string }[] = [];
+  server.on('request', (req: import('node:http').IncomingMessage) =>
+    requests.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0] ?? '' }),
+  );
   return {
     t,
     origin,
+    requests,
     async close() {
       // Keep-alive and streaming connections would hold close() open.
       (server as import('node:http').Server).closeAllConnections();

@@ -5,6 +5,7 @@ import type { Tenant } from '../db/tenant';
 import { tenant } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
+import { plainTextJson } from '../http/plain-text-json';
 import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
@@ -120,12 +121,15 @@ async function widgetView(t: Tenant, id: string) {
 export function widgetRoutes() {
   const app = createRouter() as unknown as OpenAPIHono<WidgetEnv>;
 
+  app.use('/v1/widget/identify', plainTextJson);
   app.openapi(
     createRoute({
       method: 'post',
       path: '/v1/widget/identify',
       tags: ['Widget'],
       summary: 'Identify the signed-in user; answers a short-lived widget token and any waiting invitation',
+      description:
+        'The body may also be sent as `text/plain` (the same JSON): a CORS-simple request, so the browser sends no preflight.',
       request: { body: { content: { 'application/json': { schema: identifyBody } }, required: true } },
       responses: {
         200: json(z.object({ token: z.string(), invitation }).openapi('WidgetIdentified'), 'Identified'),
