@@ -3,7 +3,6 @@ import { z } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -13,6 +12,7 @@ import { consoleCsrf } from './http/console-csrf';
 import { errorBody, handleError } from './http/errors';
 import { createRouter } from './http/openapi';
 import { rateLimit } from './http/rate-limits';
+import { sendStatic } from './http/static-compression';
 import { storableText } from './http/storable-text';
 import { accountRoutes } from './routes/accounts';
 import { briefingRoutes } from './routes/briefings';
@@ -136,9 +136,15 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: deps.config.publicUrl }],
   });
   app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Candor API reference' }));
-  app.get('/docs/scalar.js', compress(), async (c) => {
+  app.get('/docs/scalar.js', async (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
-    return c.body(await scalarBundle(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    const body = await scalarBundle();
+    return sendStatic(c, {
+      key: 'docs/scalar.js',
+      version: 'bundled',
+      body,
+      contentType: 'text/javascript; charset=utf-8',
+    });
   });
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -35,5 +35,27 @@ describe('serving the widget', () => {
     expect(code).toContain('attachShadow');
     expect((await t.request('/widget/ui.0123456789ab.js')).status).toBe(404);
     expect((await t.request('/widget/../package.json')).status).toBe(404);
+  });
+
+  it('sends brotli to clients that accept it, gzip to those that take only gzip, and plain text otherwise', async () => {
+    const loader = await (await t.request('/widget.js')).text();
+    const file = /widget\/ui\.[a-f0-9]{12}\.js/.exec(loader)![0];
+    for (const path of ['/widget.js', `/${file}`, '/docs/scalar.js']) {
+      const identity = await t.request(path, { headers: { 'accept-encoding': 'identity' } });
+      expect(identity.headers.get('content-encoding')).toBeNull();
+      const plain = await identity.text();
+
+      const br = await t.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(br.status).toBe(200);
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(br.headers.get('vary')).toContain('Accept-Encoding');
+      const compressed = Buffer.from(await br.arrayBuffer());
+      expect(brotliDecompressSync(compressed).toString('utf8')).toBe(plain);
+      expect(compressed.length).toBeLessThan(plain.length / 2);
+
+      const gz = await t.request(path, { headers: { 'accept-encoding': 'br;q=0, gzip' } });
+      expect(gz.headers.get('content-encoding')).toBe('gzip');
+      expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(plain);
+    }
   });
 });

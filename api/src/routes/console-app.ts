@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../http/app-env';
+import { sendStatic } from '../http/static-compression';
 
 const distDir = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
 
@@ -79,15 +79,16 @@ export function consoleAppRoutes() {
     });
   }
 
-  app.get('/assets/:file{[A-Za-z0-9._-]+}', compress(), async (c) => {
+  app.get('/assets/:file{[A-Za-z0-9._-]+}', async (c) => {
     const file = c.req.param('file');
-    const body = await readFile(path.join(distDir, 'assets', file)).catch(() => undefined);
-    if (!body) return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
+    const full = path.join(distDir, 'assets', file);
+    const found = await stat(full).catch(() => undefined);
+    const body = found?.isFile() ? await readFile(full).catch(() => undefined) : undefined;
+    if (!found || !body) return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
     // File names carry a content hash, so a given name never changes.
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(body, 200, {
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-    });
+    const contentType = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+    return sendStatic(c, { key: `console/${file}`, version: String(found.mtimeMs), body, contentType });
   });
   return app;
 }

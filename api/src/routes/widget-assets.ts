@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
-import { compress } from 'hono/compress';
 import type { AppEnv } from '../http/app-env';
 import { createRouter } from '../http/openapi';
+import { sendStatic } from '../http/static-compression';
 
 /** Where `npm run build -w @candor/widget` writes the loader and the hashed UI bundle. */
 export const widgetDistDir = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
@@ -42,7 +42,8 @@ async function serve(c: Context<AppEnv>, file: string, cacheControl: string) {
   // Customers' pages load these cross-origin; the UI is an ES module, which needs CORS.
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-  c.header('Content-Type', 'text/javascript; charset=utf-8');
+  const contentType = 'text/javascript; charset=utf-8';
+  c.header('Content-Type', contentType);
   if (!asset) {
     c.header('Cache-Control', 'no-store');
     // An old bundle name is simply gone; a missing loader means the build never ran.
@@ -52,14 +53,12 @@ async function serve(c: Context<AppEnv>, file: string, cacheControl: string) {
   c.header('Cache-Control', cacheControl);
   c.header('ETag', asset.etag);
   if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
-  return c.body(asset.body, 200);
+  return sendStatic(c, { key: `widget/${file}`, version: asset.etag, body: asset.body, contentType });
 }
 
 /** GET /widget.js (short cache: it names the current UI bundle) and GET /widget/ui.<hash>.js (immutable). */
 export function widgetAssetRoutes() {
   const app = createRouter();
-  app.use('/widget.js', compress());
-  app.use('/widget/*', compress());
   app.get('/widget.js', (c) => serve(c, 'widget.js', 'public, max-age=300, stale-while-revalidate=3600'));
   app.get('/widget/:file{ui\\.[a-f0-9]+\\.js}', (c) =>
     serve(c, c.req.param('file'), 'public, max-age=31536000, immutable'),
