@@ -7,6 +7,7 @@ import * as releases from './migrations/0008-releases';
 import * as synthesisAi from './migrations/0009-synthesis-ai';
 import * as workspaceSettings from './migrations/0010-workspace-settings';
 import * as limitsAndSecrets from './migrations/0014-limits-and-secrets';
+import * as accountDailyUsage from './migrations/0016-account-daily-usage';
 import * as signalsTrust from './migrations/0017-signals-trust';
 import * as connectors from './migrations/0019-connectors';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0009-synthesis-ai': synthesisAi,
   '0010-workspace-settings': workspaceSettings,
   '0014-limits-and-secrets': limitsAndSecrets,
+  '0016-account-daily-usage': accountDailyUsage,
   '0017-signals-trust': signalsTrust,
   '0019-connectors': connectors,
 };

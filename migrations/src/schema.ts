@@ -97,6 +97,15 @@ export interface EventsTable {
   message_id: string | null;
 }
 
+/** Usage events per account per UTC day, kept by triggers on `events` (migration 0016). */
+export interface AccountDailyUsageTable {
+  workspace_id: string;
+  account_id: string;
+  /** 'YYYY-MM-DD' (UTC). */
+  day: string;
+  usage_events: number;
+}
+
 export interface GuidesTable {
   id: Generated<string>;
   workspace_id: string;
@@ -493,6 +502,7 @@ export interface Database {
   accounts: AccountsTable;
   contacts: ContactsTable;
   events: EventsTable;
+  account_daily_usage: AccountDailyUsageTable;
   guides: GuidesTable;
   guide_versions: GuideVersionsTable;
   triggers: TriggersTable;

@@ -1,17 +1,16 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { queueAccountStateAlerts } from '../connectors/alerts';
 import { queueCrmFieldWrites } from '../connectors/crm-fields';
 import { tenant, type Ws } from '../db/tenant';
+import { usageWindows } from '../events/daily-usage';
 import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
 import { emitAccountStateChanges } from '../webhooks/account-events';
 import { assessHealth, type HealthSignal } from './health-rules';
 import { addReviewItem } from './review-queue';
 
 const DAY = 86_400_000;
-/** Usage is compared over this many days against the same span before it. */
+/** Usage is compared over this many UTC days (today included) against the same span before it. */
 export const USAGE_WINDOW_DAYS = 30;
-const NOT_USAGE = ['csm_touch', 'meeting_scheduled', 'account.state_changed'];
 const HEALTH_KINDS = ['churn_risk', 'wants_human', 'sentiment', 'expansion_intent'];
 
 export type HealthChange = { accountId: string; from: string; to: string };
@@ -27,19 +26,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
   const accountIds = typeof accounts === 'string' ? [accounts] : accounts;
   const t = tenant(deps.db, ws);
   const now = deps.now();
-  const split = new Date(now.getTime() - USAGE_WINDOW_DAYS * DAY);
   let accountsQ = t.selectFrom('accounts').select(['id', 'health_state', 'health_reasons']);
-  let usageQ = t
-    .selectFrom('events')
-    .select([
-      'account_id',
-      sql<string>`count(*) filter (where occurred_at >= ${split})`.as('recent'),
-      sql<string>`count(*) filter (where occurred_at < ${split})`.as('previous'),
-    ])
-    .where('occurred_at', '>=', new Date(now.getTime() - 2 * USAGE_WINDOW_DAYS * DAY))
-    .where('occurred_at', '<=', now)
-    .where('name', 'not in', NOT_USAGE)
-    .groupBy('account_id');
   let signalsQ = t
     .selectFrom('signals')
     .select(['id', 'account_id', 'kind', 'value', 'quote', 'message_id', 'interview_id', 'created_at'])
@@ -49,11 +36,13 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
   if (accountIds) {
     if (accountIds.length === 0) return [];
     accountsQ = accountsQ.where('id', 'in', accountIds);
-    usageQ = usageQ.where('account_id', 'in', accountIds);
     signalsQ = signalsQ.where('account_id', 'in', accountIds);
   }
-  const [rows, usage, signals] = await Promise.all([accountsQ.execute(), usageQ.execute(), signalsQ.execute()]);
-  const usageBy = new Map(usage.map((u) => [u.account_id, { recent: Number(u.recent), previous: Number(u.previous) }]));
+  const [rows, usageBy, signals] = await Promise.all([
+    accountsQ.execute(),
+    usageWindows(t, now, USAGE_WINDOW_DAYS, accountIds),
+    signalsQ.execute(),
+  ]);
   const signalsBy = new Map<string, HealthSignal[]>();
   for (const s of signals) {
     if (!s.account_id) continue;

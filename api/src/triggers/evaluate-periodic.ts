@@ -2,6 +2,7 @@ import type { TriggerWhen } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { usageWindows } from '../events/daily-usage';
 import { attributeMatches, usageDropped } from './match-event';
 import { offerInvitation } from './offer-invitation';
 import { resolveRecipients } from './recipients';
@@ -11,8 +12,6 @@ import { loadInvitationSettings } from './workspace-settings';
 const DAY = 86_400_000;
 /** A schedule that was missed (server down) still fires within this many days. */
 const CATCH_UP_DAYS = 7;
-/** Events that are not product usage. */
-const NOT_USAGE = ['csm_touch', 'meeting_scheduled', 'account.state_changed'];
 
 type Subject = { contactId?: string; accountId?: string; periodKey: string };
 
@@ -84,26 +83,12 @@ async function subjectsFor(deps: AppDeps, ws: Ws, when: TriggerWhen, now: Date):
       return contacts.map((c) => ({ contactId: c.id, accountId: c.account_id ?? undefined, periodKey: 'signup' }));
     }
     case 'usage_drop': {
-      const since = new Date(now.getTime() - 2 * when.days * DAY);
-      const split = new Date(now.getTime() - when.days * DAY);
-      const rows = await t
-        .selectFrom('events')
-        .select([
-          'account_id',
-          sql<string>`count(*) filter (where occurred_at >= ${split})`.as('recent'),
-          sql<string>`count(*) filter (where occurred_at < ${split})`.as('previous'),
-        ])
-        .where('occurred_at', '>=', since)
-        .where('occurred_at', '<=', now)
-        .where('account_id', 'is not', null)
-        .where('name', 'not in', NOT_USAGE)
-        .groupBy('account_id')
-        .execute();
+      const usage = await usageWindows(t, now, when.days);
       // One decision per window: the same drop is not re-asked until the next window.
       const window = Math.floor(now.getTime() / (when.days * DAY));
-      return rows
-        .filter((r) => usageDropped(Number(r.previous), Number(r.recent), when.percent))
-        .map((r) => ({ accountId: r.account_id as string, periodKey: `usage_drop:${window}` }));
+      return [...usage]
+        .filter(([, u]) => usageDropped(u.previous, u.recent, when.percent))
+        .map(([accountId]) => ({ accountId, periodKey: `usage_drop:${window}` }));
     }
     case 'attribute': {
       const builtIn = ['plan', 'lifecycle_stage', 'health_state', 'role', 'email', 'name'];
