@@ -1,20 +1,9 @@
 import type { Database } from '@candor/migrations';
 import type { Kysely, Transaction } from 'kysely';
-
-/** SQLSTATEs that mean "this transaction lost a race; the same work run again can succeed". */
-const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+import { isTransientConflict } from './pg-errors';
 
 const ATTEMPTS = 4;
 const BASE_DELAY_MS = 15;
-
-/** True for a Postgres error that aborts a transaction only because of a concurrent one. */
-export function isTransientConflict(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && RETRYABLE.has(code)) return true;
-  }
-  return false;
-}
 
 /**
  * Runs `work` in one transaction, running it again (up to 4 times in all, with a short
