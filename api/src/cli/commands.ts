@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { AppDeps } from '../app-deps';
 import { inviteMember } from '../auth/invite-member';
+import { copyDatabase } from '../db/copy-database';
+import { connectPostgres } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { formatDemoCounts, seedDemoWorkspace } from '../demo/seed-demo';
 import { AppError } from '../http/errors';
@@ -19,6 +21,8 @@ Commands:
   outbox [--json] [--limit <n>] [--reveal-links]
                                             emails in the local outbox, newest first; sign-in,
                                             interview and unsubscribe links redacted unless revealed
+  copy-to-postgres <postgres-url> [--json]  copy every row of the embedded database into an
+                                            empty Postgres database (then set DATABASE_URL)
   member invite <email> [--workspace <id>] [--role admin|csm] [--json]
                                             add a console member; prints a one-time sign-in link
 `;
@@ -96,6 +100,29 @@ export async function runCommand(
           return fail('--limit must be a whole number from 1 to 500\n', 2);
         const emails = await listOutbox(deps.db, limit, { revealLinks: values['reveal-links'] === true });
         return ok(values.json ? json(emails) : formatOutbox(emails));
+      }
+      case 'copy-to-postgres': {
+        if (!sub || rest.length > 0 || !/^postgres(?:ql)?:\/\//.test(sub))
+          return fail('Usage: npm run candor -- copy-to-postgres <postgres://user@host:5432/database>\n', 2);
+        if (deps.database.kind !== 'pglite')
+          return fail('This process already runs on Postgres; copy-to-postgres moves the embedded database.\n');
+        const target = connectPostgres(sub, { max: 2 });
+        try {
+          const copied = await copyDatabase(deps.db, target.db);
+          if (values.json) return ok(json(copied));
+          const total = copied.reduce((n, c) => n + c.rows, 0);
+          return ok(
+            [
+              `Copied ${total} rows in ${copied.length} tables:`,
+              ...copied.filter((c) => c.rows > 0).map((c) => `  ${c.table.padEnd(24)} ${c.rows}`),
+              'Stop Candor, set DATABASE_URL to that database and start it again. Background jobs that were',
+              'queued but not yet run on the embedded database are not carried over.',
+              '',
+            ].join('\n'),
+          );
+        } finally {
+          await target.close();
+        }
       }
       case 'worker':
         return context.viaServer
