@@ -15,7 +15,9 @@ export const plainTextJson: MiddlewareHandler = async (c, next) => {
   if (/^text\/plain\s*(?:;|$)/i.test(type)) {
     const headers = new Headers(c.req.raw.headers);
     headers.set('content-type', 'application/json');
-    c.req.raw = new Request(c.req.raw, { headers });
+    // The body may have been read already (Hono keeps the text): hand the new request that text.
+    const body = await c.req.text();
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body, signal: c.req.raw.signal });
   }
   await next();
 };
