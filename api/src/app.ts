@@ -31,6 +31,8 @@ import { guideRoutes } from './routes/guides';
 import { hostedPageRoutes } from './routes/hosted-page';
 import { interviewRoutes } from './routes/interviews';
 import { loginPageRoutes } from './routes/login-page';
+import { operatingModelRoutes } from './routes/operating-model';
+import { renewalRoutes } from './routes/renewals';
 import { reportRoutes } from './routes/reports';
 import { reviewQueueRoutes } from './routes/review-queue';
 import { segmentRoutes } from './routes/segment';
@@ -124,6 +126,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventRoutes());
   app.route('/', segmentRoutes());
   app.route('/', webhookRoutes());
+  app.route('/', renewalRoutes());
+  app.route('/', operatingModelRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

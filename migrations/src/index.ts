@@ -9,6 +9,7 @@ import * as workspaceSettings from './migrations/0010-workspace-settings';
 import * as limitsAndSecrets from './migrations/0014-limits-and-secrets';
 import * as accountDailyUsage from './migrations/0016-account-daily-usage';
 import * as signalsTrust from './migrations/0017-signals-trust';
+import * as operatingModel from './migrations/0018-operating-model';
 import * as connectors from './migrations/0019-connectors';
 
 export type * from './schema';
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0014-limits-and-secrets': limitsAndSecrets,
   '0016-account-daily-usage': accountDailyUsage,
   '0017-signals-trust': signalsTrust,
+  '0018-operating-model': operatingModel,
   '0019-connectors': connectors,
 };

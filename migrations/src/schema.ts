@@ -494,6 +494,29 @@ export interface PlayStepsTable {
   created_at: CreatedAt;
 }
 
+/** 0018: one renewal period's result for an account, ARR in integer cents. */
+export interface RenewalOutcomesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  external_id: string;
+  account_id: string;
+  outcome: 'renewed' | 'churned' | 'contracted' | 'expanded';
+  occurred_on: string;
+  arr_before_cents: BigIntColumn;
+  arr_after_cents: BigIntColumn;
+  plan: string | null;
+  owner_email: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** 0018: the operating model's editable inputs, one document per workspace. */
+export interface OperatingModelInputsTable {
+  workspace_id: string;
+  inputs: Json;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -529,6 +552,8 @@ export interface Database {
   rate_limits: RateLimitsTable;
   auth_accounts: AuthAccountsTable;
   auth_verifications: AuthVerificationsTable;
+  renewal_outcomes: RenewalOutcomesTable;
+  operating_model_inputs: OperatingModelInputsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

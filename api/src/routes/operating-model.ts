@@ -1,0 +1,45 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { tenant } from '../db/tenant';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { secretKeyAuth } from '../http/secret-key-auth';
+import { retentionReportSchema } from '../operating-model/schemas';
+import { retentionReport } from '../outcomes/load-outcomes';
+
+const errorJson = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchemaRef } },
+});
+const security = [{ secretKey: [] }];
+const tags = ['Operating model'];
+const sinceQuery = z.object({
+  since: z.iso
+    .date()
+    .optional()
+    .openapi({ param: { name: 'since', in: 'query' }, description: 'Only renewals on or after this date.' }),
+});
+
+/** Server API: the operating model's figures, computed from the workspace's own data. */
+export function operatingModelRoutes() {
+  const app = createRouter();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/operating-model/retention',
+      tags,
+      security,
+      middleware: [secretKeyAuth] as const,
+      summary: 'GRR and NRR per workspace, CSM, plan and quarter',
+      description:
+        'From the renewal outcomes sent to `POST /v1/renewals`. GRR = Σ min(ARR after, ARR before) / Σ ARR before; ' +
+        'NRR = Σ ARR after / Σ ARR before; the CSM and plan are the ones recorded with each renewal.',
+      request: { query: sinceQuery },
+      responses: {
+        200: { description: 'Retention', content: { 'application/json': { schema: retentionReportSchema } } },
+        400: errorJson('Invalid query'),
+        401: errorJson('Missing or wrong secret key'),
+      },
+    }),
+    async (c) => c.json(await retentionReport(tenant(c.get('deps').db, c.get('ws')), c.req.valid('query').since), 200),
+  );
+  return app;
+}
