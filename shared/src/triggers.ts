@@ -118,6 +118,14 @@ export const triggerInputSchema = z.strictObject({
     .max(10)
     .default([{ type: 'invite' }])
     .describe('What the trigger does when it fires, in order (a play). Without it: invite, as before.'),
+  holdout_percent: z
+    .number()
+    .min(0)
+    .max(50)
+    .default(10)
+    .describe(
+      'Control share: this percent of eligible accounts (contacts without one) is never contacted by this trigger, recorded as skipped: holdout, so outcomes can be compared with the treated ones. Drawn by a stable hash of (trigger, account).',
+    ),
 });
 export type TriggerInput = z.infer<typeof triggerInputSchema>;
 
@@ -149,5 +157,6 @@ export const skipReasons = [
   'csm_touch_backoff',
   'no_email',
   'no_contact',
+  'holdout',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];

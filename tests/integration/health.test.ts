@@ -113,6 +113,7 @@ describe(`account health and the review queue (${databaseKind})`, () => {
       token: ws.secret_key,
       json: {
         name: 'At risk',
+        holdout_percent: 0,
         guide_id: guide.id,
         when: { type: 'health_change', to: 'at_risk' },
         who: { type: 'account_contacts', roles: ['champion'] },

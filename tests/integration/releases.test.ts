@@ -44,7 +44,12 @@ describe(`releases: you asked, we shipped (${databaseKind})`, () => {
     const rule = await t.request('/v1/triggers', {
       method: 'POST',
       token: ws.secret_key,
-      json: { name: 'You asked, we shipped', guide_id: guide.id, when: { type: 'event', event: 'feature_released' } },
+      json: {
+        name: 'You asked, we shipped',
+        guide_id: guide.id,
+        when: { type: 'event', event: 'feature_released' },
+        holdout_percent: 0,
+      },
     });
     expect(rule.status).toBe(201);
   });

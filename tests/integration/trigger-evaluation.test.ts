@@ -57,7 +57,12 @@ describe(`trigger evaluation and fatigue (${databaseKind})`, () => {
       .executeTakeFirstOrThrow();
   }
   const trigger = async (body: object) => {
-    const res = await t.request('/v1/triggers', { method: 'POST', token: ws.secret_key, json: body });
+    // These rules test evaluation and fatigue, not the control group: they keep none.
+    const res = await t.request('/v1/triggers', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { holdout_percent: 0, ...body },
+    });
     expect(res.status).toBe(201);
     return readJson(res);
   };
@@ -287,6 +292,7 @@ describe(`invitation emails: link, unseen in-app, unsubscribe (${databaseKind})`
           when: { type: 'manual' },
           how,
           throttle: { recontact_days: 0, once_per_guide: false },
+          holdout_percent: 0,
         },
       }),
     );

@@ -21,6 +21,7 @@ describe(`event triggers from the widget (${databaseKind})`, () => {
       token: ws.secret_key,
       json: {
         name: 'Tried the new reports',
+        holdout_percent: 0,
         guide_id: guideId,
         when: { type: 'event', event: 'feature_used', filter: { feature: 'reports' } },
         how: { channel: 'in_app' },
@@ -98,6 +99,7 @@ describe(`event triggers from POST /v1/events (${databaseKind})`, () => {
       token: ws.secret_key,
       json: {
         name: 'Onboarding done',
+        holdout_percent: 0,
         guide_id: guide.id,
         when: { type: 'event', event: 'onboarding_completed' },
         how: { channel: 'email' },

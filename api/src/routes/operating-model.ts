@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
-import { retentionReportSchema } from '../operating-model/schemas';
+import { holdoutReport } from '../operating-model/holdout-groups';
+import { holdoutReportSchema, retentionReportSchema } from '../operating-model/schemas';
 import { retentionReport } from '../outcomes/load-outcomes';
 
 const errorJson = (description: string) => ({
@@ -40,6 +41,25 @@ export function operatingModelRoutes() {
       },
     }),
     async (c) => c.json(await retentionReport(tenant(c.get('deps').db, c.get('ws')), c.req.valid('query').since), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/operating-model/holdouts',
+      tags,
+      security,
+      middleware: [secretKeyAuth] as const,
+      summary: "Treated vs held-out accounts: the lift of Candor's outreach",
+      description:
+        'Each trigger keeps a control share of eligible accounts (`holdout_percent`, recorded in the funnel as ' +
+        '`skipped: holdout`, never contacted). Compares renewal rate, GRR, NRR and expansion of the two groups ' +
+        'on renewals since assignment, with 95 % intervals and the sample sizes; says when there is not enough data.',
+      responses: {
+        200: { description: 'Holdout comparison', content: { 'application/json': { schema: holdoutReportSchema } } },
+        401: errorJson('Missing or wrong secret key'),
+      },
+    }),
+    async (c) => c.json(await holdoutReport(tenant(c.get('deps').db, c.get('ws'))), 200),
   );
   return app;
 }

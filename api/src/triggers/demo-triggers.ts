@@ -5,7 +5,9 @@ import { evaluateWorkspaceTriggers } from './evaluate-periodic';
 import { createTrigger } from './trigger-store';
 
 /** One sensible playbook per lifecycle moment, as a CS team would start. */
-const playbook: (Omit<TriggerInput, 'guide_id' | 'enabled' | 'throttle' | 'do'> & { moment: Moment })[] = [
+const playbook: (Omit<TriggerInput, 'guide_id' | 'enabled' | 'throttle' | 'do' | 'holdout_percent'> & {
+  moment: Moment;
+})[] = [
   {
     moment: 'onboarding',
     name: 'Onboarding intake when setup is done',
@@ -77,12 +79,15 @@ export async function installDemoTriggers(deps: AppDeps, ws: Ws): Promise<{ trig
   for (const { moment, ...rule } of playbook) {
     const guide = guides.find((g) => g.moment === moment);
     if (!guide) continue;
+    // The live playbook keeps no control group, so the walkthrough is the same on every start;
+    // the demo's holdout is the year-old health-pulse wave seeded with its renewals.
     await createTrigger(deps.db, ws, {
       ...rule,
       guide_id: guide.id,
       enabled: true,
       throttle: {},
       do: [{ type: 'invite' }],
+      holdout_percent: 0,
     });
     created++;
   }

@@ -4,6 +4,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { inviteContact } from '../interviews/invite-contact';
 import { checkFatigue, type FatigueContext } from './fatigue';
+import { isHeldOut } from './holdout';
 import { scheduleInvitationEmail } from './invitation-email';
 import type { Trigger } from './trigger-store';
 import type { InvitationSettings } from './workspace-settings';
@@ -35,7 +36,13 @@ export async function offerInvitation(
   if (seen) return { decision: 'duplicate' };
 
   const ctx = await loadFatigueContext(deps, ws, trigger, contactId, settings, now);
-  const reason = ctx ? checkFatigue(ctx.fatigue, settings.fatigue, trigger.throttle) : 'no_contact';
+  // The control group is drawn before fatigue, so it is a fair sample of everyone eligible.
+  const heldOut = ctx !== undefined && isHeldOut(trigger.id, ctx.accountId ?? contactId, trigger.holdout_percent);
+  const reason = !ctx
+    ? 'no_contact'
+    : heldOut
+      ? 'holdout'
+      : checkFatigue(ctx.fatigue, settings.fatigue, trigger.throttle);
   const channel = trigger.how.channel === 'email' ? 'email' : 'in_app';
   const claimed = await t
     .insertInto('invitations')

@@ -17,7 +17,10 @@ type Row = {
 };
 
 function toTrigger(row: Row): Trigger {
-  const rule = row.rule as Pick<TriggerInput, 'when' | 'who' | 'how' | 'throttle'> & { do?: TriggerInput['do'] };
+  const rule = row.rule as Pick<TriggerInput, 'when' | 'who' | 'how' | 'throttle'> & {
+    do?: TriggerInput['do'];
+    holdout_percent?: number;
+  };
   return {
     id: row.id,
     name: row.name,
@@ -28,6 +31,8 @@ function toTrigger(row: Row): Trigger {
     how: rule.how,
     throttle: rule.throttle ?? {},
     do: rule.do ?? [{ type: 'invite' }],
+    // Rules stored before holdouts existed keep contacting everyone they did.
+    holdout_percent: rule.holdout_percent ?? 0,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -63,7 +68,14 @@ export async function createTrigger(db: Db, ws: Ws, input: TriggerInput): Promis
       name: input.name,
       guide_id: input.guide_id,
       enabled: input.enabled,
-      rule: { when: input.when, who: input.who, how: input.how, throttle: input.throttle, do: input.do },
+      rule: {
+        when: input.when,
+        who: input.who,
+        how: input.how,
+        throttle: input.throttle,
+        holdout_percent: input.holdout_percent,
+        do: input.do,
+      },
     })
     .returning(columns)
     .executeTakeFirstOrThrow();
@@ -84,7 +96,14 @@ export async function updateTrigger(db: Db, ws: Ws, id: string, patch: TriggerPa
       name: merged.name,
       guide_id: merged.guide_id,
       enabled: merged.enabled,
-      rule: { when: merged.when, who: merged.who, how: merged.how, throttle: merged.throttle, do: merged.do },
+      rule: {
+        when: merged.when,
+        who: merged.who,
+        how: merged.how,
+        throttle: merged.throttle,
+        holdout_percent: merged.holdout_percent,
+        do: merged.do,
+      },
       updated_at: new Date(),
     })
     .where('id', '=', id)
