@@ -20,6 +20,7 @@ import { briefRoutes } from './routes/briefs';
 import { consoleApiRoutes } from './routes/console-api';
 import { consoleAppRoutes } from './routes/console-app';
 import { consoleBriefRunRoutes } from './routes/console-brief-runs';
+import { consoleOperatingModelRoutes } from './routes/console-operating-model';
 import { consoleReviewQueueRoutes } from './routes/console-review-queue';
 import { consoleSessionRoutes } from './routes/console-session';
 import { consoleSettingsRoutes } from './routes/console-settings';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleReviewQueueRoutes());
   app.route('/', consoleSignalCorrectionRoutes());
   app.route('/', consoleSettingsRoutes());
+  app.route('/', consoleOperatingModelRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());
   app.route('/', reviewQueueRoutes());

@@ -2,8 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
+import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { holdoutReport } from '../operating-model/holdout-groups';
-import { holdoutReportSchema, retentionReportSchema } from '../operating-model/schemas';
+import { operatingModelInputsSchema } from '../operating-model/inputs';
+import { loadInputs, saveInputs } from '../operating-model/inputs-store';
+import { holdoutReportSchema, operatingModelSchema, retentionReportSchema } from '../operating-model/schemas';
 import { retentionReport } from '../outcomes/load-outcomes';
 
 const errorJson = (description: string) => ({
@@ -60,6 +63,63 @@ export function operatingModelRoutes() {
       },
     }),
     async (c) => c.json(await holdoutReport(tenant(c.get('deps').db, c.get('ws'))), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/operating-model',
+      tags,
+      security,
+      middleware: [secretKeyAuth] as const,
+      summary: 'Every operating-model figure',
+      description:
+        'Effective book of business (and its trend), the coverage analysis, the scored automation tasks, the ROI ' +
+        "(seed 002's worked example and the workspace's own book, with the measured holdout lift once it has enough " +
+        'data), the holdout comparison and response rates against the previous survey. Money is in integer cents; ' +
+        'each figure carries how it was computed.',
+      responses: {
+        200: { description: 'The operating model', content: { 'application/json': { schema: operatingModelSchema } } },
+        401: errorJson('Missing or wrong secret key'),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      return c.json(await buildOperatingModel(deps.db, c.get('ws'), deps.now()), 200);
+    },
+  );
+  const inputsDoc = operatingModelInputsSchema.meta({ id: 'OperatingModelInputs' });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/operating-model/inputs',
+      tags,
+      security,
+      middleware: [secretKeyAuth] as const,
+      summary: 'The saved analyzer, scorer, ROI and baseline inputs',
+      responses: {
+        200: { description: 'Inputs, defaults filled in', content: { 'application/json': { schema: inputsDoc } } },
+        401: errorJson('Missing or wrong secret key'),
+      },
+    }),
+    async (c) => c.json(await loadInputs(tenant(c.get('deps').db, c.get('ws'))), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/operating-model/inputs',
+      tags,
+      security,
+      middleware: [secretKeyAuth] as const,
+      summary: 'Replace the saved inputs',
+      description: 'The whole document; omitted sections take their defaults. The allocation must add up to 100.',
+      request: { body: { content: { 'application/json': { schema: inputsDoc } }, required: true } },
+      responses: {
+        200: { description: 'Saved inputs', content: { 'application/json': { schema: inputsDoc } } },
+        400: errorJson('Invalid inputs (nothing saved)'),
+        401: errorJson('Missing or wrong secret key'),
+      },
+    }),
+    async (c) => c.json(await saveInputs(tenant(c.get('deps').db, c.get('ws')), c.req.valid('json')), 200),
   );
   return app;
 }
