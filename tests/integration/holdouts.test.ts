@@ -117,7 +117,12 @@ describe(`trigger holdouts and the lift they measure (${databaseKind})`, () => {
     const report = await holdouts();
     expect(report.overall.enough_data).toBe(false);
     expect(report.overall.lift).toBeNull();
-    expect(report.overall.verdict).toMatch(/^Not enough data yet: 0 treated and 0 held-out accounts/);
+    expect(report.overall.verdict).toBe(
+      'Not enough data yet: no trigger has 20 treated and 20 held-out accounts that renewed or churned since assignment (largest control group: 0).',
+    );
+    expect(report.by_trigger.find((r) => r.holdout_percent === 30)?.verdict).toMatch(
+      /^Not enough data yet: 0 treated and 0 held-out accounts/,
+    );
   });
 
   it('compares treated and held-out renewals with an interval and the sample sizes', async () => {

@@ -4,6 +4,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { seedDemoOperatingModel } from '../operating-model/demo-operating-model';
 import { recomputeHealth } from '../synthesis/account-health';
 import { buildDueRenewalBriefs } from '../synthesis/renewal-brief';
 import { deliverWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
@@ -98,6 +99,8 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   // churn-risk invitations), health is computed from the seeded usage, renewals due within
   // 60 days get their brief and each CSM this week's briefing.
   const playbook = await installDemoTriggers(deps, { id: ws.id });
+  // A year of renewals and a holdout wave, so the Operating model page has figures at once.
+  await seedDemoOperatingModel(deps, { id: ws.id });
   await recomputeHealth(deps, { id: ws.id });
   // Deterministic on purpose: first start must not wait on (or pay for) a model; "Regenerate brief" asks it.
   await buildDueRenewalBriefs(deps, { id: ws.id }, { rulesOnly: true });

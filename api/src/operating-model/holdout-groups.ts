@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tenant } from '../db/tenant';
-import { type ArmAccount, compareArms, type LiftComparison } from './holdout-lift';
+import { type ArmAccount, compareArms, type LiftComparison, MIN_ACCOUNTS_PER_ARM } from './holdout-lift';
 
 export type HoldoutReport = {
-  /** Every trigger's control group pooled: held out = never invited by any trigger. */
+  /** The headline comparison: the trigger with enough data and the largest control group. */
   overall: LiftComparison & { name: string };
   by_trigger: (LiftComparison & { trigger_id: string; name: string; holdout_percent: number })[];
 };
@@ -66,18 +66,30 @@ export async function holdoutReport(t: Tenant): Promise<HoldoutReport> {
       return { trigger_id: tr.id, name: tr.name, holdout_percent: percent, ...comparison };
     });
 
-  const pooled = new Map<string, { held: boolean; treated: boolean; at: Date }>();
-  for (const d of decisions) {
-    const seen = pooled.get(d.account_id) ?? { held: false, treated: false, at: d.at };
-    if (d.held) seen.held = true;
-    else seen.treated = true;
-    if (d.at < seen.at) seen.at = d.at;
-    pooled.set(d.account_id, seen);
-  }
-  const all = [...pooled.entries()];
-  const overall = compareArms(
-    all.filter(([, a]) => a.treated).map(([id, a]) => armOf(id, a.at)),
-    all.filter(([, a]) => a.held && !a.treated).map(([id, a]) => armOf(id, a.at)),
-  );
-  return { overall: { name: 'All triggers', ...overall }, by_trigger };
+  // Accounts are never pooled across triggers: each rule's two groups are drawn from the
+  // same eligible accounts, but a pooled "held out of everything" group would not be (rules
+  // aimed at at-risk accounts would fill the treated side). The headline is the trigger
+  // with enough data and the largest control group.
+  const ready = by_trigger.filter((r) => r.enough_data).sort((a, b) => b.held_out.accounts - a.held_out.accounts);
+  const headline = ready[0];
+  const overall = headline
+    ? { ...headline, name: headline.name }
+    : {
+        ...compareArms([], []),
+        name: 'All triggers',
+        verdict: by_trigger.length
+          ? `Not enough data yet: no trigger has ${MIN_ACCOUNTS_PER_ARM} treated and ${MIN_ACCOUNTS_PER_ARM} held-out accounts that renewed or churned since assignment (largest control group: ${Math.max(...by_trigger.map((r) => r.held_out.accounts))}).`
+          : 'Not enough data yet: no trigger has decided about any account.',
+      };
+  return {
+    overall: {
+      name: overall.name,
+      treated: overall.treated,
+      held_out: overall.held_out,
+      enough_data: overall.enough_data,
+      verdict: overall.verdict,
+      lift: overall.lift,
+    },
+    by_trigger,
+  };
 }

@@ -50,7 +50,11 @@ const comparison = {
 
 export const holdoutReportSchema = z
   .object({
-    overall: z.object({ name: z.string(), ...comparison }),
+    overall: z
+      .object({ name: z.string(), ...comparison })
+      .describe(
+        'The trigger with enough data and the largest control group (groups are never pooled across triggers).',
+      ),
     by_trigger: z.array(
       z.object({ trigger_id: z.string(), name: z.string(), holdout_percent: z.number(), ...comparison }),
     ),
