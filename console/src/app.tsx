@@ -20,6 +20,7 @@ const GuidePage = lazy(() => import('./routes/guides/guide-page'));
 const TriggersPage = lazy(() => import('./routes/triggers/triggers-page'));
 const OutboxPage = lazy(() => import('./routes/outbox/outbox-page'));
 const SettingsPage = lazy(() => import('./routes/settings/settings-page'));
+const OperatingModelPage = lazy(() => import('./routes/operating-model/operating-model-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 
 /** The signed-in app: who I am first, then the shell and the page. */
@@ -53,6 +54,7 @@ export function App() {
               <Route path="triggers" element={<TriggersPage />} />
               <Route path="outbox" element={<OutboxPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="operating-model" element={<OperatingModelPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

@@ -16,8 +16,8 @@ const answers = [
 ];
 type Arm = { churn: number; contract: number; expand: number };
 // Illustrative outcome rates, held-out accounts doing worse: the lift the page then measures.
-const treatedRates: Arm = { churn: 0.03, contract: 0.06, expand: 0.3 };
-const heldRates: Arm = { churn: 0.16, contract: 0.14, expand: 0.08 };
+const treatedRates: Arm = { churn: 0.03, contract: 0.07, expand: 0.26 };
+const heldRates: Arm = { churn: 0.1, contract: 0.12, expand: 0.12 };
 
 /**
  * Gives the demo a year of operating-model history so the page means something on first

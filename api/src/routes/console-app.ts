@@ -22,6 +22,7 @@ const pagePaths = [
   '/triggers',
   '/outbox',
   '/settings',
+  '/operating-model',
 ];
 
 const contentTypes: Record<string, string> = {

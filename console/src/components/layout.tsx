@@ -10,6 +10,7 @@ const nav = [
   { to: '/guides', label: 'Guides' },
   { to: '/triggers', label: 'Triggers' },
   { to: '/outbox', label: 'Outbox', adminOnly: true },
+  { to: '/operating-model', label: 'Operating model', adminOnly: true },
   { to: '/settings', label: 'Settings', adminOnly: true },
 ];
 
