@@ -129,7 +129,21 @@ export const triggerInputSchema = z.strictObject({
 });
 export type TriggerInput = z.infer<typeof triggerInputSchema>;
 
-export const triggerPatchSchema = triggerInputSchema.partial();
+/**
+ * A partial change. Spelled out rather than `.partial()`: zod 4 still fills in defaults
+ * inside optional fields, so a patch of the name alone would reset `enabled`, `who`, `how`
+ * and the holdout share to their defaults.
+ */
+export const triggerPatchSchema = z.strictObject({
+  name: triggerInputSchema.shape.name.optional(),
+  guide_id: z.uuid().optional(),
+  enabled: z.boolean().optional(),
+  when: triggerWhenSchema.optional(),
+  who: triggerWhoSchema.optional(),
+  how: triggerHowSchema.optional(),
+  throttle: triggerThrottleSchema.optional(),
+  holdout_percent: z.number().min(0).max(50).optional(),
+});
 export type TriggerPatch = z.infer<typeof triggerPatchSchema>;
 
 /** The workspace's fatigue rules; every trigger is subject to them. */

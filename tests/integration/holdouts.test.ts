@@ -67,6 +67,22 @@ describe(`trigger holdouts and the lift they measure (${databaseKind})`, () => {
     expect(tooBig.status).toBe(400);
   });
 
+  it('keeps a trigger’s holdout share (and the rest of its rule) when only its name changes', async () => {
+    const rule = await createTrigger({ holdout_percent: 25, enabled: false });
+    const res = await t.request(`/v1/triggers/${rule.id}`, {
+      method: 'PATCH',
+      token: ws.secret_key,
+      json: { name: 'Renamed' },
+    });
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toMatchObject({
+      name: 'Renamed',
+      holdout_percent: 25,
+      enabled: false,
+      who: { type: 'account_contacts', roles: [] },
+    });
+  });
+
   let held: string[] = [];
   it('records held-out accounts as skipped: holdout, never contacts them, and counts them in the funnel', async () => {
     const rule = await createTrigger({ holdout_percent: 30 });
