@@ -107,7 +107,12 @@ export function RoiWaterfall({ result }: { result: RoiResult }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} maxBarSize={64}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" fontSize={11} interval={0} />
+          <XAxis
+            dataKey="label"
+            fontSize={10}
+            interval={0}
+            tickFormatter={(v: string) => v.replace(/ pts$| impact$/, '')}
+          />
           <YAxis fontSize={12} tickFormatter={(v: number) => formatMoneyCompact(v * 100)} width={56} />
           <Tooltip
             formatter={(v, name) => (name === 'base' ? [null, null] : [formatMoneyCompact(Number(v) * 100), 'Amount'])}

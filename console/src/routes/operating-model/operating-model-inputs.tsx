@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { humanize } from '../../components/format';
 import type { Inputs, Task } from './operating-model-types';
+import { ScrollTable } from './scroll-table';
 
 const scoreKeys = ['frequency', 'consistency', 'judgement', 'data_availability', 'blast_radius'] as const;
 
@@ -128,7 +129,7 @@ export function InputsEditor({
         </fieldset>
         <fieldset>
           <legend>Recurring tasks (scores 1–5)</legend>
-          <div className="table-wrap">
+          <ScrollTable>
             <table>
               <thead>
                 <tr>
@@ -175,7 +176,7 @@ export function InputsEditor({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </fieldset>
         {error ? (
           <p className="field-error" role="alert">

@@ -7,6 +7,7 @@ import { useMe } from '../../me';
 import { EffectiveBookTrend, HoldoutLift, RoiWaterfall, TimeAllocation } from './operating-model-charts';
 import { InputsEditor } from './operating-model-inputs';
 import type { OperatingModel } from './operating-model-types';
+import { ScrollTable } from './scroll-table';
 import './operating-model.css';
 
 const ratio = (r: number | null) => (r === null ? '—' : `${Math.round(r)}:1`);
@@ -133,7 +134,7 @@ function Coverage({ m }: { m: OperatingModel }) {
         ))}
         .
       </p>
-      <div className="table-wrap">
+      <ScrollTable>
         <table>
           <thead>
             <tr>
@@ -166,7 +167,7 @@ function Coverage({ m }: { m: OperatingModel }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p className="footnote">
         Hover a saving for its computation. “measured”: Candor's own volumes over the last 13 weeks (interviews
         completed, renewal briefs, weekly briefings) × the minutes each replaces, per CSM, capped at the activity's
@@ -201,7 +202,7 @@ function Roi({ m }: { m: OperatingModel }) {
       </section>
       <section className="card" aria-labelledby="sens-h">
         <h2 id="sens-h">Sensitivity</h2>
-        <div className="table-wrap">
+        <ScrollTable>
           <table>
             <thead>
               <tr>
@@ -222,7 +223,7 @@ function Roi({ m }: { m: OperatingModel }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <p className="footnote">
           Seed 002's worked example, same model: {seed.inputs.customers} customers ×{' '}
           {formatMoneyCompact(seed.inputs.acv_cents)} ACV; {formatMoneyCompact(seed.result.current_cost_cents)} →{' '}
@@ -250,7 +251,7 @@ function Holdouts({ m }: { m: OperatingModel }) {
       ) : (
         <p>{m.holdouts.overall.verdict}</p>
       )}
-      <div className="table-wrap">
+      <ScrollTable>
         <table>
           <thead>
             <tr>
@@ -283,7 +284,7 @@ function Holdouts({ m }: { m: OperatingModel }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p className="footnote">
         Each trigger keeps a control share (“skipped: holdout” in its funnel) drawn by a stable hash of trigger and
         account; those accounts are never contacted by it. Each trigger compares its own two groups (never pooled: rules
@@ -299,7 +300,7 @@ function Engagement({ m }: { m: OperatingModel }) {
   return (
     <section className="card" aria-labelledby="en-h">
       <h2 id="en-h">Response against your {base.survey_name}</h2>
-      <div className="table-wrap">
+      <ScrollTable>
         <table>
           <thead>
             <tr>
@@ -330,7 +331,7 @@ function Engagement({ m }: { m: OperatingModel }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p className="footnote">
         Response = invited contacts who answered at least once; completion = finished interviews; both over invitations
         sent by triggers. Time to insight runs from the trigger's decision to the interview's first signal.
@@ -344,7 +345,7 @@ function Automation({ m }: { m: OperatingModel }) {
   return (
     <section className="card" aria-labelledby="auto-h">
       <h2 id="auto-h">Automation Opportunity Scorer</h2>
-      <div className="table-wrap">
+      <ScrollTable>
         <table>
           <thead>
             <tr>
@@ -381,7 +382,7 @@ function Automation({ m }: { m: OperatingModel }) {
               ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p className="footnote">
         Readiness = (frequency + consistency + (6 − judgement) + data + (6 − blast radius)) ÷ 5. Ranked by hours saved ×
         (6 − risk) ÷ 5, risk being the mean of judgement and blast radius; human-led tasks are never in the top 5.
