@@ -143,6 +143,7 @@ export const triggerPatchSchema = z.strictObject({
   how: triggerHowSchema.optional(),
   throttle: triggerThrottleSchema.optional(),
   holdout_percent: z.number().min(0).max(50).optional(),
+  do: z.array(playStepSchema).min(1).max(10).optional(),
 });
 export type TriggerPatch = z.infer<typeof triggerPatchSchema>;
 

@@ -49,6 +49,7 @@ export async function seedDemoOperatingModel(deps: AppDeps, ws: Ws): Promise<{ r
     how: { channel: 'in_app' },
     throttle: {},
     holdout_percent: HOLDOUT_PERCENT,
+    do: [{ type: 'invite' }],
   });
   const accounts = await t
     .selectFrom('accounts')
