@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { identityHash } from '@candor/api/widget-auth/identify-contact';
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import { describe, expect, it } from 'vitest';
 import { userHashSnippet, widgetSnippet } from '../../console/src/routes/settings/snippets';
 
