@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { insertGuide } from '@candor/api/guides/guide-store';
 import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import { setupServer } from 'msw/node';
@@ -6,21 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockOpenAI } from '../msw/openai';
 import { consoleCall, signIn } from '../support/console-session';
 import { createTestWorkspace, readJson, startAiTestApp, type TestApp } from '../support/harness';
+import { inSeconds, signIdentityToken } from '../support/identity-token';
 import { answer, guideFixture, invite, longAnswer } from '../support/interview-fixtures';
 
 const server = setupServer();
 const openai = mockOpenAI(server);
 beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
 afterAll(() => server.close());
-
-/** An HS256 JWT as any standard library on the customer's server makes it. */
-function signJwt(secret: string, claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
-  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const data = `${part({ alg: 'HS256', typ: 'JWT', ...header })}.${part(claims)}`;
-  return `${data}.${createHmac('sha256', secret).update(data).digest('base64url')}`;
-}
-
-const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 
 describe('widget identity cannot be forged or stretched', () => {
   let t: TestApp;
@@ -139,7 +130,7 @@ describe('widget identity cannot be forged or stretched', () => {
   });
 
   it('accepts a JWT token signed with the identity secret, which may change email, account and account name', async () => {
-    const token = signJwt(ws.identity_secret, {
+    const token = signIdentityToken(ws.identity_secret, {
       sub: 'u_ada',
       email: 'ada@new-acme.io',
       name: 'Ada Lovelace',
@@ -161,7 +152,7 @@ describe('widget identity cannot be forged or stretched', () => {
       attributes: { plan: 'team' },
     });
     // A string `account` claim is the account id; the account keeps its name.
-    const moved = signJwt(ws.identity_secret, { sub: 'u_ada', account: 'acme', exp: inSeconds(600) });
+    const moved = signIdentityToken(ws.identity_secret, { sub: 'u_ada', account: 'acme', exp: inSeconds(600) });
     expect((await identify({ token: moved })).status).toBe(200);
     expect(await contact('u_ada')).toMatchObject({ account: 'acme', account_name: 'Acme Corp' });
   });
@@ -169,16 +160,16 @@ describe('widget identity cannot be forged or stretched', () => {
   it('refuses an expired, wrongly signed, unbounded or tampered token, and stores nothing', async () => {
     const claims = { sub: 'u_jwt_new', email: 'new@acme.io', account: 'acme-new', exp: inSeconds(600) };
     const bad: [string, string][] = [
-      [signJwt(ws.identity_secret, { ...claims, exp: inSeconds(-5) }), 'expired'],
-      [signJwt('not-the-identity-secret', claims), 'identity secret'],
-      [signJwt(ws.identity_secret, { ...claims, exp: inSeconds(25 * 60 * 60) }), '24 hours'],
-      [signJwt(ws.identity_secret, { sub: claims.sub, email: claims.email }), 'exp'],
-      [signJwt(ws.identity_secret, { ...claims, sub: undefined }), 'sub'],
-      [signJwt(ws.identity_secret, claims, { alg: 'HS512' }), 'HS256'],
-      [`${signJwt(ws.identity_secret, claims).split('.').slice(0, 2).join('.')}.`, 'identity secret'],
+      [signIdentityToken(ws.identity_secret, { ...claims, exp: inSeconds(-5) }), 'expired'],
+      [signIdentityToken('not-the-identity-secret', claims), 'identity secret'],
+      [signIdentityToken(ws.identity_secret, { ...claims, exp: inSeconds(25 * 60 * 60) }), '24 hours'],
+      [signIdentityToken(ws.identity_secret, { sub: claims.sub, email: claims.email }), 'exp'],
+      [signIdentityToken(ws.identity_secret, { ...claims, sub: undefined }), 'sub'],
+      [signIdentityToken(ws.identity_secret, claims, { alg: 'HS512' }), 'HS256'],
+      [`${signIdentityToken(ws.identity_secret, claims).split('.').slice(0, 2).join('.')}.`, 'identity secret'],
       [
         (() => {
-          const [h, , s] = signJwt(ws.identity_secret, claims).split('.');
+          const [h, , s] = signIdentityToken(ws.identity_secret, claims).split('.');
           const forged = Buffer.from(JSON.stringify({ ...claims, email: 'eve@evil.test' })).toString('base64url');
           return `${h}.${forged}.${s}`;
         })(),
@@ -191,7 +182,7 @@ describe('widget identity cannot be forged or stretched', () => {
       expect((await readJson(res)).error.message, why).toContain(why);
     }
     // The body cannot speak for someone other than the token.
-    const good = signJwt(ws.identity_secret, claims);
+    const good = signIdentityToken(ws.identity_secret, claims);
     const mismatch = await identify({ token: good, user: { id: 'u_ada' } });
     expect(mismatch.status).toBe(401);
     expect((await readJson(mismatch)).error.message).toContain('user.id');

@@ -112,7 +112,8 @@ async function upsertIdentifiedContact(t: Tenant, identity: Identity, extras: Ex
       ...(accountId ? { account_id: accountId } : {}),
       name: sql`coalesce(${identity.user.name ?? null}::text, name)`,
       locale: sql`coalesce(${extras.locale ?? null}::text, locale)`,
-      attributes: sql`attributes || ${JSON.stringify(extras.attributes)}::jsonb`,
+      // Cast through text: postgres.js would otherwise send the JSON as one JSON string.
+      attributes: sql`attributes || cast(${JSON.stringify(extras.attributes)} as text)::jsonb`,
       updated_at: extras.now,
     })
     .where('id', '=', existing.id)
