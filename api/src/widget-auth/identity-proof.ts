@@ -20,16 +20,17 @@ function hashMatches(expected: string, given: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+// Many JWT libraries write an absent value as null; null means "not given" here.
 const identityClaims = z.object({
   sub: z.string().trim().min(1).max(200),
-  email: z.email().max(320).optional(),
-  name: z.string().trim().max(200).optional(),
+  email: z.email().max(320).nullish(),
+  name: z.string().trim().max(200).nullish(),
   account: z
     .union([
       z.string().trim().min(1).max(200),
-      z.object({ id: z.string().trim().min(1).max(200), name: z.string().trim().max(200).optional() }),
+      z.object({ id: z.string().trim().min(1).max(200), name: z.string().trim().max(200).nullish() }),
     ])
-    .optional(),
+    .nullish(),
   exp: z.number().int(),
   iat: z.number().optional(),
   nbf: z.number().optional(),
@@ -70,9 +71,14 @@ export async function verifyIdentityToken(identitySecret: string, token: string,
     throw refuse('token exp is more than 24 hours ahead; sign a fresh, short-lived token per page load.');
   if ((claims.nbf ?? 0) > nowSeconds + CLOCK_SKEW_SECONDS) throw refuse('token is not valid yet (nbf).');
   if ((claims.iat ?? 0) > nowSeconds + CLOCK_SKEW_SECONDS) throw refuse('token was issued in the future (iat).');
-  const account = typeof claims.account === 'string' ? { id: claims.account } : claims.account;
+  const account =
+    typeof claims.account === 'string'
+      ? { id: claims.account }
+      : claims.account
+        ? { id: claims.account.id, name: claims.account.name ?? undefined }
+        : undefined;
   return {
-    user: { id: claims.sub, email: claims.email, name: claims.name },
+    user: { id: claims.sub, email: claims.email ?? undefined, name: claims.name ?? undefined },
     account,
     signed: 'all',
   };
