@@ -233,6 +233,16 @@ describe('widget identity cannot be forged or stretched', () => {
     expect((await signed('u_attr', { k0: 'changed' })).status).toBe(200);
   });
 
+  it('documents token, userHash and the attribute limits of identify in the OpenAPI document', async () => {
+    const openapi = await readJson(await t.request('/openapi.json'));
+    const identifyBody = openapi.components.schemas.WidgetIdentify;
+    expect(identifyBody.properties.token.type).toBe('string');
+    expect(identifyBody.properties.token.description).toContain('HS256');
+    expect(identifyBody.properties.token.description).toContain('`exp` (required, at most 24 hours ahead)');
+    expect(identifyBody.properties.userHash.description).toContain('signs the user id only');
+    expect(identifyBody.properties.user.properties.attributes.description).toContain('At most 50');
+  });
+
   it('gives a browser-supplied name and company to the interviewer only inside a JSON data block', async () => {
     openai.clearCalls();
     openai.script({ chat: { text: 'Thanks for sharing. What else should we know?' } });
