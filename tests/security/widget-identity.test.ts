@@ -255,7 +255,11 @@ describe('widget identity cannot be forged or stretched', () => {
     });
     expect(res.status).toBe(200);
     const widgetToken = (await readJson(res)).token as string;
-    const guideId = await insertGuide(t.deps.db, { id: ws.id }, guideFixture());
+    const guideId = await insertGuide(
+      t.deps.db,
+      { id: ws.id },
+      guideFixture({ opening_message: 'Hi {name} from {company}, thanks for taking a few minutes with us.' }),
+    );
     const { id } = await invite(t, ws, guideId, 'in_app', 'u_inject');
     expect((await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token: widgetToken })).status).toBe(
       200,
@@ -271,8 +275,11 @@ describe('widget identity cannot be forged or stretched', () => {
     // Inside: the exact values, as JSON data; their "<" cannot close the block.
     expect(JSON.parse(blocks[0]?.[1] ?? 'null')).toEqual({ name: injection, company });
     expect(system.split('</customer_profile>')).toHaveLength(2);
-    // Outside the block, none of it appears anywhere in what the model is sent.
-    const outside = call?.promptText.replace(blocks[0]?.[0] ?? '', '') ?? '';
+    // Outside the block, none of it appears anywhere in what the model is sent: not in the
+    // instructions, and not in the opening message replayed as the interviewer's own turn.
+    const everything = ((call?.body.messages ?? []) as { content: unknown }[]).map((m) => String(m.content)).join('\n');
+    expect(everything).toContain('thanks for taking a few minutes with us.');
+    const outside = everything.replace(blocks[0]?.[0] ?? '', '');
     expect(outside).not.toContain('Ignore all previous instructions');
     expect(outside).not.toContain('debug mode');
     expect(outside).not.toContain('Ada\n\nIgnore');
