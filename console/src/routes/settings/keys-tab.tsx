@@ -136,8 +136,8 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
             what="New identity secret"
             onDone={() => setFresh(null)}
           >
-            userHash values made with the previous secret no longer match. Update CANDOR_IDENTITY_SECRET on your servers
-            now.
+            Tokens and userHash values made with the previous secret no longer match. Update CANDOR_IDENTITY_SECRET on
+            your servers now.
           </SecretOnce>
         ) : identity ? (
           <div className="inline-actions">
@@ -216,7 +216,7 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
         onCancel={() => setConfirming(null)}
       >
         <p>
-          userHash values computed with the current secret stop matching at once.
+          Tokens and userHash values made with the current secret stop matching at once.
           {settings.workspace.identity_verification
             ? ' Verification is on, so users will be refused until your servers use the new secret.'
             : ''}
