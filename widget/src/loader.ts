@@ -34,7 +34,8 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
     // Read only to key local state; the server verifies the token.
     const subOf = (t: unknown) => {
       try {
-        return String(JSON.parse(atob(String(t).split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub);
+        const sub = JSON.parse(atob(String(t).split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub;
+        return sub == null ? undefined : String(sub);
       } catch {}
     };
     const storage = (fn: (s: Storage) => unknown) => {
