@@ -6,6 +6,7 @@ import * as webhookDeliveries from './migrations/0007-webhook-deliveries';
 import * as releases from './migrations/0008-releases';
 import * as synthesisAi from './migrations/0009-synthesis-ai';
 import * as workspaceSettings from './migrations/0010-workspace-settings';
+import * as identityVerificationDefault from './migrations/0013-identity-verification-default';
 import * as limitsAndSecrets from './migrations/0014-limits-and-secrets';
 import * as accountDailyUsage from './migrations/0016-account-daily-usage';
 import * as signalsTrust from './migrations/0017-signals-trust';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0008-releases': releases,
   '0009-synthesis-ai': synthesisAi,
   '0010-workspace-settings': workspaceSettings,
+  '0013-identity-verification-default': identityVerificationDefault,
   '0014-limits-and-secrets': limitsAndSecrets,
   '0016-account-daily-usage': accountDailyUsage,
   '0017-signals-trust': signalsTrust,

@@ -26,6 +26,7 @@ export interface WorkspacesTable {
   name: string;
   timezone: Generated<string>;
   identity_secret: string;
+  /** 0013: on by default; false is the console's explicit "test mode" (unsigned identities accepted). */
   identity_verification: Generated<boolean>;
   settings: Json;
   is_demo: Generated<boolean>;

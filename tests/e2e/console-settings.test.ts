@@ -138,17 +138,54 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     expect(await panel.locator('.secret-once .key-value').textContent()).toBe(after);
   });
 
+  it('verifies identity by default; test mode is switched on only past a warning, and shows one while on', async () => {
+    await openTab('API keys');
+    const panel = page.getByRole('tabpanel');
+    const testMode = panel.getByRole('checkbox', { name: /Test mode \(identity not verified\)/ });
+    // Clicked by its label, as a person does: the track drawn over the input takes the pointer.
+    const toggle = () => panel.getByText('Test mode (identity not verified)').click();
+    expect(await testMode.isChecked()).toBe(false);
+    expect((await workspace()).identity_verification).toBe(true);
+
+    await toggle();
+    const dialog = page.getByRole('dialog', { name: 'Switch identity verification off?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await workspace()).identity_verification).toBe(true);
+
+    await toggle();
+    await dialog.getByRole('button', { name: 'Use test mode' }).click();
+    await panel.getByText('Test mode is on.').waitFor();
+    await page.getByText('Identity verification is off (test mode).').waitFor();
+    expect(await testMode.isChecked()).toBe(true);
+    expect((await workspace()).identity_verification).toBe(false);
+    await expectAccessible(page, 'settings-identity-test-mode');
+
+    await toggle();
+    await panel.getByText('Test mode is on.').waitFor({ state: 'detached' });
+    expect(await page.getByText('Identity verification is off (test mode).').count()).toBe(0);
+    expect((await workspace()).identity_verification).toBe(true);
+  });
+
   it('generates the install snippet with this workspace’s key and server code per language', async () => {
     await openTab('Widget install');
     const panel = page.getByRole('tabpanel');
     const html = (await panel.locator('pre').first().textContent()) ?? '';
     expect(html).toContain(`<script async src="${server.origin}/widget.js"></script>`);
     expect(html).toMatch(/key: 'pk_[A-Za-z0-9_-]{43}'/);
+    // The signed token is offered first, with the code that signs it.
+    expect(html).toContain('token: candorIdentityToken');
+    expect(await panel.locator('pre').nth(1).textContent()).toContain("setProtectedHeader({ alg: 'HS256' })");
+    await panel.getByRole('button', { name: 'Python' }).click();
+    expect(await panel.locator('pre').nth(1).textContent()).toContain('jwt.encode(claims');
+    await panel.getByRole('button', { name: 'Node.js' }).click();
+    await expectAccessible(page, 'settings-install');
+    await panel.getByRole('button', { name: 'userHash', exact: true }).click();
+    expect(await panel.locator('pre').first().textContent()).toContain('userHash: candorUserHash');
     expect(await panel.locator('pre').nth(1).textContent()).toContain("createHmac('sha256'");
     await panel.getByRole('button', { name: 'Python' }).click();
     expect(await panel.locator('pre').nth(1).textContent()).toContain('hmac.new(secret');
     await panel.getByRole('button', { name: 'Node.js' }).click();
-    await expectAccessible(page, 'settings-install');
+    await expectAccessible(page, 'settings-install-user-hash');
   });
 
   it('invites a member by email; the sign-in email is in the outbox', async () => {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import type { CreatedWorkspace } from '@candor/api/workspaces/create-workspace';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
@@ -6,12 +6,17 @@ import { eventually } from '../support/eventually';
 import { readJson, type TestApp } from '../support/harness';
 
 /** The `Candor('init', …)` options a customer's page would pass for Ada at Acme. */
-export function initFor(ws: CreatedWorkspace, extra: Record<string, unknown> = {}) {
+export function initFor(
+  ws: CreatedWorkspace,
+  extra: Record<string, unknown> & { user?: { id: string; [k: string]: unknown } } = {},
+) {
+  const user = extra.user ?? { id: 'u_42', email: 'ada@acme.io', name: 'Ada Lovelace' };
   return {
     key: ws.publishable_key,
-    user: { id: 'u_42', email: 'ada@acme.io', name: 'Ada Lovelace' },
+    user,
     account: { id: 'acme', name: 'Acme Corp' },
-    userHash: createHmac('sha256', ws.identity_secret).update('u_42').digest('hex'),
+    // Signed for whichever user the page is signed in as: new workspaces verify identity.
+    userHash: identityHash(ws.identity_secret, user.id),
     locale: 'en',
     ...extra,
   };

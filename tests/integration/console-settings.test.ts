@@ -126,7 +126,14 @@ describe('console settings: keys, identity secret, workspace settings, model', (
     expect(publishable_key).toMatch(/^pk_/);
     expect((await readJson(await admin('GET', '/settings'))).keys.publishable.key).toBe(publishable_key);
     for (const key of [ws.publishable_key, publishable_key]) {
-      const identify = await t.request('/v1/widget/identify', { method: 'POST', json: { key, user: { id: 'u_1' } } });
+      const identify = await t.request('/v1/widget/identify', {
+        method: 'POST',
+        json: {
+          key,
+          user: { id: 'u_1' },
+          userHash: createHmac('sha256', ws.identity_secret).update('u_1').digest('hex'),
+        },
+      });
       expect(identify.status).toBe(200);
     }
   });
@@ -152,6 +159,8 @@ describe('console settings: keys, identity secret, workspace settings, model', (
     const [entry] = await audit('identity_secret.rotated');
     expect(JSON.stringify(entry)).not.toContain(identity_secret);
 
+    // A new workspace verifies identity from the start; switching it on again changes nothing.
+    expect((await workspaceRow()).identity_verification).toBe(true);
     expect((await admin('PATCH', '/settings/workspace', { identity_verification: true })).status).toBe(200);
     const hash = (secret: string) => createHmac('sha256', secret).update('u_42').digest('hex');
     const identify = (userHash: string) =>

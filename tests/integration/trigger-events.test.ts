@@ -1,10 +1,11 @@
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 
 describe(`event triggers from the widget (${databaseKind})`, () => {
   let t: TestApp;
-  let ws: { id: string; secret_key: string; publishable_key: string };
+  let ws: { id: string; secret_key: string; publishable_key: string; identity_secret: string };
   let guideId: string;
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,7 +35,12 @@ describe(`event triggers from the widget (${databaseKind})`, () => {
   async function identify(userId: string) {
     const res = await t.request('/v1/widget/identify', {
       method: 'POST',
-      json: { key: ws.publishable_key, user: { id: userId, name: 'Ada' }, account: { id: 'acme', name: 'Acme' } },
+      json: {
+        key: ws.publishable_key,
+        user: { id: userId, name: 'Ada' },
+        account: { id: 'acme', name: 'Acme' },
+        userHash: identityHash(ws.identity_secret, userId),
+      },
     });
     expect(res.status).toBe(200);
     return (await readJson(res)).token as string;

@@ -1,4 +1,4 @@
-import { identityHash } from '@candor/api/widget-auth/identify-contact';
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
@@ -35,6 +35,7 @@ describe('widget API: identify, track and interview tokens', () => {
       key: ws.publishable_key,
       user: { id: 'w_1', email: 'grace@navy.mil', name: 'Grace', attributes: { plan: 'team' } },
       account: { id: 'navy', name: 'US Navy' },
+      userHash: identityHash(ws.identity_secret, 'w_1'),
       locale: 'en-US',
     };
     const first = await readJson(await t.request('/v1/widget/identify', { method: 'POST', json: body }));
@@ -42,7 +43,11 @@ describe('widget API: identify, track and interview tokens', () => {
     expect(first.invitation).toBeNull();
     await t.request('/v1/widget/identify', {
       method: 'POST',
-      json: { key: ws.publishable_key, user: { id: 'w_1', attributes: { seats: 5 } } },
+      json: {
+        key: ws.publishable_key,
+        user: { id: 'w_1', attributes: { seats: 5 } },
+        userHash: identityHash(ws.identity_secret, 'w_1'),
+      },
     });
     const [contact] = await contactsNamed(ws.id, 'w_1');
     expect(contact).toMatchObject({ email: 'grace@navy.mil', name: 'Grace', locale: 'en-US' });
@@ -57,9 +62,8 @@ describe('widget API: identify, track and interview tokens', () => {
     expect(contact?.account_id).toBe(account.id);
   });
 
-  it('with identity verification on, a missing or wrong userHash is a 401 and stores nothing', async () => {
+  it('with identity verification on (a new workspace), a missing or wrong userHash is a 401 and stores nothing', async () => {
     const ws = await createTestWorkspace(t);
-    await t.deps.db.updateTable('workspaces').set({ identity_verification: true }).where('id', '=', ws.id).execute();
     const send = (userHash?: string) =>
       t.request('/v1/widget/identify', {
         method: 'POST',

@@ -1,4 +1,5 @@
 import { insertGuide } from '@candor/api/guides/guide-store';
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import type { GuideBody } from '@candor/shared';
 import { createTestWorkspace, readJson, type TestApp } from './harness';
 
@@ -74,11 +75,11 @@ export async function invite(
   return (await readJson(res)) as { id: string; url: string | null };
 }
 
-/** Identifies the contact through the widget API and returns the widget token and invitation. */
-export async function identify(t: TestApp, ws: { publishable_key: string }, userId = 'u_42') {
+/** Identifies the contact through the widget API (signed with userHash) and returns the widget token and invitation. */
+export async function identify(t: TestApp, ws: { publishable_key: string; identity_secret: string }, userId = 'u_42') {
   const res = await t.request('/v1/widget/identify', {
     method: 'POST',
-    json: { key: ws.publishable_key, user: { id: userId } },
+    json: { key: ws.publishable_key, user: { id: userId }, userHash: identityHash(ws.identity_secret, userId) },
   });
   if (res.status !== 200) throw new Error(`identify failed: ${res.status} ${await res.text()}`);
   return readJson(res);

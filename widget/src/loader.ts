@@ -21,6 +21,8 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
     const src = script?.src || location.href;
     const queue = w.Candor?.q || [];
     let opts: InitOptions | undefined;
+    // Who the page is signed in as: user.id, or the `sub` of its identity token.
+    let uid: string | undefined;
     let token: Promise<string | null> | undefined;
     let ui: Promise<Ui | undefined> | undefined;
     let invitation: Invitation | undefined;
@@ -28,7 +30,14 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
     const listeners: [string, (data: unknown) => void][] = [];
 
     const origin = () => opts?.api || new URL(src).origin;
-    const storeKey = () => (opts ? `candor:${opts.key}:${opts.user.id}` : null);
+    const storeKey = () => (opts ? `candor:${opts.key}:${uid}` : null);
+    // Read only to key local state; the server verifies the token.
+    const subOf = (t: unknown) => {
+      try {
+        const sub = JSON.parse(atob(String(t).split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub;
+        return sub == null ? undefined : String(sub);
+      } catch {}
+    };
     const storage = (fn: (s: Storage) => unknown) => {
       try {
         return fn(localStorage);
@@ -91,6 +100,7 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
       if (!o) return Promise.resolve(null);
       token = post('identify', {
         key: o.key,
+        token: o.token,
         user: o.user,
         account: o.account,
         userHash: o.userHash,
@@ -108,15 +118,17 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
       const key = storeKey();
       if (key) storage((s) => s.removeItem(key));
       ui?.then((u) => u?.destroy());
-      ui = token = opts = invitation = undefined;
+      ui = token = opts = uid = invitation = undefined;
     };
 
     const run = (cmd: string, a?: Args[0], b?: Args[0]) => {
       try {
         if (cmd === 'init') {
-          if (!a?.key || a.user?.id == null) return;
-          if (opts && (opts.user.id !== a.user.id || opts.key !== a.key)) shutdown();
-          opts = { ...a, user: { ...a.user, id: String(a.user.id) } };
+          const id = a?.user?.id != null ? String(a.user.id) : a?.token ? subOf(a.token) : undefined;
+          if (!a?.key || id == null) return;
+          if (opts && (uid !== id || opts.key !== a.key)) shutdown();
+          opts = { ...a, user: a.user && { ...a.user, ...(a.user.id != null ? { id } : {}) } };
+          uid = id;
           identify();
           const key = storeKey();
           if (key && storage((s) => s.getItem(key))) load(widgetHost()).then((u) => u?.resume());

@@ -1,9 +1,11 @@
 import type { Moment } from '@candor/shared';
 
-/** What `Candor('init', …)` accepts. */
+/** What `Candor('init', …)` accepts: `token` (a signed JWT naming the user), or `user` with `userHash`. */
 export type InitOptions = {
   key: string;
-  user: { id: string; email?: string; name?: string; attributes?: Record<string, unknown> };
+  /** HS256 JWT from the host's server: sub, email, name, account, exp. */
+  token?: string;
+  user?: { id?: string; email?: string; name?: string; attributes?: Record<string, unknown> };
   account?: { id: string; name?: string };
   userHash?: string;
   locale?: string;

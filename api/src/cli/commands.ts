@@ -77,7 +77,7 @@ export async function runCommand(
             `  id               ${ws.id}`,
             `  publishable key  ${ws.publishable_key}   (safe in web pages: the widget's key)`,
             `  secret key       ${ws.secret_key}   (server-side only)`,
-            `  identity secret  ${ws.identity_secret}   (signs userHash for identity verification)`,
+            `  identity secret  ${ws.identity_secret}   (signs the widget's token or userHash; verification is on)`,
             'The keys are shown only now; store them somewhere safe.',
             '',
           ].join('\n'),

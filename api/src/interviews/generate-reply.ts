@@ -10,7 +10,7 @@ import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
 import { hasQuestion } from './reply-guard';
-import { scriptedReply } from './scripted';
+import { openingText, scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
 
 const FIRST_REPLY_SEQ = 3;
@@ -66,7 +66,9 @@ export async function generateReply(
         messages: transcript.map((m) =>
           m.role === 'customer'
             ? { role: 'user' as const, text: customerTurn(m.text) }
-            : { role: 'assistant' as const, text: m.text },
+            : // The stored opening greets with the name and company the page sent; the model gets
+              // the guide's own words instead, and those values only in the profile data block.
+              { role: 'assistant' as const, text: m.seq === 1 ? openingText(guide, {}) : m.text },
         ),
         canary,
       },

@@ -16,6 +16,7 @@ import { takePendingInvitation } from '../interviews/pending-invitation';
 import { startInterview } from '../interviews/start-interview';
 import { statusAfter } from '../interviews/turn-policy';
 import { evaluateRecordedEvents } from '../triggers/evaluate-events';
+import { widgetAttributes } from '../widget-auth/attribute-limits';
 import { identifyContact } from '../widget-auth/identify-contact';
 import { loadAccessibleInterview, loadAccessibleTurn } from '../widget-auth/interview-access';
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
@@ -31,19 +32,37 @@ const invitation = z
 const identifyBody = z
   .object({
     key: z.string().min(1).max(200).openapi({ example: 'pk_…' }),
-    user: z.object({
-      id: z.string().trim().min(1).max(200),
-      email: z.email().max(320).optional(),
-      name: z.string().trim().max(200).optional(),
-      attributes: z.record(z.string().max(200), z.unknown()).optional(),
+    token: z.string().max(4096).optional().openapi({
+      description:
+        "The signed identity (preferred): an HS256 JWT made on your server with the workspace identity secret. Claims: `sub` (user id, required), `email`, `name`, `account` (an account id, or `{ id, name }`), `exp` (required, at most 24 hours ahead). With a token, `user` and `account` may be left out; whatever they repeat must match the claims. Only a token may change an existing contact's email or account, or an account's name.",
     }),
+    user: z
+      .object({
+        id: z.string().trim().min(1).max(200).optional().openapi({ description: 'Required unless `token` is sent.' }),
+        email: z.email().max(320).optional(),
+        name: z.string().trim().max(200).optional(),
+        attributes: widgetAttributes.optional(),
+      })
+      .optional(),
     account: z
       .object({ id: z.string().trim().min(1).max(200), name: z.string().trim().max(200).optional() })
       .optional(),
-    userHash: z.string().max(200).optional(),
+    userHash: z.string().max(200).optional().openapi({
+      description:
+        "HMAC-SHA256 of `user.id` under the identity secret, hex. It signs the user id only: identify then creates the contact with the email and account sent, but never changes an existing contact's email or account, or an account's name.",
+    }),
     locale: z.string().max(35).optional(),
   })
-  .openapi('WidgetIdentify');
+  .superRefine((body, ctx) => {
+    if (body.token && body.userHash)
+      ctx.addIssue({ code: 'custom', path: ['userHash'], message: 'send either token or userHash, not both' });
+    if (!body.token && !body.user?.id)
+      ctx.addIssue({ code: 'custom', path: ['user', 'id'], message: 'required unless token is sent' });
+  })
+  .openapi('WidgetIdentify', {
+    description:
+      "Identity verification is on for new workspaces: send `token` or `userHash`, or the call is refused (401) and nothing is stored. A workspace switched to test mode in Settings also accepts unsigned calls, which may create contacts but never change an existing contact's email or account.",
+  });
 
 const trackBody = z
   .object({

@@ -1,42 +1,36 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
-import { tenant } from '../db/tenant';
+import { type Tenant, tenant } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { takePendingInvitation } from '../interviews/pending-invitation';
 import { openSecret } from '../secrets/sealed-secrets';
 import { findWorkspaceByKey } from '../workspaces/create-workspace';
+import { MAX_ATTRIBUTES, mergedAttributeCount } from './attribute-limits';
+import { type Identity, resolveIdentity } from './identity-proof';
 import { signWidgetToken } from './tokens';
 
 export type IdentifyInput = {
   key: string;
-  user: {
-    id: string;
-    email?: string | undefined;
-    name?: string | undefined;
-    attributes?: Record<string, unknown> | undefined;
-  };
+  /** An HS256 JWT signed with the identity secret: sub, email, name, account, exp. */
+  token?: string | undefined;
+  user?:
+    | {
+        id?: string | undefined;
+        email?: string | undefined;
+        name?: string | undefined;
+        attributes?: Record<string, unknown> | undefined;
+      }
+    | undefined;
   account?: { id: string; name?: string | undefined } | undefined;
+  /** HMAC-SHA256 of the user id alone. */
   userHash?: string | undefined;
   locale?: string | undefined;
 };
 
-/** hex HMAC-SHA256 of the user id under the workspace's identity secret. */
-export function identityHash(identitySecret: string, userId: string): string {
-  return createHmac('sha256', identitySecret).update(userId).digest('hex');
-}
-
-function hashMatches(expected: string, given: string | undefined): boolean {
-  if (!given || !/^[0-9a-f]+$/i.test(given)) return false;
-  const a = Buffer.from(expected, 'hex');
-  const b = Buffer.from(given.toLowerCase(), 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
- * The widget's sign-in: checks the publishable key (and the identity hash when the
- * workspace requires it) before anything is stored, upserts the contact and its account,
- * and answers a short-lived token for that contact plus any invitation waiting for them.
+ * The widget's sign-in: checks the publishable key and the identity proof before anything
+ * is stored, upserts the contact and its account, and answers a short-lived token for that
+ * contact plus any invitation waiting for them.
  */
 export async function identifyContact(
   deps: Pick<AppDeps, 'db' | 'now' | 'secret' | 'previousSecret'>,
@@ -49,67 +43,104 @@ export async function identifyContact(
     .select(['id', 'identity_secret', 'identity_verification'])
     .where('id', '=', found.id)
     .executeTakeFirstOrThrow();
-  if (
-    workspace.identity_verification &&
-    !hashMatches(
-      identityHash(openSecret(deps, 'identity-secret', workspace.identity_secret), input.user.id),
-      input.userHash,
-    )
-  )
-    throw new AppError('unauthorized', 401, 'userHash does not match this user; identity verification is on.');
+  // The identity secret is stored sealed; it is opened only to check this call.
+  const identitySecret = openSecret(deps, 'identity-secret', workspace.identity_secret);
+  const identity = await resolveIdentity(
+    { identity_secret: identitySecret, identity_verification: workspace.identity_verification },
+    input,
+    deps.now(),
+  );
 
   const ws = { id: workspace.id };
-  const now = deps.now();
-  const contactId = await deps.db.transaction().execute(async (trx) => {
-    const t = tenant(trx, ws);
-    let accountId: string | null = null;
-    if (input.account) {
-      const account = await t
-        .insertInto('accounts')
-        .values({
-          external_id: input.account.id,
-          name: input.account.name ?? input.account.id,
-          attributes: {},
-          health_reasons: [],
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(['workspace_id', 'external_id']).doUpdateSet({
-            // A name from the page updates the account; an absent one leaves it alone.
-            name: input.account?.name ? sql`excluded.name` : sql`accounts.name`,
-            updated_at: now,
-          }),
-        )
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
-      accountId = account.id;
-    }
-    const contact = await t
-      .insertInto('contacts')
-      .values({
-        external_id: input.user.id,
-        account_id: accountId,
-        email: input.user.email ?? null,
-        name: input.user.name ?? null,
-        locale: input.locale ?? null,
-        attributes: input.user.attributes ?? {},
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'external_id']).doUpdateSet({
-          account_id: sql`coalesce(excluded.account_id, contacts.account_id)`,
-          email: sql`coalesce(excluded.email, contacts.email)`,
-          name: sql`coalesce(excluded.name, contacts.name)`,
-          locale: sql`coalesce(excluded.locale, contacts.locale)`,
-          attributes: sql`contacts.attributes || excluded.attributes`,
-          updated_at: now,
-        }),
-      )
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    return contact.id;
-  });
+  const contactId = await deps.db.transaction().execute((trx) =>
+    upsertIdentifiedContact(tenant(trx, ws), identity, {
+      attributes: input.user?.attributes ?? {},
+      locale: input.locale,
+      now: deps.now(),
+    }),
+  );
   const token = await signWidgetToken(deps, ws.id, contactId);
   const invitation = await takePendingInvitation(deps, ws, contactId);
   return { token, invitation, ws, contactId };
+}
+
+type Extras = { attributes: Record<string, unknown>; locale: string | undefined; now: Date };
+
+/**
+ * A new contact is created with what the page sent. An existing contact's email and account,
+ * and an account's name, change only when a token signed them: a userHash signs the user id
+ * alone, and test mode signs nothing, so whoever holds the public key cannot move a contact
+ * to another account or redirect its email.
+ */
+async function upsertIdentifiedContact(t: Tenant, identity: Identity, extras: Extras): Promise<string> {
+  const existing = await t
+    .selectFrom('contacts')
+    .select(['id', 'attributes'])
+    .where('external_id', '=', identity.user.id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!existing) {
+    const accountId = identity.account ? await upsertAccount(t, identity, extras.now) : null;
+    const created = await t
+      .insertInto('contacts')
+      .values({
+        external_id: identity.user.id,
+        account_id: accountId,
+        email: identity.user.email ?? null,
+        name: identity.user.name ?? null,
+        locale: extras.locale ?? null,
+        attributes: extras.attributes,
+        updated_at: extras.now,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).doNothing())
+      .returning(['id'])
+      .executeTakeFirst();
+    if (created) return created.id;
+    // Another identify created this contact meanwhile: update it like any existing one.
+    return upsertIdentifiedContact(t, identity, extras);
+  }
+
+  const count = mergedAttributeCount(existing.attributes, extras.attributes);
+  if (count > MAX_ATTRIBUTES && count > Object.keys(existing.attributes).length)
+    throw new AppError('invalid_request', 400, `user.attributes: a contact keeps at most ${MAX_ATTRIBUTES} attributes`);
+  const signed = identity.signed === 'all';
+  const accountId = signed && identity.account ? await upsertAccount(t, identity, extras.now) : undefined;
+  await t
+    .updateTable('contacts')
+    .set({
+      ...(signed && identity.user.email ? { email: identity.user.email } : {}),
+      ...(accountId ? { account_id: accountId } : {}),
+      name: sql`coalesce(${identity.user.name ?? null}::text, name)`,
+      locale: sql`coalesce(${extras.locale ?? null}::text, locale)`,
+      // Cast through text: postgres.js would otherwise send the JSON as one JSON string.
+      attributes: sql`attributes || cast(${JSON.stringify(extras.attributes)} as text)::jsonb`,
+      updated_at: extras.now,
+    })
+    .where('id', '=', existing.id)
+    .execute();
+  return existing.id;
+}
+
+/** Finds or creates the account; renames an existing one only when a token signed the name. */
+async function upsertAccount(t: Tenant, identity: Identity, now: Date): Promise<string> {
+  const account = identity.account as NonNullable<Identity['account']>;
+  const rename = identity.signed === 'all' && Boolean(account.name);
+  const row = await t
+    .insertInto('accounts')
+    .values({
+      external_id: account.id,
+      name: account.name || account.id,
+      attributes: {},
+      health_reasons: [],
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'external_id']).doUpdateSet({
+        name: rename ? sql`excluded.name` : sql`accounts.name`,
+        updated_at: rename ? now : sql`accounts.updated_at`,
+      }),
+    )
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CopyButton } from '../../components/copy-button';
 import type { SettingsOverview } from './settings-types';
-import { type ServerLanguage, serverLanguages, userHashSnippet, widgetSnippet } from './snippets';
+import {
+  type IdentityForm,
+  identityForms,
+  identityTokenSnippet,
+  type ServerLanguage,
+  serverLanguages,
+  userHashSnippet,
+  widgetSnippet,
+} from './snippets';
 
 function CodeBlock({ code, what, label }: { code: string; what: string; label: string }) {
   return (
@@ -18,9 +26,11 @@ function CodeBlock({ code, what, label }: { code: string; what: string; label: s
   );
 }
 
-/** The widget install: the script tag with this workspace's key and the server code for userHash. */
+/** The widget install: the script tag with this workspace's key and the server code that signs each user. */
 export function InstallTab({ settings }: { settings: SettingsOverview }) {
   const [language, setLanguage] = useState<ServerLanguage>('node');
+  const [form, setForm] = useState<IdentityForm>('token');
+  const languageLabel = serverLanguages.find((l) => l.id === language)?.label ?? '';
   const key = settings.keys.publishable?.key;
   const verified = settings.workspace.identity_verification;
   return (
@@ -39,8 +49,16 @@ export function InstallTab({ settings }: { settings: SettingsOverview }) {
             </p>
           </div>
         </div>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">How your page signs its user</legend>
+          {identityForms.map((f) => (
+            <button key={f.id} type="button" aria-pressed={form === f.id} onClick={() => setForm(f.id)}>
+              {f.label}
+            </button>
+          ))}
+        </fieldset>
         {key ? (
-          <CodeBlock code={widgetSnippet(settings.public_url, key)} what="Widget snippet" label="HTML" />
+          <CodeBlock code={widgetSnippet(settings.public_url, key, form)} what="Widget snippet" label="HTML" />
         ) : (
           <p className="notice">
             Your publishable key is not readable yet. <Link to="/settings?tab=keys">Issue a readable key</Link> to get a
@@ -56,10 +74,23 @@ export function InstallTab({ settings }: { settings: SettingsOverview }) {
           </span>
           <div>
             <h2 id="install-2">Sign each user on your server</h2>
+            {form === 'token' ? (
+              <p className="meta">
+                <code>token</code> is a JWT (HS256) signed with your identity secret. Its claims are <code>sub</code>{' '}
+                (user id), <code>email</code>, <code>name</code>, <code>account</code> (id, or id and name) and{' '}
+                <code>exp</code>, required and at most 24 hours ahead. Because it signs all of them, it is the only form
+                that may change a known user's email or account, or an account's name.
+              </p>
+            ) : (
+              <p className="meta">
+                <code>userHash</code> is HMAC-SHA256 of the user id under your identity secret, in hex. It signs the
+                user id only: a new user is created with the email and account the page sends, but a known user's email
+                and account, and account names, never change from the page. Use a token for that.
+              </p>
+            )}
             <p className="meta">
-              <code>userHash</code> is HMAC-SHA256 of the user id under your identity secret, in hex. Compute it on your
-              server and render it into the page; keep the secret in <code>CANDOR_IDENTITY_SECRET</code>, never in the
-              browser.
+              Compute it on your server and render it into the page; keep the secret in{' '}
+              <code>CANDOR_IDENTITY_SECRET</code>, never in the browser.
             </p>
           </div>
         </div>
@@ -72,9 +103,9 @@ export function InstallTab({ settings }: { settings: SettingsOverview }) {
           ))}
         </fieldset>
         <CodeBlock
-          code={userHashSnippet(language)}
-          what={`${serverLanguages.find((l) => l.id === language)?.label} userHash code`}
-          label={serverLanguages.find((l) => l.id === language)?.label ?? ''}
+          code={form === 'token' ? identityTokenSnippet(language) : userHashSnippet(language)}
+          what={`${languageLabel} ${form === 'token' ? 'identity token' : 'userHash'} code`}
+          label={languageLabel}
         />
       </section>
 
@@ -84,15 +115,16 @@ export function InstallTab({ settings }: { settings: SettingsOverview }) {
             3
           </span>
           <div>
-            <h2 id="install-3">Turn on identity verification</h2>
+            <h2 id="install-3">Keep identity verification on</h2>
             <p className="meta">
-              Once your pages send <code>userHash</code>, require it so nobody can answer as someone else.
+              With verification on, the widget refuses a user whose page sends no valid token or userHash, so nobody can
+              answer as someone else. Test mode switches it off for trying the widget out.
             </p>
           </div>
         </div>
         <p>
           Identity verification is{' '}
-          <span className={`pill ${verified ? 'pill-good' : 'pill-warn'}`}>{verified ? 'On' : 'Off'}</span>{' '}
+          <span className={`pill ${verified ? 'pill-good' : 'pill-warn'}`}>{verified ? 'On' : 'Off (test mode)'}</span>{' '}
           <Link to="/settings?tab=keys">{verified ? 'Manage' : 'Turn it on'} under API keys</Link>
         </p>
       </section>

@@ -6,7 +6,7 @@ import { formatDay } from '../../components/format';
 import { ActionError, KeyBox, maskKey, SecretOnce } from './secret-parts';
 import type { SettingsOverview, WorkspaceSettings } from './settings-types';
 
-type Confirming = 'secret' | 'identity' | 'publishable' | null;
+type Confirming = 'secret' | 'identity' | 'publishable' | 'test-mode' | null;
 
 /** API keys: the publishable key in full, the secret key masked and rotatable, the identity secret. */
 export function KeysTab({ settings }: { settings: SettingsOverview }) {
@@ -47,10 +47,12 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
   const verification = useMutation({
     mutationFn: (on: boolean) =>
       sendJson<WorkspaceSettings>('PATCH', '/settings/workspace', { identity_verification: on }),
-    onSuccess: (saved) =>
+    onSuccess: (saved) => {
+      setConfirming(null);
       queryClient.setQueryData<SettingsOverview>(['settings'], (old) =>
         old ? { ...old, workspace: { ...old.workspace, ...saved } } : old,
-      ),
+      );
+    },
   });
 
   const { publishable, secret } = settings.keys;
@@ -119,8 +121,8 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
           <div>
             <h2 id="id-h">Identity secret</h2>
             <p className="meta">
-              Your server signs each user id with it (the widget's <code>userHash</code>), so nobody can pose as one of
-              your users.
+              Your server signs each user with it (the widget's <code>token</code> or <code>userHash</code>), so nobody
+              can pose as one of your users.
             </p>
           </div>
           <button type="button" className="button button-danger-outline" onClick={() => setConfirming('identity')}>
@@ -134,8 +136,8 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
             what="New identity secret"
             onDone={() => setFresh(null)}
           >
-            userHash values made with the previous secret no longer match. Update CANDOR_IDENTITY_SECRET on your servers
-            now.
+            Tokens and userHash values made with the previous secret no longer match. Update CANDOR_IDENTITY_SECRET on
+            your servers now.
           </SecretOnce>
         ) : identity ? (
           <div className="inline-actions">
@@ -162,21 +164,29 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
           <label className="switch">
             <input
               type="checkbox"
-              checked={verified}
-              onChange={(e) => verification.mutate(e.target.checked)}
+              checked={!verified}
+              // Leaving test mode is always safe; entering it is confirmed first.
+              onChange={(e) => (e.target.checked ? setConfirming('test-mode') : verification.mutate(true))}
               disabled={verification.isPending}
             />
             <span className="switch-track" aria-hidden="true" />
             <span>
-              <strong>Require a valid userHash</strong>
+              <strong>Test mode (identity not verified)</strong>
               <small>
                 {verified
-                  ? 'On: the widget refuses users without a matching hash, and stores nothing for them.'
-                  : 'Off: the widget trusts the user id your page sends. Turn on once your server sends userHash.'}
+                  ? 'Off: identity verification is on. The widget refuses users without a valid token or userHash, and stores nothing for them.'
+                  : 'On: the widget trusts the user id your page sends. Turn test mode off once your server signs users.'}
               </small>
             </span>
           </label>
         </div>
+        {verified ? null : (
+          <p className="notice notice-warn" role="status">
+            <strong>Test mode is on.</strong> Anyone who has your publishable key (it is in your web pages) can open the
+            widget as any user id and create contacts. Known contacts' email and account never change from an unsigned
+            page, but answers can be given in their name. Do not use test mode with real customers.
+          </p>
+        )}
         <ActionError error={verification.error} />
       </section>
 
@@ -206,10 +216,25 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
         onCancel={() => setConfirming(null)}
       >
         <p>
-          userHash values computed with the current secret stop matching at once.
+          Tokens and userHash values made with the current secret stop matching at once.
           {settings.workspace.identity_verification
             ? ' Verification is on, so users will be refused until your servers use the new secret.'
             : ''}
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === 'test-mode'}
+        title="Switch identity verification off?"
+        confirmLabel="Use test mode"
+        danger
+        busy={verification.isPending}
+        error={verification.error?.message}
+        onConfirm={() => verification.mutate(false)}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>
+          In test mode the widget accepts any user id a page sends, unsigned. Anyone with your publishable key can then
+          answer interviews as one of your users. Use it only to try the widget out.
         </p>
       </ConfirmDialog>
       <ConfirmDialog

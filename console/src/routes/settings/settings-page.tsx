@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { getJson } from '../../api';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
@@ -65,6 +65,12 @@ export default function SettingsPage() {
           overview.data ? `${overview.data.workspace.name} · workspace ${overview.data.workspace.id}` : undefined
         }
       />
+      {overview.data && !overview.data.workspace.identity_verification ? (
+        <p className="notice notice-warn">
+          <strong>Identity verification is off (test mode).</strong> The widget accepts unsigned users.{' '}
+          <Link to="/settings?tab=keys">Turn it on under API keys</Link>
+        </p>
+      ) : null}
       <div className="tabs" role="tablist" aria-label="Settings sections">
         {tabs.map((t, i) => (
           <button
