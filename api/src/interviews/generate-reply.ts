@@ -244,8 +244,8 @@ export async function awaitReply(
   interviewId: string,
   customerMessageId: string,
 ): Promise<StoredReply | undefined> {
-  const { firstTokenMs, retries, retryDelayMs } = deps.config.modelCalls;
-  const staleAfterMs = firstTokenMs * (retries + 1) + retryDelayMs * 2 ** (retries + 1) + 30_000;
+  // The turn's budget bounds the wait for a first word; a reply already streaming may run on a little.
+  const staleAfterMs = deps.config.modelCalls.turnMs + 30_000;
   for (;;) {
     const reply = await findReply(deps, ws, interviewId, customerMessageId);
     if (reply) return reply;
