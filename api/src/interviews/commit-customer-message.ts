@@ -59,6 +59,7 @@ export async function commitCustomerMessage(
       state,
       answer: input.text,
       elapsedMs: now.getTime() - startedAt.getTime(),
+      lastInterviewerText: messages.findLast((m) => m.role === 'interviewer')?.text,
     });
     const message: TurnMessage = {
       id: randomUUID(),

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { Tenant, Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
 import { notFound } from '../http/errors';
-import type { CloseReason, TurnAction, TurnState } from './turn-policy';
+import { type CloseReason, type TurnAction, type TurnState, turnActions } from './turn-policy';
 
 /** A reply that has been decided (and its seq reserved) but not stored yet. */
 export type PendingReply = {
@@ -23,13 +23,14 @@ const stateSchema = z.object({
   turns: z.number().int().default(0),
   covered: z.array(z.string()).default([]),
   follow_up_used: z.boolean().default(false),
+  confirming_stop: z.boolean().default(false),
   next_seq: z.number().int().default(1),
   pending: z
     .record(
       z.string(),
       z.object({
         reply_seq: z.number().int(),
-        action: z.enum(['probe', 'advance', 'close', 'handoff', 'opt_out']),
+        action: z.enum(turnActions),
         topic_index: z.number().int(),
         reason: z.enum(['topics_covered', 'max_turns', 'max_minutes', 'wants_human', 'opted_out']).optional(),
         since: z.string(),

@@ -1,4 +1,7 @@
 import type { GuideBody } from '@candor/shared';
+import { asksForHuman, isAffirmative, isClosingPhrase, isNegative, stopRequest } from './intent-phrases';
+
+export { asksForHuman } from './intent-phrases';
 
 /** Where an interview stands between turns. Stored in `interviews.state`. */
 export type TurnState = {
@@ -10,9 +13,12 @@ export type TurnState = {
   covered: string[];
   /** Whether the current topic's follow-up has been asked. */
   follow_up_used: boolean;
+  /** Whether the last reply asked "would you like to stop here?" (an unclear stop, confirmed once). */
+  confirming_stop: boolean;
 };
 
-export type TurnAction = 'probe' | 'advance' | 'close' | 'handoff' | 'opt_out';
+export const turnActions = ['probe', 'advance', 'close', 'handoff', 'opt_out', 'confirm_stop'] as const;
+export type TurnAction = (typeof turnActions)[number];
 
 export type CloseReason = 'topics_covered' | 'max_turns' | 'max_minutes' | 'wants_human' | 'opted_out';
 
@@ -29,7 +35,7 @@ export type TurnDecision = {
 export const THIN_ANSWER_WORDS = 8;
 
 export function initialTurnState(): TurnState {
-  return { topic_index: 0, turns: 0, covered: [], follow_up_used: false };
+  return { topic_index: 0, turns: 0, covered: [], follow_up_used: false, confirming_stop: false };
 }
 
 /** Counts words the way a reader would; CJK text has no spaces, so each ideograph counts. */
@@ -42,33 +48,9 @@ export function countWords(text: string): number {
   return words + Math.ceil(cjk / 2);
 }
 
-const wantsHumanPatterns = [
-  /\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+|some\s*one\s*|somebody\s*|my\s+|your\s+)?(real\s+|actual\s+)?(human|person|people|csm|account\s+manager|customer\s+success|sales|rep|representative|agent|support)/i,
-  /\b(talk|speak|chat)\s+(to|with)\s+(some\s*one|somebody)(\s+(from|on|in)\s+(the|your)\s+team)?\s*([.!?]|$|from\s+(customer\s+success|support|sales|your))/i,
-  /\b(real|actual|live)\s+(person|human|agent)\b/i,
-  /\b(can|could)\s+(some\s*one|somebody|a person|a human)\s+(call|contact|reach|email|get in touch with)\s+me\b/i,
-  /\bcall me\b/i,
-  /\bmit\s+einem\s+(menschen|mitarbeiter)/i,
-  /\bparler\s+(à|a|avec)\s+(quelqu'un|une\s+personne|un\s+humain)/i,
-  /\bhablar\s+con\s+(alguien|una\s+persona|un\s+humano)/i,
-];
-
-const optOutPatterns = [
-  /^\s*(stop|quit|exit|end|cancel|unsubscribe|no more( questions)?|leave me alone|stopp|arr[êe]te|basta|para)\s*[.!]*\s*$/i,
-  /\b(stop|quit)\s+(asking|messaging|this|the interview|the survey|it)\b/i,
-  /\bi\s+(don'?t|do not)\s+want\s+to\s+(continue|answer|do this|talk about this)/i,
-  /\b(don'?t|do not)\s+(ask|contact|message)\s+me\s+again\b/i,
-  /\b(unsubscribe|opt[\s-]?out)\b/i,
-];
-
-/** The customer asked to talk to a person. */
-export function asksForHuman(text: string): boolean {
-  return wantsHumanPatterns.some((p) => p.test(text));
-}
-
-/** The customer asked to stop. */
+/** The customer asked to stop, clearly or not (see `stopRequest`). */
 export function asksToStop(text: string): boolean {
-  return optOutPatterns.some((p) => p.test(text));
+  return stopRequest(text) !== null;
 }
 
 /**
@@ -80,6 +62,8 @@ export function decideNextTurn(input: {
   state: TurnState;
   answer: string;
   elapsedMs: number;
+  /** The interviewer's message being answered: a "yes" to its offer of a person hands off. */
+  lastInterviewerText?: string;
 }): TurnDecision {
   const { guide, answer } = input;
   const turns = input.state.turns + 1;
@@ -92,10 +76,25 @@ export function decideNextTurn(input: {
     state,
   });
 
-  if (asksForHuman(answer)) return close('handoff', 'wants_human');
-  if (asksToStop(answer)) return close('opt_out', 'opted_out');
+  if (asksForHuman(answer, input.lastInterviewerText)) return close('handoff', 'wants_human');
+  // An opt-out is permanent: only an unambiguous stop is recorded at once; anything that
+  // merely sounds like one is asked about first, once.
+  const stop = stopRequest(answer);
+  if (state.confirming_stop) {
+    state.confirming_stop = false;
+    if (stop || isAffirmative(answer)) return close('opt_out', 'opted_out');
+    // "No, go on": the question they were answering, again. Anything else is an answer.
+    if (isNegative(answer)) return { action: 'advance', topic_index: state.topic_index, state };
+  } else if (stop === 'clear') {
+    return close('opt_out', 'opted_out');
+  } else if (stop === 'unclear') {
+    state.confirming_stop = true;
+    return { action: 'confirm_stop', topic_index: state.topic_index, state };
+  }
 
-  const thin = countWords(answer) < THIN_ANSWER_WORDS;
+  // "Nothing else" on an optional topic is a complete answer: no follow-up is owed.
+  const finished = current !== undefined && !current.required && isClosingPhrase(answer);
+  const thin = !finished && countWords(answer) < THIN_ANSWER_WORDS;
   // A thin answer still counts as an answer once it has been probed.
   if (current && (!thin || state.follow_up_used) && !state.covered.includes(current.key))
     state.covered.push(current.key);
