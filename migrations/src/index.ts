@@ -10,6 +10,7 @@ import * as limitsAndSecrets from './migrations/0014-limits-and-secrets';
 import * as accountDailyUsage from './migrations/0016-account-daily-usage';
 import * as signalsTrust from './migrations/0017-signals-trust';
 import * as connectors from './migrations/0019-connectors';
+import * as turnDecisions from './migrations/0020-turn-decisions';
 
 export type * from './schema';
 
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0016-account-daily-usage': accountDailyUsage,
   '0017-signals-trust': signalsTrust,
   '0019-connectors': connectors,
+  '0020-turn-decisions': turnDecisions,
 };

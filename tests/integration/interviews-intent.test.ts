@@ -71,6 +71,10 @@ describe('intent in scripted mode: no false alarms, every hand-off heard', () =>
     const r2 = await answer(t, i.id, i.token, 's2', 'yes');
     expect(r2.done).toEqual({ status: 'declined' });
     expect(await i.optOuts()).toHaveLength(1);
+    const decisions = (await i.detail()).messages
+      .filter((m: { role: string }) => m.role === 'interviewer')
+      .map((m: { decision: { why: string } | null }) => m.decision?.why ?? null);
+    expect(decisions).toEqual([null, 'unclear_stop', 'stop_confirmed']);
   });
 
   it('goes back to the question when the customer does not want to stop after all', async () => {
@@ -91,8 +95,18 @@ describe('intent in scripted mode: no false alarms, every hand-off heard', () =>
     const r = await answer(t, i.id, i.token, 'c3', "That's all.");
     expect(r.reply?.text).toBe(guide.closing_message);
     expect(r.done).toEqual({ status: 'completed' });
-    const texts = (await i.detail()).messages.map((m: { text: string }) => m.text);
-    expect(texts).not.toContain(guide.topics[2]?.follow_up);
+    const messages = (await i.detail()).messages;
+    expect(messages.map((m: { text: string }) => m.text)).not.toContain(guide.topics[2]?.follow_up);
+    // Each reply carries the policy's decision and why, for a CSM or a test to read.
+    const decisions = messages
+      .filter((m: { role: string }) => m.role === 'interviewer')
+      .map((m: { decision: unknown }) => m.decision);
+    expect(decisions).toEqual([
+      null,
+      { action: 'advance', topic_index: 1, why: 'answered' },
+      { action: 'advance', topic_index: 2, why: 'answered' },
+      { action: 'close', topic_index: 2, why: 'topics_covered', reason: 'topics_covered' },
+    ]);
   });
 });
 

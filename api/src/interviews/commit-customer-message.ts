@@ -73,6 +73,7 @@ export async function commitCustomerMessage(
       action: decision.action,
       topic_index: decision.topic_index,
       ...(decision.reason ? { reason: decision.reason } : {}),
+      why: decision.why,
       since: now.toISOString(),
     };
     const write: TurnParams = {

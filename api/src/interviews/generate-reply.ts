@@ -140,6 +140,12 @@ async function storeReply(
     promptTokens: draft.promptTokens,
     completionTokens: draft.completionTokens,
     costMicros: String(cost),
+    decision: JSON.stringify({
+      action: pending.action,
+      topic_index: pending.topic_index,
+      why: pending.why ?? 'unknown',
+      ...(pending.reason ? { reason: pending.reason } : {}),
+    }),
     now: deps.now(),
   });
   if (inserted) {
@@ -164,6 +170,8 @@ type ReplyParams = {
   promptTokens: number;
   completionTokens: number;
   costMicros: string;
+  /** The turn policy's decision and why, as JSON (messages.decision). */
+  decision: string;
   now: Date;
 };
 
@@ -180,6 +188,7 @@ const insertReply = preparedStatement(
     'promptTokens',
     'completionTokens',
     'costMicros',
+    'decision',
     'now',
   ],
   (db, p: ReplyParams) =>
@@ -198,6 +207,9 @@ const insertReply = preparedStatement(
             model: p.model,
             prompt_tokens: p.promptTokens,
             completion_tokens: p.completionTokens,
+            // Sent as text and parsed by the database: a jsonb-typed parameter would be
+            // serialized again by the driver, storing a JSON string instead of the object.
+            decision: sql`(${p.decision}::text)::jsonb`,
           })
           .onConflict((oc) => oc.doNothing())
           .returning(['id']),

@@ -12,6 +12,8 @@ export type PendingReply = {
   action: TurnAction;
   topic_index: number;
   reason?: CloseReason;
+  /** Why the policy decided this (a DecisionWhy); absent on turns decided before it was kept. */
+  why?: string;
   since: string;
 };
 
@@ -33,6 +35,7 @@ const stateSchema = z.object({
         action: z.enum(turnActions),
         topic_index: z.number().int(),
         reason: z.enum(['topics_covered', 'max_turns', 'max_minutes', 'wants_human', 'opted_out']).optional(),
+        why: z.string().optional(),
         since: z.string(),
       }),
     )
@@ -56,7 +59,7 @@ export async function getInterview(t: Tenant, id: string, options: { lock?: bool
 export function listMessages(t: Tenant, interviewId: string) {
   return t
     .selectFrom('messages')
-    .select(['id', 'seq', 'role', 'text', 'client_id', 'reply_to', 'mode', 'model', 'created_at'])
+    .select(['id', 'seq', 'role', 'text', 'client_id', 'reply_to', 'mode', 'model', 'decision', 'created_at'])
     .where('interview_id', '=', interviewId)
     .orderBy('seq')
     .execute();

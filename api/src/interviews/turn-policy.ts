@@ -22,9 +22,23 @@ export type TurnAction = (typeof turnActions)[number];
 
 export type CloseReason = 'topics_covered' | 'max_turns' | 'max_minutes' | 'wants_human' | 'opted_out';
 
+/** Why the policy decided what it did, stored with the reply (messages.decision). */
+export type DecisionWhy =
+  | 'asked_for_person'
+  | 'clear_stop'
+  | 'unclear_stop'
+  | 'stop_confirmed'
+  | 'not_stopping'
+  | 'thin_answer'
+  | 'answered'
+  | 'nothing_more_on_optional_topic'
+  | 'limit_reached'
+  | 'topics_covered';
+
 /** What the interviewer does next, decided before any model is called. */
 export type TurnDecision = {
   action: TurnAction;
+  why: DecisionWhy;
   /** The topic the next question is about (probe: the current one; advance: the next one). */
   topic_index: number;
   reason?: CloseReason;
@@ -69,27 +83,28 @@ export function decideNextTurn(input: {
   const turns = input.state.turns + 1;
   const current = guide.topics[input.state.topic_index];
   const state: TurnState = { ...input.state, turns, covered: [...input.state.covered] };
-  const close = (action: TurnAction, reason: CloseReason): TurnDecision => ({
+  const close = (action: TurnAction, reason: CloseReason, why: DecisionWhy): TurnDecision => ({
     action,
+    why,
     reason,
     topic_index: state.topic_index,
     state,
   });
 
-  if (asksForHuman(answer, input.lastInterviewerText)) return close('handoff', 'wants_human');
+  if (asksForHuman(answer, input.lastInterviewerText)) return close('handoff', 'wants_human', 'asked_for_person');
   // An opt-out is permanent: only an unambiguous stop is recorded at once; anything that
   // merely sounds like one is asked about first, once.
   const stop = stopRequest(answer);
   if (state.confirming_stop) {
     state.confirming_stop = false;
-    if (stop || isAffirmative(answer)) return close('opt_out', 'opted_out');
+    if (stop || isAffirmative(answer)) return close('opt_out', 'opted_out', 'stop_confirmed');
     // "No, go on": the question they were answering, again. Anything else is an answer.
-    if (isNegative(answer)) return { action: 'advance', topic_index: state.topic_index, state };
+    if (isNegative(answer)) return { action: 'advance', why: 'not_stopping', topic_index: state.topic_index, state };
   } else if (stop === 'clear') {
-    return close('opt_out', 'opted_out');
+    return close('opt_out', 'opted_out', 'clear_stop');
   } else if (stop === 'unclear') {
     state.confirming_stop = true;
-    return { action: 'confirm_stop', topic_index: state.topic_index, state };
+    return { action: 'confirm_stop', why: 'unclear_stop', topic_index: state.topic_index, state };
   }
 
   // "Nothing else" on an optional topic is a complete answer: no follow-up is owed.
@@ -99,12 +114,12 @@ export function decideNextTurn(input: {
   if (current && (!thin || state.follow_up_used) && !state.covered.includes(current.key))
     state.covered.push(current.key);
 
-  if (turns >= guide.limits.max_turns) return close('close', 'max_turns');
-  if (input.elapsedMs >= guide.limits.max_minutes * 60_000) return close('close', 'max_minutes');
+  if (turns >= guide.limits.max_turns) return close('close', 'max_turns', 'limit_reached');
+  if (input.elapsedMs >= guide.limits.max_minutes * 60_000) return close('close', 'max_minutes', 'limit_reached');
 
   if (current && thin && !state.follow_up_used) {
     state.follow_up_used = true;
-    return { action: 'probe', topic_index: state.topic_index, state };
+    return { action: 'probe', why: 'thin_answer', topic_index: state.topic_index, state };
   }
 
   const next = state.topic_index + 1;
@@ -113,11 +128,11 @@ export function decideNextTurn(input: {
   const turnsLeft = guide.limits.max_turns - turns;
   // Optional topics are asked only while they still fit in the turns that are left.
   if (remaining.length === 0 || (!requiredLeft && remaining.length > turnsLeft))
-    return close('close', 'topics_covered');
+    return close('close', 'topics_covered', 'topics_covered');
 
   state.topic_index = next;
   state.follow_up_used = false;
-  return { action: 'advance', topic_index: next, state };
+  return { action: 'advance', why: finished ? 'nothing_more_on_optional_topic' : 'answered', topic_index: next, state };
 }
 
 /** Whether a decision ends the interview. */
