@@ -59,7 +59,7 @@ export async function callWithRetries<T>(
       if (n > 1) {
         const wait = nextAttemptDelayMs(failure, n, { baseMs: retryDelayMs, maxWaitMs: policy.maxWaitMs });
         if (wait === null) {
-          reason += ', and the provider asked to wait longer than this call can';
+          reason += `, and the provider asked to wait over ${inWords(policy.maxWaitMs)}`;
           break;
         }
         if (policy.budgetMs !== undefined && Date.now() - started + wait >= policy.budgetMs) {
@@ -87,4 +87,10 @@ export async function callWithRetries<T>(
     clearTimeout(budgetTimer);
   }
   return { ok: false, reason, attempts: made };
+}
+
+/** A wait in words for a log line or fallback reason: "a minute", "5 s". */
+function inWords(ms: number): string {
+  if (ms === 60_000) return 'a minute';
+  return ms % 60_000 === 0 ? `${ms / 60_000} minutes` : `${Math.round(ms / 100) / 10} s`;
 }
