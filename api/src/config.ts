@@ -102,7 +102,10 @@ const schema = z.object({
     }),
   LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   CANDOR_MODEL_FIRST_TOKEN_MS: optionalString
-    .transform((v) => (v === undefined ? 20_000 : Number(v)))
+    .transform((v) => (v === undefined ? 5_000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n > 0, { message: 'must be a positive whole number of milliseconds' }),
+  CANDOR_MODEL_TURN_MS: optionalString
+    .transform((v) => (v === undefined ? 10_000 : Number(v)))
     .refine((n) => Number.isInteger(n) && n > 0, { message: 'must be a positive whole number of milliseconds' }),
   CANDOR_MODEL_RETRIES: optionalString
     .transform((v) => (v === undefined ? 2 : Number(v)))
@@ -140,8 +143,11 @@ export type Config = {
   openai: { apiKey: string | undefined; baseUrl: string | undefined; interviewModel: string; synthesisModel: string };
   /** Extra or overriding model prices, USD per 1M tokens (CANDOR_MODEL_PRICES); see pricing/model-prices.ts. */
   modelPrices: Record<string, { input: number; output: number }>;
-  /** How interview model calls are bounded: time to first token, retries and the base backoff. */
-  modelCalls: { firstTokenMs: number; retries: number; retryDelayMs: number };
+  /**
+   * How model calls are bounded: retries and the base backoff for every call; time to
+   * first token and the whole turn's budget (all attempts) for the interviewer.
+   */
+  modelCalls: { firstTokenMs: number; turnMs: number; retries: number; retryDelayMs: number };
   /** Resend when a key is set, else the local outbox; retryBaseMs doubles per failed attempt. */
   mail: { resendApiKey: string | undefined; from: string; retryBaseMs: number };
   /** Outgoing webhooks: private/loopback targets refused unless allowed; retryBaseMs doubles per failed attempt. */
@@ -193,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     modelCalls: {
       firstTokenMs: e.CANDOR_MODEL_FIRST_TOKEN_MS,
+      turnMs: e.CANDOR_MODEL_TURN_MS,
       retries: e.CANDOR_MODEL_RETRIES,
       retryDelayMs: e.CANDOR_MODEL_RETRY_DELAY_MS,
     },

@@ -12,6 +12,7 @@ import * as accountDailyUsage from './migrations/0016-account-daily-usage';
 import * as signalsTrust from './migrations/0017-signals-trust';
 import * as operatingModel from './migrations/0018-operating-model';
 import * as connectors from './migrations/0019-connectors';
+import * as turnDecisions from './migrations/0020-turn-decisions';
 
 export type * from './schema';
 
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0017-signals-trust': signalsTrust,
   '0018-operating-model': operatingModel,
   '0019-connectors': connectors,
+  '0020-turn-decisions': turnDecisions,
 };

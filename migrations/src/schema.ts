@@ -196,8 +196,13 @@ export interface MessagesTable {
   model: string | null;
   prompt_tokens: Generated<number>;
   completion_tokens: Generated<number>;
+  /** On interviewer replies: what the turn policy decided and why (see migration 0020). */
+  decision: ColumnType<TurnDecisionRecord | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
+
+/** What the turn policy decided for one reply, and why. */
+export type TurnDecisionRecord = { action: string; topic_index: number; why: string; reason?: string };
 
 export interface SignalsTable {
   id: Generated<string>;

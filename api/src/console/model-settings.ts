@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
-import { modelConfigured } from '../model-access/openai-models';
+import { modelConfigured } from '../model-access/model-provider';
 import { defaultModelPrices, priceFor } from '../pricing/model-prices';
 
 /** Where calls go when OPENAI_BASE_URL is unset. */

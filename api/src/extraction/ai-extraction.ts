@@ -5,11 +5,11 @@ import {
   type Signal,
   signalSchema,
 } from '@candor/shared';
-import { generateText, Output } from 'ai';
 import { z } from 'zod';
-import type { Config } from '../config';
+import type { AppDeps } from '../app-deps';
 import { citingSchema, type RefField } from '../model-access/citing-schema';
-import { synthesisModel } from '../model-access/openai-models';
+import { callWithRetries } from '../model-access/model-calls';
+import { generateStructured } from '../model-access/model-provider';
 
 /** Bumped whenever the instructions or the output schema change, and stored on every AI signal. */
 export const EXTRACTION_PROMPT_VERSION = 'extract-v1';
@@ -26,6 +26,14 @@ export type ModelExtraction = {
   promptTokens: number;
   completionTokens: number;
 };
+
+/** Every attempt failed; `reason` names the failure without provider or customer text. */
+export class ExtractionModelError extends Error {
+  constructor(readonly reason: string) {
+    super(`extraction model failed: ${reason}`);
+    this.name = 'ExtractionModelError';
+  }
+}
 
 function instructionsFor(guide: GuideBody): string {
   const reasons = guide.taxonomy.churn_reasons.map((r) => `${r.key} (${r.label})`).join(', ');
@@ -143,25 +151,25 @@ function toSignal(item: ExtractionOutput['signals'][number], messageId: string, 
  * failure; the caller falls back to rules.
  */
 export async function extractWithModel(
-  config: Config,
+  deps: Pick<AppDeps, 'config' | 'log'>,
   guide: GuideBody,
   lines: readonly TranscriptLine[],
 ): Promise<ModelExtraction> {
-  const modelId = config.openai.synthesisModel;
-  const model = synthesisModel(config);
   const customers = lines.filter((l) => l.role === 'customer');
   const refs = new Map(customers.map((l, i) => [l.id, `m${i + 1}`]));
   const byRef = new Map(customers.map((l, i) => [`m${i + 1}`, l.id]));
 
-  const result = await generateText({
-    model,
-    instructions: instructionsFor(guide),
-    prompt: promptFor(guide, lines, refs),
-    output: Output.object({ schema: citingSchema((ref) => extractionOutput(ref, [...byRef.keys()], guide)) }),
-    temperature: 0,
-    maxRetries: 2,
-    abortSignal: AbortSignal.timeout(90_000),
-  });
+  // Background work can wait out a rate limit, up to a minute.
+  const outcome = await callWithRetries(deps, { purpose: 'extraction', maxWaitMs: 60_000 }, (budget) =>
+    generateStructured(deps.config, {
+      instructions: instructionsFor(guide),
+      prompt: promptFor(guide, lines, refs),
+      schema: citingSchema((ref) => extractionOutput(ref, [...byRef.keys()], guide)),
+      abortSignal: AbortSignal.any([budget, AbortSignal.timeout(90_000)]),
+    }),
+  );
+  if (!outcome.ok) throw new ExtractionModelError(outcome.reason);
+  const result = outcome.value;
 
   const signals: Signal[] = [];
   let rejected = 0;
@@ -174,8 +182,8 @@ export async function extractWithModel(
   return {
     signals,
     rejected,
-    model: modelId,
-    promptTokens: result.totalUsage.inputTokens ?? 0,
-    completionTokens: result.totalUsage.outputTokens ?? 0,
+    model: result.model,
+    promptTokens: result.promptTokens,
+    completionTokens: result.completionTokens,
   };
 }

@@ -3,9 +3,14 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
 import { notFound } from '../http/errors';
-import { modelConfigured } from '../model-access/openai-models';
+import { modelConfigured } from '../model-access/model-provider';
 import { costMicros } from '../pricing/model-prices';
-import { EXTRACTION_PROMPT_VERSION, extractWithModel, type TranscriptLine } from './ai-extraction';
+import {
+  EXTRACTION_PROMPT_VERSION,
+  ExtractionModelError,
+  extractWithModel,
+  type TranscriptLine,
+} from './ai-extraction';
 import { extractWithRules } from './rules-extraction';
 import { correctedKinds } from './signal-corrections';
 
@@ -113,7 +118,7 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
   let kept: Signal[] = [];
   if (customer.length > 0 && modelConfigured(deps.config)) {
     try {
-      const ai = await extractWithModel(deps.config, guide, lines);
+      const ai = await extractWithModel(deps, guide, lines);
       result = { ...result, source: 'ai', dropped: ai.rejected, model: ai.model };
       result.promptTokens = ai.promptTokens;
       result.completionTokens = ai.completionTokens;
@@ -129,10 +134,10 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
         log.warn({ answered }, 'AI extraction kept no signal; using rules extraction');
       }
     } catch (err) {
-      // The provider's error can echo the prompt, so only its name and status are logged.
-      const e = err as { name?: string; statusCode?: number };
-      result.fallbackReason = `the model call failed (${e.name ?? 'error'}${e.statusCode ? ` ${e.statusCode}` : ''})`;
-      log.warn({ error: e.name, status: e.statusCode }, 'AI extraction failed; using rules extraction');
+      // The reason names the failure only: the provider's error can echo the prompt.
+      const reason = err instanceof ExtractionModelError ? err.reason : 'unknown error';
+      result.fallbackReason = `the model call failed (${reason})`;
+      log.warn({ reason }, 'AI extraction failed; using rules extraction');
     }
   }
   if (result.source === 'rules') {

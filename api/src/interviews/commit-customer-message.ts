@@ -59,6 +59,7 @@ export async function commitCustomerMessage(
       state,
       answer: input.text,
       elapsedMs: now.getTime() - startedAt.getTime(),
+      lastInterviewerText: messages.findLast((m) => m.role === 'interviewer')?.text,
     });
     const message: TurnMessage = {
       id: randomUUID(),
@@ -72,6 +73,7 @@ export async function commitCustomerMessage(
       action: decision.action,
       topic_index: decision.topic_index,
       ...(decision.reason ? { reason: decision.reason } : {}),
+      why: decision.why,
       since: now.toISOString(),
     };
     const write: TurnParams = {

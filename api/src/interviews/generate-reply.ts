@@ -142,6 +142,12 @@ async function storeReply(
     promptTokens: draft.promptTokens,
     completionTokens: draft.completionTokens,
     costMicros: String(cost),
+    decision: JSON.stringify({
+      action: pending.action,
+      topic_index: pending.topic_index,
+      why: pending.why ?? 'unknown',
+      ...(pending.reason ? { reason: pending.reason } : {}),
+    }),
     now: deps.now(),
   });
   if (inserted) {
@@ -166,6 +172,8 @@ type ReplyParams = {
   promptTokens: number;
   completionTokens: number;
   costMicros: string;
+  /** The turn policy's decision and why, as JSON (messages.decision). */
+  decision: string;
   now: Date;
 };
 
@@ -182,6 +190,7 @@ const insertReply = preparedStatement(
     'promptTokens',
     'completionTokens',
     'costMicros',
+    'decision',
     'now',
   ],
   (db, p: ReplyParams) =>
@@ -200,6 +209,9 @@ const insertReply = preparedStatement(
             model: p.model,
             prompt_tokens: p.promptTokens,
             completion_tokens: p.completionTokens,
+            // Sent as text and parsed by the database: a jsonb-typed parameter would be
+            // serialized again by the driver, storing a JSON string instead of the object.
+            decision: sql`(${p.decision}::text)::jsonb`,
           })
           .onConflict((oc) => oc.doNothing())
           .returning(['id']),
@@ -246,8 +258,8 @@ export async function awaitReply(
   interviewId: string,
   customerMessageId: string,
 ): Promise<StoredReply | undefined> {
-  const { firstTokenMs, retries, retryDelayMs } = deps.config.modelCalls;
-  const staleAfterMs = firstTokenMs * (retries + 1) + retryDelayMs * 2 ** (retries + 1) + 30_000;
+  // The turn's budget bounds the wait for a first word; a reply already streaming may run on a little.
+  const staleAfterMs = deps.config.modelCalls.turnMs + 30_000;
   for (;;) {
     const reply = await findReply(deps, ws, interviewId, customerMessageId);
     if (reply) return reply;

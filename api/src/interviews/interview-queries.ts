@@ -156,6 +156,7 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
       text: m.text,
       mode: m.mode,
       client_id: m.client_id,
+      decision: m.decision,
       created_at: iso(m.created_at),
     })),
     signals: signals.map((s) => ({ ...s, created_at: iso(s.created_at) })),

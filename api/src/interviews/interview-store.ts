@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { Tenant, Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
 import { notFound } from '../http/errors';
-import type { CloseReason, TurnAction, TurnState } from './turn-policy';
+import { type CloseReason, type TurnAction, type TurnState, turnActions } from './turn-policy';
 
 /** A reply that has been decided (and its seq reserved) but not stored yet. */
 export type PendingReply = {
@@ -12,6 +12,8 @@ export type PendingReply = {
   action: TurnAction;
   topic_index: number;
   reason?: CloseReason;
+  /** Why the policy decided this (a DecisionWhy); absent on turns decided before it was kept. */
+  why?: string;
   since: string;
 };
 
@@ -23,15 +25,17 @@ const stateSchema = z.object({
   turns: z.number().int().default(0),
   covered: z.array(z.string()).default([]),
   follow_up_used: z.boolean().default(false),
+  confirming_stop: z.boolean().default(false),
   next_seq: z.number().int().default(1),
   pending: z
     .record(
       z.string(),
       z.object({
         reply_seq: z.number().int(),
-        action: z.enum(['probe', 'advance', 'close', 'handoff', 'opt_out']),
+        action: z.enum(turnActions),
         topic_index: z.number().int(),
         reason: z.enum(['topics_covered', 'max_turns', 'max_minutes', 'wants_human', 'opted_out']).optional(),
+        why: z.string().optional(),
         since: z.string(),
       }),
     )
@@ -55,7 +59,7 @@ export async function getInterview(t: Tenant, id: string, options: { lock?: bool
 export function listMessages(t: Tenant, interviewId: string) {
   return t
     .selectFrom('messages')
-    .select(['id', 'seq', 'role', 'text', 'client_id', 'reply_to', 'mode', 'model', 'created_at'])
+    .select(['id', 'seq', 'role', 'text', 'client_id', 'reply_to', 'mode', 'model', 'decision', 'created_at'])
     .where('interview_id', '=', interviewId)
     .orderBy('seq')
     .execute();

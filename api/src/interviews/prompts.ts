@@ -72,6 +72,8 @@ function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): stri
       return 'They want to talk with a person. Acknowledge it, say someone from the team will reach out soon, and thank them. Do not ask anything.';
     case 'opt_out':
       return 'They want to stop. Acknowledge it politely, say they will not be asked about this again, and thank them. Do not ask anything.';
+    case 'confirm_stop':
+      return 'They may want to end the interview. In one short sentence, ask whether they would like to stop here; ask nothing else.';
   }
 }
 

@@ -6,6 +6,7 @@ export const scriptedLines = {
   handoff:
     "Of course. I've let the team know you'd like to talk with a person, and someone will reach out to you soon. Thank you for your time.",
   opt_out: "No problem, we'll stop here and won't ask you about this again. Thank you for your time.",
+  confirm_stop: "Would you like to stop here? Just say yes and we won't ask you about this again.",
 };
 
 /** The opening: the guide's greeting followed by its first question, verbatim. */
@@ -28,6 +29,8 @@ export function scriptedReply(guide: GuideBody, action: TurnAction, topicIndex: 
       return scriptedLines.handoff;
     case 'opt_out':
       return scriptedLines.opt_out;
+    case 'confirm_stop':
+      return scriptedLines.confirm_stop;
   }
 }
 

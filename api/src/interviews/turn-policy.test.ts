@@ -105,3 +105,97 @@ describe('intent and word rules', () => {
     expect(countWords('使いやすいです')).toBe(4);
   });
 });
+
+describe('the safety net for intent', () => {
+  const offer = 'Would you like me to connect you with your account manager?';
+
+  it('keeps going on answers that only mention stopping or calling', () => {
+    for (const text of [
+      'Honestly the best part is that the regional managers stop asking for the spreadsheet every Monday.',
+      'Call me crazy, but I actually like the old dashboard better.',
+      'We stopped using the Slack integration last spring.',
+      'Stop asking for the spreadsheet',
+    ]) {
+      expect(asksForHuman(text), text).toBe(false);
+      expect(asksToStop(text), text).toBe(false);
+      expect(decide(initialTurnState(), text).action, text).not.toMatch(/handoff|opt_out|confirm_stop/);
+    }
+  });
+
+  it('hands off on requests for a person in the six UI languages, and on a yes to our own offer', () => {
+    for (const text of [
+      'Can I talk to our account manager about this?',
+      'Could someone from your side reach out?',
+      'Kann ich mit unserem Account Manager sprechen?',
+      'Könnte sich jemand von Ihnen bei mir melden?',
+      'Est-ce que je peux parler à notre responsable de compte ?',
+      "Quelqu'un de chez vous pourrait me contacter ?",
+      '¿Puedo hablar con nuestro gestor de cuenta?',
+      '¿Podría alguien de su equipo contactarme?',
+      'Posso falar com o nosso gerente de conta?',
+      'Alguém da sua equipe poderia entrar em contato?',
+      '担当者と話したいです',
+      '誰かから連絡してください',
+    ])
+      expect(decide(initialTurnState(), text).action, text).toBe('handoff');
+    for (const yes of ['yes', 'Yes please!', 'ja', 'oui', 'sí', 'sim', 'はい'])
+      expect(
+        decideNextTurn({
+          guide: guide(),
+          state: initialTurnState(),
+          answer: yes,
+          elapsedMs: 0,
+          lastInterviewerText: offer,
+        }).action,
+        yes,
+      ).toBe('handoff');
+    // A yes to an ordinary question is just an answer.
+    expect(
+      decideNextTurn({
+        guide: guide(),
+        state: initialTurnState(),
+        answer: 'yes',
+        elapsedMs: 0,
+        lastInterviewerText: 'Do you use exports?',
+      }).action,
+    ).toBe('probe');
+  });
+
+  it('records a clear stop at once and confirms an unclear one first, once', () => {
+    expect(decide(initialTurnState(), 'unsubscribe').action).toBe('opt_out');
+    expect(decide(initialTurnState(), "Please don't contact me again.").action).toBe('opt_out');
+
+    const ask = decide(initialTurnState(), "I don't want to continue");
+    expect(ask).toMatchObject({ action: 'confirm_stop', topic_index: 0, state: { confirming_stop: true } });
+    expect(decide(ask.state, 'yes')).toMatchObject({ action: 'opt_out', reason: 'opted_out' });
+    const goOn = decide(ask.state, 'no, go on');
+    expect(goOn).toMatchObject({ action: 'advance', topic_index: 0, state: { confirming_stop: false } });
+    expect(decide(ask.state, long)).toMatchObject({ action: 'advance', topic_index: 1 });
+  });
+});
+
+describe('scripted mode that listens a little', () => {
+  it('takes "nothing else" on an optional topic as a full answer, in six languages', () => {
+    const g = guide({ topics: [topic('a'), topic('b', false), topic('c', false)] });
+    const onB: TurnState = { ...initialTurnState(), topic_index: 1, turns: 1, covered: ['a'] };
+    for (const text of [
+      'Nothing else.',
+      "that's all",
+      'nichts weiter',
+      "c'est tout",
+      'nada más',
+      'só isso',
+      '特にありません',
+    ]) {
+      const d = decide(onB, text, g);
+      expect(d, text).toMatchObject({ action: 'advance', topic_index: 2 });
+      expect(d.state.covered, text).toContain('b');
+    }
+    const onLast: TurnState = { ...onB, topic_index: 2, covered: ['a', 'b'] };
+    expect(decide(onLast, 'nothing else', g)).toMatchObject({ action: 'close', reason: 'topics_covered' });
+    // On a required topic the follow-up is still asked, once.
+    const onA = decide(initialTurnState(), 'nothing else', g);
+    expect(onA.action).toBe('probe');
+    expect(decide(onA.state, 'nothing else', g).action).toBe('advance');
+  });
+});

@@ -1,4 +1,7 @@
 import type { GuideBody } from '@candor/shared';
+import { asksForHuman, isAffirmative, isClosingPhrase, isNegative, stopRequest } from './intent-phrases';
+
+export { asksForHuman } from './intent-phrases';
 
 /** Where an interview stands between turns. Stored in `interviews.state`. */
 export type TurnState = {
@@ -10,15 +13,32 @@ export type TurnState = {
   covered: string[];
   /** Whether the current topic's follow-up has been asked. */
   follow_up_used: boolean;
+  /** Whether the last reply asked "would you like to stop here?" (an unclear stop, confirmed once). */
+  confirming_stop: boolean;
 };
 
-export type TurnAction = 'probe' | 'advance' | 'close' | 'handoff' | 'opt_out';
+export const turnActions = ['probe', 'advance', 'close', 'handoff', 'opt_out', 'confirm_stop'] as const;
+export type TurnAction = (typeof turnActions)[number];
 
 export type CloseReason = 'topics_covered' | 'max_turns' | 'max_minutes' | 'wants_human' | 'opted_out';
+
+/** Why the policy decided what it did, stored with the reply (messages.decision). */
+export type DecisionWhy =
+  | 'asked_for_person'
+  | 'clear_stop'
+  | 'unclear_stop'
+  | 'stop_confirmed'
+  | 'not_stopping'
+  | 'thin_answer'
+  | 'answered'
+  | 'nothing_more_on_optional_topic'
+  | 'limit_reached'
+  | 'topics_covered';
 
 /** What the interviewer does next, decided before any model is called. */
 export type TurnDecision = {
   action: TurnAction;
+  why: DecisionWhy;
   /** The topic the next question is about (probe: the current one; advance: the next one). */
   topic_index: number;
   reason?: CloseReason;
@@ -29,7 +49,7 @@ export type TurnDecision = {
 export const THIN_ANSWER_WORDS = 8;
 
 export function initialTurnState(): TurnState {
-  return { topic_index: 0, turns: 0, covered: [], follow_up_used: false };
+  return { topic_index: 0, turns: 0, covered: [], follow_up_used: false, confirming_stop: false };
 }
 
 /** Counts words the way a reader would; CJK text has no spaces, so each ideograph counts. */
@@ -42,33 +62,9 @@ export function countWords(text: string): number {
   return words + Math.ceil(cjk / 2);
 }
 
-const wantsHumanPatterns = [
-  /\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+|some\s*one\s*|somebody\s*|my\s+|your\s+)?(real\s+|actual\s+)?(human|person|people|csm|account\s+manager|customer\s+success|sales|rep|representative|agent|support)/i,
-  /\b(talk|speak|chat)\s+(to|with)\s+(some\s*one|somebody)(\s+(from|on|in)\s+(the|your)\s+team)?\s*([.!?]|$|from\s+(customer\s+success|support|sales|your))/i,
-  /\b(real|actual|live)\s+(person|human|agent)\b/i,
-  /\b(can|could)\s+(some\s*one|somebody|a person|a human)\s+(call|contact|reach|email|get in touch with)\s+me\b/i,
-  /\bcall me\b/i,
-  /\bmit\s+einem\s+(menschen|mitarbeiter)/i,
-  /\bparler\s+(à|a|avec)\s+(quelqu'un|une\s+personne|un\s+humain)/i,
-  /\bhablar\s+con\s+(alguien|una\s+persona|un\s+humano)/i,
-];
-
-const optOutPatterns = [
-  /^\s*(stop|quit|exit|end|cancel|unsubscribe|no more( questions)?|leave me alone|stopp|arr[êe]te|basta|para)\s*[.!]*\s*$/i,
-  /\b(stop|quit)\s+(asking|messaging|this|the interview|the survey|it)\b/i,
-  /\bi\s+(don'?t|do not)\s+want\s+to\s+(continue|answer|do this|talk about this)/i,
-  /\b(don'?t|do not)\s+(ask|contact|message)\s+me\s+again\b/i,
-  /\b(unsubscribe|opt[\s-]?out)\b/i,
-];
-
-/** The customer asked to talk to a person. */
-export function asksForHuman(text: string): boolean {
-  return wantsHumanPatterns.some((p) => p.test(text));
-}
-
-/** The customer asked to stop. */
+/** The customer asked to stop, clearly or not (see `stopRequest`). */
 export function asksToStop(text: string): boolean {
-  return optOutPatterns.some((p) => p.test(text));
+  return stopRequest(text) !== null;
 }
 
 /**
@@ -80,32 +76,50 @@ export function decideNextTurn(input: {
   state: TurnState;
   answer: string;
   elapsedMs: number;
+  /** The interviewer's message being answered: a "yes" to its offer of a person hands off. */
+  lastInterviewerText?: string;
 }): TurnDecision {
   const { guide, answer } = input;
   const turns = input.state.turns + 1;
   const current = guide.topics[input.state.topic_index];
   const state: TurnState = { ...input.state, turns, covered: [...input.state.covered] };
-  const close = (action: TurnAction, reason: CloseReason): TurnDecision => ({
+  const close = (action: TurnAction, reason: CloseReason, why: DecisionWhy): TurnDecision => ({
     action,
+    why,
     reason,
     topic_index: state.topic_index,
     state,
   });
 
-  if (asksForHuman(answer)) return close('handoff', 'wants_human');
-  if (asksToStop(answer)) return close('opt_out', 'opted_out');
+  if (asksForHuman(answer, input.lastInterviewerText)) return close('handoff', 'wants_human', 'asked_for_person');
+  // An opt-out is permanent: only an unambiguous stop is recorded at once; anything that
+  // merely sounds like one is asked about first, once.
+  const stop = stopRequest(answer);
+  if (state.confirming_stop) {
+    state.confirming_stop = false;
+    if (stop || isAffirmative(answer)) return close('opt_out', 'opted_out', 'stop_confirmed');
+    // "No, go on": the question they were answering, again. Anything else is an answer.
+    if (isNegative(answer)) return { action: 'advance', why: 'not_stopping', topic_index: state.topic_index, state };
+  } else if (stop === 'clear') {
+    return close('opt_out', 'opted_out', 'clear_stop');
+  } else if (stop === 'unclear') {
+    state.confirming_stop = true;
+    return { action: 'confirm_stop', why: 'unclear_stop', topic_index: state.topic_index, state };
+  }
 
-  const thin = countWords(answer) < THIN_ANSWER_WORDS;
+  // "Nothing else" on an optional topic is a complete answer: no follow-up is owed.
+  const finished = current !== undefined && !current.required && isClosingPhrase(answer);
+  const thin = !finished && countWords(answer) < THIN_ANSWER_WORDS;
   // A thin answer still counts as an answer once it has been probed.
   if (current && (!thin || state.follow_up_used) && !state.covered.includes(current.key))
     state.covered.push(current.key);
 
-  if (turns >= guide.limits.max_turns) return close('close', 'max_turns');
-  if (input.elapsedMs >= guide.limits.max_minutes * 60_000) return close('close', 'max_minutes');
+  if (turns >= guide.limits.max_turns) return close('close', 'max_turns', 'limit_reached');
+  if (input.elapsedMs >= guide.limits.max_minutes * 60_000) return close('close', 'max_minutes', 'limit_reached');
 
   if (current && thin && !state.follow_up_used) {
     state.follow_up_used = true;
-    return { action: 'probe', topic_index: state.topic_index, state };
+    return { action: 'probe', why: 'thin_answer', topic_index: state.topic_index, state };
   }
 
   const next = state.topic_index + 1;
@@ -114,11 +128,11 @@ export function decideNextTurn(input: {
   const turnsLeft = guide.limits.max_turns - turns;
   // Optional topics are asked only while they still fit in the turns that are left.
   if (remaining.length === 0 || (!requiredLeft && remaining.length > turnsLeft))
-    return close('close', 'topics_covered');
+    return close('close', 'topics_covered', 'topics_covered');
 
   state.topic_index = next;
   state.follow_up_used = false;
-  return { action: 'advance', topic_index: next, state };
+  return { action: 'advance', why: finished ? 'nothing_more_on_optional_topic' : 'answered', topic_index: next, state };
 }
 
 /** Whether a decision ends the interview. */

@@ -55,6 +55,18 @@ const detail = summary
         text: z.string(),
         mode: z.enum(['ai', 'scripted']).nullable(),
         client_id: z.string().nullable(),
+        decision: z
+          .object({
+            action: z.string(),
+            topic_index: z.number().int(),
+            why: z.string(),
+            reason: z.string().optional(),
+          })
+          .nullable()
+          .openapi({
+            description:
+              'On interviewer replies: what the turn policy decided (probe, advance, confirm_stop, close, handoff, opt_out) and why',
+          }),
         created_at: z.string(),
       }),
     ),

@@ -2,7 +2,7 @@ import type { AppDeps } from '../app-deps';
 import { taxonomyLabel } from '../console/signal-label';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { modelConfigured } from '../model-access/openai-models';
+import { modelConfigured } from '../model-access/model-provider';
 import { writePortfolioNarrative } from './ai/portfolio-report-ai';
 import { SynthesisModelError } from './ai/synthesis-model';
 import { provenanceOf } from './brief-versions';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
-import { modelConfigured } from '../model-access/openai-models';
+import { modelConfigured } from '../model-access/model-provider';
 import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';
 import { RENEWAL_BRIEF_PROMPT_VERSION, writeRenewalBriefWithModel } from './ai/renewal-brief-ai';

@@ -3,7 +3,7 @@ import { queueBriefingAlert } from '../connectors/alerts';
 import { tenant, type Ws } from '../db/tenant';
 import { queueEmail } from '../mail/send-email';
 import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
-import { modelConfigured } from '../model-access/openai-models';
+import { modelConfigured } from '../model-access/model-provider';
 import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';
 import { SynthesisModelError } from './ai/synthesis-model';

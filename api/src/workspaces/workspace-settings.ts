@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Ws } from '../db/tenant';
 import { AppError, describeZodError } from '../http/errors';
-import { modelConfigured } from '../model-access/openai-models';
+import { modelConfigured } from '../model-access/model-provider';
 import { recordAudit } from './audit';
 
 /** Retention periods an admin can choose for transcripts (days); null keeps them. */

@@ -1,8 +1,8 @@
-import { generateText, Output, type Schema } from 'ai';
+import type { Schema } from 'ai';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
-import { synthesisModel } from '../../model-access/openai-models';
-import { nextAttemptDelayMs } from '../../model-access/retry-delay';
+import { callWithRetries } from '../../model-access/model-calls';
+import { generateStructured } from '../../model-access/model-provider';
 import { costMicros } from '../../pricing/model-prices';
 
 /** Tokens one or more model calls used. */
@@ -49,11 +49,9 @@ export function dataBlock(data: unknown): string {
   return `<data>\n${JSON.stringify(data).replace(/</g, '\\u003c')}\n</data>`;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * One structured call to the synthesis model, validated by `schema`, with bounded retries
- * and backoff (CANDOR_MODEL_RETRIES, CANDOR_MODEL_RETRY_DELAY_MS). Throws a
+ * One structured call to the synthesis model, validated by `schema`, under the one
+ * model-call policy (CANDOR_MODEL_RETRIES, CANDOR_MODEL_RETRY_DELAY_MS). Throws a
  * SynthesisModelError when every attempt fails; callers fall back to rules.
  */
 export async function callSynthesisModel<T>(
@@ -61,55 +59,22 @@ export async function callSynthesisModel<T>(
   call: { purpose: string; instructions: string; prompt: string; schema: z.ZodType<T> | Schema<T> },
 ): Promise<{ output: T; usage: Usage; model: string; attempts: number }> {
   const { config } = deps;
-  const modelId = config.openai.synthesisModel;
-  const model = synthesisModel(config);
-  const { retries, retryDelayMs } = config.modelCalls;
-  let reason = 'unknown';
-  let failure: unknown;
-  let attempt = 1;
-  for (; attempt <= retries + 1; attempt++) {
-    if (attempt > 1) {
-      // Background work can wait out a rate limit, up to a minute.
-      const wait = nextAttemptDelayMs(failure, attempt, { baseMs: retryDelayMs, maxWaitMs: 60_000 });
-      if (wait === null) {
-        reason += ', and the provider asked to wait over a minute';
-        break;
-      }
-      await sleep(wait);
-    }
-    try {
-      const result = await generateText({
-        model,
-        instructions: call.instructions,
-        prompt: call.prompt,
-        output: Output.object({ schema: call.schema }),
-        temperature: 0,
-        maxRetries: 0,
-        abortSignal: AbortSignal.timeout(120_000),
-      });
-      const output = result.output;
-      const tokens = {
-        promptTokens: result.totalUsage.inputTokens ?? 0,
-        completionTokens: result.totalUsage.outputTokens ?? 0,
-      };
-      return {
-        output,
-        usage: { ...tokens, costMicros: costMicros(config, modelId, tokens) },
-        model: modelId,
-        attempts: attempt,
-      };
-    } catch (err) {
-      failure = err;
-      reason = describeFailure(err);
-      // The provider's error can echo the prompt, so only its name and status are logged.
-      deps.log.warn({ purpose: call.purpose, attempt, reason }, 'synthesis model call failed');
-    }
-  }
-  throw new SynthesisModelError(reason, attempt - 1);
-}
-
-function describeFailure(err: unknown): string {
-  if (!(err instanceof Error)) return 'unknown error';
-  const status = (err as { statusCode?: number }).statusCode;
-  return status ? `${err.name} ${status}` : err.name;
+  // Background work can wait out a rate limit, up to a minute.
+  const outcome = await callWithRetries(deps, { purpose: call.purpose, maxWaitMs: 60_000 }, (budget) =>
+    generateStructured(config, {
+      instructions: call.instructions,
+      prompt: call.prompt,
+      schema: call.schema,
+      abortSignal: AbortSignal.any([budget, AbortSignal.timeout(120_000)]),
+    }),
+  );
+  if (!outcome.ok) throw new SynthesisModelError(outcome.reason, outcome.attempts);
+  const { output, model, promptTokens, completionTokens } = outcome.value;
+  const tokens = { promptTokens, completionTokens };
+  return {
+    output,
+    usage: { ...tokens, costMicros: costMicros(config, model, tokens) },
+    model,
+    attempts: outcome.attempts,
+  };
 }
