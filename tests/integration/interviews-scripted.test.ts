@@ -109,12 +109,24 @@ describe('an interview in scripted mode', () => {
     const { ws, guideId } = await seedWorkspace(t);
     const { id } = await invite(t, ws, guideId);
     const { token } = await identify(t, ws);
-    const tooLong = await answer(t, id, token, 'big', 'x'.repeat(4001));
+    const tooLong = await answer(t, id, token, 'big', 'x'.repeat(8001));
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toContain('text');
     const empty = await answer(t, id, token, 'empty', '   ');
     expect(empty.status).toBe(400);
     const detail = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
     expect(detail.messages.filter((m: { role: string }) => m.role === 'customer')).toHaveLength(0);
+  });
+
+  it('takes an answer of 8,000 characters, Japanese included', async () => {
+    const { ws, guideId } = await seedWorkspace(t);
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+    const long = '日本語の回答です。'.repeat(889).slice(0, 8000);
+    expect((await answer(t, id, token, 'long', long)).status).toBe(200);
+    const detail = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
+    expect(
+      detail.messages.filter((m: { role: string }) => m.role === 'customer').map((m: { text: string }) => m.text),
+    ).toEqual([long]);
   });
 });

@@ -2,7 +2,11 @@ import type { Host, InterviewView, Message } from './types';
 
 /** An HTTP answer other than 2xx; `retryable` for 429/5xx (network errors are TypeErrors). */
 export class HttpError extends Error {
-  constructor(readonly status: number) {
+  /** The server's `error.message`, shown to the customer when their text is refused. */
+  constructor(
+    readonly status: number,
+    readonly reason = '',
+  ) {
     super(`HTTP ${status}`);
   }
   get retryable() {
@@ -27,7 +31,10 @@ async function call(host: Host, path: string, init: RequestInit = {}): Promise<R
       token = await host.auth(true);
       continue;
     }
-    if (!res.ok) throw new HttpError(res.status);
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      throw new HttpError(res.status, String(body?.error?.message ?? '').slice(0, 200));
+    }
     return res;
   }
 }

@@ -22,7 +22,7 @@ import { loadAccessibleInterview, loadAccessibleTurn } from '../widget-auth/inte
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
 import { usesAiInterviewer } from '../workspaces/workspace-settings';
 
-export const MAX_MESSAGE_CHARS = 4000;
+export const MAX_MESSAGE_CHARS = 8000;
 
 const invitation = z
   .object({ interview_id: z.uuid(), moment: z.string(), guide_name: z.string(), message: z.string() })

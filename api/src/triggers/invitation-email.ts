@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { interviewLink } from '../interviews/invite-contact';
 import { queueEmail } from '../mail/send-email';
+import { emailLanguage } from '../mail/templates/invitation-copy';
 import { renderInvitationEmail } from '../mail/templates/invitation-email';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import { emailSendTime } from './fatigue';
@@ -79,6 +80,7 @@ export async function sendInvitationEmail(
       'contacts.email',
       'contacts.name',
       'contacts.timezone',
+      'contacts.locale',
       'contacts.opted_out_at',
       'guides.moment',
     ])
@@ -94,6 +96,7 @@ export async function sendInvitationEmail(
     url: await interviewLink(deps, ws, row),
     unsubscribeUrl: unsubscribe,
     reminder,
+    language: emailLanguage(row.locale),
   });
   return queueEmail(deps, {
     workspaceId: ws.id,

@@ -4,12 +4,21 @@ import { h, uid } from './dom';
 
 type Actions = { send(text: string): void; minimize(): void; close(): void };
 
+/** After this long without a word, the dots gain a "still thinking…" line. */
+export const THINKING_AFTER_MS = 4000;
+/** The longest answer the server takes; the counter shows from COUNTER_FROM characters left. */
+export const MAX_ANSWER_CHARS = 8000;
+const COUNTER_FROM = 500;
+
 /** The chat panel's DOM: header, message log, typing indicator, status note and composer. */
-export function createChatView(t: Strings, page: boolean, actions: Actions) {
+export function createChatView(t: Strings, lang: string, page: boolean, actions: Actions) {
+  const tooLong = t.too_long.replace('{max}', MAX_ANSWER_CHARS.toLocaleString(lang));
   const titleId = uid('h');
   const inputId = uid('i');
   const keysId = uid('k');
-  const typing = h('div', { class: 'ty', hidden: true, 'aria-hidden': 'true' }, h('i'), h('i'), h('i'));
+  const thinking = h('span', { class: 'tt' });
+  const typing = h('div', { class: 'ty', hidden: true, 'aria-hidden': 'true' }, h('i'), h('i'), h('i'), thinking);
+  let thinkingTimer: ReturnType<typeof setTimeout> | undefined;
   const log = h(
     'div',
     { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log, tabindex: '0' },
@@ -17,6 +26,7 @@ export function createChatView(t: Strings, page: boolean, actions: Actions) {
   );
   const note = h('p', { class: 'note', role: 'status' });
   const live = h('div', { class: 'sr', role: 'status' });
+  const counter = h('span', { class: 'cnt', 'aria-live': 'polite' });
   const input = h('textarea', {
     id: inputId,
     rows: '1',
@@ -32,17 +42,23 @@ export function createChatView(t: Strings, page: boolean, actions: Actions) {
     },
     oninput: () => grow(),
   });
+  // Grows the box with the text and, near the limit, counts the characters left (and how many too many).
   const grow = () => {
     input.style.height = 'auto';
     input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
+    const left = MAX_ANSWER_CHARS - input.value.length;
+    counter.textContent =
+      left < 0 ? t.over.replace('{n}', String(-left)) : left <= COUNTER_FROM ? t.left.replace('{n}', String(left)) : '';
+    counter.classList.toggle('over', left < 0);
   };
   const submit = () => {
     const text = input.value.trim();
-    if (!text || input.getAttribute('aria-busy') === 'true') return;
+    if (!text || input.readOnly) return;
     input.value = '';
     grow();
     actions.send(text);
   };
+  const sendButton = h('button', { type: 'submit', class: 'pri' }, t.send);
   const form = h(
     'form',
     {
@@ -54,7 +70,8 @@ export function createChatView(t: Strings, page: boolean, actions: Actions) {
     h('label', { for: inputId, class: 'sr' }, t.input),
     h('span', { id: keysId, class: 'sr' }, t.keys),
     input,
-    h('button', { type: 'submit', class: 'pri' }, t.send),
+    counter,
+    sendButton,
   );
   const iconButton = (label: string, glyph: string, onclick: () => void) =>
     h(
@@ -116,12 +133,33 @@ export function createChatView(t: Strings, page: boolean, actions: Actions) {
         },
       };
     },
-    /** While waiting: the dots, a screen-reader status, and the composer refuses a second send. */
+    /**
+     * While a reply is pending: the dots (a bubble never shows empty), "still thinking…" once
+     * it takes long, a screen-reader status, and the composer locked against a second send.
+     */
     waiting(on: boolean) {
+      clearTimeout(thinkingTimer);
       typing.hidden = !on;
+      thinking.textContent = '';
       live.textContent = on ? t.typing : '';
       input.setAttribute('aria-busy', String(on));
+      input.readOnly = on;
+      sendButton.disabled = on;
+      if (on)
+        thinkingTimer = setTimeout(() => {
+          thinking.textContent = t.thinking;
+          live.textContent = t.thinking;
+          scroll();
+        }, THINKING_AFTER_MS);
       scroll();
+    },
+    tooLong,
+    /** Puts refused text back in the composer so nothing the customer wrote is lost. */
+    restore(text: string) {
+      input.value = text;
+      grow();
+      scroll();
+      if (input.isConnected) input.focus();
     },
     /** Holds screen-reader announcements while a reply streams in, so it is read once, whole. */
     streaming(on: boolean) {
@@ -143,6 +181,7 @@ export function createChatView(t: Strings, page: boolean, actions: Actions) {
           h('div', { class: 'acts' }, h('button', { type: 'button', class: 'pri', onclick: onClose }, t.close)),
       );
       form.replaceWith(done);
+      clearTimeout(thinkingTimer);
       typing.hidden = true;
       scroll();
       return done.querySelector('h2')!;

@@ -1,7 +1,7 @@
 import { declineInterview, getInterview, HttpError, isRetryable, sendMessage, startInterview } from '../client';
 import { pickLanguage } from '../i18n';
 import type { Host, InterviewView, Invitation, Saved, Ui } from '../types';
-import { type ChatView, createChatView } from './chat-view';
+import { type ChatView, createChatView, MAX_ANSWER_CHARS } from './chat-view';
 import { h } from './dom';
 import { renderInviteCard } from './invite-card';
 import { isSnoozed, readSaved, snooze, writeSaved } from './saved';
@@ -100,7 +100,7 @@ export function mount(host: Host): Ui {
   }
 
   function renderMessages(v: InterviewView) {
-    chat = createChatView(t, page, { send, minimize: () => minimize(), close });
+    chat = createChatView(t, lang, page, { send, minimize: () => minimize(), close });
     for (const m of v.messages) chat.add(m.role, m.text);
   }
 
@@ -143,8 +143,8 @@ export function mount(host: Host): Ui {
       !(last?.role === 'customer' && last.text === pending.text) &&
       !v.messages.some((m) => m.client_id === pending.client_id)
     ) {
-      chat?.add('customer', pending.text);
-      void deliver(id, pending);
+      const bubble = chat?.add('customer', pending.text).bubble;
+      void deliver(id, pending, bubble);
     } else if (pending) {
       save({ pending: undefined });
       // The answer was stored but its reply may not have been: ask again, idempotently.
@@ -168,13 +168,13 @@ export function mount(host: Host): Ui {
   function send(text: string) {
     if (!current || busy || !chat) return;
     const pending = { client_id: newClientId(), text };
-    chat.add('customer', text);
+    const bubble = chat.add('customer', text).bubble;
     save({ pending });
-    void deliver(current, pending);
+    void deliver(current, pending, bubble);
   }
 
   /** Sends one answer and streams the reply; retries with the same client_id until it lands. */
-  async function deliver(id: string, pending: { client_id: string; text: string }) {
+  async function deliver(id: string, pending: { client_id: string; text: string }, customerBubble?: Element) {
     const view = chat;
     if (!view) return;
     busy = true;
@@ -184,16 +184,27 @@ export function mount(host: Host): Ui {
       let streamed = '';
       try {
         const reply = await sendMessage(host, id, pending.client_id, pending.text, (delta) => {
+          streamed = delta === null ? '' : streamed + delta;
+          // The bubble appears with its first word and goes back to the dots on a reset: never empty.
+          if (!streamed.trim()) {
+            if (bubble) {
+              bubble.bubble.remove();
+              bubble = undefined;
+              view.streaming(false);
+              view.waiting(true);
+            }
+            return;
+          }
           if (!bubble) {
             view.waiting(false);
             view.streaming(true);
             bubble = view.add('interviewer', '');
           }
-          streamed = delta === null ? '' : streamed + delta;
           bubble.set(streamed);
         });
         view.note('');
-        if (reply.message) (bubble ?? view.add('interviewer', '')).set(reply.message.text);
+        if (reply.message?.text) (bubble ?? view.add('interviewer', '')).set(reply.message.text);
+        else bubble?.bubble.remove();
         view.streaming(false);
         busy = false;
         view.waiting(false);
@@ -210,6 +221,20 @@ export function mount(host: Host): Ui {
           const latest = await getInterview(host, id).catch(() => null);
           finish(latest?.status ?? 'expired', id, false);
           break;
+        }
+        if (err instanceof HttpError && (err.status === 400 || err.status === 413 || err.status === 422)) {
+          // Refused as written (too long, say): the text goes back to the composer with the reason.
+          customerBubble?.remove();
+          save({ pending: undefined });
+          view.note(
+            err.status === 400 && pending.text.length > MAX_ANSWER_CHARS
+              ? view.tooLong
+              : t.refused.replace('{reason}', err.reason),
+          );
+          busy = false;
+          view.waiting(false);
+          view.restore(pending.text);
+          return;
         }
         if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) {
           view.note(t.failed);
@@ -288,8 +313,9 @@ export function mount(host: Host): Ui {
     resume() {
       try {
         const s = readSaved(host.store);
-        if (!s || s.view === 'closed' || view !== 'idle') return false;
-        load(s.id, s.view === 'min' ? 'min' : 'open', false).catch(() => {});
+        if (!s || view !== 'idle') return false;
+        // An interview closed mid-way comes back as the "Continue the interview" pill, never lost.
+        load(s.id, s.view === 'open' ? 'open' : 'min', false).catch(() => {});
         return true;
       } catch {
         return false;

@@ -37,12 +37,14 @@ h2:focus{outline:none}
 .m.c{align-self:flex-end;background:var(--a);color:var(--at);border-bottom-left-radius:var(--rad);border-bottom-right-radius:4px}
 .m.pend{opacity:.75}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-.ty{align-self:flex-start;display:flex;gap:4px;padding:12px 14px;background:var(--ib);border-radius:var(--rad)}
+.ty{align-self:flex-start;display:flex;align-items:center;gap:4px;padding:12px 14px;background:var(--ib);border-radius:var(--rad)}
 .ty i{width:7px;height:7px;border-radius:50%;background:var(--mu);animation:b 1.2s infinite ease-in-out}
+.tt{align-self:center;margin-left:6px;font-size:13px;color:var(--mu)}.tt:empty{display:none}
 .ty i:nth-child(2){animation-delay:.15s}.ty i:nth-child(3){animation-delay:.3s}
 @keyframes b{0%,80%,100%{opacity:.3;transform:none}40%{opacity:1;transform:translateY(-3px)}}
+.cnt{order:3;flex-basis:100%;text-align:end;font-size:12px;color:var(--mu);margin-top:-4px}.cnt:empty{display:none}.cnt.over{color:#c62828;font-weight:600}
 .note{margin:0 18px 8px;font-size:13px;color:var(--mu)}.note:empty{display:none}
-form{display:flex;gap:8px;align-items:flex-end;padding:12px 14px 14px;border-top:1px solid var(--bd);margin:0}
+form{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;padding:12px 14px 14px;border-top:1px solid var(--bd);margin:0}
 textarea{flex:1;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--bd);border-radius:calc(var(--rad) - 4px);padding:9px 11px;resize:none;min-height:42px;max-height:140px;margin:0}
 textarea::placeholder{color:var(--mu);opacity:1}
 .pill{position:fixed;z-index:2147483000;bottom:20px;right:20px;background:var(--a);color:var(--at);border-color:var(--a);border-radius:999px;padding:10px 18px;box-shadow:var(--sh);font-weight:600}

@@ -1,34 +1,7 @@
 import type { Moment } from '@candor/shared';
 import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import { render } from '@react-email/render';
-
-/** Moment-specific copy: why we are asking, in the customer's terms. */
-const copy: Record<Moment, { subject: string; why: string }> = {
-  onboarding: {
-    subject: 'How is getting started with {product} going?',
-    why: 'You are a few weeks in. We would love to hear what you set out to do and whether we are helping.',
-  },
-  health_pulse: {
-    subject: 'Two minutes on how {product} is working for you?',
-    why: 'A short check-in on what is working, what is in the way, and what would make us indispensable.',
-  },
-  churn_risk: {
-    subject: 'Is something getting in the way with {product}?',
-    why: 'We noticed things changed recently and want to understand what would help, in your words.',
-  },
-  pre_renewal: {
-    subject: 'Before your renewal: how has {product} been for your team?',
-    why: 'Your renewal is coming up. Tell us what value you have seen and where we fall short.',
-  },
-  expansion: {
-    subject: 'Could {product} help more of your team?',
-    why: 'We would like to learn about new teams or use cases where we could be useful.',
-  },
-  feature_launch: {
-    subject: 'What did you think of what we just shipped in {product}?',
-    why: 'You tried something new recently. Your first impressions shape what we build next.',
-  },
-};
+import { type EmailLanguage, invitationCopy } from './invitation-copy';
 
 export type InvitationEmailProps = {
   product: string;
@@ -37,38 +10,50 @@ export type InvitationEmailProps = {
   url: string;
   unsubscribeUrl: string;
   reminder: boolean;
+  /** The contact's language (see `emailLanguage`); English when absent. */
+  language?: EmailLanguage;
 };
 
-export function invitationSubject(p: Pick<InvitationEmailProps, 'product' | 'moment' | 'reminder'>): string {
-  const subject = copy[p.moment].subject.replace('{product}', p.product);
-  return p.reminder ? `Reminder: ${subject}` : subject;
+export function invitationSubject(
+  p: Pick<InvitationEmailProps, 'product' | 'moment' | 'reminder' | 'language'>,
+): string {
+  const c = invitationCopy[p.language ?? 'en'];
+  const subject = c.moments[p.moment].subject.replaceAll('{product}', p.product);
+  return p.reminder ? c.reminderSubject.replace('{subject}', subject) : subject;
 }
 
 function InvitationEmail(p: InvitationEmailProps) {
-  const greeting = p.contactName ? `Hi ${p.contactName.split(' ')[0]},` : 'Hi,';
+  const lang = p.language ?? 'en';
+  const c = invitationCopy[lang];
+  const why = c.moments[p.moment].why.replaceAll('{product}', p.product);
+  // Japanese addresses people by full name with 様; the others by first name.
+  const name = p.contactName && (lang === 'ja' ? p.contactName : p.contactName.split(' ')[0]);
+  const greeting = name ? c.hiName.replace('{name}', name) : c.hi;
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head />
-      <Preview>{copy[p.moment].why}</Preview>
+      <Preview>{why}</Preview>
       <Body style={{ backgroundColor: '#f6f7f9', fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif' }}>
         <Container style={{ backgroundColor: '#ffffff', padding: '32px', borderRadius: '8px', maxWidth: '520px' }}>
           <Text style={{ fontSize: '16px', color: '#111827' }}>{greeting}</Text>
           <Text style={{ fontSize: '16px', color: '#111827', lineHeight: '24px' }}>
-            {p.reminder ? 'A gentle reminder: ' : ''}
-            {copy[p.moment].why} It takes about 2 minutes, one question at a time, and you can stop whenever you like.
+            {p.reminder ? c.reminderLead : ''}
+            {why} {c.time}
           </Text>
           <Section style={{ margin: '24px 0' }}>
             <Button
               href={p.url}
               style={{ backgroundColor: '#2563eb', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
             >
-              Share your thoughts
+              {c.button}
             </Button>
           </Section>
-          <Text style={{ fontSize: '14px', color: '#4b5563' }}>Thank you — the {p.product} team</Text>
+          <Text style={{ fontSize: '14px', color: '#4b5563' }}>{c.thanks.replace('{product}', p.product)}</Text>
           <Hr />
           <Text style={{ fontSize: '12px', color: '#6b7280' }}>
-            Don't want these? <Link href={p.unsubscribeUrl}>Unsubscribe</Link> and we won't ask again.
+            {c.unsubscribeLead}
+            <Link href={p.unsubscribeUrl}>{c.unsubscribe}</Link>
+            {c.unsubscribeTail}
           </Text>
         </Container>
       </Body>
