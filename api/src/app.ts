@@ -18,7 +18,7 @@ import { accountRoutes } from './routes/accounts';
 import { briefingRoutes } from './routes/briefings';
 import { briefRoutes } from './routes/briefs';
 import { consoleApiRoutes } from './routes/console-api';
-import { consoleAppRoutes } from './routes/console-app';
+import { consoleAppRoutes, consoleNotFound, wantsConsolePage } from './routes/console-app';
 import { consoleBriefRunRoutes } from './routes/console-brief-runs';
 import { consoleOperatingModelRoutes } from './routes/console-operating-model';
 import { consoleReviewQueueRoutes } from './routes/console-review-queue';
@@ -141,7 +141,23 @@ export function createApp(deps: AppDeps) {
     },
     servers: [{ url: deps.config.publicUrl }],
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Candor API reference' }));
+  // Everything the reference shows comes from this server: the bundle below, the system
+  // fonts, no hosted client, agent, telemetry or developer toolbar that would call out.
+  app.get(
+    '/docs',
+    Scalar({
+      url: '/openapi.json',
+      cdn: '/docs/scalar.js',
+      pageTitle: 'Candor API reference',
+      favicon: '/favicon.svg',
+      withDefaultFonts: false,
+      hideClientButton: true,
+      showDeveloperTools: 'never',
+      telemetry: false,
+      agent: { disabled: true },
+      documentDownloadType: 'json',
+    }),
+  );
   app.get('/docs/scalar.js', async (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
     const body = await scalarBundle();
@@ -153,7 +169,11 @@ export function createApp(deps: AppDeps) {
     });
   });
 
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.notFound((c) =>
+    wantsConsolePage(c.req.raw)
+      ? consoleNotFound(c.req.raw)
+      : c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
+  );
   app.onError(handleError);
   return app;
 }

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../http/app-env';
 import { sendStatic } from '../http/static-compression';
@@ -58,27 +59,52 @@ const consoleCsp = secureHeaders({
   },
 });
 
+let indexHtml: Promise<string | undefined> | undefined;
+function loadIndex() {
+  // Re-read while missing, so a build finished after start is picked up.
+  indexHtml ??= readFile(path.join(distDir, 'index.html'), 'utf8').catch(() => {
+    indexHtml = undefined;
+    return undefined;
+  });
+  return indexHtml;
+}
+
+/** The console's index.html under its CSP, with the given status (the app's router picks the page). */
+const servePage = (status: 200 | 404) =>
+  createMiddleware<AppEnv>(async (c) => {
+    const html = await loadIndex();
+    c.header('Cache-Control', 'no-cache');
+    if (!html) return c.html(notBuiltPage, 503);
+    return c.html(html, status);
+  });
+
+/** Paths that are never console pages: an unknown one there stays a JSON 404 for its API client. */
+const apiPrefixes = ['/v1/', '/console/api/', '/assets/', '/openapi.json', '/docs/'];
+
+/** A browser asking for a page (GET, wants HTML) at a path no route knows. */
+export function wantsConsolePage(req: Request) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const { pathname } = new URL(req.url);
+  if (apiPrefixes.some((prefix) => pathname.startsWith(prefix))) return false;
+  return (req.headers.get('accept') ?? '').includes('text/html');
+}
+
+// The not-found page is the console itself, answered 404: its router shows "Page not found"
+// inside the shell, with the navigation to carry on.
+const notFoundApp = new Hono<AppEnv>().get('*', consoleCsp, servePage(404));
+export const consoleNotFound = (req: Request) => notFoundApp.fetch(req);
+
 /** Serves the built console (console/dist): index.html for its pages, hashed assets cached for a year. */
 export function consoleAppRoutes() {
   const app = new Hono<AppEnv>();
-  let indexHtml: Promise<string | undefined> | undefined;
-  const loadIndex = () => {
-    // Re-read while missing, so a build finished after start is picked up.
-    indexHtml ??= readFile(path.join(distDir, 'index.html'), 'utf8').catch(() => {
-      indexHtml = undefined;
-      return undefined;
-    });
-    return indexHtml;
-  };
+  for (const page of pagePaths) app.get(page, consoleCsp, servePage(200));
 
-  for (const page of pagePaths) {
-    app.get(page, consoleCsp, async (c) => {
-      const html = await loadIndex();
-      c.header('Cache-Control', 'no-cache');
-      if (!html) return c.html(notBuiltPage, 503);
-      return c.html(html);
-    });
-  }
+  // One mark for the console, the sign-in page and the API reference.
+  app.get('/favicon.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(faviconSvg, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
 
   app.get('/assets/:file{[A-Za-z0-9._-]+}', async (c) => {
     const file = c.req.param('file');
@@ -99,3 +125,5 @@ const notBuiltPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <h1>The console is not built yet</h1>
 <p>Build it with <code>npm run build</code> (or start with <code>npm start</code>, which builds it first), then reload.</p>
 </body></html>`;
+
+const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#3b4fd8"/><path d="M21.5 11.2A7 7 0 1 0 21.5 20.8" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round"/></svg>`;
