@@ -25,6 +25,7 @@ import { consoleReviewQueueRoutes } from './routes/console-review-queue';
 import { consoleSessionRoutes } from './routes/console-session';
 import { consoleSettingsRoutes } from './routes/console-settings';
 import { consoleSignalCorrectionRoutes } from './routes/console-signal-corrections';
+import { consoleTriggerRoutes } from './routes/console-triggers';
 import { contactRoutes } from './routes/contacts';
 import { demoPageRoutes } from './routes/demo-page';
 import { eventRoutes } from './routes/events';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleSignalCorrectionRoutes());
   app.route('/', consoleSettingsRoutes());
   app.route('/', consoleOperatingModelRoutes());
+  app.route('/', consoleTriggerRoutes());
   app.route('/', consoleAppRoutes());
   app.route('/', triggerRoutes());
   app.route('/', reviewQueueRoutes());

@@ -56,7 +56,8 @@ export async function evaluateWorkspaceTriggers(deps: AppDeps, ws: Ws): Promise<
   return totals;
 }
 
-async function subjectsFor(deps: AppDeps, ws: Ws, when: TriggerWhen, now: Date): Promise<Subject[]> {
+/** The accounts or contacts a periodic rule is about right now (also counted by a dry run). */
+export async function subjectsFor(deps: AppDeps, ws: Ws, when: TriggerWhen, now: Date): Promise<Subject[]> {
   const t = tenant(deps.db, ws);
   switch (when.type) {
     case 'schedule': {
