@@ -1,10 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { getJson } from '../../api';
+import { getJson, sendJson } from '../../api';
 import type { TriggerRow } from '../../api-types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
+import { useMe } from '../../me';
+import { TriggerForm } from './trigger-form';
 
 // The chart library loads only when there is a funnel to draw.
 const TriggerFunnel = lazy(() => import('./trigger-funnel'));
@@ -12,13 +15,32 @@ const TriggerFunnel = lazy(() => import('./trigger-funnel'));
 /** Playbook rules and how each one converts: invited → started → completed. */
 export default function TriggersPage() {
   const triggers = useQuery({ queryKey: ['triggers'], queryFn: () => getJson<{ items: TriggerRow[] }>('/triggers') });
+  const isAdmin = useMe().member.role === 'admin';
+  // The form shows for a new rule ('new') or for the rule being edited.
+  const [editing, setEditing] = useState<'new' | TriggerRow | null>(null);
   return (
     <>
       <PageHeader title="Triggers" subtitle="When Candor starts an interview, and how each rule converts" />
+      {isAdmin && editing === null ? (
+        <p>
+          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+            New trigger
+          </button>
+        </p>
+      ) : null}
+      {editing !== null ? (
+        <TriggerForm
+          key={editing === 'new' ? 'new' : editing.id}
+          existing={editing === 'new' ? undefined : editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
       <QueryView query={triggers}>
         {({ items }) =>
           items.length === 0 ? (
-            <Empty title="No triggers yet">Create trigger rules through the server API (POST /v1/triggers).</Empty>
+            <Empty title="No triggers yet">
+              {isAdmin ? 'Create the first rule with New trigger.' : 'An admin creates trigger rules.'}
+            </Empty>
           ) : (
             <>
               <Suspense fallback={null}>
@@ -36,6 +58,7 @@ export default function TriggersPage() {
                       <th className="num">Skipped</th>
                       <th className="num">Started</th>
                       <th className="num">Completed</th>
+                      {isAdmin ? <th>Actions</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -53,6 +76,11 @@ export default function TriggersPage() {
                         <td className="num">{t.skipped}</td>
                         <td className="num">{t.started}</td>
                         <td className="num">{t.completed}</td>
+                        {isAdmin ? (
+                          <td>
+                            <RowActions trigger={t} onEdit={() => setEditing(t)} />
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>
@@ -63,6 +91,60 @@ export default function TriggersPage() {
         }
       </QueryView>
     </>
+  );
+}
+
+/** Edit, pause or resume, and delete (after a confirmation) one rule. */
+function RowActions({ trigger, onEdit }: { trigger: TriggerRow; onEdit: () => void }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['triggers'] });
+  const toggle = useMutation({
+    mutationFn: () => sendJson('PATCH', `/triggers/${trigger.id}`, { enabled: !trigger.enabled }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: () => sendJson('DELETE', `/triggers/${trigger.id}`),
+    onSuccess: () => {
+      setConfirming(false);
+      refresh();
+    },
+  });
+  return (
+    <div className="row-actions">
+      <button type="button" className="button" onClick={onEdit} aria-label={`Edit ${trigger.name}`}>
+        Edit
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate()}
+        aria-label={`${trigger.enabled ? 'Pause' : 'Resume'} ${trigger.name}`}
+      >
+        {trigger.enabled ? 'Pause' : 'Resume'}
+      </button>
+      <button
+        type="button"
+        className="button button-danger-outline"
+        onClick={() => setConfirming(true)}
+        aria-label={`Delete ${trigger.name}`}
+      >
+        Delete
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete “${trigger.name}”?`}
+        confirmLabel="Delete trigger"
+        danger
+        busy={remove.isPending}
+        error={remove.error ? remove.error.message : null}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        It stops inviting anyone. Invitations it already made keep their history.
+      </ConfirmDialog>
+    </div>
   );
 }
 
