@@ -7,8 +7,9 @@ import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
 import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
-import { readQuery } from '../console/read-query';
+import { readJsonBody, readQuery } from '../console/read-query';
 import { getGuide, listGuides, listTriggers } from '../console/workspace-setup';
+import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { noQuery } from '../http/list-query';
@@ -56,6 +57,9 @@ export function consoleApiRoutes() {
   });
   app.get('/guides/:id', signedIn, noStore, async (c) =>
     c.json(await getGuide(deps(c).db, c.get('ws'), c.req.param('id'))),
+  );
+  app.post('/guides', signedIn, requireRole('admin'), noStore, async (c) =>
+    c.json(await createNewGuide(deps(c).db, c.get('ws'), await readJsonBody(c, newGuideBody)), 201),
   );
   app.patch('/guides/:id', signedIn, requireRole('admin'), noStore, async (c) => {
     const input = await c.req.json().catch(() => {
