@@ -112,4 +112,33 @@ describe.skipIf(!hasChromium)('console trigger editing in Chromium', { timeout: 
     await renamed.waitFor({ state: 'detached' });
     expect(await rule('Enterprise renewal pulse')).toBeUndefined();
   });
+
+  it('New guide: the server message shows beside the name, then a template copy opens in the editor', async () => {
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.goto(`${server.origin}/guides`);
+    await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
+    await page.getByRole('button', { name: 'New guide' }).click();
+    const form = page.getByRole('form', { name: 'New guide' });
+    await form.getByRole('button', { name: 'Create guide' }).click();
+    const name = form.getByLabel('Name');
+    await page.waitForFunction(() => document.querySelector('[aria-invalid=true]') !== null);
+    const describedBy = await name.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/\S/);
+    await expectAccessible(page, 'guide-new-error');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'phone-guide-new');
+    await page.setViewportSize({ width: 1360, height: 900 });
+
+    await name.fill('EMEA renewal check');
+    await form.getByLabel('Start from').selectOption('pre_renewal');
+    await form.getByRole('button', { name: 'Create guide' }).click();
+    await page.waitForURL((u) => /^\/guides\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByRole('heading', { level: 1, name: 'EMEA renewal check' }).waitFor();
+    const stored = await tenant(server.t.deps.db, ws)
+      .selectFrom('guides')
+      .select(['moment', 'current_version'])
+      .where('name', '=', 'EMEA renewal check')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ moment: 'pre_renewal', current_version: 1 });
+  });
 });

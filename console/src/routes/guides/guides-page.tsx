@@ -1,17 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { getJson } from '../../api';
 import type { GuideRow } from '../../api-types';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
+import { useMe } from '../../me';
+import { NewGuideForm } from './new-guide-form';
 
 /** The workspace's interview guides with their current version. */
 export default function GuidesPage() {
   const guides = useQuery({ queryKey: ['guides'], queryFn: () => getJson<{ items: GuideRow[] }>('/guides') });
+  const isAdmin = useMe().member.role === 'admin';
+  const [creating, setCreating] = useState(false);
   return (
     <>
       <PageHeader title="Guides" subtitle="Interview designs, one per lifecycle moment" />
+      {isAdmin && !creating ? (
+        <p>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            New guide
+          </button>
+        </p>
+      ) : null}
+      {creating ? <NewGuideForm onCancel={() => setCreating(false)} /> : null}
       <QueryView query={guides}>
         {({ items }) =>
           items.length === 0 ? (
