@@ -80,6 +80,7 @@ describe('console trigger editing and dry run', () => {
       when: enterprise,
       who: { type: 'account_contacts', roles: ['champion'] },
       how: { channel: 'email' },
+      do: [{ type: 'invite' }, { type: 'crm_task', to: 'owner' }],
     });
     expect(created.status).toBe(201);
     const rule = await readJson(created);
@@ -89,7 +90,14 @@ describe('console trigger editing and dry run', () => {
     expect(paused.status).toBe(200);
     expect((await readJson(paused)).enabled).toBe(false);
     const renamed = await readJson(await admin('PATCH', `/triggers/${rule.id}`, { name: 'Enterprise pulse' }));
-    expect(renamed).toMatchObject({ name: 'Enterprise pulse', enabled: false });
+    // A patch changes only what it sends: still paused, same who, how and steps.
+    expect(renamed).toMatchObject({
+      name: 'Enterprise pulse',
+      enabled: false,
+      who: { type: 'account_contacts', roles: ['champion'] },
+      how: { channel: 'email' },
+      do: [{ type: 'invite' }, { type: 'crm_task', to: 'owner' }],
+    });
     const listed = await readJson(await t.request('/v1/triggers', { token: ws.secret_key }));
     expect(listed.triggers.map((r: { name: string }) => r.name)).toEqual(['Enterprise pulse']);
 
