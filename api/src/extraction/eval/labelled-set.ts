@@ -97,7 +97,7 @@ const fr: [string, string[]][] = [
   ['Je voudrais parler à une vraie personne.', ['wants_human']],
   ['Ce serait bien de pouvoir exporter les rapports en PDF.', ['feature_request']],
   ["L'application est lente et plante souvent.", ['churn:performance_reliability']],
-  ["Le support ne nous a jamais répondu.", ['churn:support_experience']],
+  ['Le support ne nous a jamais répondu.', ['churn:support_experience']],
   ['La formation était très utile.', []],
   ['Nous sommes très contents du produit.', []],
   ["L'onboarding s'est bien passé.", []],
