@@ -3,8 +3,10 @@
  * Each scenario module exports `run(): Promise<boolean>` (false when a goal is missed, so
  * the process exits non-zero). With no name, lists the scenarios.
  */
+export {};
+
 const scenarios: Record<string, () => Promise<{ run: () => Promise<boolean> }>> = {
-  extraction: () => import('../api/src/extraction/eval/report'),
+  extraction: () => import('./extraction'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -7,7 +7,7 @@ export const PRECISION_GOAL = 0.9;
 
 const pct = (n: number) => n.toFixed(2).padStart(9);
 
-function table(title: string, kinds: KindScore[]) {
+export function table(title: string, kinds: KindScore[]) {
   console.log(`\n${title}`);
   console.log(`${'kind'.padEnd(18)}${'precision'.padStart(10)}${'recall'.padStart(10)}   tp  fp  fn`);
   for (const k of kinds) {
