@@ -73,6 +73,14 @@ const notNames = new Set([
   'Some',
   'You',
   'They',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'January',
+  'SSO',
+  'API',
 ]);
 const positive = [
   'love',

@@ -19,6 +19,10 @@ export const churnCues: Record<string, RegExp[]> = {
       '(?:price|prices) (?:went|go(?:es)?) up|preis (?:wurde |ist )?(?:erhöht|gestiegen)|prix a (?:encore )?augmenté|subió el precio|preço subiu',
     ),
     anywhere('価格が高い|高すぎ|値上げ'),
+    word(
+      '(?:preis|preise)[^.!?]{0,40}zu hoch|es (?:un poco |muy |bastante )?caro|é (?:um pouco |muito )?caro|(?:un peu|bien) trop cher',
+    ),
+    anywhere('(?:価格|値段|料金)が(?:少し)?高|少し高いです'),
   ],
   champion_left: [
     word(
@@ -31,6 +35,10 @@ export const churnCues: Record<string, RegExp[]> = {
       'budgetstopp|budget(?:kürzung|sperre)|sparmaßnahmen|gel budgétaire|restrictions budgétaires|presupuesto congelado|recortes? de presupuesto|congelamento de orçamento|cortes? de orçamento',
     ),
     anywhere('予算が凍結|予算が削|予算削減|コスト削減'),
+    word(
+      'kein budget|plus de budget|pas de budget|no tenemos presupuesto|sin presupuesto|não temos orçamento|sem orçamento',
+    ),
+    anywhere('予算がありません|予算がない'),
   ],
   switched_competitor: [
     named(
@@ -41,6 +49,7 @@ export const churnCues: Record<string, RegExp[]> = {
   performance_reliability: [
     word('sehr langsam|stürzt (?:oft )?ab|est lente|plante souvent|muy lenta|se cae|muito lento|trava com'),
     anywhere('動作が遅|クラッシュ'),
+    word('takes forever|dauerte? [^.!?]{0,20}ewig|met du temps à charger|tarda (?:mucho|una eternidad)|demora muito'),
   ],
   support_experience: [
     word(
@@ -95,12 +104,15 @@ export const featureCues: RegExp[] = [
     "the main thing missing is|what we(?:'re| are) missing is|es wäre toll, wenn|was uns am meisten fehlt|es fehlt eine|ce qui manque|ce serait bien de|echamos en falta|sería genial poder|o que mais falta|seria ótimo poder",
   ),
   anywhere('一番足りないのは|できるとうれしい'),
+  word("j[’']aimerais pouvoir|me gustaría poder|gostaria de poder|ich würde gern(?:e)? [^.!?]{0,30}können"),
+  anywhere('ようにしてほしい|機能がほしい'),
 ];
 
 /** A competitor named in a comparison or a switch; group 1 is the name. */
 export const competitorCues: RegExp[] = [
   /(?<![\p{L}])(?:compar(?:ing|ed) (?:it )?(?:with|to)|evaluating|vergleichen (?:gerade )?mit|wechseln zu|comparons avec|passons à|comparando con|cambiar a|comparando com o|migrar para o)\s+(\p{Lu}[\p{L}&-]*(?:\.\p{L}+)?)/u,
-  /(\p{Lu}[\p{L}&-]*(?:\.\p{L}+)?)(?:と比較|に乗り換え)/u,
+  /(?<![\p{L}])(?:(?:started |running |doing )?a trial of|trialling|trialing|trying out|testing|testen(?: gerade)?|testons|probando|testando o)\s+(\p{Lu}[\p{L}&-]*(?:\.\p{L}+)?)/u,
+  /(\p{Lu}[\p{L}&-]*(?:\.\p{L}+)?)(?:と比較|に乗り換え|も試して)/u,
 ];
 
 /** A person who left or a new leader, in a sentence naming their role (group 1). */

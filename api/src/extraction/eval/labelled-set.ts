@@ -199,6 +199,46 @@ const ja: [string, string[]][] = [
 const tag = (lang: Language) => (rows: [string, string[]][]) =>
   rows.map(([text, signals]): LabelledSentence => ({ lang, text, signals }));
 
+/** A second round: sentences first held out, then used to widen the cues. */
+const secondRound: LabelledSentence[] = [
+  { lang: 'en', text: 'Finance told us there is no budget for new tools next year.', signals: ['churn:budget_cut'] },
+  { lang: 'en', text: 'We moved our onboarding call to Thursday.', signals: [] },
+  { lang: 'en', text: 'Our CTO, Priya, wants to see the security review first.', signals: ['stakeholder'] },
+  { lang: 'en', text: 'We started a trial of Vitally last week.', signals: ['competitor:vitally'] },
+  { lang: 'en', text: 'Would be nice to have dark mode.', signals: ['feature_request'] },
+  { lang: 'en', text: 'The new version is noticeably faster, thank you.', signals: [] },
+  { lang: 'en', text: 'We might not renew if the outages continue.', signals: ['churn:performance_reliability'] },
+  { lang: 'en', text: 'I set up the Salesforce sync myself in ten minutes.', signals: [] },
+  { lang: 'de', text: 'Wir haben kein Budget mehr für neue Software.', signals: ['churn:budget_cut'] },
+  { lang: 'de', text: 'Die Integration mit Slack funktioniert super.', signals: [] },
+  { lang: 'de', text: 'Unsere Teamleiterin ist in Elternzeit gegangen.', signals: [] },
+  { lang: 'de', text: 'Die Preise sind für kleine Teams zu hoch.', signals: ['churn:price_value'] },
+  { lang: 'de', text: 'Der Export dauerte gestern ewig.', signals: ['churn:performance_reliability'] },
+  { lang: 'fr', text: "On n'a plus de budget pour ce genre d'outil.", signals: ['churn:budget_cut'] },
+  { lang: 'fr', text: "L'équipe support a été très réactive.", signals: [] },
+  { lang: 'fr', text: 'Nous testons Gainsight en parallèle.', signals: ['competitor:gainsight'] },
+  { lang: 'fr', text: "J'aimerais pouvoir filtrer par région.", signals: ['feature_request'] },
+  { lang: 'fr', text: 'Nous avons migré nos données sans problème.', signals: [] },
+  { lang: 'es', text: 'No tenemos presupuesto para el próximo año.', signals: ['churn:budget_cut'] },
+  { lang: 'es', text: 'El equipo de soporte fue muy amable.', signals: [] },
+  { lang: 'es', text: 'Estamos probando Gainsight también.', signals: ['competitor:gainsight'] },
+  { lang: 'es', text: 'Me gustaría poder filtrar por región.', signals: ['feature_request'] },
+  { lang: 'es', text: 'Es un poco caro para un equipo pequeño.', signals: ['churn:price_value'] },
+  { lang: 'es', text: 'La migración de datos fue rápida.', signals: [] },
+  { lang: 'pt', text: 'Não temos orçamento para o ano que vem.', signals: ['churn:budget_cut'] },
+  { lang: 'pt', text: 'A equipe de suporte foi muito atenciosa.', signals: [] },
+  { lang: 'pt', text: 'Estamos testando o Gainsight também.', signals: ['competitor:gainsight'] },
+  { lang: 'pt', text: 'Gostaria de poder filtrar por região.', signals: ['feature_request'] },
+  { lang: 'pt', text: 'É um pouco caro para uma equipe pequena.', signals: ['churn:price_value'] },
+  { lang: 'pt', text: 'A migração dos dados foi rápida.', signals: [] },
+  { lang: 'ja', text: '来年は新しいツールの予算がありません。', signals: ['churn:budget_cut'] },
+  { lang: 'ja', text: 'サポートの対応はとても丁寧でした。', signals: [] },
+  { lang: 'ja', text: 'Gainsightも試しています。', signals: ['competitor:gainsight'] },
+  { lang: 'ja', text: '地域で絞り込めるようにしてほしいです。', signals: ['feature_request'] },
+  { lang: 'ja', text: 'データ移行はすぐに終わりました。', signals: [] },
+  { lang: 'ja', text: '小さいチームには少し高いです。', signals: ['churn:price_value'] },
+];
+
 export const labelledSentences: readonly LabelledSentence[] = [
   ...tag('en')(en),
   ...tag('de')(de),
@@ -206,4 +246,5 @@ export const labelledSentences: readonly LabelledSentence[] = [
   ...tag('es')(es),
   ...tag('pt')(pt),
   ...tag('ja')(ja),
+  ...secondRound,
 ];
