@@ -7,6 +7,7 @@ import { EVAL_MESSAGE_ID } from '../api/src/extraction/eval/rules-eval';
 import { type KindScore, score } from '../api/src/extraction/eval/score';
 import { extractWithRules } from '../api/src/extraction/rules-extraction';
 import { standardTaxonomy } from '../api/src/guides/templates/taxonomy';
+import { createLogger } from '../api/src/log';
 import { mockOpenAI } from '../tests/msw/openai';
 
 /**
@@ -37,7 +38,10 @@ export async function evalAiWithStub(): Promise<KindScore[]> {
         { role: 'customer' as const, text: s.text, id: EVAL_MESSAGE_ID },
       ];
       // biome-ignore lint/suspicious/noExplicitAny: only the objective and taxonomy of the guide are read
-      results.set(s.text, (await extractWithModel(config, guide as any, lines)).signals);
+      results.set(
+        s.text,
+        (await extractWithModel({ config, log: createLogger('silent') }, guide as any, lines)).signals,
+      );
     }
   } finally {
     server.close();
