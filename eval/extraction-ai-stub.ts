@@ -1,4 +1,4 @@
-import type { ExtractionOutput, Signal } from '@candor/shared';
+import type { ExtractionOutput, GuideBody, Signal } from '@candor/shared';
 import { setupServer } from 'msw/node';
 import { loadConfig } from '../api/src/config';
 import { extractWithModel } from '../api/src/extraction/ai-extraction';
@@ -29,6 +29,7 @@ export async function evalAiWithStub(): Promise<KindScore[]> {
     OPENAI_API_KEY: 'stub',
     OPENAI_BASE_URL: 'http://model-stub.invalid/v1',
   });
+  // Extraction reads only the guide's objective and taxonomy.
   const guide = { objective: 'Understand renewal risk', taxonomy: standardTaxonomy };
   const results = new Map<string, Signal[]>();
   try {
@@ -37,10 +38,9 @@ export async function evalAiWithStub(): Promise<KindScore[]> {
         { role: 'interviewer' as const, text: 'How is it going?', id: '00000000-0000-4000-8000-000000000002' },
         { role: 'customer' as const, text: s.text, id: EVAL_MESSAGE_ID },
       ];
-      // biome-ignore lint/suspicious/noExplicitAny: only the objective and taxonomy of the guide are read
       results.set(
         s.text,
-        (await extractWithModel({ config, log: createLogger('silent') }, guide as any, lines)).signals,
+        (await extractWithModel({ config, log: createLogger('silent') }, guide as unknown as GuideBody, lines)).signals,
       );
     }
   } finally {
