@@ -74,3 +74,23 @@ describe('rules extraction', () => {
     expect(run('We run the Monday report and share it in the team channel.')).toEqual([]);
   });
 });
+
+describe('churn level by the evidence', () => {
+  const level = (text: string) =>
+    run(text).find((s) => s.kind === 'churn_risk' && s.value.reasons.length > 0)?.value as { level: string };
+  it('is high for a stated decision, low for a hedge, medium otherwise', () => {
+    expect(level('We are going to cancel, it is too expensive.').level).toBe('high');
+    expect(level('Wir wollen kündigen, weil es zu teuer geworden ist.').level).toBe('high');
+    expect(level('Es un poco caro para un equipo pequeño.').level).toBe('low');
+    expect(level('It is sometimes slow in the morning.').level).toBe('low');
+    expect(level('It is far too expensive for what we use.').level).toBe('medium');
+  });
+  it('files renewal doubt as a high churn risk without a taxonomy reason', () => {
+    const doubt = run('Ich bin nicht sicher, ob wir verlängern.').find((s) => s.kind === 'churn_risk');
+    expect(doubt?.value).toEqual({ level: 'high', reasons: [] });
+  });
+  it('names the champion who left', () => {
+    const person = run('Our champion Tom left last month.').find((s) => s.kind === 'stakeholder');
+    expect(person?.value).toEqual({ name: 'Tom', role: 'champion', champion_change: true });
+  });
+});

@@ -23,6 +23,22 @@ const cite = (r: Row, text: string): BriefItem => ({
   interview_id: r.interview_id,
   message_id: r.message_id,
 });
+const economicBuyer = /\b(?:ceo|cfo|coo|founder|owner|procurement|finance|economic buyer|vp|vice president|head of)\b/i;
+
+/** "Tom (champion) — champion; left or changed, mentioned by Ana (admin)": who, what they are to the deal, what changed. */
+function personLine(r: Row): string {
+  const name = r.value.name ? String(r.value.name) : null;
+  const role = r.value.role ? String(r.value.role) : null;
+  const person = name ? `${name}${role ? ` (${role})` : ''}` : `Their ${role}`;
+  const part = /champion|sponsor/i.test(role ?? '')
+    ? 'champion'
+    : economicBuyer.test(role ?? '')
+      ? 'economic buyer'
+      : null;
+  const change = r.value.champion_change === true ? 'left or changed — re-establish the relationship' : null;
+  const facts = [part, change].filter(Boolean).join('; ');
+  return `${person}${facts ? ` — ${facts}` : ''}; mentioned by ${who(r)}`;
+}
 const isChampion = (r: Row) => (r.contact_role ?? '').toLowerCase() === 'champion';
 const isEndUser = (r: Row) => /end.?user|user/i.test(r.contact_role ?? '');
 
@@ -103,13 +119,16 @@ export async function composeRulesBrief(
     const r = of('sentiment', (x) => isChampion(x) && x.value.polarity === 'negative')[0]!;
     stakeholders.unshift(cite(r, 'End users are positive but the champion is not: find out what the champion needs'));
   }
-  for (const r of of('stakeholder', (x) => x.value.champion_change === true))
-    stakeholders.unshift(
-      cite(
-        r,
-        `Champion change: ${String(r.value.name ?? 'the sponsor')} ${r.value.role ? `(${r.value.role}) ` : ''}— re-establish the relationship`,
-      ),
-    );
+  // Everyone the customers mentioned, not only those who answered: one line per person
+  // (rows are newest first, so the newest mention wins), changes first.
+  const mentioned = new Map<string, Row>();
+  for (const r of of('stakeholder')) {
+    const key = String(r.value.name ?? r.value.role ?? '').toLowerCase();
+    if (key && !mentioned.has(key)) mentioned.set(key, r);
+  }
+  const people = [...mentioned.values()].map((r) => ({ r, line: personLine(r) }));
+  stakeholders.push(...people.filter((p) => p.r.value.champion_change !== true).map((p) => cite(p.r, p.line)));
+  stakeholders.unshift(...people.filter((p) => p.r.value.champion_change === true).map((p) => cite(p.r, p.line)));
 
   const healthReasons =
     (account.health_reasons as {
