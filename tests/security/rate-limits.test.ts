@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, rateLimitDefaults } from '@candor/api/config';
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/console-session';
 import { createTestWorkspace, readJson, startAppBeside, startTestApp, type TestApp } from '../support/harness';
@@ -16,11 +17,23 @@ const env = { CANDOR_RATE_LIMITS: JSON.stringify(limits), CANDOR_TRUST_PROXY: '1
 
 type Requester = TestApp['request'];
 
-const identify = (request: Requester, key: string, address: string, userId: string) =>
+// Signed like a real page (identity verification is on by default), so the flood is
+// counted by the limiter and not refused for its identity first.
+const identify = (
+  request: Requester,
+  ws: { publishable_key: string; identity_secret: string },
+  address: string,
+  userId: string,
+) =>
   request('/v1/widget/identify', {
     method: 'POST',
     headers: { 'x-forwarded-for': address },
-    json: { key, user: { id: userId }, account: { id: `acct_${userId}`, name: `Account ${userId}` } },
+    json: {
+      key: ws.publishable_key,
+      user: { id: userId },
+      account: { id: `acct_${userId}`, name: `Account ${userId}` },
+      userHash: identityHash(ws.identity_secret, userId),
+    },
   });
 
 async function countRows(t: TestApp, table: 'contacts' | 'accounts', workspaceId: string) {
@@ -54,7 +67,7 @@ describe('rate limits', () => {
   it('stops an identify flood with the public key at the per-address limit, then at the per-workspace one', async () => {
     const ws = await createTestWorkspace(t);
     const flood = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => identify(t.request, ws.publishable_key, '203.0.113.7', `flood_${i}`)),
+      Array.from({ length: 25 }, (_, i) => identify(t.request, ws, '203.0.113.7', `flood_${i}`)),
     );
     const statuses = flood.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
@@ -70,7 +83,7 @@ describe('rate limits', () => {
 
     // Another address gets its own budget, until the workspace's budget (15) is spent.
     const other = [];
-    for (let i = 0; i < 8; i++) other.push(await identify(t.request, ws.publishable_key, '198.51.100.9', `other_${i}`));
+    for (let i = 0; i < 8; i++) other.push(await identify(t.request, ws, '198.51.100.9', `other_${i}`));
     expect(other.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
     await expectRateLimited(other[5] as Response, 'widget_key');
     expect(await countRows(t, 'contacts', ws.id)).toBe(15);
@@ -148,7 +161,7 @@ describe('rate limits', () => {
       const statuses = [];
       for (let i = 0; i < 12; i++) {
         const request = i % 2 === 0 ? t.request : second.request;
-        statuses.push((await identify(request, ws.publishable_key, '203.0.113.99', `shared_${i}`)).status);
+        statuses.push((await identify(request, ws, '203.0.113.99', `shared_${i}`)).status);
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 429, 429]);
       expect(await countRows(t, 'contacts', ws.id)).toBe(10);
@@ -176,7 +189,7 @@ describe('rate limits', () => {
     try {
       const statuses = [];
       for (const address of ['192.0.2.1', '192.0.2.2', '192.0.2.3'])
-        statuses.push((await identify(untrusting.request, ws.publishable_key, address, `spoof_${address}`)).status);
+        statuses.push((await identify(untrusting.request, ws, address, `spoof_${address}`)).status);
       expect(statuses).toEqual([200, 200, 429]);
     } finally {
       await untrusting.close();
