@@ -1,3 +1,4 @@
+import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 
@@ -22,7 +23,12 @@ describe(`identify as a CORS-simple request (${databaseKind})`, () => {
   it('identifies from a text/plain JSON body, with CORS headers on the answer', async () => {
     const res = await plain(
       '/v1/widget/identify',
-      JSON.stringify({ key: ws.publishable_key, user: { id: 'u_plain', name: 'Plain' }, locale: 'en' }),
+      JSON.stringify({
+        key: ws.publishable_key,
+        user: { id: 'u_plain', name: 'Plain' },
+        locale: 'en',
+        userHash: identityHash(ws.identity_secret, 'u_plain'),
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -43,7 +49,7 @@ describe(`identify as a CORS-simple request (${databaseKind})`, () => {
   it('still accepts application/json', async () => {
     const res = await t.request('/v1/widget/identify', {
       method: 'POST',
-      json: { key: ws.publishable_key, user: { id: 'u_json' } },
+      json: { key: ws.publishable_key, user: { id: 'u_json' }, userHash: identityHash(ws.identity_secret, 'u_json') },
     });
     expect(res.status).toBe(200);
   });
@@ -60,7 +66,7 @@ describe(`identify as a CORS-simple request (${databaseKind})`, () => {
     const { token } = await readJson(
       await t.request('/v1/widget/identify', {
         method: 'POST',
-        json: { key: ws.publishable_key, user: { id: 'u_t' } },
+        json: { key: ws.publishable_key, user: { id: 'u_t' }, userHash: identityHash(ws.identity_secret, 'u_t') },
       }),
     );
     const track = await plain('/v1/widget/track', JSON.stringify({ event: 'plain_track' }), {
