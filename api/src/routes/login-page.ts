@@ -95,7 +95,7 @@ function sendPage(c: Context<AppEnv>, status: 200 | 400 | 403, content: PageCont
   // no-referrer: with no-referrer the button's POST would carry `Origin: null`.)
   c.header(
     'Content-Security-Policy',
-    `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   );
   c.header('Referrer-Policy', 'same-origin');
   c.header('Cache-Control', 'no-store');
