@@ -156,8 +156,9 @@ describe('ReplyStreamGuard', () => {
     expect(g.push('are ')).toBe('');
     expect(g.push('a ')).toBe('');
     expect(g.push('customer ')).toBe('');
-    expect(g.push('who ')).toBe('You are a customer who ');
-    expect(g.push('knows the product well. ')).not.toBe('');
+    // ("who" would not do: it starts "Who they are, as reported…" of the profile block.)
+    expect(g.push('whose ')).toBe('You are a customer whose ');
+    expect(g.push('team knows the product well. ')).not.toBe('');
     expect(g.currentVerdict()).toEqual({ ok: true });
   });
 
