@@ -40,8 +40,9 @@ describe('the install snippets the Settings page generates', () => {
   });
 
   it('signs an identity token in Node (jose) that the server accepts, with every claim', async () => {
-    // Inside the repository, so the snippet's `import 'jose'` resolves as in a customer's app.
-    const dir = mkdtempSync(path.join(import.meta.dirname, '..', 'node_modules', '.candor-snippet-'));
+    // Inside the repository's own node_modules (which a fresh install always has; the tests
+    // workspace's may not exist), so the snippet's `import 'jose'` resolves as in a customer's app.
+    const dir = mkdtempSync(path.join(import.meta.dirname, '..', '..', 'node_modules', '.candor-snippet-'));
     const file = path.join(dir, 'identity-token.mjs');
     writeFileSync(file, identityTokenSnippet('node'));
     process.env.CANDOR_IDENTITY_SECRET = SECRET;
