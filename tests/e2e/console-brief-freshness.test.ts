@@ -1,10 +1,15 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
-import { createTestWorkspace } from '../support/harness';
+import { type CandorServer, hasChromium } from '../support/browser';
 import { recordAnswer } from '../support/signal-fixtures';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations, signedInConsolePage } from './console-support';
+import {
+  insertAccount,
+  screenshotPage,
+  seriousA11yViolations,
+  signedInAsCsm,
+  startWithWorkspace,
+} from './console-support';
 
 describe.skipIf(!hasChromium)('a renewal brief that has not caught up yet', { timeout: 60_000 }, () => {
   let candor: CandorServer;
@@ -13,25 +18,15 @@ describe.skipIf(!hasChromium)('a renewal brief that has not caught up yet', { ti
   let accountId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    candor = await startCandorServer();
-    const { t } = candor;
-    const ws = await createTestWorkspace(t, 'Fresh Co');
-    accountId = (
-      await t.deps.db
-        .insertInto('accounts')
-        .values({
-          workspace_id: ws.id,
-          external_id: 'northwind',
-          name: 'Northwind Traders',
-          owner_email: 'carol@vendor.io',
-          renewal_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-          attributes: {},
-          health_reasons: [],
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const started = await startWithWorkspace('Fresh Co');
+    ({ candor } = started);
+    const { t, ws } = started;
+    accountId = await insertAccount(t, ws.id, {
+      external_id: 'northwind',
+      name: 'Northwind Traders',
+      owner_email: 'carol@vendor.io',
+      renewal_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
     await recordAnswer(t, ws.id, {
       accountId,
       text: 'The price feels high next to Looker.',
@@ -50,11 +45,7 @@ describe.skipIf(!hasChromium)('a renewal brief that has not caught up yet', { ti
         .where('id', '=', interviewId)
         .execute();
     }
-    ({ browser, page } = await signedInConsolePage(candor, {
-      workspaceId: ws.id,
-      email: 'carol@vendor.io',
-      role: 'csm',
-    }));
+    ({ browser, page } = await signedInAsCsm(candor, ws.id));
   }, 180_000);
 
   afterAll(async () => {

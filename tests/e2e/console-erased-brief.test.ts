@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
-import { createTestWorkspace } from '../support/harness';
+import { type CandorServer, hasChromium } from '../support/browser';
 import { recordAnswer } from '../support/signal-fixtures';
-import { ensureConsoleBuilt, expectAccessible, signedInConsolePage } from './console-support';
+import { expectAccessible, insertAccount, signedInAsCsm, startWithWorkspace } from './console-support';
 
 const ADA_SAID = 'we are moving to a competitor next quarter';
 const LINUS_SAID = 'exports keep timing out';
@@ -16,34 +15,25 @@ describe.skipIf(!hasChromium)('a renewal brief after one of its people is erased
   let accountId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    candor = await startCandorServer();
-    const { t } = candor;
-    const ws = await createTestWorkspace(t, 'Erasure Co');
-    const account = await t.deps.db
-      .insertInto('accounts')
-      .values({
-        workspace_id: ws.id,
-        external_id: 'acme',
-        name: 'Acme Analytics',
-        owner_email: 'carol@vendor.io',
-        attributes: {},
-        health_reasons: [],
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    accountId = account.id;
+    const started = await startWithWorkspace('Erasure Co');
+    ({ candor } = started);
+    const { t, ws } = started;
+    accountId = await insertAccount(t, ws.id, {
+      external_id: 'acme',
+      name: 'Acme Analytics',
+      owner_email: 'carol@vendor.io',
+    });
     for (const [externalId, name, role, said] of [
       ['ada', 'Ada Lovelace', 'champion', ADA_SAID],
       ['linus', 'Linus Lee', 'end user', LINUS_SAID],
     ] as const) {
       const contact = await t.deps.db
         .insertInto('contacts')
-        .values({ workspace_id: ws.id, account_id: account.id, external_id: externalId, name, role, attributes: {} })
+        .values({ workspace_id: ws.id, account_id: accountId, external_id: externalId, name, role, attributes: {} })
         .returning('id')
         .executeTakeFirstOrThrow();
       await recordAnswer(t, ws.id, {
-        accountId: account.id,
+        accountId,
         contactId: contact.id,
         text: `Honestly, ${said}.`,
         signals: [{ kind: 'churn_risk', value: { level: 'high', reasons: ['performance_reliability'] }, quote: said }],
@@ -53,11 +43,7 @@ describe.skipIf(!hasChromium)('a renewal brief after one of its people is erased
     expect(await generated.text()).toContain(ADA_SAID);
     expect((await t.request('/v1/contacts/ada', { method: 'DELETE', token: ws.secret_key })).status).toBe(200);
 
-    ({ browser, page } = await signedInConsolePage(candor, {
-      workspaceId: ws.id,
-      email: 'carol@vendor.io',
-      role: 'csm',
-    }));
+    ({ browser, page } = await signedInAsCsm(candor, ws.id));
   }, 180_000);
 
   afterAll(async () => {

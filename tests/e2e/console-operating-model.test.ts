@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
-import { ensureConsoleBuilt, expectAccessible, screenshotPage, signedInConsolePage } from './console-support';
+import { type CandorServer, hasChromium } from '../support/browser';
+import { expectAccessible, screenshotPage, signedInConsolePage, startOnDemoWorkspace } from './console-support';
 
 describe.skipIf(!hasChromium)('the Operating model page on the seeded demo', { timeout: 90_000 }, () => {
   let server: CandorServer;
@@ -12,18 +12,8 @@ describe.skipIf(!hasChromium)('the Operating model page on the seeded demo', { t
   let workspaceId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    server = await startCandorServer();
-    // Loaded after the app so zod's OpenAPI extension is in place before the seed's schemas load.
-    const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
-    workspaceId = (await seedDemoWorkspace(server.t.deps)).workspace.id;
-    const admin = await server.t.deps.db
-      .selectFrom('members')
-      .select('email')
-      .where('workspace_id', '=', workspaceId)
-      .where('role', '=', 'admin')
-      .orderBy('email')
-      .executeTakeFirstOrThrow();
+    let admin: { email: string };
+    ({ server, workspaceId, admin } = await startOnDemoWorkspace());
     ({ browser, page } = await signedInConsolePage(server, { workspaceId, email: admin.email, role: 'admin' }));
     errors = [];
     // The browser's own favicon request is the one 404 a console page may log; anything else fails the test.

@@ -2,9 +2,9 @@
 import { createLoginLink } from '@candor/api/auth/login-links';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { type CandorServer, hasChromium, launchBrowser } from '../support/browser';
 import { addConsoleFixtures } from './console-fixtures';
-import { ensureConsoleBuilt, expectAccessible, screenshotPage, signInThroughLink } from './console-support';
+import { expectAccessible, screenshotPage, signInThroughLink, startOnDemoWorkspace } from './console-support';
 
 /** CSP reports from every frame of the page (the outbox's srcdoc email frame inherits the policy). */
 function watchCsp(page: Page): string[] {
@@ -43,16 +43,8 @@ describe.skipIf(!hasChromium)('console outbox and CSP in Chromium', { timeout: 9
   }
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    server = await startCandorServer();
-    const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
-    workspaceId = (await seedDemoWorkspace(server.t.deps)).workspace.id;
-    const admin = await server.t.deps.db
-      .selectFrom('members')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('role', '=', 'admin')
-      .executeTakeFirstOrThrow();
+    let admin: { id: string };
+    ({ server, workspaceId, admin } = await startOnDemoWorkspace());
     // Interviews, signals and briefs, so every page has charts and rows to draw.
     await addConsoleFixtures(server.t.deps, workspaceId, admin.id);
     browser = await launchBrowser();

@@ -7,7 +7,13 @@ import { type CandorServer, hasChromium, startCandorServer } from '../support/br
 import { createTestWorkspace } from '../support/harness';
 import { recordAnswer } from '../support/signal-fixtures';
 import { purposeOf, synthesisReply } from '../support/synthesis-replies';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations, signedInConsolePage } from './console-support';
+import {
+  ensureConsoleBuilt,
+  insertAccount,
+  screenshotPage,
+  seriousA11yViolations,
+  signedInAsCsm,
+} from './console-support';
 
 const server = setupServer();
 const QUOTE = 'Exports keep timing out';
@@ -31,25 +37,17 @@ describe.skipIf(!hasChromium)('regenerating a renewal brief from the console', {
     });
     const { t } = candor;
     const ws = await createTestWorkspace(t, 'Regenerate Co');
-    const account = await t.deps.db
-      .insertInto('accounts')
-      .values({
-        workspace_id: ws.id,
-        external_id: 'acme',
-        name: 'Acme Analytics',
-        arr_cents: 120_000_00,
-        owner_email: 'carol@vendor.io',
-        attributes: {},
-        health_reasons: [],
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    accountId = account.id;
+    accountId = await insertAccount(t, ws.id, {
+      external_id: 'acme',
+      name: 'Acme Analytics',
+      arr_cents: 120_000_00,
+      owner_email: 'carol@vendor.io',
+    });
     const contact = await t.deps.db
       .insertInto('contacts')
       .values({
         workspace_id: ws.id,
-        account_id: account.id,
+        account_id: accountId,
         external_id: 'linus',
         name: 'Linus Lee',
         role: 'end user',
@@ -58,7 +56,7 @@ describe.skipIf(!hasChromium)('regenerating a renewal brief from the console', {
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAnswer(t, ws.id, {
-      accountId: account.id,
+      accountId,
       contactId: contact.id,
       text: `${QUOTE} and the price is hard to justify.`,
       signals: [
@@ -70,11 +68,7 @@ describe.skipIf(!hasChromium)('regenerating a renewal brief from the console', {
         },
       ],
     });
-    ({ browser, page } = await signedInConsolePage(candor, {
-      workspaceId: ws.id,
-      email: 'carol@vendor.io',
-      role: 'csm',
-    }));
+    ({ browser, page } = await signedInAsCsm(candor, ws.id));
   }, 180_000);
 
   afterAll(async () => {

@@ -5,13 +5,13 @@ import { createLoginLink } from '@candor/api/auth/login-links';
 import { openSecret } from '@candor/api/secrets/sealed-secrets';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
+import { type CandorServer, hasChromium, launchBrowser } from '../support/browser';
 import {
-  ensureConsoleBuilt,
   expectAccessible,
   screenshotPage,
   seriousA11yViolations,
   signInThroughLink,
+  startOnDemoWorkspace,
 } from './console-support';
 
 /** A webhook receiver on 127.0.0.1 answering 200. */
@@ -41,18 +41,9 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
   let workspaceId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     receiver = await startReceiver();
-    server = await startCandorServer({ CANDOR_WEBHOOKS_ALLOW_PRIVATE: 'true' });
-    const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
-    workspaceId = (await seedDemoWorkspace(server.t.deps)).workspace.id;
-    const admin = await server.t.deps.db
-      .selectFrom('members')
-      .select('email')
-      .where('workspace_id', '=', workspaceId)
-      .where('role', '=', 'admin')
-      .orderBy('email')
-      .executeTakeFirstOrThrow();
+    let admin: { email: string };
+    ({ server, workspaceId, admin } = await startOnDemoWorkspace({ CANDOR_WEBHOOKS_ALLOW_PRIVATE: 'true' }));
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     page = await context.newPage();

@@ -1,10 +1,15 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
-import { createTestWorkspace } from '../support/harness';
+import { type CandorServer, hasChromium } from '../support/browser';
 import { recordAnswer } from '../support/signal-fixtures';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations, signedInConsolePage } from './console-support';
+import {
+  insertAccount,
+  screenshotPage,
+  seriousA11yViolations,
+  signedInAsCsm,
+  startWithWorkspace,
+} from './console-support';
 
 const SSO = 'The SSO setup took two days because the docs were unclear.';
 
@@ -15,17 +20,12 @@ describe.skipIf(!hasChromium)('correcting signals from the transcript', { timeou
   let interviewId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    candor = await startCandorServer();
-    const { t } = candor;
-    const ws = await createTestWorkspace(t, 'Correct Co');
-    const account = await t.deps.db
-      .insertInto('accounts')
-      .values({ workspace_id: ws.id, external_id: 'acme', name: 'Acme', attributes: {}, health_reasons: [] })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const started = await startWithWorkspace('Correct Co');
+    ({ candor } = started);
+    const { t, ws } = started;
+    const accountId = await insertAccount(t, ws.id, { external_id: 'acme', name: 'Acme' });
     ({ interviewId } = await recordAnswer(t, ws.id, {
-      accountId: account.id,
+      accountId,
       text: `${SSO} We are comparing with Looker.`,
       signals: [
         // What keyword rules got wrong: setup friction read as a plan upgrade.
@@ -33,11 +33,7 @@ describe.skipIf(!hasChromium)('correcting signals from the transcript', { timeou
         { kind: 'competitor', value: { name: 'Lookr' }, quote: 'comparing with Looker' },
       ],
     }));
-    ({ browser, page } = await signedInConsolePage(candor, {
-      workspaceId: ws.id,
-      email: 'carol@vendor.io',
-      role: 'csm',
-    }));
+    ({ browser, page } = await signedInAsCsm(candor, ws.id));
   }, 180_000);
 
   afterAll(async () => {

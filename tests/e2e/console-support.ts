@@ -3,10 +3,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLoginLink } from '@candor/api/auth/login-links';
+import type { Database } from '@candor/migrations';
 import axe from 'axe-core';
+import type { Insertable } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { artifactsDir, type CandorServer, launchBrowser } from '../support/browser';
+import { artifactsDir, type CandorServer, launchBrowser, startCandorServer } from '../support/browser';
+import { createTestWorkspace, type TestApp } from '../support/harness';
 import { repoRoot } from '../support/processes';
 
 /** Builds console/dist when it is missing or older than the console's sources. */
@@ -69,4 +72,48 @@ export async function signInThroughLink(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: /^Sign in as / }).click();
   await page.waitForURL((u) => u.pathname !== '/login');
+}
+
+/** A console page signed in as carol@vendor.io, a CSM in the workspace: the member the account pages are written for. */
+export function signedInAsCsm(candor: CandorServer, workspaceId: string) {
+  return signedInConsolePage(candor, { workspaceId, email: 'carol@vendor.io', role: 'csm' });
+}
+
+/** Builds the console, starts Candor and creates an empty test workspace called `name`. */
+export async function startWithWorkspace(name: string) {
+  ensureConsoleBuilt();
+  const candor = await startCandorServer();
+  const ws = await createTestWorkspace(candor.t, name);
+  return { candor, t: candor.t, ws };
+}
+
+/** Inserts an account with no attributes and no health reasons yet; returns its id. */
+export async function insertAccount(
+  t: TestApp,
+  workspaceId: string,
+  values: Omit<Insertable<Database['accounts']>, 'workspace_id' | 'attributes' | 'health_reasons'>,
+): Promise<string> {
+  const account = await t.deps.db
+    .insertInto('accounts')
+    .values({ workspace_id: workspaceId, attributes: {}, health_reasons: [], ...values })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return account.id;
+}
+
+/** Builds the console and starts Candor on the seeded demo workspace; returns the server, workspace and its admin. */
+export async function startOnDemoWorkspace(env: Record<string, string> = {}) {
+  ensureConsoleBuilt();
+  const server = await startCandorServer(env);
+  // Loaded after the app so zod's OpenAPI extension is in place before the seed's schemas load.
+  const { seedDemoWorkspace } = await import('@candor/api/demo/seed-demo');
+  const workspaceId = (await seedDemoWorkspace(server.t.deps)).workspace.id;
+  const admin = await server.t.deps.db
+    .selectFrom('members')
+    .select(['id', 'email'])
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'admin')
+    .orderBy('email')
+    .executeTakeFirstOrThrow();
+  return { server, workspaceId, admin };
 }

@@ -1,10 +1,15 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';
-import { createTestWorkspace } from '../support/harness';
+import { type CandorServer, hasChromium } from '../support/browser';
 import { recordAnswer } from '../support/signal-fixtures';
-import { ensureConsoleBuilt, screenshotPage, seriousA11yViolations, signedInConsolePage } from './console-support';
+import {
+  insertAccount,
+  screenshotPage,
+  seriousA11yViolations,
+  signedInAsCsm,
+  startWithWorkspace,
+} from './console-support';
 
 describe.skipIf(!hasChromium)('the weekly briefing on Home', { timeout: 60_000 }, () => {
   let candor: CandorServer;
@@ -13,37 +18,25 @@ describe.skipIf(!hasChromium)('the weekly briefing on Home', { timeout: 60_000 }
   let handoffId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    candor = await startCandorServer();
-    const { t } = candor;
-    const ws = await createTestWorkspace(t, 'Briefing Co');
+    const started = await startWithWorkspace('Briefing Co');
+    ({ candor } = started);
+    const { t, ws } = started;
     const account = (name: string, arr: number) =>
-      t.deps.db
-        .insertInto('accounts')
-        .values({
-          workspace_id: ws.id,
-          external_id: name,
-          name,
-          arr_cents: arr,
-          owner_email: 'carol@vendor.io',
-          attributes: {},
-          health_reasons: [],
-          last_touch_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    handoffId = (await account('Handoff Analytics', 40_000_00)).id;
+      insertAccount(t, ws.id, {
+        external_id: name,
+        name,
+        arr_cents: arr,
+        owner_email: 'carol@vendor.io',
+        last_touch_at: new Date(),
+      });
+    handoffId = await account('Handoff Analytics', 40_000_00);
     await account('Calm Corp', 90_000_00);
     await recordAnswer(t, ws.id, {
       accountId: handoffId,
       text: 'Honestly I would rather talk to a person about our rollout.',
       signals: [{ kind: 'wants_human', value: { reason: null }, quote: 'I would rather talk to a person' }],
     });
-    ({ browser, page } = await signedInConsolePage(candor, {
-      workspaceId: ws.id,
-      email: 'carol@vendor.io',
-      role: 'csm',
-    }));
+    ({ browser, page } = await signedInAsCsm(candor, ws.id));
   }, 180_000);
 
   afterAll(async () => {
