@@ -68,7 +68,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
         .select('credentials')
         .where('kind', '=', 'slack')
         .executeTakeFirstOrThrow();
-      expect(row.credentials).toMatch(/^v1\./);
+      expect(row.credentials).toMatch(/^sealed:v1:/);
       expect(row.credentials).not.toContain('xoxb');
       const listed = await call('GET', '/settings/connectors');
       expect(await listed.text()).not.toContain(SLACK_TOKEN);

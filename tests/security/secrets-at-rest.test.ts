@@ -1,9 +1,11 @@
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLoginLink } from '@candor/api/auth/login-links';
+import { loadConnector, saveConnector } from '@candor/api/connectors/connector-store';
 import { instanceSecretFile } from '@candor/api/instance-secret';
+import { openSecret } from '@candor/api/secrets/sealed-secrets';
 import { readEndpointSecret } from '@candor/api/webhooks/endpoint-store';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +42,15 @@ async function startReceiver() {
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Connector credentials as the connectors' former sealing stored them: `v1.<iv>.<tag>.<ciphertext>`. */
+function legacySealedCredentials(secret: string, workspaceId: string, value: unknown) {
+  const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'candor/connector-credentials/v1', 32));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(workspaceId));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return ['v1', ...[iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url'))].join('.');
 }
 
 /** Every row of the tables a stolen database copy would give, as one string. */
@@ -136,6 +147,33 @@ describe('secrets at rest', () => {
 
   it('after a rotation, opens secrets and verifies links made under the previous secret, and reseals them', async () => {
     const { ws, guideId } = await seedWorkspace(t, guideFixture());
+    // One connector saved as today, one still in the connectors' former sealed format.
+    const slack = { bot_token: 'xoxb-rotation-token-0001' };
+    const hubspot = { access_token: 'pat-na1-rotation-token' };
+    await saveConnector(t.deps, ws, 'slack', { credentials: slack, settings: { channel: null } });
+    await t.deps.db
+      .insertInto('connectors')
+      .values({
+        workspace_id: ws.id,
+        kind: 'hubspot',
+        settings: {},
+        credentials: legacySealedCredentials(SECRET, ws.id, hubspot),
+        enabled: true,
+      })
+      .execute();
+    const storedCredentials = async () =>
+      Object.fromEntries(
+        (
+          await t.deps.db
+            .selectFrom('connectors')
+            .select(['kind', 'credentials'])
+            .where('workspace_id', '=', ws.id)
+            .execute()
+        ).map((r) => [r.kind, r.credentials]),
+      );
+    const credentialsBefore = await storedCredentials();
+    expect(credentialsBefore.hubspot).toMatch(/^v1\./);
+    expect(await loadConnector(t.deps, ws, { kind: 'hubspot' })).toBeDefined();
     await t.deps.db.updateTable('workspaces').set({ identity_verification: true }).where('id', '=', ws.id).execute();
     const created = await t.request('/v1/webhooks', {
       method: 'POST',
@@ -163,8 +201,16 @@ describe('secrets at rest', () => {
       });
       expect(identified.status).toBe(200);
       expect(await readEndpointSecret(rotated.deps, ws, endpoint.id)).toBe(endpoint.secret);
+      expect(await loadConnector(rotated.deps, ws, { kind: 'slack' })).toMatchObject({ enabled: true });
+      expect(await loadConnector(rotated.deps, ws, { kind: 'hubspot' })).toMatchObject({ enabled: true });
     } finally {
       await rotated.close();
+    }
+    // The start resealed the connector credentials under the new secret, the former format included.
+    const credentialsAfter = await storedCredentials();
+    for (const kind of ['slack', 'hubspot']) {
+      expect(credentialsAfter[kind]).toMatch(/^sealed:v1:/);
+      expect(credentialsAfter[kind]).not.toBe(credentialsBefore[kind]);
     }
     const after = await t.deps.db
       .selectFrom('workspaces')
@@ -177,6 +223,12 @@ describe('secrets at rest', () => {
     const only = await startAppBeside(t, { CANDOR_SECRET: ROTATED });
     try {
       expect(await readEndpointSecret(only.deps, ws, endpoint.id)).toBe(endpoint.secret);
+      const opened = (kind: string) =>
+        JSON.parse(openSecret(only.deps, 'connector-credentials', credentialsAfter[kind] ?? '', ws.id));
+      expect(opened('slack')).toEqual(slack);
+      expect(opened('hubspot')).toEqual(hubspot);
+      expect(await loadConnector(only.deps, ws, { kind: 'slack' })).toBeDefined();
+      expect(await loadConnector(only.deps, ws, { kind: 'hubspot' })).toBeDefined();
       expect((await only.request(linkPath)).status).toBe(404);
     } finally {
       await only.close();

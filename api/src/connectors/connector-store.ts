@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError, describeZodError, notFound } from '../http/errors';
+import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import type { Connector, ConnectorKind } from './connector';
-import { openCredentials, sealCredentials } from './credentials';
 import { crmSettings } from './crm-mapping';
 import { hubspotConnector, hubspotCredentials } from './hubspot-connector';
 import { salesforceConnector, salesforceCredentials } from './salesforce-connector';
 import { slackConnector, slackCredentials, slackSettings } from './slack-connector';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'previousSecret' | 'now'>;
 
 const credentialSchemas: Record<ConnectorKind, z.ZodType<Record<string, unknown>>> = {
   slack: slackCredentials,
@@ -86,7 +86,12 @@ export async function saveConnector(
   const sealed =
     input.credentials === undefined
       ? undefined
-      : sealCredentials(deps.secret, ws.id, parse(credentialSchemas[kind], input.credentials, 'credentials'));
+      : sealSecret(
+          deps,
+          'connector-credentials',
+          JSON.stringify(parse(credentialSchemas[kind], input.credentials, 'credentials')),
+          ws.id,
+        );
   const settings = parse(settingSchemas[kind], input.settings ?? existing?.settings ?? {}, 'settings');
   const row = existing
     ? await t
@@ -123,7 +128,7 @@ export async function loadConnector(
   q = 'kind' in where ? q.where('kind', '=', where.kind) : q.where('id', '=', where.id);
   const row = await q.executeTakeFirst();
   if (!row) return undefined;
-  const credentials = openCredentials(deps.secret, ws.id, row.credentials);
+  const credentials: unknown = JSON.parse(openSecret(deps, 'connector-credentials', row.credentials, ws.id));
   return {
     id: row.id,
     enabled: row.enabled,

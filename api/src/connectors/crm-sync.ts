@@ -6,7 +6,7 @@ import { ConnectorError } from './connector';
 import { loadConnector } from './connector-store';
 import { crmSettings } from './crm-mapping';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'now' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'previousSecret' | 'now' | 'log'>;
 
 /**
  * Brings one CRM's companies/accounts into Candor: upserted by external id (the mapped id

@@ -3,7 +3,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { type ConnectorAction, ConnectorError, connectorActionSchema, kindsFor } from './connector';
 import { loadConnector } from './connector-store';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now' | 'config' | 'secret'>;
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now' | 'config' | 'secret' | 'previousSecret'>;
 type QueueDeps = Pick<AppDeps, 'db' | 'jobs' | 'log'>;
 
 /** Attempts per delivery: the first plus five retries, 30 s … 8 min apart by default. */

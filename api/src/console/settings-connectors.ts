@@ -8,7 +8,7 @@ import type { Ws } from '../db/tenant';
 import { AppError, describeZodError, notFound } from '../http/errors';
 import { memberActor, recordAudit } from '../workspaces/audit';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
 
 const saveBody = z.strictObject({
   credentials: z.record(z.string(), z.unknown()).optional(),

@@ -3,8 +3,9 @@ import { openSealedSecret, type SealingKeys, sealSecret } from './sealed-secrets
 
 /**
  * Seals, under the current key, every stored secret that is still plaintext (from before
- * sealing) or sealed with CANDOR_SECRET_PREVIOUS. Runs at boot; returns how many it changed.
- * Each row is updated only if it still holds what was read, so concurrent boots agree.
+ * sealing), sealed with CANDOR_SECRET_PREVIOUS, or in the connectors' former format. Runs at
+ * boot; returns how many it changed. Each row is updated only if it still holds what was
+ * read, so concurrent boots agree.
  */
 export async function resealStoredSecrets(db: Db, keys: SealingKeys): Promise<number> {
   let changed = 0;
@@ -29,6 +30,18 @@ export async function resealStoredSecrets(db: Db, keys: SealingKeys): Promise<nu
       .set({ secret: sealSecret(keys, 'webhook-secret', opened.plaintext) })
       .where('id', '=', row.id)
       .where('secret', '=', row.secret)
+      .executeTakeFirst();
+    changed += Number(result.numUpdatedRows);
+  }
+  const connectors = await db.selectFrom('connectors').select(['id', 'workspace_id', 'credentials']).execute();
+  for (const row of connectors) {
+    const opened = openSealedSecret(keys, 'connector-credentials', row.credentials, row.workspace_id);
+    if (opened.sealedWith === 'current') continue;
+    const result = await db
+      .updateTable('connectors')
+      .set({ credentials: sealSecret(keys, 'connector-credentials', opened.plaintext, row.workspace_id) })
+      .where('id', '=', row.id)
+      .where('credentials', '=', row.credentials)
       .executeTakeFirst();
     changed += Number(result.numUpdatedRows);
   }
