@@ -1,36 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { getJson, sendJson } from '../../api';
+import { sendJson } from '../../api';
 import type { BriefRun } from '../../api-types';
-
-const POLL_MS = 400;
+import { useBriefRun } from '../../components/use-brief-run';
 
 /**
  * "Regenerate brief": starts a background run, then shows its progress bar and stage until
  * the account page shows the new version (the run's version is the brief on screen).
  */
 export function RegenerateBrief({ accountId, shownVersion }: { accountId: string; shownVersion: number | null }) {
-  const queryClient = useQueryClient();
-  const start = useMutation({
-    mutationFn: () => sendJson<BriefRun>('POST', `/accounts/${accountId}/brief/runs`),
-  });
-  const runId = start.data?.id;
-  const run = useQuery({
-    queryKey: ['brief-run', runId],
-    queryFn: () => getJson<BriefRun>(`/brief-runs/${runId}`),
-    enabled: Boolean(runId),
-    initialData: start.data,
-    refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : POLL_MS),
-  });
-  const current = run.data;
-  const finished = current?.status === 'done';
-  useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: ['account', accountId] });
-  }, [finished, accountId, queryClient]);
-
+  const { start, current, finished, percent } = useBriefRun(
+    () => sendJson<BriefRun>('POST', `/accounts/${accountId}/brief/runs`),
+    ['account', accountId],
+  );
   const arrived = finished && current?.brief_version != null && (shownVersion ?? 0) >= current.brief_version;
   const working = start.isPending || (current !== undefined && !arrived && current.status !== 'failed');
-  const percent = Math.round((current?.progress ?? 0) * 100);
 
   return (
     <div className="regenerate">

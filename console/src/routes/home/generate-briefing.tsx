@@ -1,38 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { getJson, sendJson } from '../../api';
+import { sendJson } from '../../api';
 import type { BriefRun } from '../../api-types';
-
-const POLL_MS = 400;
+import { useBriefRun } from '../../components/use-brief-run';
 
 /**
  * "Generate now": builds the viewer's weekly briefing in the background (in the browser's
  * time zone, which becomes theirs) and shows its progress until Home shows the new one.
  */
 export function GenerateBriefing() {
-  const queryClient = useQueryClient();
-  const start = useMutation({
-    mutationFn: () =>
+  const { start, current, percent } = useBriefRun(
+    () =>
       sendJson<BriefRun>('POST', '/briefings/weekly/runs', {
         time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       }),
-  });
-  const runId = start.data?.id;
-  const run = useQuery({
-    queryKey: ['brief-run', runId],
-    queryFn: () => getJson<BriefRun>(`/brief-runs/${runId}`),
-    enabled: Boolean(runId),
-    initialData: start.data,
-    refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : POLL_MS),
-  });
-  const current = run.data;
-  const finished = current?.status === 'done';
-  useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: ['home'] });
-  }, [finished, queryClient]);
+    ['home'],
+  );
   const working =
     start.isPending || (current !== undefined && current.status !== 'done' && current.status !== 'failed');
-  const percent = Math.round((current?.progress ?? 0) * 100);
 
   return (
     <div className="regenerate">
