@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
+import { isBuildFresh } from '../tools/fresh-build';
 
 /**
  * Builds the widget into dist/: `widget.js` (the tiny loader, short cache) and
@@ -17,20 +18,14 @@ const manifestPath = path.join(distDir, 'manifest.json');
 
 export type WidgetManifest = { loader: string; ui: string; builtAt: string };
 
-function newestSourceTime(dir: string): number {
-  let newest = statSync(path.join(root, 'build.ts')).mtimeMs;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function isFresh(): boolean {
+/** Whether dist/ holds a complete build newer than every source. */
+export function isWidgetFresh(): boolean {
   if (!existsSync(manifestPath)) return false;
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WidgetManifest;
     if (!existsSync(path.join(distDir, manifest.loader)) || !existsSync(path.join(distDir, manifest.ui))) return false;
-    return statSync(manifestPath).mtimeMs >= newestSourceTime(src);
+    // The shared contracts are inlined into the bundle, so they are sources too.
+    return isBuildFresh(manifestPath, [src, path.join(root, 'build.ts'), path.join(root, '../shared/src')]);
   } catch {
     return false;
   }
@@ -67,7 +62,7 @@ async function bundle(entry: string, format: 'es' | 'iife', define: Record<strin
 
 /** Builds dist/ unless it is already up to date (or `force`). Returns the manifest. */
 export async function buildWidget(force = false): Promise<WidgetManifest> {
-  if (!force && isFresh()) return JSON.parse(readFileSync(manifestPath, 'utf8')) as WidgetManifest;
+  if (!force && isWidgetFresh()) return JSON.parse(readFileSync(manifestPath, 'utf8')) as WidgetManifest;
   const ui = await bundle('ui/index.ts', 'es');
   const uiFile = `ui.${createHash('sha256').update(ui).digest('hex').slice(0, 12)}.js`;
   const loader = await bundle('loader.ts', 'iife', { __CANDOR_UI__: JSON.stringify(`widget/${uiFile}`) });

@@ -20,7 +20,8 @@ async function main() {
   deps.log.info({ port: config.port, database: deps.database.kind }, 'listening');
 
   const banner = await onFirstStart(deps);
-  process.stdout.write(`${banner}\n`);
+  // Time from process start to a usable console (listening, demo seeded, sign-in link made).
+  process.stdout.write(`${banner}\n  Ready in ${process.uptime().toFixed(1)} s.\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
