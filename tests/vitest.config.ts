@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     setupFiles: ['./support/setup.ts'],
     // The browser tests load widget/dist; build it once per run (skipped when up to date).
-    globalSetup: ['./e2e/build-widget.ts'],
+    // and migrate one database that every test file's database is copied from.
+    globalSetup: ['./e2e/build-widget.ts', './support/database-template.ts'],
   },
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createApp } from '@candor/api/app';
 import type { AppDeps } from '@candor/api/app-deps';
 import { boot } from '@candor/api/boot';
@@ -7,11 +8,23 @@ import { connectPostgres, type DatabaseHandle, openPglite } from '@candor/api/db
 import { createLogger } from '@candor/api/log';
 import { createWorkspace } from '@candor/api/workspaces/create-workspace';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** Which database this run uses: real Postgres when TEST_DATABASE_URL is set, else embedded PGlite. */
 export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * The migrated database prepared once per run by support/database-template.ts, when running
+ * under vitest (benchmarks use the harness too, and migrate each database themselves).
+ */
+const template = process.env.VITEST ? inject('databaseTemplate') : undefined;
+let pgliteTemplate: Promise<Blob> | undefined;
+const pgliteTemplateBlob = (file: string) => {
+  pgliteTemplate ??= readFile(file).then((bytes) => new Blob([bytes]));
+  return pgliteTemplate;
+};
 
 /**
  * The real app on its own freshly migrated database: a new database on the Postgres
@@ -25,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}) {
   if (base) {
     const name = `candor_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    await admin.unsafe(`create database ${name}${template?.postgres ? ` template ${template.postgres}` : ''}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
@@ -35,7 +48,10 @@ export async function startTestApp(env: Record<string, string> = {}) {
       await admin.end();
     };
   } else {
-    database = await openPglite(undefined);
+    database = await openPglite(
+      undefined,
+      template?.pgliteDump ? await pgliteTemplateBlob(template.pgliteDump) : undefined,
+    );
   }
   const config: Config = loadConfig(testEnv(databaseUrl, env));
   const log = createLogger(config.logLevel);

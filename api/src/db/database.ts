@@ -15,6 +15,8 @@ export type DatabaseHandle = {
   kind: 'postgres' | 'pglite';
   /** Set for the embedded database: pg-boss runs through it instead of its own pool. */
   executeSql?: ExecuteSql;
+  /** Set for the embedded database: its whole data directory as a tarball (PGlite's `dumpDataDir`). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -54,6 +56,7 @@ export async function openPglite(dataDir: string | undefined, loadFrom?: Blob): 
     db,
     kind: 'pglite',
     executeSql,
+    dump: async () => pg.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       if (!pg.closed) await pg.close();

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@candor/api/config';
+import { connectPostgres, type DatabaseHandle, openPglite } from '@candor/api/db/database';
+import { migrateToLatest } from '@candor/api/db/migrate';
+import { startJobs } from '@candor/api/jobs/jobs';
+import { createLogger } from '@candor/api/log';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * A migrated database every test file starts from, built once per run: migrating and
+ * installing the job queue's schema took several seconds per file. On Postgres it is a
+ * template database (`create database … template …` copies it in a fraction of a second);
+ * on PGlite a dump of the data directory that each file loads instead of running initdb.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseTemplate: { postgres?: string; pgliteDump?: string };
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Changes whenever the schema a fresh database gets could change: migrations or the queue's setup. */
+function schemaFingerprint(): string {
+  const hash = createHash('sha256');
+  const migrations = path.join(root, 'migrations/src/migrations');
+  for (const file of readdirSync(migrations).sort())
+    hash.update(file).update(readFileSync(path.join(migrations, file)));
+  hash.update(readFileSync(path.join(root, 'api/src/jobs/jobs.ts')));
+  hash.update(readFileSync(path.join(root, 'api/src/jobs/catalog.ts')));
+  hash.update(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('pg-boss/package.json'), 'utf8')).version);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Migrations and the job queue's schema, exactly as `boot` would leave a new database. */
+async function prepare(database: DatabaseHandle, databaseUrl?: string) {
+  await migrateToLatest(database.db);
+  const config = loadConfig({
+    CANDOR_SECRET: 'template-secret-template-secret-0123',
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const jobs = await startJobs(database, config, createLogger('silent'));
+  await jobs.stop();
+}
+
+function withDatabase(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Builds the Postgres template unless this schema's one exists; concurrent runs wait for each other. */
+async function postgresTemplate(base: string): Promise<string> {
+  const name = `candor_template_${schemaFingerprint()}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  // A session lock (create database cannot run inside a transaction), held on one connection.
+  const conn = await admin.reserve();
+  try {
+    await conn`select pg_advisory_lock(hashtext('candor.test-template'))`;
+    const [exists] = await conn`select 1 from pg_database where datname = ${name}`;
+    if (!exists) {
+      const building = `${name}_building`;
+      await conn.unsafe(`drop database if exists ${building} with (force)`);
+      await conn.unsafe(`create database ${building}`);
+      const database = connectPostgres(withDatabase(base, building), { max: 2 });
+      try {
+        await prepare(database, withDatabase(base, building));
+      } finally {
+        await database.close();
+      }
+      // Renamed only once complete, so a half-built template is never copied; a queue
+      // connection still closing would block the rename (and later copies).
+      await conn`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${building}`;
+      await conn.unsafe(`alter database ${building} rename to ${name}`);
+    }
+  } finally {
+    await conn`select pg_advisory_unlock(hashtext('candor.test-template'))`.catch(() => {});
+    conn.release();
+    await admin.end();
+  }
+  return name;
+}
+
+async function pgliteDump(): Promise<string> {
+  const database = await openPglite(undefined);
+  try {
+    await prepare(database);
+    const file = path.join(tmpdir(), `candor-test-template-${process.pid}.tar`);
+    writeFileSync(file, Buffer.from(await ((await database.dump?.()) as Blob).arrayBuffer()));
+    return file;
+  } finally {
+    await database.close();
+  }
+}
+
+/** vitest globalSetup: builds the template and tells the test files where it is. */
+export default async function setup(project: TestProject) {
+  const base = process.env.TEST_DATABASE_URL;
+  const template = base ? { postgres: await postgresTemplate(base) } : { pgliteDump: await pgliteDump() };
+  project.provide('databaseTemplate', template);
+  return () => {
+    if (template.pgliteDump) rmSync(template.pgliteDump, { force: true });
+  };
+}
