@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createOpenAI } from '@ai-sdk/openai';
@@ -249,7 +250,7 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     const { profile } = await session.post('Profiler.stop');
-    const file = `${process.env.TMPDIR ?? '/tmp'}/${name}.cpuprofile`;
+    const file = path.join(tmpdir(), `${name}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));
     console.log(`  (CPU profile of the server thread: ${file})`);
     session.disconnect();

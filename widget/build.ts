@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
 import { isBuildFresh } from '../tools/fresh-build';
 
@@ -73,6 +74,27 @@ export async function buildWidget(force = false): Promise<WidgetManifest> {
   const manifest: WidgetManifest = { loader: 'widget.js', ui: uiFile, builtAt: new Date().toISOString() };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/**
+ * What customers' pages may download, gzip -9: the loader on every page view, and loader +
+ * UI to finish an interview. Enforced by tests/integration/widget-bundle-budget.test.ts.
+ */
+export const widgetBudget = { loaderGz: 2048, totalGz: 20480 };
+
+export type BundleSize = { min: number; gz: number; br: number };
+
+/** Minified, gzip -9 and brotli (quality 11) sizes of the built loader and UI. */
+export function measureWidget(manifest: WidgetManifest): { loader: BundleSize; ui: BundleSize } {
+  const measure = (file: string): BundleSize => {
+    const code = readFileSync(path.join(distDir, file));
+    return {
+      min: code.length,
+      gz: gzipSync(code, { level: 9 }).length,
+      br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  };
+  return { loader: measure(manifest.loader), ui: measure(manifest.ui) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

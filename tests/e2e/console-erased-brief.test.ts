@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('a renewal brief after one of its people is erased
     expect(await removed.getByRole('link').count()).toBe(0);
     expect(await removed.locator('blockquote').count()).toBe(0);
 
-    const pageText = await page.locator('body').innerText();
+    const pageText = await page.locator('body').textContent();
     expect(pageText).not.toContain(ADA_SAID);
     expect(pageText).not.toMatch(/Ada|Lovelace/);
     expect(pageText).toContain('Linus Lee');

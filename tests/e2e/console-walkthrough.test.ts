@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     expect(marks).toEqual([PRICE_QUOTE, 'the exports keep timing out', EXPANSION_QUOTE]);
     expect(await page.getByText(XSS_ANSWER.slice(0, 40), { exact: false }).count()).toBeGreaterThan(0);
     const bubble = page.locator('.bubble.customer').nth(1);
-    expect(await bubble.innerText()).toContain('<img src=x onerror=window.__xss=1>');
+    expect(await bubble.textContent()).toContain('<img src=x onerror=window.__xss=1>');
     expect(await bubble.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await expectAccessible(page, 'transcript');

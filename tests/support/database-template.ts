@@ -92,8 +92,9 @@ async function pgliteDump(): Promise<string> {
   const database = await openPglite(undefined);
   try {
     await prepare(database);
+    if (!database.dump) throw new Error('the embedded database handle cannot dump its data directory');
     const file = path.join(tmpdir(), `candor-test-template-${process.pid}.tar`);
-    writeFileSync(file, Buffer.from(await ((await database.dump?.()) as Blob).arrayBuffer()));
+    writeFileSync(file, Buffer.from(await (await database.dump()).arrayBuffer()));
     return file;
   } finally {
     await database.close();

@@ -84,7 +84,7 @@ export async function readAccessToken(
     if (bySecret.size >= MAX_VERIFIED) bySecret.delete(bySecret.keys().next().value as string);
     bySecret.set(token, checked);
   }
-  return checked && checked.access;
+  return checked ? checked.access : null;
 }
 
 async function verifyAccessToken(
