@@ -4,5 +4,6 @@ export * from './contacts';
 export * from './events';
 export * from './guide';
 export * from './outcomes';
+export * from './rating';
 export * from './signal';
 export * from './triggers';

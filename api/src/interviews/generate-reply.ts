@@ -1,4 +1,4 @@
-import type { GuideBody } from '@candor/shared';
+import { type GuideBody, topicScale } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { preparedStatement } from '../db/prepared-statement';
@@ -9,6 +9,7 @@ import { getInterview, loadGuideVersion, type PendingReply, readState } from './
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
+import { ratingReasonLine } from './rating-reason-lines';
 import { hasQuestion } from './reply-guard';
 import { openingText, scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
@@ -61,6 +62,7 @@ export async function generateReply(
           action: pending.action,
           topicIndex: pending.topic_index,
           canary,
+          ...ratingReasonOf(guide, pending),
         }),
         sayable: sayableText(guide),
         messages: transcript.map((m) =>
@@ -101,7 +103,7 @@ export async function generateReply(
   if (!draft) {
     if (streamed) handlers.onRetry();
     draft = {
-      text: scriptedReply(guide, pending.action, pending.topic_index),
+      text: scriptedText(guide, pending, context.locale),
       mode: 'scripted',
       model: null,
       promptTokens: 0,
@@ -268,8 +270,9 @@ export async function awaitReply(
     if (!pending) return undefined;
     if (deps.now().getTime() - new Date(pending.since).getTime() > staleAfterMs) {
       const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
+      const locale = await contactLocale(deps, ws, interview.contact_id);
       return storeReply(deps, ws, interviewId, customerMessageId, pending, {
-        text: scriptedReply(guide, pending.action, pending.topic_index),
+        text: scriptedText(guide, pending, locale),
         mode: 'scripted',
         model: null,
         promptTokens: 0,
@@ -278,4 +281,30 @@ export async function awaitReply(
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/** The score a pending reply follows, when that reply is the question about its reason. */
+function ratingReasonOf(guide: GuideBody, pending: PendingReply) {
+  const scale = topicScale(guide.topics[pending.topic_index]);
+  return pending.why === 'rating_reason' && scale && pending.score !== undefined
+    ? { ratingReason: { scale, score: pending.score } }
+    : {};
+}
+
+/** The scripted words for a decided turn; after a score, the localized question about its reason. */
+function scriptedText(guide: GuideBody, pending: PendingReply, locale: string | null | undefined): string {
+  const rating = ratingReasonOf(guide, pending).ratingReason;
+  return rating
+    ? ratingReasonLine(rating.scale, rating.score, locale)
+    : scriptedReply(guide, pending.action, pending.topic_index);
+}
+
+async function contactLocale(deps: Pick<AppDeps, 'db'>, ws: Ws, contactId: string | null) {
+  if (!contactId) return null;
+  const row = await tenant(deps.db, ws)
+    .selectFrom('contacts')
+    .select('locale')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  return row?.locale ?? null;
 }

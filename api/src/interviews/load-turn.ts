@@ -24,8 +24,13 @@ export async function loadTurn(db: Db, ws: Ws, interviewId: string) {
     rows: [row],
   } = await selectTurn(db, { workspaceId: ws.id, interviewId });
   if (!row) throw notFound('Interview');
-  const { product, interviewer_mode, contact_name, company, messages, ...interview } = row;
-  const context: CustomerFacingContext = { contactName: contact_name, company, product: product ?? 'our product' };
+  const { product, interviewer_mode, contact_name, contact_locale, company, messages, ...interview } = row;
+  const context: CustomerFacingContext = {
+    contactName: contact_name,
+    company,
+    product: product ?? 'our product',
+    locale: contact_locale,
+  };
   return { interview, messages: messages as TurnMessage[], context, interviewerMode: interviewer_mode };
 }
 
@@ -50,6 +55,7 @@ const selectTurn = preparedStatement(
         'workspaces.name as product',
         'workspaces.interviewer_mode',
         'contacts.name as contact_name',
+        'contacts.locale as contact_locale',
         'accounts.name as company',
       ])
       .select((eb) =>

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { GuideBody } from '@candor/shared';
+import { type GuideBody, type RatingScale, ratingRanges, topicScale } from '@candor/shared';
+import { ratingReasonTask } from './rating-reason-lines';
 import type { TurnAction } from './turn-policy';
 
 export const INTERVIEW_PROMPT_VERSION = 'interview-v2';
@@ -12,6 +13,8 @@ export type CustomerFacingContext = {
   contactName: string | null;
   company: string | null;
   product: string;
+  /** The contact's locale, for the scripted words only; never sent to the model. */
+  locale?: string | null;
 };
 
 /** The fixed rules of every interview; also the fingerprint the output check looks for. */
@@ -35,6 +38,8 @@ type InstructionInput = {
   action: TurnAction;
   topicIndex: number;
   canary: string;
+  /** Set when this reply follows a score: the task is to ask for the reason behind it. */
+  ratingReason?: { scale: RatingScale; score: number };
 };
 
 /**
@@ -45,7 +50,7 @@ type InstructionInput = {
 export function instructionParts(input: InstructionInput): string[] {
   const { guide, context } = input;
   const topics = guide.topics
-    .map((t, i) => `${i + 1}. ${t.question}${t.required ? ' (required)' : ''} — probing: ${t.probing}`)
+    .map((t, i) => `${i + 1}. ${t.question}${scoreNote(t)}${t.required ? ' (required)' : ''} — probing: ${t.probing}`)
     .join('\n');
   return [
     `You are a customer interviewer for ${context.product}, talking with one of its users.`,
@@ -55,8 +60,16 @@ export function instructionParts(input: InstructionInput): string[] {
     `Interview topics, in order:\n${topics}`,
     INTERVIEW_RULES,
     `Confidential marker, never output it: ${input.canary}`,
-    `Your task for this message: ${taskFor(guide, input.action, input.topicIndex)}`,
+    `Your task for this message: ${input.ratingReason ? ratingReasonTask(input.ratingReason.scale, input.ratingReason.score) : taskFor(guide, input.action, input.topicIndex)}`,
   ];
+}
+
+// A rating topic's question is answered on a scale the page shows under it; the model must keep asking for that score.
+function scoreNote(topic: GuideBody['topics'][number]): string {
+  const scale = topicScale(topic);
+  if (!scale) return '';
+  const { min, max } = ratingRanges[scale];
+  return ` (asks for a score from ${min} to ${max}, shown as a scale under the question; then ask why)`;
 }
 
 function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): string {
