@@ -20,9 +20,10 @@ export type SignalKind = z.infer<typeof signalKindSchema>;
  * The kinds extraction may write. A rating is what the customer chose, recorded the moment
  * they answer; no extraction (rules or model) makes one up or rewrites it.
  */
-export const extractedSignalKinds = signalKinds.filter(
-  (k): k is Exclude<SignalKind, 'rating'> => k !== 'rating',
-) as [Exclude<SignalKind, 'rating'>, ...Exclude<SignalKind, 'rating'>[]];
+export const extractedSignalKinds = signalKinds.filter((k): k is Exclude<SignalKind, 'rating'> => k !== 'rating') as [
+  Exclude<SignalKind, 'rating'>,
+  ...Exclude<SignalKind, 'rating'>[],
+];
 
 export const sentimentPolarities = ['positive', 'neutral', 'negative', 'mixed'] as const;
 export const churnRiskLevels = ['low', 'medium', 'high'] as const;

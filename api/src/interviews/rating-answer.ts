@@ -31,7 +31,8 @@ export function resolveScore(
 ): number | null {
   const scale = awaitedScale(guide, state);
   if (answer.rating !== undefined) {
-    if (!scale) throw new AppError('rating_not_expected', 400, 'rating: the current question does not ask for a score.');
+    if (!scale)
+      throw new AppError('rating_not_expected', 400, 'rating: the current question does not ask for a score.');
     if (!isValidScore(scale, answer.rating)) {
       const { min, max } = ratingRanges[scale];
       throw new AppError(
