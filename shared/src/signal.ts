@@ -65,6 +65,8 @@ export const signalSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rating'), value: signalValueSchemas.rating, ...evidence }),
 ]);
 export type Signal = z.infer<typeof signalSchema>;
+/** A signal extraction may produce: every kind but a rating (see `extractedSignalKinds`). */
+export type ExtractedSignal = Exclude<Signal, { kind: 'rating' }>;
 
 /** A stored signal with its provenance: rules or AI, and for AI the model and prompt version. */
 export const storedSignalSchema = z.intersection(

@@ -36,4 +36,12 @@ export const de: Strings = {
   thanks: 'Vielen Dank!',
   thanks_body: 'Ihre Antworten wurden gesendet. Wir lesen jede einzelne.',
   ended: 'Dieses Interview ist beendet.',
+  rating_group: 'Ihre Bewertung',
+  rating_hint: 'Wählen Sie einen Wert oder schreiben Sie Ihre Antwort unten.',
+  rating_nps_low: 'Überhaupt nicht wahrscheinlich',
+  rating_nps_high: 'Äußerst wahrscheinlich',
+  rating_csat_low: 'Sehr unzufrieden',
+  rating_csat_high: 'Sehr zufrieden',
+  rating_ces_low: 'Sehr schwierig',
+  rating_ces_high: 'Sehr einfach',
 };

@@ -35,6 +35,14 @@ export const en = {
   thanks: 'Thank you!',
   thanks_body: 'Your answers were sent. We read every one.',
   ended: 'This interview has ended.',
+  rating_group: 'Your score',
+  rating_hint: 'Pick a score, or type your answer below.',
+  rating_nps_low: 'Not at all likely',
+  rating_nps_high: 'Extremely likely',
+  rating_csat_low: 'Very dissatisfied',
+  rating_csat_high: 'Very satisfied',
+  rating_ces_low: 'Very difficult',
+  rating_ces_high: 'Very easy',
 };
 
 export type Strings = typeof en;

@@ -36,4 +36,12 @@ export const es: Strings = {
   thanks: '¡Gracias!',
   thanks_body: 'Sus respuestas se enviaron. Leemos cada una.',
   ended: 'Esta entrevista ha terminado.',
+  rating_group: 'Su puntuación',
+  rating_hint: 'Elija una puntuación o escriba su respuesta abajo.',
+  rating_nps_low: 'Nada probable',
+  rating_nps_high: 'Muy probable',
+  rating_csat_low: 'Muy insatisfecho',
+  rating_csat_high: 'Muy satisfecho',
+  rating_ces_low: 'Muy difícil',
+  rating_ces_high: 'Muy fácil',
 };

@@ -36,4 +36,12 @@ export const fr: Strings = {
   thanks: 'Merci !',
   thanks_body: 'Vos réponses ont été envoyées. Nous les lisons toutes.',
   ended: 'Cet entretien est terminé.',
+  rating_group: 'Votre note',
+  rating_hint: 'Choisissez une note, ou écrivez votre réponse ci-dessous.',
+  rating_nps_low: 'Pas du tout probable',
+  rating_nps_high: 'Très probable',
+  rating_csat_low: 'Très insatisfait',
+  rating_csat_high: 'Très satisfait',
+  rating_ces_low: 'Très difficile',
+  rating_ces_high: 'Très facile',
 };

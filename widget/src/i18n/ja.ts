@@ -36,4 +36,12 @@ export const ja: Strings = {
   thanks: 'ありがとうございました！',
   thanks_body: '回答を送信しました。すべて拝見します。',
   ended: 'このインタビューは終了しました。',
+  rating_group: 'あなたの評価',
+  rating_hint: '点数を選ぶか、下に回答を入力してください。',
+  rating_nps_low: 'まったく勧めない',
+  rating_nps_high: '強く勧める',
+  rating_csat_low: 'とても不満',
+  rating_csat_high: 'とても満足',
+  rating_ces_low: 'とても難しい',
+  rating_ces_high: 'とても簡単',
 };

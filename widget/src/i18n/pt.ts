@@ -36,4 +36,12 @@ export const pt: Strings = {
   thanks: 'Obrigado!',
   thanks_body: 'Suas respostas foram enviadas. Lemos cada uma.',
   ended: 'Esta entrevista foi encerrada.',
+  rating_group: 'Sua nota',
+  rating_hint: 'Escolha uma nota ou escreva sua resposta abaixo.',
+  rating_nps_low: 'Nada provável',
+  rating_nps_high: 'Extremamente provável',
+  rating_csat_low: 'Muito insatisfeito',
+  rating_csat_high: 'Muito satisfeito',
+  rating_ces_low: 'Muito difícil',
+  rating_ces_high: 'Muito fácil',
 };
