@@ -124,7 +124,10 @@ const RULE_CONFIDENCE = 0.5;
  * guide's taxonomy for churn reasons and expansion kinds. Every quote is the sentence
  * around the match, cut from the message itself.
  */
-export function extractWithRules(messages: readonly CustomerMessage[], taxonomy: GuideBody['taxonomy']): ExtractedSignal[] {
+export function extractWithRules(
+  messages: readonly CustomerMessage[],
+  taxonomy: GuideBody['taxonomy'],
+): ExtractedSignal[] {
   const out: ExtractedSignal[] = [];
   for (const m of messages) {
     const evidence = (index: number, confidence = RULE_CONFIDENCE) => ({

@@ -15,7 +15,6 @@ const rating = {
 };
 const open = { key: 'b', question: 'About b?', probing: '', follow_up: 'More on b?', required: true };
 const guide = { topics: [rating, open], limits: { max_turns: 8, max_minutes: 5 } };
-const long = 'this is an answer with more than eight words in it';
 const decide = (state: TurnState, answer: string, score: number | null = null) =>
   decideNextTurn({ guide, state, answer, elapsedMs: 0, score });
 
