@@ -84,9 +84,12 @@ describe.skipIf(!hasChromium)('rating topics and scores in the console', { timeo
   it('shows NPS with its weekly chart and the reasons behind detractors on Insights and the account page', async () => {
     await page.goto(`${server.origin}/insights`);
     const scores = page.getByRole('region', { name: 'Scores (NPS, CSAT, CES)' });
-    await scores.waitFor();
+    await scores.waitFor({ timeout: 60_000 });
     // One promoter (10), one detractor (3): NPS 0.
-    expect(await scores.getByText('NPS 0', { exact: true }).count()).toBe(1);
+    // The headline, then the same figure per moment and per account.
+    expect(await scores.locator('.rating-headline').getByText('NPS 0', { exact: true }).count()).toBe(1);
+    expect(await scores.getByRole('row', { name: /Health pulse NPS 0 2/ }).count()).toBe(1);
+    expect(await scores.getByRole('row', { name: /Acme Corp NPS 0 2/ }).count()).toBe(1);
     expect(await scores.getByText(/2 responses · 1 promoters · 0 passives · 1 detractors/).count()).toBe(1);
     await scores.locator('.recharts-surface').first().waitFor();
     const reason = scores.getByRole('link', { name: '“Exports fail every Monday and support takes days to answer.”' });
