@@ -45,7 +45,7 @@ const scores = (t: TestApp, interviewId: string) =>
     return rows.length ? rows.map((r) => r.value) : undefined;
   });
 
-describe.skipIf(!hasChromium)('a rating topic in the widget and on the hosted page', () => {
+describe.skipIf(!hasChromium)('a rating topic in the widget and on the hosted page', { timeout: 90_000 }, () => {
   const stage = useWidgetStage();
 
   it('is answered by keyboard (arrows, Enter) and by click, then asks why', async () => {
