@@ -24,6 +24,8 @@ export type ScaleOptions = {
   drainTimeoutSeconds: number;
   sampleSeconds: number;
   log: (line: string) => void;
+  /** Settings for the app under test on top of the bench's (e.g. a shorter brief debounce in CI). */
+  appEnv?: Record<string, string>;
 };
 
 export type Figure = { value: number; unit: string; goal?: string; met?: boolean };
@@ -61,7 +63,11 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
   const counts = bookCounts(options.size);
   const loadAverage: Record<string, number[]> = { start: load() };
   const figures: Record<string, Figure> = {};
-  const t = await startTestApp({ CANDOR_RUN_JOBS: 'false', CANDOR_RATE_LIMITS: benchRateLimits });
+  const t = await startTestApp({
+    CANDOR_RUN_JOBS: 'false',
+    CANDOR_RATE_LIMITS: benchRateLimits,
+    ...options.appEnv,
+  });
   try {
     const ws = await createTestWorkspace(t, 'Scale Co');
     log(
