@@ -312,7 +312,9 @@ export function printResult(r: ScaleResult, log = console.log) {
   );
   log('  generation (API: accounts, contacts, events; direct multi-row INSERT: interviews, messages, signals):');
   for (const [k, ms] of Object.entries(r.generation)) log(`    ${k.padEnd(52)} ${(ms / 1000).toFixed(1)} s`);
-  log(`  reads (${r.reads[0]?.rounds ?? 0} requests each, one at a time):`);
+  // The loop block is the event loop's worst lateness during the read: on a saturated machine it
+  // also counts time the process waited for a core, so its floor there is the scheduler's slice.
+  log(`  reads (${r.reads[0]?.rounds ?? 0} requests each, one at a time; loop block = worst event-loop lateness):`);
   log(
     `    ${''.padEnd(44)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'size'.padStart(10)} ${'loop block'.padStart(11)}`,
   );
