@@ -216,13 +216,13 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.deps.jobs.send('sweep-webhook-deliveries', {});
+    await t.deps.jobs.send('sweep-deliveries', {});
     const [d] = await eventually(async () => {
       const rows = await deliveries(t, ws.secret_key, ep.id);
       return rows[0]?.status === 'delivered' ? rows : undefined;
     });
     expect(d).toMatchObject({ id: row.id, attempts: 1 });
-    await t.deps.jobs.send('sweep-webhook-deliveries', {});
+    await t.deps.jobs.send('sweep-deliveries', {});
     await new Promise((r) => setTimeout(r, 1000));
     const hits = rx.received.filter((r) => r.path === '/stranded');
     expect(hits).toHaveLength(1);
