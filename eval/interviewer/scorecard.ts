@@ -129,7 +129,7 @@ export function formatScorecard(scores: PersonaScore[], t: Thresholds): string {
     ].filter(Boolean);
     const kinds = [...new Set(s.violations.flatMap((v) => v.kinds))].join(',');
     rows.push(
-      `${pad(s.persona, 18)}${pad(s.mode, 9)}${pad(s.ending, 9)}${pad(s.answers, 8)}${pad(`${told}/${s.facts.length}`, 6)}${pad(`${surfaced}/${s.facts.length}`, 9)}${pad(s.violations.length ? `${s.violations.length} ${kinds}` : '0', 11)}${flags.join(' ')}`,
+      `${pad(s.persona, 18)}${pad(s.mode, 9)}${pad(s.ending, 9)}${pad(s.answers, 8)}${pad(`${told}/${s.facts.length}`, 6)}${pad(`${surfaced}/${s.facts.length}`, 9)}${pad(s.violations.length ? `${s.violations.length} ${kinds}` : '0', 11)} ${flags.join(' ')}`.trimEnd(),
     );
   }
   const o = overall(scores);
