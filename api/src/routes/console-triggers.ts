@@ -9,8 +9,8 @@ import { requireRole, sessionAuth } from '../http/session-auth';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { createTrigger, deleteTrigger, updateTrigger } from '../triggers/trigger-store';
 
-/** A dry run needs only the rule's *when* and *who*; the form sends what it has. */
-const dryRunBody = triggerInputSchema.pick({ when: true, who: true });
+/** A dry run needs only the rule's *when*, *who* and plan condition; the form sends what it has. */
+const dryRunBody = triggerInputSchema.pick({ when: true, who: true, plans: true });
 const idParam = z.uuid();
 
 /**
