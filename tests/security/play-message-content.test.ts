@@ -64,7 +64,7 @@ describe(`in-app message steps refuse hostile content (${databaseKind})`, () => 
     ['an oversized body', { body: 'x'.repeat(501) }, 'body'],
     ['an oversized link label', { link_label: 'x'.repeat(41) }, 'link_label'],
     ['an empty title', { title: '   ' }, 'title'],
-    ['control characters in the title', { title: 'Seat\u0000guide\u001b[2J' }, 'title'],
+    ['a terminal escape in the title', { title: 'Seat\u001b[2Jguide' }, 'title'],
     ['a control character in the body', { body: 'Ring\u0007' }, 'body'],
     ['an unknown field', { html: '<b>hi</b>' }, ''],
   ])('refuses %s', async (_label, overrides, field) => {
@@ -72,6 +72,14 @@ describe(`in-app message steps refuse hostile content (${databaseKind})`, () => 
     const res = await create(step(overrides));
     expect(res.status).toBe(400);
     expect((await readJson(res)).error.message).toContain(field ? `do.0.${field}` : 'do.0');
+    expect(await triggerCount()).toBe(before);
+  });
+
+  it('refuses a NUL byte anywhere in the body before the rule is read', async () => {
+    const before = await triggerCount();
+    const res = await create(step({ title: 'Seat\u0000guide' }));
+    expect(res.status).toBe(400);
+    expect((await readJson(res)).error.message).toMatch(/NUL/);
     expect(await triggerCount()).toBe(before);
   });
 
