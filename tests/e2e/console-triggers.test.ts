@@ -189,6 +189,9 @@ describe.skipIf(!hasChromium)('console trigger editing in Chromium', { timeout: 
       { type: 'webhook', endpoint_id: endpoint.id },
       { type: 'crm_task', to: 'ae' },
     ]);
+    const outcomes = page.getByRole('region', { name: 'Play outcomes' });
+    await outcomes.getByRole('heading', { name: 'Expansion to sales' }).waitFor();
+    expect(await outcomes.textContent()).toContain('Has not fired yet.');
     await expectAccessible(page, 'triggers-with-play');
 
     // Edit: the form opens with the play's steps; dropping one and clearing the plans saves both.

@@ -1,6 +1,7 @@
 import { tenant } from '@candor/api/db/tenant';
 import { runSignalPlays } from '@candor/api/triggers/signal-plays';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
@@ -196,6 +197,10 @@ describe(`plays: webhook and in-app message steps (${databaseKind})`, () => {
     await t.request(`/v1/widget/messages/${first.message.id}/dismiss`, { method: 'POST', token: first.token });
     const after = await readJson(await t.request(`/v1/triggers/${play.id}/funnel`, { token: ws.secret_key }));
     expect(after.steps[1]).toMatchObject({ type: 'in_app_message', shown: 1, dismissed: 1, clicked: 0 });
+    // The console shows the same outcomes to any signed-in member.
+    const { cookie } = await signIn(t, ws.id, 'carol@acme.io', 'csm');
+    const consoleSteps = await readJson(await consoleCall(t, cookie)('GET', `/triggers/${play.id}/steps`));
+    expect(consoleSteps.steps).toEqual(after.steps);
 
     // Extraction running again sends and leaves nothing twice.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId });

@@ -168,7 +168,7 @@ export function PlayStepsEditor({ ids, steps, onChange, fieldError, invalid }: P
                     {label}
                     {control}
                     {f.kind === 'endpoint' && endpoints.data?.webhooks.length === 0 ? (
-                      <span className="hint">Add an endpoint under Settings → Webhooks first.</span>
+                      <small>Add an endpoint under Settings → Webhooks first.</small>
                     ) : null}
                     {fieldError(path)}
                   </div>

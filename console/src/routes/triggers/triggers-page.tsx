@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
+import { PlayOutcomes } from './play-outcomes';
 import { TriggerForm } from './trigger-form';
 
 // The chart library loads only when there is a funnel to draw.
@@ -86,6 +87,7 @@ export default function TriggersPage() {
                   </tbody>
                 </table>
               </div>
+              <PlayOutcomes triggers={items} />
             </>
           )
         }
