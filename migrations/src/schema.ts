@@ -498,6 +498,25 @@ export interface PlayStepsTable {
   outcome: 'done' | 'queued' | 'skipped' | 'failed';
   detail: string | null;
   created_at: CreatedAt;
+  /** 0032: a webhook step's delivery, whose status is the step's outcome. */
+  webhook_delivery_id: string | null;
+}
+
+/** 0032: a message a play left for one contact, shown once by the widget. */
+export interface InAppMessagesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  contact_id: string;
+  trigger_id: string | null;
+  play_step_id: string | null;
+  title: string;
+  body: string;
+  link_url: string;
+  link_label: string | null;
+  created_at: CreatedAt;
+  shown_at: NullableTimestamp;
+  dismissed_at: NullableTimestamp;
+  clicked_at: NullableTimestamp;
 }
 
 /** 0018: one renewal period's result for an account, ARR in integer cents. */
@@ -551,6 +570,7 @@ export interface Database {
   connectors: ConnectorsTable;
   connector_deliveries: ConnectorDeliveriesTable;
   play_steps: PlayStepsTable;
+  in_app_messages: InAppMessagesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   auth_users: AuthUsersTable;

@@ -14,6 +14,20 @@ export class HttpError extends Error {
   }
 }
 
+/** Records what the contact did with a play's message; best effort, a failure is silent. */
+export async function recordMessageOutcome(host: Host, id: string, outcome: 'dismiss' | 'click'): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const token = await host.auth(attempt > 0);
+    if (!token) return;
+    const res = await fetch(`${host.api}/v1/widget/messages/${encodeURIComponent(id)}/${outcome}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    // Widget tokens are short-lived: one fresh identify, then give up.
+    if (res.status !== 401) return;
+  }
+}
+
 /** Whether a failed call is worth retrying with the same client_id. */
 export const isRetryable = (err: unknown) => !(err instanceof HttpError) || err.retryable;
 

@@ -37,6 +37,9 @@ export type Invitation = {
   message?: string;
 };
 
+/** A play's message for this contact, as returned by identify: plain text and an https link. */
+export type PlayMessage = { id: string; title: string; body: string; link_url: string; link_label?: string | null };
+
 export type HostEvent = 'shown' | 'completed' | 'declined';
 
 /** What the loader hands to the UI module. */
@@ -60,6 +63,8 @@ export type Host = {
 /** The UI module's surface, used by the loader. */
 export type Ui = {
   invite(invitation: Invitation): void;
+  /** Shows a play's message card (once; the server answers each message once). */
+  message(message: PlayMessage): void;
   open(interviewId?: string): void;
   resume(): boolean;
   destroy(): void;

@@ -16,11 +16,13 @@ import { takePendingInvitation } from '../interviews/pending-invitation';
 import { startInterview } from '../interviews/start-interview';
 import { statusAfter } from '../interviews/turn-policy';
 import { evaluateRecordedEvents } from '../triggers/evaluate-events';
+import { takeInAppMessage } from '../triggers/in-app-messages';
 import { widgetAttributes } from '../widget-auth/attribute-limits';
 import { identifyContact } from '../widget-auth/identify-contact';
 import { loadAccessibleInterview, loadAccessibleTurn } from '../widget-auth/interview-access';
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
 import { usesAiInterviewer } from '../workspaces/workspace-settings';
+import { widgetPlayMessage } from './widget-messages';
 
 export const MAX_MESSAGE_CHARS = 8000;
 
@@ -151,14 +153,27 @@ export function widgetRoutes() {
         'The body may also be sent as `text/plain` (the same JSON): a CORS-simple request, so the browser sends no preflight.',
       request: { body: { content: { 'application/json': { schema: identifyBody } }, required: true } },
       responses: {
-        200: json(z.object({ token: z.string(), invitation }).openapi('WidgetIdentified'), 'Identified'),
+        200: json(
+          z
+            .object({
+              token: z.string(),
+              invitation,
+              message: widgetPlayMessage.describe(
+                "A play's message waiting for this contact (title, body, https link), answered once; null when none waits.",
+              ),
+            })
+            .openapi('WidgetIdentified'),
+          'Identified',
+        ),
         ...errors,
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const result = await identifyContact(c.get('deps'), body);
-      return c.json({ token: result.token, invitation: result.invitation }, 200);
+      // An interview invitation goes first; a waiting message keeps for the next load.
+      const message = result.invitation ? null : await takeInAppMessage(c.get('deps'), result.ws, result.contactId);
+      return c.json({ token: result.token, invitation: result.invitation, message }, 200);
     },
   );
 

@@ -48,7 +48,7 @@ export async function evaluateWorkspaceTriggers(deps: AppDeps, ws: Ws): Promise<
     const subjects = await subjectsFor(deps, ws, rule.when, deps.now());
     // A steady pass finds the same subjects as the last one, already decided: their recipients
     // and decisions are read in bulk, and only contacts with no decision this period are offered.
-    const offers = (await resolveRecipientsOfMany(deps.db, ws, rule.who, subjects)).flatMap(({ subject, contactIds }) =>
+    const offers = (await resolveRecipientsOfMany(deps.db, ws, rule, subjects)).flatMap(({ subject, contactIds }) =>
       contactIds.map((contactId) => ({ contactId, periodKey: subject.periodKey })),
     );
     const decided = await decidedKeys(
@@ -148,7 +148,7 @@ export async function runManualTrigger(
     ...subjects.accountIds.map((accountId) => ({ accountId })),
   ];
   for (const subject of targets) {
-    for (const contactId of await resolveRecipients(deps.db, ws, rule.who, subject)) {
+    for (const contactId of await resolveRecipients(deps.db, ws, rule, subject)) {
       results.push({
         contact_id: contactId,
         ...(await offerInvitation(deps, ws, rule, contactId, `manual:${day}`, settings)),

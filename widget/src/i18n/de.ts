@@ -36,4 +36,7 @@ export const de: Strings = {
   thanks: 'Vielen Dank!',
   thanks_body: 'Ihre Antworten wurden gesendet. Wir lesen jede einzelne.',
   ended: 'Dieses Interview ist beendet.',
+  dismiss: 'Ausblenden',
+  read_more: 'Mehr lesen',
+  message: 'Nachricht vom Team',
 };

@@ -35,6 +35,9 @@ export const en = {
   thanks: 'Thank you!',
   thanks_body: 'Your answers were sent. We read every one.',
   ended: 'This interview has ended.',
+  dismiss: 'Dismiss',
+  read_more: 'Read more',
+  message: 'Message from the team',
 };
 
 export type Strings = typeof en;

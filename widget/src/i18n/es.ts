@@ -36,4 +36,7 @@ export const es: Strings = {
   thanks: '¡Gracias!',
   thanks_body: 'Sus respuestas se enviaron. Leemos cada una.',
   ended: 'Esta entrevista ha terminado.',
+  dismiss: 'Descartar',
+  read_more: 'Leer más',
+  message: 'Mensaje del equipo',
 };

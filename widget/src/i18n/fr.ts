@@ -36,4 +36,7 @@ export const fr: Strings = {
   thanks: 'Merci !',
   thanks_body: 'Vos réponses ont été envoyées. Nous les lisons toutes.',
   ended: 'Cet entretien est terminé.',
+  dismiss: 'Masquer',
+  read_more: 'En savoir plus',
+  message: 'Message de l’équipe',
 };

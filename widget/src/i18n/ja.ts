@@ -36,4 +36,7 @@ export const ja: Strings = {
   thanks: 'ありがとうございました！',
   thanks_body: '回答を送信しました。すべて拝見します。',
   ended: 'このインタビューは終了しました。',
+  dismiss: '閉じる',
+  read_more: '詳しく見る',
+  message: 'チームからのお知らせ',
 };

@@ -36,4 +36,7 @@ export const pt: Strings = {
   thanks: 'Obrigado!',
   thanks_body: 'Suas respostas foram enviadas. Lemos cada uma.',
   ended: 'Esta entrevista foi encerrada.',
+  dismiss: 'Dispensar',
+  read_more: 'Saiba mais',
+  message: 'Mensagem da equipe',
 };

@@ -1,9 +1,18 @@
-import { declineInterview, getInterview, HttpError, isRetryable, sendMessage, startInterview } from '../client';
+import {
+  declineInterview,
+  getInterview,
+  HttpError,
+  isRetryable,
+  recordMessageOutcome,
+  sendMessage,
+  startInterview,
+} from '../client';
 import { pickLanguage } from '../i18n';
-import type { Host, InterviewView, Invitation, Saved, Ui } from '../types';
+import type { Host, InterviewView, Invitation, PlayMessage, Saved, Ui } from '../types';
 import { type ChatView, createChatView, MAX_ANSWER_CHARS } from './chat-view';
 import { h } from './dom';
 import { renderInviteCard } from './invite-card';
+import { renderMessageCard } from './message-card';
 import { isSnoozed, readSaved, snooze, writeSaved } from './saved';
 import { applyCss, buildCss } from './styles';
 
@@ -35,7 +44,7 @@ export function mount(host: Host): Ui {
   });
   shadow.append(root);
 
-  let view: 'idle' | 'invite' | 'chat' | 'pill' = 'idle';
+  let view: 'idle' | 'invite' | 'chat' | 'pill' | 'message' = 'idle';
   let current: string | undefined;
   let chat: ChatView | undefined;
   let saved: Saved | null = null;
@@ -302,6 +311,21 @@ export function mount(host: Host): Ui {
         }),
       );
       host.emit('shown', { interview_id: id, moment: inv.moment });
+    }),
+    message: guard((m: PlayMessage) => {
+      // An invitation or a conversation on screen comes first; the message was already claimed
+      // as shown, so it is not offered again — interrupting an interview would cost more.
+      if (!m?.id || view !== 'idle' || loading || destroyed) return;
+      view = 'message';
+      rememberFocus();
+      const close = (outcome: 'dismiss' | 'click') => {
+        recordMessageOutcome(host, m.id, outcome).catch(() => {});
+        if (view !== 'message') return;
+        view = 'idle';
+        show();
+        if (outcome === 'dismiss') restoreFocus();
+      };
+      show(renderMessageCard(t, m, { dismiss: () => close('dismiss'), follow: () => close('click') }));
     }),
     open: guard((id?: string) => {
       rememberFocus();
