@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCall, signIn } from '../support/console-session';
 import { readJson, startTestApp, type TestApp } from '../support/harness';
-import { answer, identify, invite, longAnswer } from '../support/interview-fixtures';
+import { answer, identify, invite } from '../support/interview-fixtures';
 import { templateLines, workspaceWithContact } from '../support/language-fixtures';
 
 // No OPENAI_API_KEY: scripted mode, so every interviewer line is a template line, verbatim.
