@@ -133,6 +133,13 @@ describe("the interview speaks the customer's language", () => {
     const saved = await admin('PATCH', '/settings/workspace', { default_language: 'pt' });
     expect(saved.status).toBe(200);
     expect((await readJson(saved)).default_language).toBe('pt');
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('workspace_id', '=', ws.id)
+      .where('action', '=', 'settings.updated')
+      .execute();
+    expect(audited.map((a) => a.details)).toEqual([{ default_language: { from: 'en', to: 'pt' } }]);
     const overview = await readJson(await admin('GET', '/settings'));
     expect(overview.workspace.default_language).toBe('pt');
     expect(overview.languages.map((l: { code: string }) => l.code)).toEqual(['en', 'de', 'fr', 'es', 'pt', 'ja']);
