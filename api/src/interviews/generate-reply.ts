@@ -49,8 +49,10 @@ export async function generateReply(
   handlers: ReplyStreamHandlers,
 ): Promise<StoredReply> {
   const { customerMessageId, pending, guide, transcript, context } = turn;
-  // The customer's current language: the guide's template lines and the fixed lines follow it.
-  const language = currentLanguage(transcript, context.language ?? 'en');
+  // The AI interviewer follows a customer who switches language (its scripted fallback too);
+  // the scripted interviewer keeps the language the interview started in.
+  const started = context.language ?? 'en';
+  const language = turn.aiInterviewer ? currentLanguage(transcript, started) : started;
   const spoken = localizeGuide(guide, language);
   let draft: ReplyDraft | undefined;
   let streamed = false;
@@ -76,7 +78,7 @@ export async function generateReply(
               // the guide's own words instead, and those values only in the profile data block.
               {
                 role: 'assistant' as const,
-                text: m.seq === 1 ? openingText(localizeGuide(guide, context.language ?? 'en'), {}) : m.text,
+                text: m.seq === 1 ? openingText(localizeGuide(guide, started), {}) : m.text,
               },
         ),
         canary,
@@ -277,8 +279,11 @@ export async function awaitReply(
     if (!pending) return undefined;
     if (deps.now().getTime() - new Date(pending.since).getTime() > staleAfterMs) {
       const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
-      const messages = await listMessages(tenant(deps.db, ws), interviewId);
-      const language = currentLanguage(messages, interview.language ?? 'en');
+      const started = interview.language ?? 'en';
+      const language =
+        interview.mode === 'scripted'
+          ? started
+          : currentLanguage(await listMessages(tenant(deps.db, ws), interviewId), started);
       return storeReply(deps, ws, interviewId, customerMessageId, pending, {
         text: scriptedReply(localizeGuide(guide, language), pending.action, pending.topic_index, language),
         mode: 'scripted',
