@@ -26,7 +26,8 @@ function model(call: MockCall): MockReply {
   return { text: '¿Hay algo más que quieras contarnos?' };
 }
 
-describe('AI mode follows the customer when they switch language', () => {
+// Each test runs a whole interview through HTTP, which can outlast the default timeout on a busy machine.
+describe('AI mode follows the customer when they switch language', { timeout: 90_000 }, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startAiTestApp('http://openai.test/v1');

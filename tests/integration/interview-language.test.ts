@@ -5,7 +5,8 @@ import { answer, identify, invite } from '../support/interview-fixtures';
 import { templateLines, workspaceWithContact } from '../support/language-fixtures';
 
 // No OPENAI_API_KEY: scripted mode, so every interviewer line is a template line, verbatim.
-describe("the interview speaks the customer's language", () => {
+// Each test runs a whole interview through HTTP, which can outlast the default timeout on a busy machine.
+describe("the interview speaks the customer's language", { timeout: 90_000 }, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
