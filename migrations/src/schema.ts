@@ -35,7 +35,12 @@ export interface WorkspacesTable {
   interviewer_mode: Generated<'ai' | 'scripted'>;
   /** 0010: days a transcript keeps its words; null = kept. */
   retention_days: number | null;
+  /** 0023: the interview language when neither the contact nor their browser names one. */
+  default_language: Generated<InterviewLanguageColumn>;
 }
+
+/** 0023: the six interview languages (shared's `interviewLanguages`). */
+export type InterviewLanguageColumn = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'ja';
 
 export interface ApiKeysTable {
   id: Generated<string>;
@@ -166,6 +171,8 @@ export interface InterviewsTable {
   transcript_erased_at: NullableTimestamp;
   /** 0017: why this interview's signals came from the rules although a model is configured. */
   extraction_fallback_reason: string | null;
+  /** 0023: the language chosen at start (contact locale → browser → workspace default); null before. */
+  language: InterviewLanguageColumn | null;
 }
 
 export interface InvitationsTable {

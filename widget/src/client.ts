@@ -65,7 +65,13 @@ function toView(id: string, body: any): InterviewView {
       text: m.text,
       client_id: m.client_id,
     }));
-  return { id: String(src.id || id), status: String(src.status || 'started'), mode: src.mode, messages };
+  return {
+    id: String(src.id || id),
+    status: String(src.status || 'started'),
+    mode: src.mode,
+    language: typeof src.language === 'string' ? src.language : undefined,
+    messages,
+  };
 }
 
 /** Status and all messages of an interview (resume). */
@@ -73,9 +79,17 @@ export async function getInterview(host: Host, id: string): Promise<InterviewVie
   return toView(id, await (await call(host, id)).json());
 }
 
-/** Starts an invited interview and returns it with the opening message. */
+/**
+ * Starts an invited interview and returns it with the opening message. The browser's
+ * language goes along: the server uses it when the contact has no locale of its own.
+ */
 export async function startInterview(host: Host, id: string): Promise<InterviewView> {
-  return toView(id, await (await call(host, `${id}/start`, { method: 'POST', body: '{}' })).json());
+  let locale = host.locale;
+  try {
+    locale ||= navigator.language;
+  } catch {}
+  const body = JSON.stringify(locale ? { locale: String(locale).slice(0, 35) } : {});
+  return toView(id, await (await call(host, `${id}/start`, { method: 'POST', body })).json());
 }
 
 /** Declines an invitation; `forever` is "Don't ask again" about this moment. */

@@ -35,6 +35,8 @@ export type Invitation = {
   guide_name?: string;
   /** The guide's opening message (shown once the chat starts, not on the card). */
   message?: string;
+  /** The language the interview will speak; the card's buttons follow it. */
+  language?: string;
 };
 
 /** A play's message for this contact, as returned by identify: plain text and an https link. */
@@ -72,7 +74,14 @@ export type Ui = {
 
 export type Role = 'interviewer' | 'customer';
 export type Message = { id?: string; role: Role; text: string; client_id?: string | null };
-export type InterviewView = { id: string; status: string; mode?: string; messages: Message[] };
+export type InterviewView = {
+  id: string;
+  status: string;
+  mode?: string;
+  /** The language the server chose for the interview; the UI strings follow it. */
+  language?: string;
+  messages: Message[];
+};
 
 /** Resume state kept in localStorage per contact. */
 export type Saved = {

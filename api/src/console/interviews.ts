@@ -96,7 +96,7 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
   const interview = await interviewRows(db, ws)
     .leftJoin('guide_versions', 'guide_versions.id', 'interviews.guide_version_id')
     .select(listColumns)
-    .select(['guide_versions.version as guide_version', 'interviews.transcript_erased_at'])
+    .select(['guide_versions.version as guide_version', 'interviews.transcript_erased_at', 'interviews.language'])
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (!interview) throw notFound('Interview');
@@ -131,6 +131,7 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
       ...toRow(interview),
       signal_count: signals.length,
       transcript_erased_at: interview.transcript_erased_at?.toISOString() ?? null,
+      language: interview.language,
     },
     messages: messages.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
     signals: signals.map((s) => ({

@@ -3,9 +3,11 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
+import { localizeGuide } from '../guides/localize-guide';
 import { costMicros } from '../pricing/model-prices';
+import { currentLanguage } from './detect-language';
 import { enqueueExtraction } from './enqueue-extraction';
-import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
+import { getInterview, listMessages, loadGuideVersion, type PendingReply, readState } from './interview-store';
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
@@ -47,6 +49,11 @@ export async function generateReply(
   handlers: ReplyStreamHandlers,
 ): Promise<StoredReply> {
   const { customerMessageId, pending, guide, transcript, context } = turn;
+  // The AI interviewer follows a customer who switches language (its scripted fallback too);
+  // the scripted interviewer keeps the language the interview started in.
+  const started = context.language ?? 'en';
+  const language = turn.aiInterviewer ? currentLanguage(transcript, started) : started;
+  const spoken = localizeGuide(guide, language);
   let draft: ReplyDraft | undefined;
   let streamed = false;
 
@@ -56,19 +63,23 @@ export async function generateReply(
       deps,
       {
         instructions: instructionParts({
-          guide,
+          guide: spoken,
           context,
           action: pending.action,
           topicIndex: pending.topic_index,
           canary,
+          language,
         }),
-        sayable: sayableText(guide),
+        sayable: sayableText(spoken),
         messages: transcript.map((m) =>
           m.role === 'customer'
             ? { role: 'user' as const, text: customerTurn(m.text) }
             : // The stored opening greets with the name and company the page sent; the model gets
               // the guide's own words instead, and those values only in the profile data block.
-              { role: 'assistant' as const, text: m.seq === 1 ? openingText(guide, {}) : m.text },
+              {
+                role: 'assistant' as const,
+                text: m.seq === 1 ? openingText(localizeGuide(guide, started), {}) : m.text,
+              },
         ),
         canary,
       },
@@ -101,7 +112,7 @@ export async function generateReply(
   if (!draft) {
     if (streamed) handlers.onRetry();
     draft = {
-      text: scriptedReply(guide, pending.action, pending.topic_index),
+      text: scriptedReply(spoken, pending.action, pending.topic_index, language),
       mode: 'scripted',
       model: null,
       promptTokens: 0,
@@ -268,8 +279,13 @@ export async function awaitReply(
     if (!pending) return undefined;
     if (deps.now().getTime() - new Date(pending.since).getTime() > staleAfterMs) {
       const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
+      const started = interview.language ?? 'en';
+      const language =
+        interview.mode === 'scripted'
+          ? started
+          : currentLanguage(await listMessages(tenant(deps.db, ws), interviewId), started);
       return storeReply(deps, ws, interviewId, customerMessageId, pending, {
-        text: scriptedReply(guide, pending.action, pending.topic_index),
+        text: scriptedReply(localizeGuide(guide, language), pending.action, pending.topic_index, language),
         mode: 'scripted',
         model: null,
         promptTokens: 0,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { GuideBody } from '@candor/shared';
+import { type GuideBody, type InterviewLanguage, languageNames } from '@candor/shared';
 import type { TurnAction } from './turn-policy';
 
 export const INTERVIEW_PROMPT_VERSION = 'interview-v2';
@@ -12,6 +12,8 @@ export type CustomerFacingContext = {
   contactName: string | null;
   company: string | null;
   product: string;
+  /** The language the interview started in (contact locale → browser → workspace default). */
+  language?: InterviewLanguage;
 };
 
 /** The fixed rules of every interview; also the fingerprint the output check looks for. */
@@ -35,6 +37,8 @@ type InstructionInput = {
   action: TurnAction;
   topicIndex: number;
   canary: string;
+  /** The language the customer is speaking now; the guide's lines arrive already in it where a translation exists. */
+  language?: InterviewLanguage;
 };
 
 /**
@@ -52,11 +56,22 @@ export function instructionParts(input: InstructionInput): string[] {
     customerProfile(context),
     `Objective: ${guide.objective}`,
     `Tone: ${guide.tone}`,
+    ...(input.language ? [languageInstruction(context.language ?? input.language, input.language)] : []),
     `Interview topics, in order:\n${topics}`,
     INTERVIEW_RULES,
     `Confidential marker, never output it: ${input.canary}`,
     `Your task for this message: ${taskFor(guide, input.action, input.topicIndex)}`,
   ];
+}
+
+/** Names the interview's language, and lets a customer who switches take the interview with them. */
+function languageInstruction(interview: InterviewLanguage, current: InterviewLanguage): string {
+  const now = languageNames[current].english;
+  const started =
+    interview === current
+      ? `this interview is in ${now}`
+      : `this interview started in ${languageNames[interview].english} and the customer now writes ${now}`;
+  return `Language: ${started}; write in ${now}. If their latest message is in another language, switch to that language and stay with it.`;
 }
 
 function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): string {

@@ -32,7 +32,8 @@ const newClientId = () => {
  * Every entry point swallows errors: a broken widget must never break the host page.
  */
 export function mount(host: Host): Ui {
-  const { lang, strings: t } = pickLanguage(host.locale, host.strings);
+  // The page's (or browser's) language until the server names the interview's, which then wins.
+  let { lang, strings: t } = pickLanguage(host.locale, host.strings);
   const page = !!host.page;
   const el = document.createElement('candor-widget');
   const shadow = el.attachShadow({ mode: 'open' });
@@ -43,6 +44,11 @@ export function mount(host: Host): Ui {
     lang,
   });
   shadow.append(root);
+  const speak = (language: string | undefined) => {
+    if (!language || language === lang) return;
+    ({ lang, strings: t } = pickLanguage(language, host.strings));
+    root.setAttribute('lang', lang);
+  };
 
   let view: 'idle' | 'invite' | 'chat' | 'pill' | 'message' = 'idle';
   let current: string | undefined;
@@ -109,6 +115,7 @@ export function mount(host: Host): Ui {
   }
 
   function renderMessages(v: InterviewView) {
+    speak(v.language);
     chat = createChatView(t, lang, page, { send, minimize: () => minimize(), close });
     for (const m of v.messages) chat.add(m.role, m.text);
   }
@@ -285,6 +292,7 @@ export function mount(host: Host): Ui {
       if (!id || !replaceable || loading || destroyed || isSnoozed(id) || readSaved(host.store)?.id === id) return;
       current = id;
       view = 'invite';
+      speak(inv.language);
       rememberFocus();
       const dismiss = (reason: 'not_now' | 'dont_ask_again') => {
         view = 'idle';
