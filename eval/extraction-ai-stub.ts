@@ -50,7 +50,7 @@ export async function evalAiWithStub(): Promise<KindScore[]> {
 }
 
 /** The stub model: rules over each customer line of the transcript, in the model's output shape. */
-function stubAnswer(prompt: string): ExtractionOutput {
+export function stubAnswer(prompt: string): ExtractionOutput {
   const json = /<transcript>\n([\s\S]*)\n<\/transcript>/.exec(prompt)?.[1] ?? '[]';
   const lines = JSON.parse(json) as { ref?: string; text: string }[];
   const flat = {

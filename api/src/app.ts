@@ -44,6 +44,7 @@ import { unsubscribeRoutes } from './routes/unsubscribe';
 import { webhookRoutes } from './routes/webhooks';
 import { widgetRoutes } from './routes/widget';
 import { widgetAssetRoutes } from './routes/widget-assets';
+import { widgetMessageRoutes } from './routes/widget-messages';
 import { widgetRateLimits } from './widget-auth/widget-rate-limits';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', interviewRoutes());
   app.route('/', widgetRoutes());
   app.route('/', widgetAssetRoutes());
+  app.route('/', widgetMessageRoutes());
   app.route('/', hostedPageRoutes());
   // With the demo switched off (CANDOR_DEMO=false) /demo and POST /demo/invite do not exist.
   if (deps.config.demo) app.route('/', demoPageRoutes());

@@ -135,6 +135,8 @@ export type Transcript = {
     guide_version: number | null;
     /** Set when the retention policy erased the words. */
     transcript_erased_at?: string | null;
+    /** The language the interview started in; null until it starts. */
+    language?: string | null;
   };
   messages: { id: string; seq: number; role: 'interviewer' | 'customer'; text: string; created_at: string }[];
   signals: SignalRow[];

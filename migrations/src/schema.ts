@@ -35,7 +35,12 @@ export interface WorkspacesTable {
   interviewer_mode: Generated<'ai' | 'scripted'>;
   /** 0010: days a transcript keeps its words; null = kept. */
   retention_days: number | null;
+  /** 0023: the interview language when neither the contact nor their browser names one. */
+  default_language: Generated<InterviewLanguageColumn>;
 }
+
+/** 0023: the six interview languages (shared's `interviewLanguages`). */
+export type InterviewLanguageColumn = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'ja';
 
 export interface ApiKeysTable {
   id: Generated<string>;
@@ -166,6 +171,8 @@ export interface InterviewsTable {
   transcript_erased_at: NullableTimestamp;
   /** 0017: why this interview's signals came from the rules although a model is configured. */
   extraction_fallback_reason: string | null;
+  /** 0023: the language chosen at start (contact locale → browser → workspace default); null before. */
+  language: InterviewLanguageColumn | null;
 }
 
 export interface InvitationsTable {
@@ -500,6 +507,25 @@ export interface PlayStepsTable {
   outcome: 'done' | 'queued' | 'skipped' | 'failed';
   detail: string | null;
   created_at: CreatedAt;
+  /** 0032: a webhook step's delivery, whose status is the step's outcome. */
+  webhook_delivery_id: string | null;
+}
+
+/** 0032: a message a play left for one contact, shown once by the widget. */
+export interface InAppMessagesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  contact_id: string;
+  trigger_id: string | null;
+  play_step_id: string | null;
+  title: string;
+  body: string;
+  link_url: string;
+  link_label: string | null;
+  created_at: CreatedAt;
+  shown_at: NullableTimestamp;
+  dismissed_at: NullableTimestamp;
+  clicked_at: NullableTimestamp;
 }
 
 /** 0018: one renewal period's result for an account, ARR in integer cents. */
@@ -553,6 +579,7 @@ export interface Database {
   connectors: ConnectorsTable;
   connector_deliveries: ConnectorDeliveriesTable;
   play_steps: PlayStepsTable;
+  in_app_messages: InAppMessagesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   auth_users: AuthUsersTable;

@@ -3,6 +3,7 @@ export * from './batch';
 export * from './contacts';
 export * from './events';
 export * from './guide';
+export * from './languages';
 export * from './outcomes';
 export * from './rating';
 export * from './signal';

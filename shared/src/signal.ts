@@ -120,3 +120,17 @@ export const extractionOutputSchema = z.object({
   ),
 });
 export type ExtractionOutput = z.infer<typeof extractionOutputSchema>;
+
+/** The highest NPS score that counts as a detractor (0–6 detract, 7–8 are passive, 9–10 promote). */
+export const NPS_DETRACTOR_MAX = 6;
+
+/**
+ * Whether a stored signal is an NPS detractor's rating: a `rating` signal on the `nps`
+ * scale with a score of 6 or less. Rating topics store that signal; this is the one place
+ * plays (the `nps_detractor` when) decide what a detractor is.
+ */
+export function isNpsDetractor(kind: string, value: unknown): boolean {
+  if (kind !== 'rating' || !value || typeof value !== 'object') return false;
+  const { scale, score } = value as { scale?: unknown; score?: unknown };
+  return scale === 'nps' && typeof score === 'number' && Number.isFinite(score) && score <= NPS_DETRACTOR_MAX;
+}

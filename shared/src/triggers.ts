@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The signals a play can act on. */
-export const playSignals = ['churn_risk_high', 'expansion_intent', 'wants_human', 'competitor_named'] as const;
+export const playSignals = [
+  'churn_risk_high',
+  'expansion_intent',
+  'wants_human',
+  'nps_detractor',
+  'competitor_named',
+] as const;
 export type PlaySignal = (typeof playSignals)[number];
 
 const propertyValue = z.union([z.string().max(500), z.number(), z.boolean()]);
@@ -50,7 +56,7 @@ export const triggerWhenSchema = z.discriminatedUnion('type', [
     signal: z
       .enum(playSignals)
       .describe(
-        'Fires when an interview yields this signal (high churn risk, expansion, asking for a person, a competitor).',
+        'Fires when an interview yields this signal (high churn risk, expansion, asking for a person, an NPS score of 6 or less, a competitor).',
       ),
   }),
 ]);
@@ -92,6 +98,44 @@ export const triggerThrottleSchema = z.strictObject({
   once_per_guide: z.boolean().optional(),
 });
 
+export const MESSAGE_TITLE_MAX = 80;
+export const MESSAGE_BODY_MAX = 500;
+export const MESSAGE_LABEL_MAX = 40;
+export const MESSAGE_LINK_MAX = 2000;
+
+/** Control characters other than a line break have no place in a card, and can hide text from a reviewer. */
+const hasControlCharacters = (v: string) =>
+  [...v].some((ch) => {
+    const code = ch.charCodeAt(0);
+    return (code < 32 && code !== 10) || code === 127;
+  });
+
+/** Text shown to a customer in the widget: plain text, rendered as text (never HTML). */
+const messageText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !hasControlCharacters(v), 'must not contain control characters');
+
+/**
+ * The resource a message links to: an absolute https URL without credentials. Anything
+ * else (javascript:, data:, http:, a relative path) could run script or leak on a customer's page.
+ */
+export const httpsLink = z
+  .string()
+  .trim()
+  .max(MESSAGE_LINK_MAX)
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      return url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// link');
+
 const person = z.enum(['owner', 'ae', 'owner_and_ae']).describe("The account's CSM owner, its AE, or both.");
 
 /** One step of a play: what a fired trigger does, in order; each step's outcome is recorded. */
@@ -101,8 +145,28 @@ export const playStepSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('notify'), channel: z.enum(['slack', 'email']), to: person }),
   z.strictObject({ type: z.literal('crm_task'), to: z.enum(['owner', 'ae']) }),
+  z.strictObject({
+    type: z.literal('webhook'),
+    endpoint_id: z
+      .uuid()
+      .describe("One of the workspace's webhook endpoints: signed, retried and logged like every webhook."),
+  }),
+  z.strictObject({
+    type: z.literal('in_app_message'),
+    title: messageText(MESSAGE_TITLE_MAX),
+    body: messageText(MESSAGE_BODY_MAX),
+    link_url: httpsLink,
+    link_label: messageText(MESSAGE_LABEL_MAX).optional().describe('The link\'s words; "Read more" without.'),
+  }),
 ]);
 export type PlayStep = z.infer<typeof playStepSchema>;
+
+/** A condition on the account's tier: the trigger acts only for accounts on one of these plans. */
+export const plansSchema = z
+  .array(z.string().trim().min(1).max(100))
+  .min(1)
+  .max(20)
+  .describe('Only for accounts whose plan is one of these (case-insensitive); without it, every plan.');
 
 export const triggerInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
@@ -112,6 +176,7 @@ export const triggerInputSchema = z.strictObject({
   who: triggerWhoSchema.default({ type: 'contact' }),
   how: triggerHowSchema.default({ channel: 'in_app' }),
   throttle: triggerThrottleSchema.default({}),
+  plans: plansSchema.optional(),
   do: z
     .array(playStepSchema)
     .min(1)
@@ -144,6 +209,7 @@ export const triggerPatchSchema = z.strictObject({
   throttle: triggerThrottleSchema.optional(),
   holdout_percent: z.number().min(0).max(50).optional(),
   do: z.array(playStepSchema).min(1).max(10).optional(),
+  plans: plansSchema.nullable().optional().describe('The plan condition; null removes it.'),
 });
 export type TriggerPatch = z.infer<typeof triggerPatchSchema>;
 

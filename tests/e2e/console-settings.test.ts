@@ -255,6 +255,16 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await expectAccessible(page, 'settings-retention');
   });
 
+  it('sets the default interview language', async () => {
+    await openTab('Language');
+    const panel = page.getByRole('tabpanel');
+    await panel.getByLabel('Default language').selectOption('de');
+    await panel.getByRole('button', { name: 'Save language' }).click();
+    await panel.getByText('Saved. New interviews default to Deutsch.').waitFor();
+    expect((await workspace()).default_language).toBe('de');
+    await expectAccessible(page, 'settings-language');
+  });
+
   it('says so when a section cannot load, and recovers on retry', async () => {
     let fail = true;
     await page.route('**/console/api/settings/members', (route) =>

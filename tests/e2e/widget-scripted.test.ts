@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium, screenshot, useWidgetStage, watchPageErrors } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { readJson } from '../support/harness';
 import { guideFixture, invite, seedWorkspace } from '../support/interview-fixtures';
+import { templateLines } from '../support/language-fixtures';
 import {
   initFor,
   longAnswer,
@@ -73,6 +75,41 @@ describe.skipIf(!hasChromium)('the widget on a hostile third-party page, scripte
     ]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('speaks German when the interview does, whatever language the page passed', async () => {
+    const t = stage.candor.t;
+    const { ws } = await seedWorkspace(t, guide);
+    // Ada's locale comes from the customer's server; the page still says "en".
+    await t.request('/v1/contacts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { contacts: [{ id: 'u_42', account_id: 'acme', locale: 'de-DE' }] },
+    });
+    const guides = (await readJson(await t.request('/v1/guides', { token: ws.secret_key }))).guides;
+    const pulse = guides.find((g: { moment: string }) => g.moment === 'health_pulse');
+    const { id } = await invite(t, ws, pulse.id);
+    const de = templateLines('health_pulse', 'de');
+    const page = await stage.browser.newPage({ viewport: { width: 1100, height: 760 } });
+    const errors = watchPageErrors(page);
+    await page.goto(stage.host.url(initFor(ws, { locale: 'en' })));
+
+    const w = widget(page);
+    await w.host.getByRole('region', { name: 'Wie läuft es bisher?' }).waitFor();
+    expect(await w.button('Nicht jetzt').isVisible()).toBe(true);
+    await w.button('Starten').click();
+    const opening = await waitForInterviewerMessages(page, 1);
+    expect(opening).toBe(`${de.opening.replace('{name}', 'Ada')}\n\n${de.topics[0]?.question}`);
+    const input = w.host.getByRole('textbox', { name: 'Ihre Antwort' });
+    expect(await input.getAttribute('placeholder')).toBe('Antwort eingeben…');
+    expect(await w.button('Senden').isVisible()).toBe(true);
+    expect(await w.host.locator('[lang="de"]').count()).toBeGreaterThan(0);
+    await input.fill('Die Berichte sparen uns jede Woche mehrere Stunden Arbeit im Team.');
+    await input.press('Enter');
+    expect(await waitForInterviewerMessages(page, 2)).toBe(de.topics[1]?.question);
+    await screenshot(page, 'widget-german');
+    expect((await transcript(t, ws, id)).status).toBe('started');
+    expect(errors).toEqual([]);
   });
 
   it('resumes the same interview with its messages after a reload', async () => {

@@ -134,6 +134,30 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
       );
       expect(await settled(id as string)).toMatchObject({ status: 'delivered', attempts: 3 });
     });
+
+    it('delivers an action whose job was lost once the sweep finds it, and only once', async () => {
+      const slack = slackHandlers();
+      mswServer.use(slack.handler);
+      // Stored five minutes ago while the queue refused its job: nothing would ever send it.
+      const row = await t.deps.db
+        .insertInto('connector_deliveries')
+        .values({
+          workspace_id: ws.id,
+          connector_id: (
+            await t.deps.db.selectFrom('connectors').select('id').where('kind', '=', 'slack').executeTakeFirstOrThrow()
+          ).id,
+          action: { type: 'slack.message', to: { channel: 'C0CS' }, text: 'stranded', blocks: [] },
+          event_key: 'test:stranded',
+          created_at: new Date(Date.now() - 5 * 60_000),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.deps.jobs.send('sweep-deliveries', {});
+      expect(await settled(row.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+      await t.deps.jobs.send('sweep-deliveries', {});
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(slack.posts().filter((p) => p.args.text === 'stranded')).toHaveLength(1);
+    });
   });
 
   describe('HubSpot', () => {

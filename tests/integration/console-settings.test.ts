@@ -205,6 +205,7 @@ describe('console settings: keys, identity secret, workspace settings, model', (
       interviewer_mode: 'scripted',
       retention_days: 180,
       identity_verification: false,
+      default_language: 'en',
     });
     const row = await workspaceRow();
     expect(row).toMatchObject({ interviewer_mode: 'scripted', retention_days: 180 });

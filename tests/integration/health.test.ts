@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { waitForJob } from '../support/jobs';
@@ -154,6 +155,32 @@ describe(`account health and the review queue (${databaseKind})`, () => {
       .where('status', '=', 'invited')
       .execute();
     expect(invited).toHaveLength(1);
+  });
+
+  it('leaves an account whose health and cited reasons did not change unwritten on the next pass', async () => {
+    const acc = await account('unchanged-health', 5, 1);
+    await recordAnswer(t, ws.id, {
+      accountId: acc.id,
+      text: 'We may cancel because the budget is cut.',
+      signals: [{ kind: 'churn_risk', value: { level: 'high', reasons: ['budget'] }, quote: 'We may cancel' }],
+    });
+    await recompute(acc.id);
+    const before = await t.deps.db
+      .selectFrom('accounts')
+      .select(['health_state', 'health_reasons', sql<string>`xmin::text`.as('row_version')])
+      .where('id', '=', acc.id)
+      .executeTakeFirstOrThrow();
+    expect(before.health_reasons.length).toBeGreaterThan(0);
+    expect(before.health_reasons).toContainEqual(expect.objectContaining({ evidence: expect.any(Object) }));
+
+    // The nightly pass over the workspace: nothing new here, so the row is not rewritten.
+    await recompute();
+    const after = await t.deps.db
+      .selectFrom('accounts')
+      .select(['health_state', 'health_reasons', sql<string>`xmin::text`.as('row_version')])
+      .where('id', '=', acc.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
   });
 
   it('snoozes and completes items; other workspaces see nothing', async () => {

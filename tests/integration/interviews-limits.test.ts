@@ -1,4 +1,4 @@
-import { scriptedLines } from '@candor/api/interviews/scripted';
+import { fixedLines } from '@candor/api/interviews/fixed-lines';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
@@ -47,7 +47,7 @@ describe('interview limits, handoff and opt-out', () => {
   it('hands off to a person: acknowledges, closes, and queues the account for review', async () => {
     const { id, token, ws, accountId } = await begin();
     const r = await answer(t, id, token, 'h1', "Honestly I'd rather talk to a real person about this.");
-    expect(r.reply?.text).toBe(scriptedLines.handoff);
+    expect(r.reply?.text).toBe(fixedLines.en.handoff);
     expect(r.done).toEqual({ status: 'completed' });
     const items = await t.deps.db.selectFrom('review_items').selectAll().where('workspace_id', '=', ws.id).execute();
     expect(items).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('interview limits, handoff and opt-out', () => {
   it('stops politely on "stop" and never asks about that moment again', async () => {
     const { id, token, ws, guideId } = await begin();
     const r = await answer(t, id, token, 's1', 'stop');
-    expect(r.reply?.text).toBe(scriptedLines.opt_out);
+    expect(r.reply?.text).toBe(fixedLines.en.opt_out);
     expect(r.done).toEqual({ status: 'declined' });
     const again = await t.request('/v1/interviews', {
       method: 'POST',

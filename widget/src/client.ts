@@ -15,6 +15,20 @@ export class HttpError extends Error {
   }
 }
 
+/** Records what the contact did with a play's message; best effort, a failure is silent. */
+export async function recordMessageOutcome(host: Host, id: string, outcome: 'dismiss' | 'click'): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const token = await host.auth(attempt > 0);
+    if (!token) return;
+    const res = await fetch(`${host.api}/v1/widget/messages/${encodeURIComponent(id)}/${outcome}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    // Widget tokens are short-lived: one fresh identify, then give up.
+    if (res.status !== 401) return;
+  }
+}
+
 /** Whether a failed call is worth retrying with the same client_id. */
 export const isRetryable = (err: unknown) => !(err instanceof HttpError) || err.retryable;
 
@@ -53,7 +67,13 @@ function toView(id: string, body: any): InterviewView {
       client_id: m.client_id,
       rating: ratingPrompt(m.rating),
     }));
-  return { id: String(src.id || id), status: String(src.status || 'started'), mode: src.mode, messages };
+  return {
+    id: String(src.id || id),
+    status: String(src.status || 'started'),
+    mode: src.mode,
+    language: typeof src.language === 'string' ? src.language : undefined,
+    messages,
+  };
 }
 
 /** Status and all messages of an interview (resume). */
@@ -61,9 +81,17 @@ export async function getInterview(host: Host, id: string): Promise<InterviewVie
   return toView(id, await (await call(host, id)).json());
 }
 
-/** Starts an invited interview and returns it with the opening message. */
+/**
+ * Starts an invited interview and returns it with the opening message. The browser's
+ * language goes along: the server uses it when the contact has no locale of its own.
+ */
 export async function startInterview(host: Host, id: string): Promise<InterviewView> {
-  return toView(id, await (await call(host, `${id}/start`, { method: 'POST', body: '{}' })).json());
+  let locale = host.locale;
+  try {
+    locale ||= navigator.language;
+  } catch {}
+  const body = JSON.stringify(locale ? { locale: String(locale).slice(0, 35) } : {});
+  return toView(id, await (await call(host, `${id}/start`, { method: 'POST', body })).json());
 }
 
 /** Declines an invitation; `forever` is "Don't ask again" about this moment. */

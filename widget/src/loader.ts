@@ -1,4 +1,4 @@
-import type { Host, HostEvent, InitOptions, Invitation, Ui } from './types';
+import type { Host, HostEvent, InitOptions, Invitation, PlayMessage, Ui } from './types';
 
 /** The UI bundle's path relative to widget.js, content-hashed; set by build.ts. */
 declare const __CANDOR_UI__: string;
@@ -94,6 +94,10 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
       }
     };
 
+    const note = (m: PlayMessage | null | undefined) => {
+      if (m && typeof m === 'object') load(widgetHost()).then((u) => u?.message(m));
+    };
+
     const identify = (): Promise<string | null> => {
       const o = opts;
       const g = generation;
@@ -108,6 +112,7 @@ type CandorFn = ((...args: Args) => void) & { q?: ArrayLike<unknown>[]; l?: 1 };
       }).then((r) => {
         if (!r || typeof r !== 'object' || g !== generation) return null;
         offer(r.invitation);
+        note(r.message);
         return r.token as string;
       });
       return token;

@@ -35,7 +35,12 @@ export type Invitation = {
   guide_name?: string;
   /** The guide's opening message (shown once the chat starts, not on the card). */
   message?: string;
+  /** The language the interview will speak; the card's buttons follow it. */
+  language?: string;
 };
+
+/** A play's message for this contact, as returned by identify: plain text and an https link. */
+export type PlayMessage = { id: string; title: string; body: string; link_url: string; link_label?: string | null };
 
 export type HostEvent = 'shown' | 'completed' | 'declined';
 
@@ -60,6 +65,8 @@ export type Host = {
 /** The UI module's surface, used by the loader. */
 export type Ui = {
   invite(invitation: Invitation): void;
+  /** Shows a play's message card (once; the server answers each message once). */
+  message(message: PlayMessage): void;
   open(interviewId?: string): void;
   resume(): boolean;
   destroy(): void;
@@ -68,7 +75,14 @@ export type Ui = {
 export type Role = 'interviewer' | 'customer';
 /** `rating`: this interviewer message asks for a score on that scale. */
 export type Message = { id?: string; role: Role; text: string; client_id?: string | null; rating?: RatingPrompt };
-export type InterviewView = { id: string; status: string; mode?: string; messages: Message[] };
+export type InterviewView = {
+  id: string;
+  status: string;
+  mode?: string;
+  /** The language the server chose for the interview; the UI strings follow it. */
+  language?: string;
+  messages: Message[];
+};
 
 /** Resume state kept in localStorage per contact. */
 export type Saved = {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { AppError, describeZodError, notFound } from '../http/errors';
 import { memberActor, recordAudit } from '../workspaces/audit';
 import { inviteMember } from './invite-member';
 import { parseMemberEmail, revokeLoginLinks } from './login-links';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const role = z.enum(['admin', 'csm']);
 const inviteBody = z.strictObject({ email: z.string().trim().min(1).max(254), role });
 const roleBody = z.strictObject({ role });
@@ -107,7 +107,7 @@ async function checkMemberChange(
   memberId: string,
   change: { removesAdmin: (target: { role: string }) => boolean; verb: string },
 ) {
-  if (!UUID.test(memberId)) throw notFound('Member');
+  if (!isUuid(memberId)) throw notFound('Member');
   const t = tenant(trx, ws);
   // Admins first, in one order: two admins changing each other wait in turn instead of deadlocking.
   const admins = await t

@@ -103,7 +103,7 @@ export async function queueInterviewAlerts(deps: Deps, ws: Ws, interviewId: stri
   const account = await t
     .selectFrom('interviews')
     .innerJoin('accounts', 'accounts.id', 'interviews.account_id')
-    .select(accountColumns)
+    .select([...accountColumns, 'accounts.plan'])
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (!account) return;
@@ -116,7 +116,7 @@ export async function queueInterviewAlerts(deps: Deps, ws: Ws, interviewId: stri
     .execute();
   const url = deps.config.publicUrl;
   // A workspace that set up a play for a signal decides itself who hears of it.
-  const played = await signalsWithPlays(deps, ws);
+  const played = await signalsWithPlays(deps, ws, account.plan);
   for (const s of signals) {
     const asPlay = playSignalOf(s.kind, s.value);
     if (asPlay && played.has(asPlay)) continue;

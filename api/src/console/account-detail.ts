@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { notFound } from '../http/errors';
 import { failedAttemptSince } from '../synthesis/brief-versions';
 import { ratingReport } from '../synthesis/rating-report';
@@ -8,11 +9,9 @@ import { readBriefSections } from './brief-sections';
 import { describeSignal, humanizeKey } from './signal-label';
 
 const TIMELINE_LIMIT = 60;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One account with its health reasons, contacts, recent timeline and latest renewal brief. */
 export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Date) {
-  if (!UUID.test(accountId)) throw notFound('Account');
+  if (!isUuid(accountId)) throw notFound('Account');
   const t = tenant(db, ws);
   const account = await t.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (!account) throw notFound('Account');

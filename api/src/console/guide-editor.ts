@@ -1,13 +1,13 @@
 import { type GuideBodyInput, guideBodySchema } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { getGuide, updateGuide } from '../guides/guide-store';
 import { PREVIEW_CONTACT_EXTERNAL_ID } from '../guides/preview-contact';
 import { AppError, describeZodError, notFound } from '../http/errors';
 import { inviteContact } from '../interviews/invite-contact';
 import { signLinkToken } from '../widget-auth/tokens';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A preview is a working session, not an invitation: it lapses the same day. */
 const PREVIEW_TTL_MS = 6 * 60 * 60 * 1000;
 
@@ -16,7 +16,7 @@ const patchSchema = guideBodySchema.partial().strict();
 
 /** Validates a partial guide body from the console and stores it as the guide's next version. */
 export async function editGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string, input: unknown) {
-  if (!UUID.test(id)) throw notFound('Guide');
+  if (!isUuid(id)) throw notFound('Guide');
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new AppError('invalid_request', 400, 'body: expected a JSON object');
   const parsed = patchSchema.safeParse(input);
@@ -48,7 +48,7 @@ async function ensurePreviewContact(deps: Pick<AppDeps, 'db'>, ws: Ws): Promise<
  * token for it, so the console runs it through the same widget endpoints customers use.
  */
 export async function previewGuide(deps: Pick<AppDeps, 'db' | 'now' | 'secret' | 'config'>, ws: Ws, id: string) {
-  if (!UUID.test(id)) throw notFound('Guide');
+  if (!isUuid(id)) throw notFound('Guide');
   const guide = await getGuide(deps.db, ws, id);
   const contactId = await ensurePreviewContact(deps, ws);
   const expiresAt = new Date(deps.now().getTime() + PREVIEW_TTL_MS);

@@ -2,14 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
 import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
 import { describeSignal } from './signal-label';
 
 export const INTERVIEWS_PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const interviewListQuery = listQuery({
   status: z.enum(['invited', 'started', 'completed', 'abandoned', 'expired', 'declined']).optional(),
   account: z.uuid().optional(),
@@ -92,12 +91,12 @@ function toRow<T extends RowIn>(r: T) {
 
 /** An interview's messages in order and its signals, each pointing at the message it quotes. */
 export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
-  if (!UUID.test(interviewId)) throw notFound('Interview');
+  if (!isUuid(interviewId)) throw notFound('Interview');
   const t = tenant(db, ws);
   const interview = await interviewRows(db, ws)
     .leftJoin('guide_versions', 'guide_versions.id', 'interviews.guide_version_id')
     .select(listColumns)
-    .select(['guide_versions.version as guide_version', 'interviews.transcript_erased_at'])
+    .select(['guide_versions.version as guide_version', 'interviews.transcript_erased_at', 'interviews.language'])
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (!interview) throw notFound('Interview');
@@ -132,6 +131,7 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
       ...toRow(interview),
       signal_count: signals.length,
       transcript_erased_at: interview.transcript_erased_at?.toISOString() ?? null,
+      language: interview.language,
     },
     messages: messages.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
     signals: signals.map((s) => ({

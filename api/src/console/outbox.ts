@@ -2,10 +2,9 @@ import type { AppDeps } from '../app-deps';
 import { resendMemberInvite } from '../auth/member-admin';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { AppError, notFound } from '../http/errors';
 import { redactSecretLinks } from '../mail/redact-links';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // outbox_emails.workspace_id is nullable (instance mail such as sign-in links), so tenant() does not cover it.
 // Stored mail keeps its links for delivery; what the console reads has them redacted, because a
@@ -61,7 +60,7 @@ export async function resendOutboxInvite(deps: AppDeps, ws: Ws, actorId: string,
 }
 
 async function findEmail(db: Db, ws: Ws, id: string) {
-  if (!UUID.test(id)) throw notFound('Email');
+  if (!isUuid(id)) throw notFound('Email');
   const row = await db
     .selectFrom('outbox_emails')
     .select(['id', 'kind', 'to_address', 'from_address', 'subject', 'status', 'html', 'text', 'created_at'])

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { AppError, notFound } from '../http/errors';
 import { zonedInstant } from '../synthesis/briefing-week';
 import type { ReviewEvidence } from '../synthesis/review-queue';
 import { memberActor, recordAudit } from '../workspaces/audit';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What caused an item, in words a CSM reads (never the stored code). */
 const KIND_LABELS: Record<string, string> = { handoff: 'Hand-off', health: 'Health change' };
@@ -129,7 +128,7 @@ export async function actOnReviewItem(
   itemId: string,
   action: ReviewAction,
 ): Promise<void> {
-  if (!UUID.test(itemId)) throw notFound('Review item');
+  if (!isUuid(itemId)) throw notFound('Review item');
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const t = tenant(trx, ws);

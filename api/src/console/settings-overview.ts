@@ -1,3 +1,4 @@
+import { interviewLanguages, languageNames } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { readKeys } from '../workspaces/api-keys';
@@ -45,6 +46,8 @@ export async function getSettingsOverview(deps: Pick<AppDeps, 'db' | 'config'>, 
       last_used_at: iso(k.last_used_at),
       revoked_at: iso(k.revoked_at),
     })),
+    /** The interview languages a workspace can default to, named in themselves. */
+    languages: interviewLanguages.map((code) => ({ code, name: languageNames[code].native })),
     retention: {
       choices: retentionChoices,
       erased_interviews: Number(erased.n),

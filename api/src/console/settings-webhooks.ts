@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { AppError, describeZodError, notFound } from '../http/errors';
 import { sendTestEvent } from '../webhooks/emit-event';
 import {
@@ -17,7 +18,6 @@ import { memberActor, recordAudit } from '../workspaces/audit';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const eventTypes = z.array(z.enum(webhookEventTypes)).min(1, 'choose at least one event').max(webhookEventTypes.length);
 const createBody = z.strictObject({ url: z.string().trim().min(1).max(2048), event_types: eventTypes });
 const patchBody = z
@@ -31,7 +31,7 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 function checkId(id: string) {
-  if (!UUID.test(id)) throw notFound('Webhook endpoint');
+  if (!isUuid(id)) throw notFound('Webhook endpoint');
 }
 
 /** Endpoints with the event types one can subscribe to. */

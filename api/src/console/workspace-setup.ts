@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
 import { notFound } from '../http/errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The workspace's guides with how many versions and interviews each has. */
 export async function listGuides(db: Db, ws: Ws) {
@@ -53,7 +52,7 @@ function toGuideRow(g: {
 
 /** One guide and every saved version, newest first. */
 export async function getGuide(db: Db, ws: Ws, guideId: string) {
-  if (!UUID.test(guideId)) throw notFound('Guide');
+  if (!isUuid(guideId)) throw notFound('Guide');
   const guide = (await listGuides(db, ws)).find((g) => g.id === guideId);
   if (!guide) throw notFound('Guide');
   const versions = await tenant(db, ws)

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Executor } from '../db/tenant';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { AppError, notFound } from '../http/errors';
 import { recomputeHealth } from '../synthesis/account-health';
 import { scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { memberActor, recordAudit } from '../workspaces/audit';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A CSM's verdict on one signal: it is something else (kind and value), or it is not there at all. */
 export const correctionBody = z.discriminatedUnion('action', [
@@ -30,7 +29,7 @@ export async function correctSignal(
   signalId: string,
   body: CorrectionBody,
 ): Promise<{ id: string; kind: string; value: Record<string, unknown> } | null> {
-  if (!UUID.test(signalId)) throw notFound('Signal');
+  if (!isUuid(signalId)) throw notFound('Signal');
   let value: Record<string, unknown> | undefined;
   if (body.action === 'change') {
     const parsed = signalValueSchemas[body.kind].safeParse(body.value);

@@ -1,11 +1,13 @@
-import { type GuideBody, topicScale } from '@candor/shared';
+import { type GuideBody, type InterviewLanguage, topicScale } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
+import { localizeGuide } from '../guides/localize-guide';
 import { costMicros } from '../pricing/model-prices';
+import { currentLanguage } from './detect-language';
 import { enqueueExtraction } from './enqueue-extraction';
-import { getInterview, loadGuideVersion, type PendingReply, readState } from './interview-store';
+import { getInterview, listMessages, loadGuideVersion, type PendingReply, readState } from './interview-store';
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
@@ -48,6 +50,11 @@ export async function generateReply(
   handlers: ReplyStreamHandlers,
 ): Promise<StoredReply> {
   const { customerMessageId, pending, guide, transcript, context } = turn;
+  // The AI interviewer follows a customer who switches language (its scripted fallback too);
+  // the scripted interviewer keeps the language the interview started in.
+  const started = context.language ?? 'en';
+  const language = turn.aiInterviewer ? currentLanguage(transcript, started) : started;
+  const spoken = localizeGuide(guide, language);
   let draft: ReplyDraft | undefined;
   let streamed = false;
 
@@ -57,20 +64,24 @@ export async function generateReply(
       deps,
       {
         instructions: instructionParts({
-          guide,
+          guide: spoken,
           context,
           action: pending.action,
           topicIndex: pending.topic_index,
           canary,
+          language,
           ...ratingReasonOf(guide, pending),
         }),
-        sayable: sayableText(guide),
+        sayable: sayableText(spoken),
         messages: transcript.map((m) =>
           m.role === 'customer'
             ? { role: 'user' as const, text: customerTurn(m.text) }
             : // The stored opening greets with the name and company the page sent; the model gets
               // the guide's own words instead, and those values only in the profile data block.
-              { role: 'assistant' as const, text: m.seq === 1 ? openingText(guide, {}) : m.text },
+              {
+                role: 'assistant' as const,
+                text: m.seq === 1 ? openingText(localizeGuide(guide, started), {}) : m.text,
+              },
         ),
         canary,
       },
@@ -103,7 +114,7 @@ export async function generateReply(
   if (!draft) {
     if (streamed) handlers.onRetry();
     draft = {
-      text: scriptedText(guide, pending, context.locale),
+      text: scriptedText(spoken, pending, language),
       mode: 'scripted',
       model: null,
       promptTokens: 0,
@@ -270,9 +281,13 @@ export async function awaitReply(
     if (!pending) return undefined;
     if (deps.now().getTime() - new Date(pending.since).getTime() > staleAfterMs) {
       const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
-      const locale = await contactLocale(deps, ws, interview.contact_id);
+      const started = interview.language ?? 'en';
+      const language =
+        interview.mode === 'scripted'
+          ? started
+          : currentLanguage(await listMessages(tenant(deps.db, ws), interviewId), started);
       return storeReply(deps, ws, interviewId, customerMessageId, pending, {
-        text: scriptedText(guide, pending, locale),
+        text: scriptedText(localizeGuide(guide, language), pending, language),
         mode: 'scripted',
         model: null,
         promptTokens: 0,
@@ -292,19 +307,9 @@ function ratingReasonOf(guide: GuideBody, pending: PendingReply) {
 }
 
 /** The scripted words for a decided turn; after a score, the localized question about its reason. */
-function scriptedText(guide: GuideBody, pending: PendingReply, locale: string | null | undefined): string {
+function scriptedText(guide: GuideBody, pending: PendingReply, language: InterviewLanguage): string {
   const rating = ratingReasonOf(guide, pending).ratingReason;
   return rating
-    ? ratingReasonLine(rating.scale, rating.score, locale)
-    : scriptedReply(guide, pending.action, pending.topic_index);
-}
-
-async function contactLocale(deps: Pick<AppDeps, 'db'>, ws: Ws, contactId: string | null) {
-  if (!contactId) return null;
-  const row = await tenant(deps.db, ws)
-    .selectFrom('contacts')
-    .select('locale')
-    .where('id', '=', contactId)
-    .executeTakeFirst();
-  return row?.locale ?? null;
+    ? ratingReasonLine(rating.scale, rating.score, language)
+    : scriptedReply(guide, pending.action, pending.topic_index, language);
 }

@@ -131,6 +131,7 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
       'interviews.prompt_tokens',
       'interviews.completion_tokens',
       'interviews.extraction_fallback_reason',
+      'interviews.language',
       'guides.name as guide_name',
       'guide_versions.version as guide_version',
       'contacts.external_id as contact_id',
@@ -148,6 +149,7 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
     .execute();
   return {
     ...summarize(page),
+    language: page.language,
     usage: { prompt_tokens: page.prompt_tokens, completion_tokens: page.completion_tokens },
     extraction: { fallback_reason: page.extraction_fallback_reason },
     messages: messages.map((m) => ({

@@ -24,14 +24,23 @@ export async function loadTurn(db: Db, ws: Ws, interviewId: string) {
     rows: [row],
   } = await selectTurn(db, { workspaceId: ws.id, interviewId });
   if (!row) throw notFound('Interview');
-  const { product, interviewer_mode, contact_name, contact_locale, company, messages, ...interview } = row;
+  const { product, interviewer_mode, contact_name, contact_locale, default_language, company, messages, ...interview } =
+    row;
   const context: CustomerFacingContext = {
     contactName: contact_name,
     company,
     product: product ?? 'our product',
-    locale: contact_locale,
+    // Interviews started before languages were recorded ran in English.
+    language: interview.language ?? 'en',
   };
-  return { interview, messages: messages as TurnMessage[], context, interviewerMode: interviewer_mode };
+  return {
+    interview,
+    messages: messages as TurnMessage[],
+    context,
+    interviewerMode: interviewer_mode,
+    /** What the interview's language is chosen from when it starts. */
+    languageSources: { contactLocale: contact_locale, workspaceDefault: default_language },
+  };
 }
 
 const selectTurn = preparedStatement(
@@ -54,6 +63,7 @@ const selectTurn = preparedStatement(
       .select([
         'workspaces.name as product',
         'workspaces.interviewer_mode',
+        'workspaces.default_language',
         'contacts.name as contact_name',
         'contacts.locale as contact_locale',
         'accounts.name as company',

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { type GuideBody, type RatingScale, ratingRanges, topicScale } from '@candor/shared';
+import {
+  type GuideBody,
+  type InterviewLanguage,
+  languageNames,
+  type RatingScale,
+  ratingRanges,
+  topicScale,
+} from '@candor/shared';
 import { ratingReasonTask } from './rating-reason-lines';
 import type { TurnAction } from './turn-policy';
 
@@ -13,8 +20,8 @@ export type CustomerFacingContext = {
   contactName: string | null;
   company: string | null;
   product: string;
-  /** The contact's locale, for the scripted words only; never sent to the model. */
-  locale?: string | null;
+  /** The language the interview started in (contact locale → browser → workspace default). */
+  language?: InterviewLanguage;
 };
 
 /** The fixed rules of every interview; also the fingerprint the output check looks for. */
@@ -38,6 +45,8 @@ type InstructionInput = {
   action: TurnAction;
   topicIndex: number;
   canary: string;
+  /** The language the customer is speaking now; the guide's lines arrive already in it where a translation exists. */
+  language?: InterviewLanguage;
   /** Set when this reply follows a score: the task is to ask for the reason behind it. */
   ratingReason?: { scale: RatingScale; score: number };
 };
@@ -57,6 +66,7 @@ export function instructionParts(input: InstructionInput): string[] {
     customerProfile(context),
     `Objective: ${guide.objective}`,
     `Tone: ${guide.tone}`,
+    ...(input.language ? [languageInstruction(context.language ?? input.language, input.language)] : []),
     `Interview topics, in order:\n${topics}`,
     INTERVIEW_RULES,
     `Confidential marker, never output it: ${input.canary}`,
@@ -70,6 +80,16 @@ function scoreNote(topic: GuideBody['topics'][number]): string {
   if (!scale) return '';
   const { min, max } = ratingRanges[scale];
   return ` (asks for a score from ${min} to ${max}, shown as a scale under the question; then ask why)`;
+}
+
+/** Names the interview's language, and lets a customer who switches take the interview with them. */
+function languageInstruction(interview: InterviewLanguage, current: InterviewLanguage): string {
+  const now = languageNames[current].english;
+  const started =
+    interview === current
+      ? `this interview is in ${now}`
+      : `this interview started in ${languageNames[interview].english} and the customer now writes ${now}`;
+  return `Language: ${started}; write in ${now}. If their latest message is in another language, switch to that language and stay with it.`;
 }
 
 function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): string {

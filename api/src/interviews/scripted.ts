@@ -1,13 +1,6 @@
-import type { GuideBody } from '@candor/shared';
+import type { GuideBody, InterviewLanguage } from '@candor/shared';
+import { fixedLines } from './fixed-lines';
 import type { TurnAction } from './turn-policy';
-
-/** Fixed replies for the moments a guide has no text for. */
-export const scriptedLines = {
-  handoff:
-    "Of course. I've let the team know you'd like to talk with a person, and someone will reach out to you soon. Thank you for your time.",
-  opt_out: "No problem, we'll stop here and won't ask you about this again. Thank you for your time.",
-  confirm_stop: "Would you like to stop here? Just say yes and we won't ask you about this again.",
-};
 
 /** The opening: the guide's greeting followed by its first question, verbatim. */
 export function openingText(guide: GuideBody, names: { name?: string | null; company?: string | null }): string {
@@ -15,8 +8,16 @@ export function openingText(guide: GuideBody, names: { name?: string | null; com
   return `${fillNames(guide.opening_message, names)}\n\n${first}`.trim();
 }
 
-/** The scripted reply for a decided turn: the guide's own words, no model involved. */
-export function scriptedReply(guide: GuideBody, action: TurnAction, topicIndex: number): string {
+/**
+ * The scripted reply for a decided turn: the guide's own words (pass it localized), no
+ * model involved; the lines a guide has no text for come in `language`.
+ */
+export function scriptedReply(
+  guide: GuideBody,
+  action: TurnAction,
+  topicIndex: number,
+  language: InterviewLanguage = 'en',
+): string {
   const topic = guide.topics[topicIndex];
   switch (action) {
     case 'probe':
@@ -26,20 +27,26 @@ export function scriptedReply(guide: GuideBody, action: TurnAction, topicIndex: 
     case 'close':
       return guide.closing_message;
     case 'handoff':
-      return scriptedLines.handoff;
+      return fixedLines[language].handoff;
     case 'opt_out':
-      return scriptedLines.opt_out;
+      return fixedLines[language].opt_out;
     case 'confirm_stop':
-      return scriptedLines.confirm_stop;
+      return fixedLines[language].confirm_stop;
   }
 }
 
-// Guides may greet by name: {name} / {{name}} and {company} / {{company}}; unknown values drop out cleanly.
+// Guides may greet by name: {name} / {{name}} and {company} / {{company}}. An unknown value
+// drops out with the space before it (and a Japanese honorific after it, "{name}様、"), and
+// a comma left hanging goes too: "¡Hola, {name}!" → "¡Hola!". Other spacing is the
+// language's own (French puts a space before "?").
 function fillNames(text: string, names: { name?: string | null; company?: string | null }): string {
   const firstName = names.name?.trim().split(/\s+/)[0] ?? '';
+  const company = names.company?.trim() ?? '';
   return text
-    .replace(/\{\{?\s*name\s*\}?\}/gi, firstName)
-    .replace(/\{\{?\s*company\s*\}?\}/gi, names.company?.trim() ?? '')
-    .replace(/\s+([,.!?])/g, '$1')
+    .replace(/([ \t]*)\{\{?\s*name\s*\}?\}((?:様|さん)、?)?/gi, (_m, space: string, honorific?: string) =>
+      firstName ? `${space}${firstName}${honorific ?? ''}` : '',
+    )
+    .replace(/([ \t]*)\{\{?\s*company\s*\}?\}/gi, (_m, space: string) => (company ? `${space}${company}` : ''))
+    .replace(/,(?=[,.!?:])/g, '')
     .replace(/ {2,}/g, ' ');
 }

@@ -43,8 +43,8 @@ export const jobCatalog = {
   'run-brief': z.object({ workspaceId: z.uuid(), runId: z.uuid() }),
   /** One attempt of one outgoing webhook delivery (webhook_deliveries row); failures re-queue with backoff. */
   'deliver-webhook': z.object({ deliveryId: z.uuid() }),
-  /** Periodic: re-queues webhook deliveries whose job was lost (never enqueued, or its process died). */
-  'sweep-webhook-deliveries': z.object({}),
+  /** Periodic: re-queues webhook and connector deliveries whose job was lost (never enqueued, or its process died). */
+  'sweep-deliveries': z.object({}),
   /** One attempt of one connector action (connector_deliveries row): Slack, HubSpot or Salesforce. */
   'deliver-connector-action': z.object({ deliveryId: z.uuid() }),
   /** Hourly: accounts in from each connected CRM whose sync is on. */

@@ -19,8 +19,8 @@ import { runInvitationEmailJob } from '../triggers/invitation-email';
 import { runSignalPlays } from '../triggers/signal-plays';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
-import { sweepWebhookDeliveries } from '../webhooks/sweep-deliveries';
 import type { JobHandlers } from './jobs';
+import { sweepStrandedDeliveries } from './sweep-deliveries';
 
 /** Which function handles which job. Features register their handlers here. */
 export function jobHandlers(deps: AppDeps): JobHandlers {
@@ -77,8 +77,8 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
       await markAbandonedInterviews(deps);
     },
     'deliver-webhook': ({ deliveryId }) => deliverWebhook(deps, deliveryId),
-    'sweep-webhook-deliveries': async () => {
-      await sweepWebhookDeliveries(deps);
+    'sweep-deliveries': async () => {
+      await sweepStrandedDeliveries(deps);
     },
     'sync-crm-accounts': async () => {
       const synced = await syncAllCrmAccounts(deps);

@@ -21,6 +21,8 @@ export type Jobs = {
   ): Promise<string | null>;
   /** Runs a job on a cron schedule (at most once per tick across all processes). */
   schedule<N extends JobName>(name: N, cron: string, payload: JobPayload<N>): Promise<void>;
+  /** Drops a schedule by name (one a release renamed or retired); nothing when there is none. */
+  unschedule(name: string): Promise<void>;
   /** Starts workers for the given handlers in this process. */
   work(handlers: JobHandlers): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +56,10 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
     },
     async schedule(name, cron, payload) {
       await boss.schedule(name, cron, jobCatalog[name].parse(payload));
+    },
+    async unschedule(name) {
+      const known = await boss.getSchedules(name).catch(() => []);
+      if (known.length > 0) await boss.unschedule(name);
     },
     async work(handlers) {
       for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandlers[JobName]][]) {

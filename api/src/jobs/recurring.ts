@@ -9,8 +9,10 @@ export async function scheduleRecurringJobs(jobs: Jobs): Promise<void> {
   await jobs.schedule('evaluate-triggers', '*/5 * * * *', {});
   // Interviews idle 30 minutes with an answer become abandoned and get extracted; a minute's lag is fine.
   await jobs.schedule('sweep-abandoned-interviews', '* * * * *', {});
-  // Webhook deliveries whose job was lost are re-queued; their own backoff is unaffected.
-  await jobs.schedule('sweep-webhook-deliveries', '* * * * *', {});
+  // Webhook and connector deliveries whose job was lost are re-queued; their own backoff is unaffected.
+  await jobs.schedule('sweep-deliveries', '* * * * *', {});
+  // This sweep was webhook-only under its old name: databases from before keep that schedule.
+  await jobs.unschedule('sweep-webhook-deliveries');
   // Usage trends move health states even without new interviews.
   await jobs.schedule('recompute-all-health', '0 5 * * *', {});
   // After health, so each brief carries the day's health reasons.

@@ -16,6 +16,12 @@ import { AppError } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import { ratingReport } from '../synthesis/rating-report';
+import {
+  checkManualInvitation,
+  manualInvitationBody,
+  manualInvitationQuery,
+  sendManualInvitation,
+} from '../triggers/manual-invitation';
 
 /**
  * What the console reads, under /console/api (session cookie; settings live in console-settings.ts).
@@ -44,6 +50,15 @@ export function consoleApiRoutes() {
   app.get('/accounts/:id', signedIn, noStore, async (c) =>
     c.json(await getAccountDetail(deps(c).db, c.get('ws'), c.req.param('id'), deps(c).now())),
   );
+  // A CSM invites one contact from the account page; fatigue rules are shown before sending.
+  app.get('/contacts/:id/invitation-check', signedIn, noStore, async (c) =>
+    c.json(await checkManualInvitation(deps(c), c.get('ws'), c.req.param('id'), readQuery(c, manualInvitationQuery))),
+  );
+  app.post('/contacts/:id/invitations', signedIn, noStore, async (c) => {
+    const body = await readJsonBody(c, manualInvitationBody);
+    const result = await sendManualInvitation(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'), body);
+    return c.json(result, result.outcome === 'invited' ? 201 : 200);
+  });
   app.get('/interviews', signedIn, noStore, async (c) =>
     c.json(await listInterviews(deps(c).db, c.get('ws'), readQuery(c, interviewListQuery))),
   );

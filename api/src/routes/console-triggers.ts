@@ -7,10 +7,11 @@ import type { AppEnv } from '../http/app-env';
 import { notFound } from '../http/errors';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import { dryRunTrigger } from '../triggers/dry-run';
-import { createTrigger, deleteTrigger, updateTrigger } from '../triggers/trigger-store';
+import { playStepCounts } from '../triggers/signal-plays';
+import { createTrigger, deleteTrigger, getTrigger, updateTrigger } from '../triggers/trigger-store';
 
-/** A dry run needs only the rule's *when* and *who*; the form sends what it has. */
-const dryRunBody = triggerInputSchema.pick({ when: true, who: true });
+/** A dry run needs only the rule's *when*, *who* and plan condition; the form sends what it has. */
+const dryRunBody = triggerInputSchema.pick({ when: true, who: true, plans: true });
 const idParam = z.uuid();
 
 /**
@@ -36,6 +37,11 @@ export function consoleTriggerRoutes() {
   app.patch('/triggers/:id', ...admin, noStore, async (c) =>
     c.json(await updateTrigger(deps(c).db, c.get('ws'), id(c), await readJsonBody(c, triggerPatchSchema))),
   );
+  // Any signed-in member may read how a play's steps turned out.
+  app.get('/triggers/:id/steps', sessionAuth, noStore, async (c) => {
+    const trigger = await getTrigger(deps(c).db, c.get('ws'), id(c));
+    return c.json({ steps: await playStepCounts(deps(c), c.get('ws'), trigger.id) });
+  });
   app.delete('/triggers/:id', ...admin, noStore, async (c) => {
     await deleteTrigger(deps(c).db, c.get('ws'), id(c));
     return c.json({ deleted: true as const });

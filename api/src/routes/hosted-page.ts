@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { languageOfLocale } from '@candor/shared';
 import type { Context } from 'hono';
 import { decode } from 'hono/jwt';
 import { tenant } from '../db/tenant';
@@ -19,7 +20,10 @@ h1{font-size:22px;margin:0 0 8px}
 p{margin:0;color:#57606a}
 `;
 
-function page(c: Context<AppEnv>, opts: { title: string; body: string; status: 200 | 404 | 410; scriptSrc?: boolean }) {
+function page(
+  c: Context<AppEnv>,
+  opts: { title: string; body: string; status: 200 | 404 | 410; scriptSrc?: boolean; lang?: string },
+) {
   const nonce = randomBytes(16).toString('base64');
   // The link token is in the URL: keep it out of Referer headers, caches and frames.
   c.header(
@@ -31,7 +35,7 @@ function page(c: Context<AppEnv>, opts: { title: string; body: string; status: 2
   c.header('X-Robots-Tag', 'noindex');
   return c.html(
     `<!doctype html>
-<html lang="en">
+<html lang="${opts.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <link rel="icon" href="data:,">
@@ -83,7 +87,8 @@ export function hostedPageRoutes() {
       .selectFrom('interviews')
       .innerJoin('workspaces', 'workspaces.id', 'interviews.workspace_id')
       .innerJoin('guides', 'guides.id', 'interviews.guide_id')
-      .select(['workspaces.name', 'guides.moment', 'interviews.contact_id'])
+      .leftJoin('contacts', 'contacts.id', 'interviews.contact_id')
+      .select(['workspaces.name', 'guides.moment', 'interviews.contact_id', 'interviews.language', 'contacts.locale'])
       .where('interviews.id', '=', access.interviewId)
       .executeTakeFirst();
     if (!interview?.contact_id) {
@@ -95,11 +100,15 @@ export function hostedPageRoutes() {
       });
     }
     const name = interview.name.replace(/\s*\(demo\)$/, '');
+    // The interview's language once started; before that the contact's, else the browser decides.
+    const lang = interview.language ?? languageOfLocale(interview.locale);
+    const locale = lang ? ` data-locale="${lang}"` : '';
     return page(c, {
       title: `${name} — a few questions`,
       status: 200,
+      ...(lang ? { lang } : {}),
       body: `<noscript><main><div class="box"><h1>Please turn on JavaScript</h1><p>This short interview needs JavaScript to run.</p></div></main></noscript>
-<script async src="/widget.js" data-link="${escapeHtml(token)}" data-interview="${escapeHtml(access.interviewId)}" data-heading="${escapeHtml(name)}" data-moment="${escapeHtml(interview.moment)}"></script>`,
+<script async src="/widget.js" data-link="${escapeHtml(token)}" data-interview="${escapeHtml(access.interviewId)}" data-heading="${escapeHtml(name)}" data-moment="${escapeHtml(interview.moment)}"${locale}></script>`,
     });
   });
   return app;

@@ -1,3 +1,4 @@
+import { interviewLanguageSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
@@ -39,6 +40,11 @@ const summary = z
   .openapi('InterviewSummary');
 const detail = summary
   .extend({
+    language: interviewLanguageSchema
+      .nullable()
+      .describe(
+        "The language the interview started in (contact locale, else the browser's, else the workspace default); null until it starts",
+      ),
     usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() }),
     extraction: z.object({
       fallback_reason: z

@@ -1,3 +1,4 @@
+import { interviewLanguageSchema } from '@candor/shared';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
@@ -17,16 +18,26 @@ import { ratingPromptFor } from '../interviews/rating-answer';
 import { startInterview } from '../interviews/start-interview';
 import { statusAfter } from '../interviews/turn-policy';
 import { evaluateRecordedEvents } from '../triggers/evaluate-events';
+import { takeInAppMessage } from '../triggers/in-app-messages';
 import { widgetAttributes } from '../widget-auth/attribute-limits';
 import { identifyContact } from '../widget-auth/identify-contact';
 import { loadAccessibleInterview, loadAccessibleTurn } from '../widget-auth/interview-access';
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
 import { usesAiInterviewer } from '../workspaces/workspace-settings';
+import { widgetPlayMessage } from './widget-messages';
 
 export const MAX_MESSAGE_CHARS = 8000;
 
 const invitation = z
-  .object({ interview_id: z.uuid(), moment: z.string(), guide_name: z.string(), message: z.string() })
+  .object({
+    interview_id: z.uuid(),
+    moment: z.string(),
+    guide_name: z.string(),
+    message: z.string(),
+    language: interviewLanguageSchema.describe(
+      'The language the interview will speak unless the browser names another',
+    ),
+  })
   .nullable()
   .openapi('WidgetInvitation');
 
@@ -52,7 +63,10 @@ const identifyBody = z
       description:
         "HMAC-SHA256 of `user.id` under the identity secret, hex. It signs the user id only: identify then creates the contact with the email and account sent, but never changes an existing contact's email or account, or an account's name.",
     }),
-    locale: z.string().max(35).optional(),
+    locale: z.string().max(35).optional().openapi({
+      description:
+        "The browser's language. It only fills a contact that has no `locale` yet: a locale your server set through the API is never overwritten.",
+    }),
   })
   .superRefine((body, ctx) => {
     if (body.token && body.userHash)
@@ -92,6 +106,9 @@ const widgetInterview = z
   .object({
     id: z.uuid(),
     status: z.enum(['invited', 'started', 'completed', 'abandoned', 'expired', 'declined']),
+    language: interviewLanguageSchema
+      .nullable()
+      .describe('The language the interview speaks, chosen when it starts; the widget shows its buttons in it'),
     messages: z.array(message),
   })
   .openapi('WidgetInterview');
@@ -107,6 +124,15 @@ const messageBody = z
     }),
   })
   .openapi('WidgetMessageInput');
+const startBody = z
+  .object({
+    locale: z
+      .string()
+      .max(35)
+      .optional()
+      .describe("The browser's language: used when the contact has no locale of its own"),
+  })
+  .openapi('WidgetStart');
 const declineBody = z
   .object({ forever: z.boolean().default(false).describe('Never ask this contact about this moment again.') })
   .openapi('WidgetDecline');
@@ -140,6 +166,7 @@ async function widgetView(deps: AppDeps, ws: Ws, id: string) {
   return {
     id: interview.id,
     status: interview.status,
+    language: interview.language,
     messages: messages.map((m) => {
       const rating = m.role === 'interviewer' ? ratingPromptFor(guide, m) : null;
       return {
@@ -169,14 +196,27 @@ export function widgetRoutes() {
         'The body may also be sent as `text/plain` (the same JSON): a CORS-simple request, so the browser sends no preflight.',
       request: { body: { content: { 'application/json': { schema: identifyBody } }, required: true } },
       responses: {
-        200: json(z.object({ token: z.string(), invitation }).openapi('WidgetIdentified'), 'Identified'),
+        200: json(
+          z
+            .object({
+              token: z.string(),
+              invitation,
+              message: widgetPlayMessage.describe(
+                "A play's message waiting for this contact (title, body, https link), answered once; null when none waits.",
+              ),
+            })
+            .openapi('WidgetIdentified'),
+          'Identified',
+        ),
         ...errors,
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const result = await identifyContact(c.get('deps'), body);
-      return c.json({ token: result.token, invitation: result.invitation }, 200);
+      // An interview invitation goes first; a waiting message keeps for the next load.
+      const message = result.invitation ? null : await takeInAppMessage(c.get('deps'), result.ws, result.contactId);
+      return c.json({ token: result.token, invitation: result.invitation, message }, 200);
     },
   );
 
@@ -208,14 +248,24 @@ export function widgetRoutes() {
       path: '/v1/widget/interviews/{id}/start',
       tags: ['Widget'],
       summary: 'Start the interview (idempotent); answers it with the opening message',
-      request: { ...bearer, params: idParams },
+      description:
+        "The interview's language is chosen here: the contact's `locale`, else the browser's `locale` sent in the body, else the workspace's default language.",
+      request: {
+        ...bearer,
+        params: idParams,
+        body: { content: { 'application/json': { schema: startBody } }, required: false },
+      },
       responses: { 200: json(widgetInterview, 'Started'), ...tokenErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const deps = c.get('deps');
       const { ws } = await loadAccessibleInterview(deps.db, c.get('access'), id);
-      await startInterview(deps, ws, id);
+      // The body is optional (older widgets send none): read it leniently, validate what is there.
+      const body = startBody.safeParse((await c.req.json().catch(() => ({}))) ?? {});
+      if (!body.success)
+        throw new AppError('invalid_request', 400, 'locale: must be a language tag of at most 35 characters');
+      await startInterview(deps, ws, id, { browserLocale: body.data.locale });
       return c.json(await widgetView(deps, ws, id), 200);
     },
   );

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { AppDeps } from '../app-deps';
 import { queueAccountStateAlerts } from '../connectors/alerts';
 import { queueCrmFieldWrites } from '../connectors/crm-fields';
@@ -59,7 +60,9 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
       signals: signalsBy.get(account.id) ?? [],
     });
     const unchanged = state === account.health_state;
-    if (unchanged && JSON.stringify(reasons) === JSON.stringify(account.health_reasons)) continue;
+    // Compared as values: jsonb hands keys back in its own order, so a text comparison would
+    // rewrite every account with cited reasons on every pass.
+    if (unchanged && isDeepStrictEqual(JSON.parse(JSON.stringify(reasons)), account.health_reasons)) continue;
     await t
       .updateTable('accounts')
       .set({ health_state: state, health_reasons: reasons })

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { notFound } from '../http/errors';
 import type { Progress } from './ai/progress';
 import { buildRenewalBrief } from './renewal-brief';
@@ -29,8 +30,6 @@ export type BriefRun = {
 
 /** A run that has not moved for this long lost its worker; it reads as failed and a new one may start. */
 const STALLED_MS = 15 * 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Starts regenerating a brief in the background (the `run-brief` job) and answers the
  * run to poll. While one run for the same brief is still going, that run is answered
@@ -69,7 +68,7 @@ export async function startBriefRun(
 
 /** Starts regenerating an account's renewal brief (the account's internal id); 404 when it is not this workspace's. */
 export async function startRenewalBriefRun(deps: AppDeps, ws: Ws, accountId: string) {
-  const account = UUID.test(accountId)
+  const account = isUuid(accountId)
     ? await tenant(deps.db, ws).selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst()
     : undefined;
   if (!account) throw notFound('Account');
@@ -78,7 +77,7 @@ export async function startRenewalBriefRun(deps: AppDeps, ws: Ws, accountId: str
 
 /** A run of this workspace, with its progress; 404 otherwise. */
 export async function getBriefRun(deps: Pick<AppDeps, 'db' | 'now'>, ws: Ws, runId: string): Promise<BriefRun> {
-  const row = UUID.test(runId)
+  const row = isUuid(runId)
     ? await tenant(deps.db, ws)
         .selectFrom('synthesis_runs')
         .leftJoin('briefs', 'briefs.id', 'synthesis_runs.brief_id')

@@ -12,6 +12,7 @@ const notEvaluable: Partial<Record<TriggerInput['when']['type'], string>> = {
   event: 'This rule fires when the event arrives, so it matches no one ahead of time.',
   health_change: "This rule fires when an account's health changes, so it matches no one ahead of time.",
   manual: 'This rule runs only when started by hand, on the contacts or accounts you choose.',
+  signal: 'This play fires when an interview yields the signal, so it matches no one ahead of time.',
 };
 
 /**
@@ -19,11 +20,15 @@ const notEvaluable: Partial<Record<TriggerInput['when']['type'], string>> = {
  * subject and recipient queries as the periodic pass (fatigue rules are not applied: this
  * is who matches, not who would be asked today).
  */
-export async function dryRunTrigger(deps: AppDeps, ws: Ws, rule: Pick<TriggerInput, 'when' | 'who'>): Promise<DryRun> {
+export async function dryRunTrigger(
+  deps: AppDeps,
+  ws: Ws,
+  rule: Pick<TriggerInput, 'when' | 'who' | 'plans'>,
+): Promise<DryRun> {
   const reason = notEvaluable[rule.when.type];
   if (reason) return { evaluable: false, contacts: null, reason };
   const contacts = new Set<string>();
   for (const subject of await subjectsFor(deps, ws, rule.when, deps.now()))
-    for (const id of await resolveRecipients(deps.db, ws, rule.who, subject)) contacts.add(id);
+    for (const id of await resolveRecipients(deps.db, ws, rule, subject)) contacts.add(id);
   return { evaluable: true, contacts: contacts.size };
 }

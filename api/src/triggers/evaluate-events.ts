@@ -56,7 +56,7 @@ export async function offerForMatches(deps: AppDeps, ws: Ws, matches: EventMatch
   for (const match of matches) {
     const rule = rules.get(match.triggerId);
     if (!rule) continue; // disabled or deleted since
-    const recipients = await resolveRecipients(deps.db, ws, rule.who, match);
+    const recipients = await resolveRecipients(deps.db, ws, rule, match);
     for (const contactId of recipients)
       await offerInvitation(deps, ws, rule, contactId, `event:${match.day}`, settings);
   }

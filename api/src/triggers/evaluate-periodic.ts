@@ -4,8 +4,8 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { usageWindows } from '../events/daily-usage';
 import { attributeMatches, usageDropped } from './match-event';
-import { offerInvitation } from './offer-invitation';
-import { resolveRecipients } from './recipients';
+import { decidedKeys, invitationDedupeKey, offerInvitation } from './offer-invitation';
+import { resolveRecipients, resolveRecipientsOfMany } from './recipients';
 import { listTriggers, type Trigger } from './trigger-store';
 import { loadInvitationSettings } from './workspace-settings';
 
@@ -45,12 +45,22 @@ export async function evaluateWorkspaceTriggers(deps: AppDeps, ws: Ws): Promise<
   const settings = await loadInvitationSettings(deps.db, ws);
   const totals = { invited: 0, skipped: 0 };
   for (const rule of rules) {
-    for (const subject of await subjectsFor(deps, ws, rule.when, deps.now())) {
-      for (const contactId of await resolveRecipients(deps.db, ws, rule.who, subject)) {
-        const offer = await offerInvitation(deps, ws, rule, contactId, subject.periodKey, settings);
-        if (offer.decision === 'invited') totals.invited++;
-        if (offer.decision === 'skipped') totals.skipped++;
-      }
+    const subjects = await subjectsFor(deps, ws, rule.when, deps.now());
+    // A steady pass finds the same subjects as the last one, already decided: their recipients
+    // and decisions are read in bulk, and only contacts with no decision this period are offered.
+    const offers = (await resolveRecipientsOfMany(deps.db, ws, rule, subjects)).flatMap(({ subject, contactIds }) =>
+      contactIds.map((contactId) => ({ contactId, periodKey: subject.periodKey })),
+    );
+    const decided = await decidedKeys(
+      deps,
+      ws,
+      offers.map((o) => invitationDedupeKey(rule.id, o.contactId, o.periodKey)),
+    );
+    for (const { contactId, periodKey } of offers) {
+      if (decided.has(invitationDedupeKey(rule.id, contactId, periodKey))) continue;
+      const offer = await offerInvitation(deps, ws, rule, contactId, periodKey, settings);
+      if (offer.decision === 'invited') totals.invited++;
+      if (offer.decision === 'skipped') totals.skipped++;
     }
   }
   return totals;
@@ -138,7 +148,7 @@ export async function runManualTrigger(
     ...subjects.accountIds.map((accountId) => ({ accountId })),
   ];
   for (const subject of targets) {
-    for (const contactId of await resolveRecipients(deps.db, ws, rule.who, subject)) {
+    for (const contactId of await resolveRecipients(deps.db, ws, rule, subject)) {
       results.push({
         contact_id: contactId,
         ...(await offerInvitation(deps, ws, rule, contactId, `manual:${day}`, settings)),

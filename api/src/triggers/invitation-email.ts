@@ -1,9 +1,10 @@
 import { type Moment, moments, type TriggerHow } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { chooseInterviewLanguage } from '../interviews/interview-language';
+import { loadGuideVersion } from '../interviews/interview-store';
 import { interviewLink } from '../interviews/invite-contact';
 import { queueEmail } from '../mail/send-email';
-import { emailLanguage } from '../mail/templates/invitation-copy';
 import { renderInvitationEmail } from '../mail/templates/invitation-email';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import { emailSendTime } from './fatigue';
@@ -76,6 +77,7 @@ export async function sendInvitationEmail(
     .select([
       'interviews.id',
       'interviews.expires_at',
+      'interviews.guide_version_id',
       'contacts.id as contact_id',
       'contacts.email',
       'contacts.name',
@@ -89,6 +91,14 @@ export async function sendInvitationEmail(
   if (!row?.email || row.opted_out_at) return undefined;
   const unsubscribe = unsubscribeUrl(deps, ws.id, row.contact_id);
   const moment = (moments as readonly string[]).includes(row.moment) ? (row.moment as Moment) : 'health_pulse';
+  const guide = await loadGuideVersion(deps.db, ws, row.guide_version_id);
+  // The email speaks the language the interview will open in (no browser to ask yet).
+  const language = chooseInterviewLanguage({
+    languagePolicy: guide.language_policy,
+    contactLocale: row.locale,
+    browserLocale: null,
+    workspaceDefault: settings.default_language,
+  });
   const email = await renderInvitationEmail({
     product: settings.name,
     moment,
@@ -96,7 +106,7 @@ export async function sendInvitationEmail(
     url: await interviewLink(deps, ws, row),
     unsubscribeUrl: unsubscribe,
     reminder,
-    language: emailLanguage(row.locale),
+    language,
   });
   return queueEmail(deps, {
     workspaceId: ws.id,

@@ -3,18 +3,38 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { inviteContact } from '../interviews/invite-contact';
-import { checkFatigue, type FatigueContext } from './fatigue';
+import { checkFatigue } from './fatigue';
+import { loadFatigueContext } from './fatigue-context';
 import { isHeldOut } from './holdout';
 import { scheduleInvitationEmail } from './invitation-email';
 import type { Trigger } from './trigger-store';
 import type { InvitationSettings } from './workspace-settings';
 
-const DAY = 86_400_000;
-
 export type Offer =
   | { decision: 'invited'; interviewId: string }
   | { decision: 'skipped'; reason: SkipReason }
   | { decision: 'duplicate' };
+
+/** The key that records one decision per trigger, contact and period. */
+export const invitationDedupeKey = (triggerId: string, contactId: string, periodKey: string) =>
+  `trigger:${triggerId}:${contactId}:${periodKey}`;
+
+/**
+ * Which of these decision keys are already recorded, read in slices of 5,000 through the unique
+ * index: a periodic pass looks them up at once instead of one query per contact.
+ */
+export async function decidedKeys(deps: Pick<AppDeps, 'db'>, ws: Ws, keys: string[]): Promise<Set<string>> {
+  const decided = new Set<string>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const rows = await tenant(deps.db, ws)
+      .selectFrom('invitations')
+      .select('dedupe_key')
+      .where('dedupe_key', 'in', keys.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) if (r.dedupe_key) decided.add(r.dedupe_key);
+  }
+  return decided;
+}
 
 /**
  * Offers one contact an interview for a fired trigger: fatigue rules decide, the decision
@@ -31,11 +51,18 @@ export async function offerInvitation(
 ): Promise<Offer> {
   const t = tenant(deps.db, ws);
   const now = deps.now();
-  const dedupeKey = `trigger:${trigger.id}:${contactId}:${periodKey}`;
+  const dedupeKey = invitationDedupeKey(trigger.id, contactId, periodKey);
   const seen = await t.selectFrom('invitations').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
   if (seen) return { decision: 'duplicate' };
 
-  const ctx = await loadFatigueContext(deps, ws, trigger, contactId, settings, now);
+  const ctx = await loadFatigueContext(
+    deps,
+    ws,
+    { guideId: trigger.guide_id, channel: trigger.how.channel },
+    contactId,
+    settings,
+    now,
+  );
   // The control group is drawn before fatigue, so it is a fair sample of everyone eligible.
   const heldOut = ctx !== undefined && isHeldOut(trigger.id, ctx.accountId ?? contactId, trigger.holdout_percent);
   const reason = !ctx
@@ -84,61 +111,4 @@ export async function offerInvitation(
     }
     throw err;
   }
-}
-
-async function loadFatigueContext(
-  deps: AppDeps,
-  ws: Ws,
-  trigger: Trigger,
-  contactId: string,
-  settings: InvitationSettings,
-  now: Date,
-): Promise<{ fatigue: FatigueContext; accountId: string | null } | undefined> {
-  const t = tenant(deps.db, ws);
-  const contact = await t
-    .selectFrom('contacts')
-    .select(['id', 'account_id', 'email', 'opted_out_at'])
-    .where('id', '=', contactId)
-    .executeTakeFirst();
-  if (!contact) return undefined;
-  const history = await t
-    .selectFrom('interviews')
-    .select(['guide_id', 'invited_at'])
-    .where('contact_id', '=', contactId)
-    .orderBy('invited_at', 'desc')
-    .limit(100)
-    .execute();
-  let accountInterviews = 0;
-  let lastTouch: Date | null = null;
-  if (contact.account_id) {
-    const since = new Date(now.getTime() - settings.fatigue.account_budget.days * DAY);
-    const counted = await t
-      .selectFrom('interviews')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('account_id', '=', contact.account_id)
-      .where('invited_at', '>', since)
-      .executeTakeFirstOrThrow();
-    accountInterviews = Number(counted.n);
-    const touch = await t
-      .selectFrom('events')
-      .select('occurred_at')
-      .where('account_id', '=', contact.account_id)
-      .where('name', '=', 'csm_touch')
-      .orderBy('occurred_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    lastTouch = touch?.occurred_at ?? null;
-  }
-  return {
-    accountId: contact.account_id,
-    fatigue: {
-      now,
-      guideId: trigger.guide_id,
-      channel: trigger.how.channel,
-      contact: { optedOutAt: contact.opted_out_at, email: contact.email },
-      contactHistory: history.map((h) => ({ guideId: h.guide_id, invitedAt: h.invited_at })),
-      accountInterviewsInBudget: accountInterviews,
-      lastCsmTouchAt: lastTouch,
-    },
-  };
 }

@@ -20,6 +20,7 @@ function toTrigger(row: Row): Trigger {
   const rule = row.rule as Pick<TriggerInput, 'when' | 'who' | 'how' | 'throttle'> & {
     do?: TriggerInput['do'];
     holdout_percent?: number;
+    plans?: string[];
   };
   return {
     id: row.id,
@@ -33,6 +34,7 @@ function toTrigger(row: Row): Trigger {
     do: rule.do ?? [{ type: 'invite' }],
     // Rules stored before holdouts existed keep contacting everyone they did.
     holdout_percent: rule.holdout_percent ?? 0,
+    ...(rule.plans ? { plans: rule.plans } : {}),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -43,6 +45,34 @@ const columns = ['id', 'name', 'guide_id', 'enabled', 'rule', 'created_at', 'upd
 async function assertGuide(db: Db, ws: Ws, guideId: string) {
   const guide = await tenant(db, ws).selectFrom('guides').select('id').where('id', '=', guideId).executeTakeFirst();
   if (!guide) throw new AppError('invalid_request', 400, `guide_id: no guide ${guideId} in this workspace`);
+}
+
+/** A webhook step must name one of this workspace's endpoints; the message names the step. */
+async function assertSteps(db: Db, ws: Ws, steps: TriggerInput['do']) {
+  const problems: string[] = [];
+  for (const [i, step] of steps.entries()) {
+    if (step.type !== 'webhook') continue;
+    const endpoint = await tenant(db, ws)
+      .selectFrom('webhook_endpoints')
+      .select('id')
+      .where('id', '=', step.endpoint_id)
+      .executeTakeFirst();
+    if (!endpoint) problems.push(`do.${i}.endpoint_id: no webhook endpoint ${step.endpoint_id} in this workspace`);
+  }
+  if (problems.length) throw new AppError('invalid_request', 400, problems.join('; '));
+}
+
+/** The stored rule: everything but the columns of its own. */
+function ruleOf(input: TriggerInput) {
+  return {
+    when: input.when,
+    who: input.who,
+    how: input.how,
+    throttle: input.throttle,
+    holdout_percent: input.holdout_percent,
+    do: input.do,
+    ...(input.plans ? { plans: input.plans } : {}),
+  };
 }
 
 /** Lists the workspace's trigger rules, newest first. */
@@ -62,20 +92,14 @@ export async function getTrigger(db: Db, ws: Ws, id: string): Promise<Trigger> {
 /** Creates a trigger rule for one of the workspace's guides. */
 export async function createTrigger(db: Db, ws: Ws, input: TriggerInput): Promise<Trigger> {
   await assertGuide(db, ws, input.guide_id);
+  await assertSteps(db, ws, input.do);
   const row = await tenant(db, ws)
     .insertInto('triggers')
     .values({
       name: input.name,
       guide_id: input.guide_id,
       enabled: input.enabled,
-      rule: {
-        when: input.when,
-        who: input.who,
-        how: input.how,
-        throttle: input.throttle,
-        holdout_percent: input.holdout_percent,
-        do: input.do,
-      },
+      rule: ruleOf(input),
     })
     .returning(columns)
     .executeTakeFirstOrThrow();
@@ -86,24 +110,20 @@ export async function createTrigger(db: Db, ws: Ws, input: TriggerInput): Promis
 export async function updateTrigger(db: Db, ws: Ws, id: string, patch: TriggerPatch): Promise<Trigger> {
   const current = await getTrigger(db, ws, id);
   const { id: _id, created_at: _c, updated_at: _u, ...rule } = current;
-  const parsed = triggerInputSchema.safeParse({ ...rule, ...patch });
+  const { plans, ...rest } = { ...rule, ...patch };
+  // `plans: null` in a patch removes the plan condition.
+  const parsed = triggerInputSchema.safeParse(plans === null ? rest : { ...rest, plans });
   if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
   const merged = parsed.data;
   if (patch.guide_id) await assertGuide(db, ws, patch.guide_id);
+  if (patch.do) await assertSteps(db, ws, merged.do);
   const row = await tenant(db, ws)
     .updateTable('triggers')
     .set({
       name: merged.name,
       guide_id: merged.guide_id,
       enabled: merged.enabled,
-      rule: {
-        when: merged.when,
-        who: merged.who,
-        how: merged.how,
-        throttle: merged.throttle,
-        holdout_percent: merged.holdout_percent,
-        do: merged.do,
-      },
+      rule: ruleOf(merged),
       updated_at: new Date(),
     })
     .where('id', '=', id)

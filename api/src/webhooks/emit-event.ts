@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { notFound } from '../http/errors';
 import type { WebhookEventType, WebhookMessageType } from './event-types';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now'>;
@@ -51,16 +52,37 @@ export async function emitWebhookEvent(
 
 /** Queues a `webhook.test` message to one endpoint, subscribed or not. */
 export async function sendTestEvent(deps: Deps, ws: Ws, endpointId: string): Promise<string> {
-  const payload: WebhookPayload = {
-    type: 'webhook.test',
-    timestamp: deps.now().toISOString(),
-    data: { message: 'A test event from Candor. Your endpoint is receiving signed webhooks.' },
-  };
-  const row = await tenant(deps.db, ws)
+  const id = await sendToEndpoint(deps, ws, endpointId, 'webhook.test', {
+    message: 'A test event from Candor. Your endpoint is receiving signed webhooks.',
+  });
+  if (!id) throw notFound('Webhook endpoint');
+  return id;
+}
+
+/**
+ * Queues one message to one endpoint of the workspace, whatever it subscribes to (a play's
+ * webhook step names its endpoint). With `key`, queued at most once per endpoint. Returns
+ * the delivery id, or null when the key was already used (or the endpoint is gone).
+ */
+export async function sendToEndpoint(
+  deps: Deps,
+  ws: Ws,
+  endpointId: string,
+  type: Exclude<WebhookMessageType, WebhookEventType>,
+  data: Record<string, unknown>,
+  options: { key?: string } = {},
+): Promise<string | null> {
+  const t = tenant(deps.db, ws);
+  const endpoint = await t.selectFrom('webhook_endpoints').select('id').where('id', '=', endpointId).executeTakeFirst();
+  if (!endpoint) return null;
+  const payload: WebhookPayload = { type, timestamp: deps.now().toISOString(), data };
+  const row = await t
     .insertInto('webhook_deliveries')
-    .values({ endpoint_id: endpointId, event_type: 'webhook.test', payload })
+    .values({ endpoint_id: endpointId, event_type: type, payload, event_key: options.key ?? null })
+    .onConflict((oc) => oc.columns(['endpoint_id', 'event_key']).doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) return null;
   await enqueueDeliveries(deps, [row.id]);
   return row.id;
 }

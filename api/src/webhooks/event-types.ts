@@ -9,5 +9,8 @@ export const webhookEventTypes = [
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
-/** What a delivery can carry: a subscribable event or the test ping. */
-export type WebhookMessageType = WebhookEventType | 'webhook.test';
+/**
+ * What a delivery can carry: a subscribable event, the test ping, or a play's webhook step
+ * (sent to the one endpoint the step names, whatever it subscribes to).
+ */
+export type WebhookMessageType = WebhookEventType | 'webhook.test' | 'play.fired';

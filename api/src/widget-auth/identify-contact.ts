@@ -111,7 +111,9 @@ async function upsertIdentifiedContact(t: Tenant, identity: Identity, extras: Ex
       ...(signed && identity.user.email ? { email: identity.user.email } : {}),
       ...(accountId ? { account_id: accountId } : {}),
       name: sql`coalesce(${identity.user.name ?? null}::text, name)`,
-      locale: sql`coalesce(${extras.locale ?? null}::text, locale)`,
+      // The browser's language only fills a contact that has none: a locale your server set
+      // through the API is trusted, what a page sends is not, so it never overwrites one.
+      locale: sql`coalesce(locale, ${extras.locale ?? null}::text)`,
       // Cast through text: postgres.js would otherwise send the JSON as one JSON string.
       attributes: sql`attributes || cast(${JSON.stringify(extras.attributes)} as text)::jsonb`,
       updated_at: extras.now,

@@ -1,3 +1,4 @@
+import { type InterviewLanguage, interviewLanguageSchema } from '@candor/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Ws } from '../db/tenant';
@@ -14,6 +15,8 @@ export const workspaceSettingsPatch = z
     // null keeps transcripts.
     retention_days: z.literal(retentionChoices).nullable().optional(),
     identity_verification: z.boolean().optional(),
+    /** The interview language when neither the contact's locale nor their browser names one. */
+    default_language: interviewLanguageSchema.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'send at least one setting to change' });
 
@@ -21,13 +24,22 @@ export type WorkspaceSettings = {
   interviewer_mode: 'ai' | 'scripted';
   retention_days: number | null;
   identity_verification: boolean;
+  default_language: InterviewLanguage;
 };
 
 /** The workspace's own settings (what the Settings page edits). */
 export async function readWorkspaceSettings(db: AppDeps['db'], ws: Ws) {
   return db
     .selectFrom('workspaces')
-    .select(['id', 'name', 'timezone', 'identity_verification', 'interviewer_mode', 'retention_days'])
+    .select([
+      'id',
+      'name',
+      'timezone',
+      'identity_verification',
+      'interviewer_mode',
+      'retention_days',
+      'default_language',
+    ])
     .where('id', '=', ws.id)
     .executeTakeFirstOrThrow();
 }
@@ -45,7 +57,7 @@ export async function updateWorkspaceSettings(
   return deps.db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('workspaces')
-      .select(['interviewer_mode', 'retention_days', 'identity_verification'])
+      .select(['interviewer_mode', 'retention_days', 'identity_verification', 'default_language'])
       .where('id', '=', ws.id)
       .forUpdate()
       .executeTakeFirstOrThrow();
@@ -53,7 +65,7 @@ export async function updateWorkspaceSettings(
       .updateTable('workspaces')
       .set(patch)
       .where('id', '=', ws.id)
-      .returning(['interviewer_mode', 'retention_days', 'identity_verification'])
+      .returning(['interviewer_mode', 'retention_days', 'identity_verification', 'default_language'])
       .executeTakeFirstOrThrow();
     const changed = Object.fromEntries(
       (Object.keys(patch) as (keyof WorkspaceSettings)[])

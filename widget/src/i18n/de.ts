@@ -44,4 +44,7 @@ export const de: Strings = {
   rating_csat_high: 'Sehr zufrieden',
   rating_ces_low: 'Sehr schwierig',
   rating_ces_high: 'Sehr einfach',
+  dismiss: 'Ausblenden',
+  read_more: 'Mehr lesen',
+  message: 'Nachricht vom Team',
 };

@@ -43,6 +43,9 @@ export const en = {
   rating_csat_high: 'Very satisfied',
   rating_ces_low: 'Very difficult',
   rating_ces_high: 'Very easy',
+  dismiss: 'Dismiss',
+  read_more: 'Read more',
+  message: 'Message from the team',
 };
 
 export type Strings = typeof en;

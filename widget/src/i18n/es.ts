@@ -44,4 +44,7 @@ export const es: Strings = {
   rating_csat_high: 'Muy satisfecho',
   rating_ces_low: 'Muy difícil',
   rating_ces_high: 'Muy fácil',
+  dismiss: 'Descartar',
+  read_more: 'Leer más',
+  message: 'Mensaje del equipo',
 };

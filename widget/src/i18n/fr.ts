@@ -44,4 +44,7 @@ export const fr: Strings = {
   rating_csat_high: 'Très satisfait',
   rating_ces_low: 'Très difficile',
   rating_ces_high: 'Très facile',
+  dismiss: 'Masquer',
+  read_more: 'En savoir plus',
+  message: 'Message de l’équipe',
 };

@@ -44,4 +44,7 @@ export const ja: Strings = {
   rating_csat_high: 'とても満足',
   rating_ces_low: 'とても難しい',
   rating_ces_high: 'とても簡単',
+  dismiss: '閉じる',
+  read_more: '詳しく見る',
+  message: 'チームからのお知らせ',
 };

@@ -44,4 +44,7 @@ export const pt: Strings = {
   rating_csat_high: 'Muito satisfeito',
   rating_ces_low: 'Muito difícil',
   rating_ces_high: 'Muito fácil',
+  dismiss: 'Dispensar',
+  read_more: 'Saiba mais',
+  message: 'Mensagem da equipe',
 };

@@ -1,9 +1,18 @@
-import { declineInterview, getInterview, HttpError, isRetryable, sendMessage, startInterview } from '../client';
+import {
+  declineInterview,
+  getInterview,
+  HttpError,
+  isRetryable,
+  recordMessageOutcome,
+  sendMessage,
+  startInterview,
+} from '../client';
 import { pickLanguage } from '../i18n';
-import type { Host, InterviewView, Invitation, Message, Pending, Saved, Ui } from '../types';
+import type { Host, InterviewView, Invitation, Message, Pending, PlayMessage, Saved, Ui } from '../types';
 import { type ChatView, createChatView, MAX_ANSWER_CHARS } from './chat-view';
 import { h } from './dom';
 import { renderInviteCard } from './invite-card';
+import { renderMessageCard } from './message-card';
 import { isSnoozed, readSaved, snooze, writeSaved } from './saved';
 import { applyCss, buildCss } from './styles';
 
@@ -23,7 +32,8 @@ const newClientId = () => {
  * Every entry point swallows errors: a broken widget must never break the host page.
  */
 export function mount(host: Host): Ui {
-  const { lang, strings: t } = pickLanguage(host.locale, host.strings);
+  // The page's (or browser's) language until the server names the interview's, which then wins.
+  let { lang, strings: t } = pickLanguage(host.locale, host.strings);
   const page = !!host.page;
   const el = document.createElement('candor-widget');
   const shadow = el.attachShadow({ mode: 'open' });
@@ -34,8 +44,13 @@ export function mount(host: Host): Ui {
     lang,
   });
   shadow.append(root);
+  const speak = (language: string | undefined) => {
+    if (!language || language === lang) return;
+    ({ lang, strings: t } = pickLanguage(language, host.strings));
+    root.setAttribute('lang', lang);
+  };
 
-  let view: 'idle' | 'invite' | 'chat' | 'pill' = 'idle';
+  let view: 'idle' | 'invite' | 'chat' | 'pill' | 'message' = 'idle';
   let current: string | undefined;
   let chat: ChatView | undefined;
   let saved: Saved | null = null;
@@ -102,6 +117,7 @@ export function mount(host: Host): Ui {
   }
 
   function renderMessages(v: InterviewView) {
+    speak(v.language);
     chat = createChatView(t, lang, page, { send: (text) => send(text), minimize: () => minimize(), close });
     for (const m of v.messages) chat.add(m.role, m.text);
   }
@@ -292,6 +308,7 @@ export function mount(host: Host): Ui {
       if (!id || !replaceable || loading || destroyed || isSnoozed(id) || readSaved(host.store)?.id === id) return;
       current = id;
       view = 'invite';
+      speak(inv.language);
       rememberFocus();
       const dismiss = (reason: 'not_now' | 'dont_ask_again') => {
         view = 'idle';
@@ -318,6 +335,21 @@ export function mount(host: Host): Ui {
         }),
       );
       host.emit('shown', { interview_id: id, moment: inv.moment });
+    }),
+    message: guard((m: PlayMessage) => {
+      // An invitation or a conversation on screen comes first; the message was already claimed
+      // as shown, so it is not offered again — interrupting an interview would cost more.
+      if (!m?.id || view !== 'idle' || loading || destroyed) return;
+      view = 'message';
+      rememberFocus();
+      const close = (outcome: 'dismiss' | 'click') => {
+        recordMessageOutcome(host, m.id, outcome).catch(() => {});
+        if (view !== 'message') return;
+        view = 'idle';
+        show();
+        if (outcome === 'dismiss') restoreFocus();
+      };
+      show(renderMessageCard(t, m, { dismiss: () => close('dismiss'), follow: () => close('click') }));
     }),
     open: guard((id?: string) => {
       rememberFocus();

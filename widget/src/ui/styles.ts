@@ -59,6 +59,10 @@ textarea{flex:1;font:inherit;color:var(--fg);background:var(--bg);border:1px sol
 textarea::placeholder{color:var(--mu);opacity:1}
 .pill{position:fixed;z-index:2147483000;bottom:20px;right:20px;background:var(--a);color:var(--at);border-color:var(--a);border-radius:999px;padding:10px 18px;box-shadow:var(--sh);font-weight:600}
 .pill:hover{background:var(--a)}
+.mh{display:flex;align-items:flex-start;gap:8px}.mh h2{flex:1;min-width:0;overflow-wrap:anywhere}.mh .ic{margin:-8px -8px 0 0}
+.mb{white-space:pre-line;overflow-wrap:anywhere}
+.btn{display:inline-flex;align-items:center;text-decoration:none;border:1px solid var(--a);border-radius:calc(var(--rad) - 4px);padding:8px 14px;min-height:40px}
+a:focus-visible{outline:3px solid var(--a);outline-offset:2px}
 .thx{padding:18px 22px 20px;text-align:center;border-top:1px solid var(--bd)}
 .thx .acts{justify-content:center}
 @media (max-width:480px){.p{bottom:0;right:0;left:0;width:100%;max-height:85vh;border-radius:var(--rad) var(--rad) 0 0}}

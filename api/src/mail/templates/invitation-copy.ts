@@ -1,14 +1,7 @@
-import type { Moment } from '@candor/shared';
+import type { InterviewLanguage, Moment } from '@candor/shared';
 
-/** The languages the invitation and reminder are written in (the widget's six). */
-export const emailLanguages = ['en', 'de', 'fr', 'es', 'pt', 'ja'] as const;
-export type EmailLanguage = (typeof emailLanguages)[number];
-
-/** The contact's language for email: their `locale` (e.g. "fr-CA"), else English. */
-export function emailLanguage(locale: string | null | undefined): EmailLanguage {
-  const tag = (locale ?? '').slice(0, 2).toLowerCase();
-  return (emailLanguages as readonly string[]).includes(tag) ? (tag as EmailLanguage) : 'en';
-}
+/** The languages the invitation and reminder are written in: the six interview languages. */
+export type EmailLanguage = InterviewLanguage;
 
 type Copy = {
   moments: Record<Moment, { subject: string; why: string }>;

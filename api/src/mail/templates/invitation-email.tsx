@@ -10,7 +10,7 @@ export type InvitationEmailProps = {
   url: string;
   unsubscribeUrl: string;
   reminder: boolean;
-  /** The contact's language (see `emailLanguage`); English when absent. */
+  /** The interview's language (see `chooseInterviewLanguage`); English when absent. */
   language?: EmailLanguage;
 };
 

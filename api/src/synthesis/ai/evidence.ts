@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
+import { isUuid } from '../../db/uuid';
 
 /** A stored signal as synthesis reads it: what it says, who said it, and where. */
 export type EvidenceSignal = {
@@ -53,7 +54,6 @@ export type CitedItem = {
 /** What the model writes for a claim: text and the refs of its evidence. */
 export type ModelClaim = { text: string; citations: string[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 400;
 
 /**
@@ -116,7 +116,7 @@ export async function resolveClaims(
   where: { artifact: string; section: string; accountIds?: readonly string[] },
 ): Promise<CitedItem[]> {
   const unknownIds = new Set(
-    claims.flatMap((c) => c.citations.map((x) => x.trim())).filter((x) => UUID.test(x) && !refs.hasSignalId(x)),
+    claims.flatMap((c) => c.citations.map((x) => x.trim())).filter((x) => isUuid(x) && !refs.hasSignalId(x)),
   );
   const stored = new Map<string, EvidenceSignal>();
   if (unknownIds.size > 0 && where.accountIds?.length !== 0) {

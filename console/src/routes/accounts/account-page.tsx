@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/page-header';
 import { DetractorReasons, RatingHeadlines } from '../../components/ratings';
 import { ReviewQueue } from '../../components/review-queue';
 import { Empty, QueryView } from '../../components/states';
+import { InviteContact } from './invite-contact';
 import { RegenerateBrief } from './regenerate-brief';
 
 /** One account: health and why, contacts, what happened, and the renewal brief. */
@@ -126,6 +127,7 @@ export default function AccountPage() {
                         <strong>{c.name ?? c.email ?? c.external_id}</strong>
                         {c.opted_out ? <span className="pill pill-neutral"> Opted out</span> : null}
                         <div className="meta">{[c.role, c.email].filter(Boolean).join(' · ') || c.external_id}</div>
+                        <InviteContact contact={c} />
                       </li>
                     ))}
                   </ul>

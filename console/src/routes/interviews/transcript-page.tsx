@@ -10,6 +10,14 @@ import { QueryView } from '../../components/states';
 import { CorrectSignal } from './correct-signal';
 import { highlightQuotes } from './highlight';
 
+const languageName = (code: string) => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
 /** One interview's transcript with each extracted signal highlighted on the words it came from. */
 export default function TranscriptPage() {
   const { id = '' } = useParams();
@@ -43,6 +51,7 @@ export default function TranscriptPage() {
                   {iv.guide_name}
                   {iv.guide_version ? ` v${iv.guide_version}` : ''} · {iv.channel === 'in_app' ? 'In-app' : 'Email'} ·{' '}
                   {formatDateTime(iv.started_at ?? iv.invited_at)}
+                  {iv.language ? ` · ${languageName(iv.language)}` : ''}
                 </>
               }
               actions={

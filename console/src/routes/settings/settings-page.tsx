@@ -8,6 +8,7 @@ import { useMe } from '../../me';
 import { ConnectorsTab } from './connectors-tab';
 import { InstallTab } from './install-tab';
 import { KeysTab } from './keys-tab';
+import { LanguageTab } from './language-tab';
 import { MembersTab } from './members-tab';
 import { ModelTab } from './model-tab';
 import { RetentionTab } from './retention-tab';
@@ -22,6 +23,7 @@ const tabs = [
   { id: 'connectors', label: 'Connectors' },
   { id: 'members', label: 'Members' },
   { id: 'model', label: 'AI model' },
+  { id: 'language', label: 'Language' },
   { id: 'retention', label: 'Data retention' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -108,6 +110,8 @@ export default function SettingsPage() {
                 <KeysTab settings={s} />
               ) : active === 'install' ? (
                 <InstallTab settings={s} />
+              ) : active === 'language' ? (
+                <LanguageTab settings={s} />
               ) : (
                 <RetentionTab settings={s} />
               )

@@ -9,11 +9,14 @@ export type WorkspaceSettings = {
   identity_verification: boolean;
   interviewer_mode: 'ai' | 'scripted';
   retention_days: number | null;
+  /** The interview language when neither the contact's locale nor their browser names one. */
+  default_language: string;
 };
 
 export type SettingsOverview = {
   workspace: WorkspaceSettings;
   public_url: string;
+  languages: { code: string; name: string }[];
   keys: {
     publishable: { id: string; key: string | null; display_prefix: string; created_at: string | null } | null;
     publishable_active: number;

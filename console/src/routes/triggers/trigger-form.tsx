@@ -2,9 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { ApiError, getJson, sendJson } from '../../api';
 import type { GuideRow, TriggerRow } from '../../api-types';
+import { PlayStepsEditor, type Step } from './play-steps-editor';
 
 type Rule = Record<string, unknown>;
-type Field = { key: string; label: string; kind: 'text' | 'number' | 'select'; options?: string[] };
+type Field = {
+  key: string;
+  label: string;
+  kind: 'text' | 'number' | 'select';
+  options?: string[];
+  /** Words for the options, where the value alone reads badly. */
+  optionLabels?: Record<string, string>;
+};
 
 /**
  * The kinds of *when* the form offers (shapes: shared/src/triggers.ts). A new kind is one
@@ -52,6 +60,26 @@ const whenKinds: { type: string; label: string; start: Rule; fields: Field[] }[]
     start: { to: 'at_risk' },
     fields: [{ key: 'to', label: 'To', kind: 'select', options: ['healthy', 'watch', 'at_risk'] }],
   },
+  {
+    type: 'signal',
+    label: 'A customer says something (a play)',
+    start: { signal: 'expansion_intent' },
+    fields: [
+      {
+        key: 'signal',
+        label: 'Signal',
+        kind: 'select',
+        options: ['churn_risk_high', 'expansion_intent', 'wants_human', 'nps_detractor', 'competitor_named'],
+        optionLabels: {
+          churn_risk_high: 'High churn risk',
+          expansion_intent: 'Expansion intent',
+          wants_human: 'Asks for a person',
+          nps_detractor: 'NPS detractor (score 0–6)',
+          competitor_named: 'Names a competitor',
+        },
+      },
+    ],
+  },
   { type: 'manual', label: 'Only when run by hand', start: {}, fields: [] },
 ];
 
@@ -82,7 +110,10 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
   const [whoType, setWhoType] = useState(String(who.type ?? 'contact'));
   const [roles, setRoles] = useState(((who.roles as string[]) ?? []).join(', '));
   const [channel, setChannel] = useState(String((rule.how as Rule)?.channel ?? 'in_app'));
+  const [plans, setPlans] = useState(((rule.plans as string[]) ?? []).join(', '));
+  const [steps, setSteps] = useState<Step[]>((rule.do as Step[]) ?? [{ type: 'invite' }]);
   const kind = whenKinds.find((k) => k.type === when.type);
+  const isPlay = when.type === 'signal';
 
   const whoValue = () =>
     whoType === 'account_contacts'
@@ -94,6 +125,11 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
             .filter(Boolean),
         }
       : { type: 'contact' };
+  const planList = () =>
+    plans
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
   const body = () => ({
     name,
     guide_id: guideId || (guides.data?.items[0]?.id ?? ''),
@@ -101,6 +137,10 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
     who: whoValue(),
     // Any other *how* options a rule carries (a reminder delay) are kept as they were.
     how: { ...((rule.how as Rule) ?? {}), channel },
+    // Clearing the plans of an existing rule removes its condition (null); a new rule just leaves it out.
+    ...(planList().length ? { plans: planList() } : existing ? { plans: null } : {}),
+    // Only a play acts on its steps; other rules keep whatever they had (an invitation).
+    ...(isPlay ? { do: steps } : {}),
   });
   const save = useMutation({
     mutationFn: () =>
@@ -119,7 +159,7 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
       ),
   });
   // A count is shown only while the rule is still the one it was counted for.
-  const dryRunRule = JSON.stringify({ when, who: whoValue() });
+  const dryRunRule = JSON.stringify({ when, who: whoValue(), ...(planList().length ? { plans: planList() } : {}) });
   const dryRunCurrent = dryRun.variables === dryRunRule;
   const errors = fieldErrors(save.error ?? dryRun.error);
   const fieldError = (key: string): ReactNode =>
@@ -197,7 +237,7 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
                 <select id={id} value={value} onChange={(e) => set(e.target.value)} {...invalid(path)}>
                   {f.options?.map((o) => (
                     <option key={o} value={o}>
-                      {o.replace(/_/g, ' ')}
+                      {f.optionLabels?.[o] ?? o.replace(/_/g, ' ')}
                     </option>
                   ))}
                 </select>
@@ -244,6 +284,14 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
           />
           {fieldError('who.roles')}
         </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${ids}-plans`}>Only for plans (comma-separated; empty: every plan)</label>
+        <input id={`${ids}-plans`} value={plans} onChange={(e) => setPlans(e.target.value)} {...invalid('plans')} />
+        {fieldError('plans')}
+      </div>
+      {isPlay ? (
+        <PlayStepsEditor ids={ids} steps={steps} onChange={setSteps} fieldError={fieldError} invalid={invalid} />
       ) : null}
       {errors.rest ? (
         <p className="form-error" role="alert">

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
+import { PlayOutcomes } from './play-outcomes';
 import { TriggerForm } from './trigger-form';
 
 // The chart library loads only when there is a funnel to draw.
@@ -86,6 +87,7 @@ export default function TriggersPage() {
                   </tbody>
                 </table>
               </div>
+              <PlayOutcomes triggers={items} />
             </>
           )
         }
@@ -148,6 +150,14 @@ function RowActions({ trigger, onEdit }: { trigger: TriggerRow; onEdit: () => vo
   );
 }
 
+const signalWords: Record<string, string> = {
+  churn_risk_high: 'high churn risk',
+  expansion_intent: 'expansion intent',
+  wants_human: 'they want a person',
+  nps_detractor: 'an NPS detractor score',
+  competitor_named: 'a competitor',
+};
+
 /** A one-line reading of a rule's *when* and *how* (shapes: shared/src/triggers.ts). */
 function describeRule(rule: Record<string, unknown>): string {
   const when = (rule.when ?? {}) as Record<string, unknown>;
@@ -173,6 +183,11 @@ function describeRule(rule: Record<string, unknown>): string {
     }
     case 'manual':
       return `Sent by hand${channel}`;
+    case 'signal': {
+      const steps = Array.isArray(rule.do) ? rule.do.length : 1;
+      const plans = Array.isArray(rule.plans) ? ` · plans: ${rule.plans.join(', ')}` : '';
+      return `When a customer signals ${signalWords[String(when.signal)] ?? state(when.signal)} · ${steps} step${steps === 1 ? '' : 's'}${plans}`;
+    }
     default:
       return 'Custom rule';
   }

@@ -1,0 +1,65 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../http/errors';
+import { createRouter, errorSchemaRef } from '../http/openapi';
+import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
+import { recordMessageOutcome } from '../triggers/in-app-messages';
+
+/** A play's in-app message as identify answers it: plain text to render as text, and an https link. */
+export const widgetPlayMessage = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    body: z.string(),
+    link_url: z.string().describe('Always an https:// URL, checked when the play was saved.'),
+    link_label: z.string().nullable(),
+  })
+  .nullable()
+  .openapi('WidgetPlayMessage');
+
+const params = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  outcome: z.enum(['dismiss', 'click']).openapi({ param: { name: 'outcome', in: 'path' } }),
+});
+const error = (description: string) => ({ description, content: { 'application/json': { schema: errorSchemaRef } } });
+
+/** What the contact did with a play's message (dismissed it, or followed its link), for the play's funnel. */
+export function widgetMessageRoutes() {
+  const app = createRouter() as unknown as OpenAPIHono<WidgetEnv>;
+  app.use('/v1/widget/messages/*', widgetTokenAuth);
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget/messages/{id}/{outcome}',
+      tags: ['Widget'],
+      summary: "Record that the contact dismissed a play's message or followed its link",
+      request: {
+        params,
+        headers: z.object({ authorization: z.string().optional().openapi({ description: 'Bearer widget token' }) }),
+      },
+      responses: {
+        200: {
+          description: 'Recorded (the first time counts)',
+          content: { 'application/json': { schema: z.object({ recorded: z.literal(true) }) } },
+        },
+        400: error('Invalid input'),
+        401: error('Missing or invalid widget token'),
+        404: error("No such message shown to this token's contact"),
+      },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      if (access.kind !== 'widget') throw new AppError('unauthorized', 401, 'Messages need a widget token.');
+      const { id, outcome } = c.req.valid('param');
+      await recordMessageOutcome(
+        c.get('deps'),
+        c.get('ws'),
+        access.contactId,
+        id,
+        outcome === 'dismiss' ? 'dismissed' : 'clicked',
+      );
+      return c.json({ recorded: true as const }, 200);
+    },
+  );
+  return app;
+}
