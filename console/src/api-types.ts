@@ -81,6 +81,8 @@ export type AccountDetail = {
   contacts: ContactRow[];
   timeline: TimelineItem[];
   usage: { last_30d: number; previous_30d: number; top: { name: string; count: number }[] };
+  /** The account's scores over the last year. */
+  ratings: Pick<RatingReport, 'overall' | 'weekly' | 'detractor_reasons'>;
   brief: {
     id: string;
     version: number;
@@ -240,4 +242,34 @@ export type ReviewQueueItem = {
   assignee: { id: string; name: string | null; email: string } | null;
   assigned_to_me: boolean;
   created_at: string;
+};
+
+/** Scores on one scale (api/src/synthesis/rating-report.ts): `score` is NPS for nps, else the average. */
+export type RatingFigures = {
+  scale: 'nps' | 'csat' | 'ces';
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  average: number;
+  score: number;
+};
+export type DetractorReason = {
+  scale: RatingFigures['scale'];
+  score: number;
+  reason: string | null;
+  interview_id: string;
+  message_id: string;
+  account_id: string | null;
+  account_name: string | null;
+  moment: string;
+  at: string;
+};
+export type RatingReport = {
+  window_days: number;
+  overall: RatingFigures[];
+  by_moment: (RatingFigures & { moment: string })[];
+  by_account: (RatingFigures & { account_id: string; external_id: string; account_name: string })[];
+  weekly: (RatingFigures & { week: string })[];
+  detractor_reasons: DetractorReason[];
 };

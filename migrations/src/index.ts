@@ -14,6 +14,7 @@ import * as operatingModel from './migrations/0018-operating-model';
 import * as connectors from './migrations/0019-connectors';
 import * as turnDecisions from './migrations/0020-turn-decisions';
 import * as interviewLanguage from './migrations/0023-interview-language';
+import * as ratingSignals from './migrations/0025-rating-signals';
 import * as playMessages from './migrations/0032-play-messages';
 
 export type * from './schema';
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0019-connectors': connectors,
   '0020-turn-decisions': turnDecisions,
   '0023-interview-language': interviewLanguage,
+  '0025-rating-signals': ratingSignals,
   '0032-play-messages': playMessages,
 };

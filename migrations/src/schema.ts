@@ -228,6 +228,8 @@ export interface SignalsTable {
   created_at: CreatedAt;
   /** 0017: when a CSM changed this signal's kind or value (re-extraction keeps it). */
   corrected_at: NullableTimestamp;
+  /** 0025: on a rating, the customer's answer to the "why" that followed it. */
+  reason_message_id: Generated<string | null>;
 }
 
 export interface BriefsTable {

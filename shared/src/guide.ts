@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ratingScaleSchema } from './rating';
 
 /** The six lifecycle moments Candor ships a guide template for. */
 export const moments = [
@@ -12,17 +13,38 @@ export const moments = [
 export const momentSchema = z.enum(moments);
 export type Moment = z.infer<typeof momentSchema>;
 
+/** What a topic asks for: an open question (the default) or a score on a scale followed by why. */
+export const topicKinds = ['open', 'rating'] as const;
+
 /** One topic of an interview: the question asked verbatim in scripted mode, and how to dig deeper. */
-export const guideTopicSchema = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, 'a short snake_case key')
-    .describe('Stable key, used in interview state and signals'),
-  question: z.string().min(5).max(500).describe('Asked verbatim in scripted mode; the AI may rephrase'),
-  probing: z.string().max(1000).describe('How the interviewer digs deeper when the answer is thin or interesting'),
-  follow_up: z.string().min(5).max(500).describe('Scripted follow-up when an answer is under about 8 words'),
-  required: z.boolean(),
-});
+export const guideTopicSchema = z
+  .object({
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'a short snake_case key')
+      .describe('Stable key, used in interview state and signals'),
+    kind: z
+      .enum(topicKinds)
+      .optional()
+      .describe('open (default): a free answer; rating: a score on `scale`, then one question about the reason'),
+    scale: ratingScaleSchema
+      .optional()
+      .describe('rating topics only: nps (0–10), csat (1–5) or ces (1–7, higher is easier)'),
+    question: z.string().min(5).max(500).describe('Asked verbatim in scripted mode; the AI may rephrase'),
+    probing: z.string().max(1000).describe('How the interviewer digs deeper when the answer is thin or interesting'),
+    follow_up: z
+      .string()
+      .min(5)
+      .max(500)
+      .describe('Scripted follow-up when an answer is under about 8 words (rating: asked when no score was given)'),
+    required: z.boolean(),
+  })
+  .superRefine((topic, ctx) => {
+    if (topic.kind === 'rating' && !topic.scale)
+      ctx.addIssue({ code: 'custom', path: ['scale'], message: 'a rating topic needs a scale: nps, csat or ces' });
+    if (topic.kind !== 'rating' && topic.scale)
+      ctx.addIssue({ code: 'custom', path: ['scale'], message: 'only rating topics have a scale' });
+  });
 export type GuideTopic = z.infer<typeof guideTopicSchema>;
 
 /** A category of the extraction taxonomy, with the keywords scripted extraction matches. */
@@ -57,3 +79,8 @@ export const guideBodySchema = z.object({
 export type GuideBody = z.infer<typeof guideBodySchema>;
 /** A guide body as sent by API clients: `tone` and `language_policy` may be left out. */
 export type GuideBodyInput = z.input<typeof guideBodySchema>;
+
+/** The scale of a topic that asks for a score, or null for an open question. */
+export function topicScale(topic: Pick<GuideTopic, 'kind' | 'scale'> | undefined) {
+  return topic?.kind === 'rating' && topic.scale ? topic.scale : null;
+}

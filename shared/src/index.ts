@@ -5,5 +5,6 @@ export * from './events';
 export * from './guide';
 export * from './languages';
 export * from './outcomes';
+export * from './rating';
 export * from './signal';
 export * from './triggers';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ratingScaleSchema } from './rating';
 
 /** Every kind of signal extraction writes. */
 export const signalKinds = [
@@ -10,9 +11,19 @@ export const signalKinds = [
   'competitor',
   'stakeholder',
   'wants_human',
+  'rating',
 ] as const;
 export const signalKindSchema = z.enum(signalKinds);
 export type SignalKind = z.infer<typeof signalKindSchema>;
+
+/**
+ * The kinds extraction may write. A rating is what the customer chose, recorded the moment
+ * they answer; no extraction (rules or model) makes one up or rewrites it.
+ */
+export const extractedSignalKinds = signalKinds.filter((k): k is Exclude<SignalKind, 'rating'> => k !== 'rating') as [
+  Exclude<SignalKind, 'rating'>,
+  ...Exclude<SignalKind, 'rating'>[],
+];
 
 export const sentimentPolarities = ['positive', 'neutral', 'negative', 'mixed'] as const;
 export const churnRiskLevels = ['low', 'medium', 'high'] as const;
@@ -31,6 +42,7 @@ export const signalValueSchemas = {
   competitor: z.object({ name: shortText }),
   stakeholder: z.object({ name: shortText.nullable(), role: shortText.nullable(), champion_change: z.boolean() }),
   wants_human: z.object({ reason: shortText.nullable() }),
+  rating: z.object({ scale: ratingScaleSchema, score: z.number().int().min(0).max(10), topic: taxonomyKey }),
 } as const satisfies Record<SignalKind, z.ZodType>;
 
 /** The evidence every signal carries: the verbatim quote, the customer message it came from, a confidence. */
@@ -50,8 +62,11 @@ export const signalSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('competitor'), value: signalValueSchemas.competitor, ...evidence }),
   z.object({ kind: z.literal('stakeholder'), value: signalValueSchemas.stakeholder, ...evidence }),
   z.object({ kind: z.literal('wants_human'), value: signalValueSchemas.wants_human, ...evidence }),
+  z.object({ kind: z.literal('rating'), value: signalValueSchemas.rating, ...evidence }),
 ]);
 export type Signal = z.infer<typeof signalSchema>;
+/** A signal extraction may produce: every kind but a rating (see `extractedSignalKinds`). */
+export type ExtractedSignal = Exclude<Signal, { kind: 'rating' }>;
 
 /** A stored signal with its provenance: rules or AI, and for AI the model and prompt version. */
 export const storedSignalSchema = z.intersection(
@@ -75,7 +90,7 @@ export type StoredSignal = z.infer<typeof storedSignalSchema>;
 export const extractionOutputSchema = z.object({
   signals: z.array(
     z.object({
-      kind: signalKindSchema,
+      kind: z.enum(extractedSignalKinds),
       message_ref: z.string().describe('The ref of the customer message the quote is copied from, e.g. "m2"'),
       quote: z
         .string()

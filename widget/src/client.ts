@@ -1,4 +1,5 @@
-import type { Host, InterviewView, Message } from './types';
+import type { RatingPrompt } from '@candor/shared';
+import type { Host, InterviewView, Message, Pending } from './types';
 
 /** An HTTP answer other than 2xx; `retryable` for 429/5xx (network errors are TypeErrors). */
 export class HttpError extends Error {
@@ -64,6 +65,7 @@ function toView(id: string, body: any): InterviewView {
       role: m.role === 'customer' ? 'customer' : 'interviewer',
       text: m.text,
       client_id: m.client_id,
+      rating: ratingPrompt(m.rating),
     }));
   return {
     id: String(src.id || id),
@@ -97,6 +99,16 @@ export async function declineInterview(host: Host, id: string, forever: boolean)
   await call(host, `${id}/decline`, { method: 'POST', body: JSON.stringify({ forever }) });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: server JSON is read defensively
+function ratingPrompt(raw: any): RatingPrompt | undefined {
+  if (!raw || !['nps', 'csat', 'ces'].includes(raw.scale)) return undefined;
+  const min = Number(raw.min);
+  const max = Number(raw.max);
+  return Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 10
+    ? { scale: raw.scale, min, max }
+    : undefined;
+}
+
 const blankLine = /\r?\n\r?\n/;
 
 export type Reply = { message?: Message; status?: string };
@@ -109,13 +121,12 @@ export type Reply = { message?: Message; status?: string };
 export async function sendMessage(
   host: Host,
   id: string,
-  clientId: string,
-  text: string,
+  answer: Pending,
   onDelta: (text: string | null) => void,
 ): Promise<Reply> {
   const res = await call(host, `${id}/messages`, {
     method: 'POST',
-    body: JSON.stringify({ client_id: clientId, text }),
+    body: JSON.stringify(answer),
   });
   const reply: Reply = {};
   if (!(res.headers.get('content-type') || '').includes('event-stream')) {
@@ -147,7 +158,7 @@ function handleEvent(block: string, reply: Reply, onDelta: (text: string | null)
     else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
   }
   if (!data.length) return;
-  let payload: { text?: string; id?: string; role?: string; status?: string };
+  let payload: { text?: string; id?: string; role?: string; status?: string; rating?: unknown };
   try {
     payload = JSON.parse(data.join('\n'));
   } catch {
@@ -160,6 +171,7 @@ function handleEvent(block: string, reply: Reply, onDelta: (text: string | null)
       id: payload.id,
       role: payload.role === 'customer' ? 'customer' : 'interviewer',
       text: payload.text,
+      rating: ratingPrompt(payload.rating),
     };
   else if (event === 'done') reply.status = String(payload.status || 'started');
 }

@@ -1,4 +1,4 @@
-import type { Moment } from '@candor/shared';
+import type { Moment, RatingPrompt } from '@candor/shared';
 
 /** What `Candor('init', …)` accepts: `token` (a signed JWT naming the user), or `user` with `userHash`. */
 export type InitOptions = {
@@ -73,7 +73,8 @@ export type Ui = {
 };
 
 export type Role = 'interviewer' | 'customer';
-export type Message = { id?: string; role: Role; text: string; client_id?: string | null };
+/** `rating`: this interviewer message asks for a score on that scale. */
+export type Message = { id?: string; role: Role; text: string; client_id?: string | null; rating?: RatingPrompt };
 export type InterviewView = {
   id: string;
   status: string;
@@ -88,5 +89,8 @@ export type Saved = {
   id: string;
   /** open | min (minimized) | closed */
   view: 'open' | 'min' | 'closed';
-  pending?: { client_id: string; text: string };
+  pending?: Pending;
 };
+
+/** An answer on its way: `rating` when it is a score picked on the scale. */
+export type Pending = { client_id: string; text: string; rating?: number };

@@ -4,6 +4,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notFound } from '../http/errors';
 import { failedAttemptSince } from '../synthesis/brief-versions';
+import { ratingReport } from '../synthesis/rating-report';
 import { readBriefSections } from './brief-sections';
 import { describeSignal, humanizeKey } from './signal-label';
 
@@ -18,7 +19,8 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
   const now = at.getTime();
   const since60 = new Date(now - 60 * 86_400_000);
   const since30 = new Date(now - 30 * 86_400_000);
-  const [contacts, events, interviews, signals, brief, usage] = await Promise.all([
+  const [ratings, contacts, events, interviews, signals, brief, usage] = await Promise.all([
+    ratingReport(db, ws, { now: at, days: 365, accountId }),
     t
       .selectFrom('contacts')
       .select(['id', 'external_id', 'name', 'email', 'role', 'opted_out_at'])
@@ -157,6 +159,8 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       opted_out: c.opted_out_at !== null,
     })),
     timeline,
+    // The account's scores over the last year: headline per scale, per week, and the low ones' reasons.
+    ratings: { overall: ratings.overall, weekly: ratings.weekly, detractor_reasons: ratings.detractor_reasons },
     usage: {
       last_30d: usage.reduce((n, u) => n + Number(u.recent), 0),
       previous_30d: usage.reduce((n, u) => n + Number(u.before), 0),

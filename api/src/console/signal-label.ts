@@ -26,6 +26,8 @@ export function describeSignal(kind: string, value: unknown): string {
       );
     case 'wants_human':
       return text(v.reason) ?? 'asked to talk to a person';
+    case 'rating':
+      return typeof v.score === 'number' ? `${String(v.scale ?? '').toUpperCase()} ${v.score}`.trim() : 'rating';
     default:
       return humanizeKey(kind);
   }

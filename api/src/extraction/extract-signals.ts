@@ -162,7 +162,13 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
     // The row lock serializes concurrent runs for one interview, so the last one wins whole.
     await tx.selectFrom('interviews').select('id').where('id', '=', interviewId).forUpdate().executeTakeFirst();
     // What a CSM corrected stays: their signals are kept, and nothing new of a kind they ruled on is written there.
-    await tx.deleteFrom('signals').where('interview_id', '=', interviewId).where('corrected_at', 'is', null).execute();
+    // Ratings were recorded from the customer's own choice during the interview; extraction never rewrites them.
+    await tx
+      .deleteFrom('signals')
+      .where('interview_id', '=', interviewId)
+      .where('corrected_at', 'is', null)
+      .where('kind', '!=', 'rating')
+      .execute();
     const ruled = await correctedKinds(trx, ws, interviewId);
     const fresh = kept.filter((s) => !ruled.has(`${s.message_id}:${s.kind}`));
     result.stored = fresh.length;

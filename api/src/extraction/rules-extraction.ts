@@ -1,4 +1,4 @@
-import type { GuideBody, Signal } from '@candor/shared';
+import type { ExtractedSignal, GuideBody } from '@candor/shared';
 import {
   churnCues,
   competitorCues,
@@ -124,8 +124,11 @@ const RULE_CONFIDENCE = 0.5;
  * guide's taxonomy for churn reasons and expansion kinds. Every quote is the sentence
  * around the match, cut from the message itself.
  */
-export function extractWithRules(messages: readonly CustomerMessage[], taxonomy: GuideBody['taxonomy']): Signal[] {
-  const out: Signal[] = [];
+export function extractWithRules(
+  messages: readonly CustomerMessage[],
+  taxonomy: GuideBody['taxonomy'],
+): ExtractedSignal[] {
+  const out: ExtractedSignal[] = [];
   for (const m of messages) {
     const evidence = (index: number, confidence = RULE_CONFIDENCE) => ({
       quote: sentenceAt(m.text, index),

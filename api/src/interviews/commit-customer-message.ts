@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GuideBody } from '@candor/shared';
+import { type GuideBody, topicScale } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { contactErased } from '../contacts/contact-erased';
@@ -11,6 +11,8 @@ import { addReviewItem } from '../synthesis/review-queue';
 import { loadGuideVersion, type PendingReply, readState } from './interview-store';
 import { loadTurn, type Turn, type TurnMessage } from './load-turn';
 import { recordMomentOptOut } from './opt-outs';
+import { resolveScore } from './rating-answer';
+import { linkRatingReason, recordRating } from './rating-signals';
 import { decideNextTurn, endsInterview, type TurnState } from './turn-policy';
 
 export type CommittedMessage =
@@ -38,7 +40,7 @@ export async function commitCustomerMessage(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
   loaded: Turn,
-  input: { clientId: string; text: string },
+  input: { clientId: string; text: string; rating?: number | undefined },
 ): Promise<CommittedMessage> {
   let turn = loaded;
   for (let attempt = 1; ; attempt++) {
@@ -54,7 +56,10 @@ export async function commitCustomerMessage(
     const now = deps.now();
     const state = readState(interview.state);
     const startedAt = interview.started_at ? new Date(interview.started_at) : now;
+    // A score that does not fit the question is refused here, before anything is stored.
+    const score = resolveScore(guide, state, input);
     const decision = decideNextTurn({
+      score,
       guide,
       state,
       answer: input.text,
@@ -74,6 +79,7 @@ export async function commitCustomerMessage(
       topic_index: decision.topic_index,
       ...(decision.reason ? { reason: decision.reason } : {}),
       why: decision.why,
+      ...(decision.rating ? { score: decision.rating.score } : {}),
       since: now.toISOString(),
     };
     const write: TurnParams = {
@@ -91,7 +97,7 @@ export async function commitCustomerMessage(
     };
 
     let stored: boolean;
-    if (decision.action === 'opt_out' || decision.action === 'handoff') {
+    if (decision.action === 'opt_out' || decision.action === 'handoff' || decision.rating || decision.reason_for) {
       // What the close means for the contact and the account commits with the close itself.
       stored = await deps.db.transaction().execute(async (trx) => {
         if (!(await storeTurn(trx, write))) return false;
@@ -105,6 +111,21 @@ export async function commitCustomerMessage(
             interviewId: interview.id,
             channel: interview.channel,
           });
+        // A score is a signal from the moment it is stored, and the answer after it is its reason.
+        const ratedScale = decision.rating && topicScale(guide.topics.find((x) => x.key === decision.rating?.topic));
+        if (decision.rating && ratedScale)
+          await recordRating(
+            t,
+            {
+              interviewId: interview.id,
+              accountId: interview.account_id,
+              contactId: interview.contact_id,
+              messageId: message.id,
+              text: input.text,
+            },
+            { ...decision.rating, scale: ratedScale },
+          );
+        if (decision.reason_for) await linkRatingReason(t, interview.id, decision.reason_for, message.id);
         if (decision.action === 'handoff' && interview.account_id)
           await addReviewItem(t, {
             accountId: interview.account_id,

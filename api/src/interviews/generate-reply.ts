@@ -1,4 +1,4 @@
-import type { GuideBody } from '@candor/shared';
+import { type GuideBody, type InterviewLanguage, topicScale } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { preparedStatement } from '../db/prepared-statement';
@@ -11,6 +11,7 @@ import { getInterview, listMessages, loadGuideVersion, type PendingReply, readSt
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
+import { ratingReasonLine } from './rating-reason-lines';
 import { hasQuestion } from './reply-guard';
 import { openingText, scriptedReply } from './scripted';
 import { endsInterview } from './turn-policy';
@@ -69,6 +70,7 @@ export async function generateReply(
           topicIndex: pending.topic_index,
           canary,
           language,
+          ...ratingReasonOf(guide, pending),
         }),
         sayable: sayableText(spoken),
         messages: transcript.map((m) =>
@@ -112,7 +114,7 @@ export async function generateReply(
   if (!draft) {
     if (streamed) handlers.onRetry();
     draft = {
-      text: scriptedReply(spoken, pending.action, pending.topic_index, language),
+      text: scriptedText(spoken, pending, language),
       mode: 'scripted',
       model: null,
       promptTokens: 0,
@@ -285,7 +287,7 @@ export async function awaitReply(
           ? started
           : currentLanguage(await listMessages(tenant(deps.db, ws), interviewId), started);
       return storeReply(deps, ws, interviewId, customerMessageId, pending, {
-        text: scriptedReply(localizeGuide(guide, language), pending.action, pending.topic_index, language),
+        text: scriptedText(localizeGuide(guide, language), pending, language),
         mode: 'scripted',
         model: null,
         promptTokens: 0,
@@ -294,4 +296,20 @@ export async function awaitReply(
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/** The score a pending reply follows, when that reply is the question about its reason. */
+function ratingReasonOf(guide: GuideBody, pending: PendingReply) {
+  const scale = topicScale(guide.topics[pending.topic_index]);
+  return pending.why === 'rating_reason' && scale && pending.score !== undefined
+    ? { ratingReason: { scale, score: pending.score } }
+    : {};
+}
+
+/** The scripted words for a decided turn; after a score, the localized question about its reason. */
+function scriptedText(guide: GuideBody, pending: PendingReply, language: InterviewLanguage): string {
+  const rating = ratingReasonOf(guide, pending).ratingReason;
+  return rating
+    ? ratingReasonLine(rating.scale, rating.score, language)
+    : scriptedReply(guide, pending.action, pending.topic_index, language);
 }

@@ -14,6 +14,8 @@ export type PendingReply = {
   reason?: CloseReason;
   /** Why the policy decided this (a DecisionWhy); absent on turns decided before it was kept. */
   why?: string;
+  /** Rating topics: the score this turn answered, so the reply can ask about its reason. */
+  score?: number;
   since: string;
 };
 
@@ -26,6 +28,8 @@ const stateSchema = z.object({
   covered: z.array(z.string()).default([]),
   follow_up_used: z.boolean().default(false),
   confirming_stop: z.boolean().default(false),
+  rated: z.array(z.string()).optional(),
+  reason_for: z.string().optional(),
   next_seq: z.number().int().default(1),
   pending: z
     .record(
@@ -36,6 +40,7 @@ const stateSchema = z.object({
         topic_index: z.number().int(),
         reason: z.enum(['topics_covered', 'max_turns', 'max_minutes', 'wants_human', 'opted_out']).optional(),
         why: z.string().optional(),
+        score: z.number().int().optional(),
         since: z.string(),
       }),
     )

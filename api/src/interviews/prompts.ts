@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type GuideBody, type InterviewLanguage, languageNames } from '@candor/shared';
+import {
+  type GuideBody,
+  type InterviewLanguage,
+  languageNames,
+  type RatingScale,
+  ratingRanges,
+  topicScale,
+} from '@candor/shared';
+import { ratingReasonTask } from './rating-reason-lines';
 import type { TurnAction } from './turn-policy';
 
 export const INTERVIEW_PROMPT_VERSION = 'interview-v2';
@@ -39,6 +47,8 @@ type InstructionInput = {
   canary: string;
   /** The language the customer is speaking now; the guide's lines arrive already in it where a translation exists. */
   language?: InterviewLanguage;
+  /** Set when this reply follows a score: the task is to ask for the reason behind it. */
+  ratingReason?: { scale: RatingScale; score: number };
 };
 
 /**
@@ -49,7 +59,7 @@ type InstructionInput = {
 export function instructionParts(input: InstructionInput): string[] {
   const { guide, context } = input;
   const topics = guide.topics
-    .map((t, i) => `${i + 1}. ${t.question}${t.required ? ' (required)' : ''} — probing: ${t.probing}`)
+    .map((t, i) => `${i + 1}. ${t.question}${scoreNote(t)}${t.required ? ' (required)' : ''} — probing: ${t.probing}`)
     .join('\n');
   return [
     `You are a customer interviewer for ${context.product}, talking with one of its users.`,
@@ -60,8 +70,16 @@ export function instructionParts(input: InstructionInput): string[] {
     `Interview topics, in order:\n${topics}`,
     INTERVIEW_RULES,
     `Confidential marker, never output it: ${input.canary}`,
-    `Your task for this message: ${taskFor(guide, input.action, input.topicIndex)}`,
+    `Your task for this message: ${input.ratingReason ? ratingReasonTask(input.ratingReason.scale, input.ratingReason.score) : taskFor(guide, input.action, input.topicIndex)}`,
   ];
+}
+
+// A rating topic's question is answered on a scale the page shows under it; the model must keep asking for that score.
+function scoreNote(topic: GuideBody['topics'][number]): string {
+  const scale = topicScale(topic);
+  if (!scale) return '';
+  const { min, max } = ratingRanges[scale];
+  return ` (asks for a score from ${min} to ${max}, shown as a scale under the question; then ask why)`;
 }
 
 /** Names the interview's language, and lets a customer who switches take the interview with them. */

@@ -15,6 +15,10 @@ export type TurnState = {
   follow_up_used: boolean;
   /** Whether the last reply asked "would you like to stop here?" (an unclear stop, confirmed once). */
   confirming_stop: boolean;
+  /** Rating topics: keys of topics whose score has been given. */
+  rated?: string[];
+  /** Rating topics: the key of the topic whose reason the last reply asked for. */
+  reason_for?: string;
 };
 
 export const turnActions = ['probe', 'advance', 'close', 'handoff', 'opt_out', 'confirm_stop'] as const;
@@ -33,7 +37,8 @@ export type DecisionWhy =
   | 'answered'
   | 'nothing_more_on_optional_topic'
   | 'limit_reached'
-  | 'topics_covered';
+  | 'topics_covered'
+  | 'rating_reason';
 
 /** What the interviewer does next, decided before any model is called. */
 export type TurnDecision = {
@@ -43,6 +48,10 @@ export type TurnDecision = {
   topic_index: number;
   reason?: CloseReason;
   state: TurnState;
+  /** Rating topics: the score this answer gave (recorded as a signal whatever the turn decides). */
+  rating?: { topic: string; score: number };
+  /** Rating topics: this answer gave the reason behind the score of this topic. */
+  reason_for?: string;
 };
 
 /** Answers shorter than this get the topic's follow-up before moving on. */
@@ -71,18 +80,43 @@ export function asksToStop(text: string): boolean {
  * Decides the interviewer's next move from the guide, where the interview stands and the
  * customer's latest answer. Limits live here, in code, so no model reply can stretch them.
  */
-export function decideNextTurn(input: {
+export function decideNextTurn(input: TurnInput): TurnDecision {
+  const current = input.guide.topics[input.state.topic_index];
+  const rating = ratingTurn(current?.key, input.state, input.score ?? null);
+  const decision = decideTurn(input, rating);
+  if (rating.scored !== undefined) decision.rating = { topic: rating.scored, score: input.score as number };
+  if (rating.reasonFor !== undefined) decision.reason_for = rating.reasonFor;
+  return decision;
+}
+
+type TurnInput = {
   guide: Pick<GuideBody, 'topics' | 'limits'>;
   state: TurnState;
   answer: string;
   elapsedMs: number;
   /** The interviewer's message being answered: a "yes" to its offer of a person hands off. */
   lastInterviewerText?: string;
-}): TurnDecision {
+  /** Rating topics: the score this answer gives, already checked against the scale (see rating-answer.ts). */
+  score?: number | null;
+};
+
+/** Where a rating topic stands after this answer: it gave the score, or the reason behind one. */
+type RatingTurn = { scored?: string; reasonFor?: string };
+
+function ratingTurn(topicKey: string | undefined, state: TurnState, score: number | null): RatingTurn {
+  if (topicKey === undefined) return {};
+  if (state.reason_for === topicKey) return { reasonFor: topicKey };
+  return score !== null && !state.rated?.includes(topicKey) ? { scored: topicKey } : {};
+}
+
+function decideTurn(input: TurnInput, rating: RatingTurn): TurnDecision {
   const { guide, answer } = input;
   const turns = input.state.turns + 1;
   const current = guide.topics[input.state.topic_index];
   const state: TurnState = { ...input.state, turns, covered: [...input.state.covered] };
+  // A score, and the reason given after it, are whole answers: neither is probed as thin.
+  if (rating.scored) state.rated = [...(state.rated ?? []), rating.scored];
+  if (rating.reasonFor) delete state.reason_for;
   const close = (action: TurnAction, reason: CloseReason, why: DecisionWhy): TurnDecision => ({
     action,
     why,
@@ -109,13 +143,19 @@ export function decideNextTurn(input: {
 
   // "Nothing else" on an optional topic is a complete answer: no follow-up is owed.
   const finished = current !== undefined && !current.required && isClosingPhrase(answer);
-  const thin = !finished && countWords(answer) < THIN_ANSWER_WORDS;
+  const thin = !finished && !rating.scored && !rating.reasonFor && countWords(answer) < THIN_ANSWER_WORDS;
   // A thin answer still counts as an answer once it has been probed.
   if (current && (!thin || state.follow_up_used) && !state.covered.includes(current.key))
     state.covered.push(current.key);
 
   if (turns >= guide.limits.max_turns) return close('close', 'max_turns', 'limit_reached');
   if (input.elapsedMs >= guide.limits.max_minutes * 60_000) return close('close', 'max_minutes', 'limit_reached');
+
+  // A score is followed by exactly one question about the reason behind it.
+  if (rating.scored) {
+    state.reason_for = rating.scored;
+    return { action: 'probe', why: 'rating_reason', topic_index: state.topic_index, state };
+  }
 
   if (current && thin && !state.follow_up_used) {
     state.follow_up_used = true;

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import { getAccountDetail } from '../console/account-detail';
 import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
 import { editGuide, previewGuide } from '../console/guide-editor';
@@ -12,8 +13,9 @@ import { getGuide, listGuides, listTriggers } from '../console/workspace-setup';
 import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
-import { noQuery } from '../http/list-query';
+import { listQuery, noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
+import { ratingReport } from '../synthesis/rating-report';
 import {
   checkManualInvitation,
   manualInvitationBody,
@@ -66,6 +68,10 @@ export function consoleApiRoutes() {
   app.get('/insights', signedIn, noStore, async (c) =>
     c.json(await getInsights(deps(c).db, c.get('ws'), deps(c).now())),
   );
+  app.get('/ratings', signedIn, noStore, async (c) => {
+    const { days } = readQuery(c, ratingsQuery);
+    return c.json(await ratingReport(deps(c).db, c.get('ws'), { now: deps(c).now(), days }));
+  });
   app.get('/guides', signedIn, noStore, async (c) => {
     readQuery(c, noQuery);
     return c.json({ items: await listGuides(deps(c).db, c.get('ws')) });
@@ -104,3 +110,5 @@ export function consoleApiRoutes() {
   );
   return app;
 }
+
+const ratingsQuery = listQuery({ days: z.coerce.number().int().min(7).max(365).default(90) });

@@ -1,8 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { tenant } from '../db/tenant';
+import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { portfolioReport } from '../synthesis/portfolio-report';
+import { ratingReport } from '../synthesis/rating-report';
 import { briefItemSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
 
 const evidence = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() });
@@ -54,6 +57,40 @@ const report = z
   })
   .openapi('PortfolioReport');
 
+const figures = {
+  scale: z.enum(['nps', 'csat', 'ces']),
+  responses: z.number().int(),
+  promoters: z.number().int().describe('NPS 9–10, CSAT 4–5, CES 5–7'),
+  passives: z.number().int(),
+  detractors: z.number().int().describe('NPS 0–6, CSAT 1–2, CES 1–3'),
+  average: z.number(),
+  score: z.number().describe('NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score'),
+};
+const ratingReportSchema = z
+  .object({
+    window_days: z.number().int(),
+    overall: z.array(z.object(figures)),
+    by_moment: z.array(z.object({ moment: z.string(), ...figures })),
+    by_account: z.array(
+      z.object({ account_id: z.string(), external_id: z.string(), account_name: z.string(), ...figures }),
+    ),
+    weekly: z.array(z.object({ week: z.string().describe('Monday of the week, UTC'), ...figures })),
+    detractor_reasons: z.array(
+      z.object({
+        scale: z.enum(['nps', 'csat', 'ces']),
+        score: z.number().int(),
+        reason: z.string().nullable().describe("The customer's answer to why they gave that score"),
+        interview_id: z.string(),
+        message_id: z.string().describe('The reason message (or the score, when no reason was given)'),
+        account_id: z.string().nullable(),
+        account_name: z.string().nullable(),
+        moment: z.string(),
+        at: z.string(),
+      }),
+    ),
+  })
+  .openapi('RatingReport');
+
 /** Portfolio reports for the workspace or one CSM's book. */
 export function reportRoutes() {
   const app = createRouter();
@@ -86,6 +123,45 @@ export function reportRoutes() {
     async (c) => {
       const { owner, days, mode } = c.req.valid('query');
       return c.json(await portfolioReport(c.get('deps'), c.get('ws'), { ownerEmail: owner, days, mode }), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/reports/ratings',
+      tags: ['Reports'],
+      security: [{ secretKey: [] }],
+      summary: 'NPS, CSAT and CES per moment, per account and per week, with the reasons behind low scores',
+      request: {
+        query: listQuery({
+          days: z.coerce.number().int().min(7).max(365).default(90),
+          account_id: z.string().min(1).max(200).optional().describe('Only this account (your own account id)'),
+        }),
+      },
+      responses: {
+        200: { description: 'The report', content: { 'application/json': { schema: ratingReportSchema } } },
+        401: {
+          description: 'Missing or wrong secret key',
+          content: { 'application/json': { schema: errorSchemaRef } },
+        },
+        404: { description: 'No such account', content: { 'application/json': { schema: errorSchemaRef } } },
+      },
+    }),
+    async (c) => {
+      const { days, account_id } = c.req.valid('query');
+      const deps = c.get('deps');
+      const ws = c.get('ws');
+      let accountId: string | undefined;
+      if (account_id) {
+        const account = await tenant(deps.db, ws)
+          .selectFrom('accounts')
+          .select('id')
+          .where('external_id', '=', account_id)
+          .executeTakeFirst();
+        if (!account) throw notFound('Account');
+        accountId = account.id;
+      }
+      return c.json(await ratingReport(deps.db, ws, { now: deps.now(), days, accountId }), 200);
     },
   );
   return app;

@@ -2,8 +2,8 @@ import { interviewLanguageSchema } from '@candor/shared';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import type { Tenant } from '../db/tenant';
-import { tenant } from '../db/tenant';
+import type { AppDeps } from '../app-deps';
+import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { plainTextJson } from '../http/plain-text-json';
@@ -11,9 +11,10 @@ import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
 import { awaitReply, generateReply } from '../interviews/generate-reply';
-import { getInterview, listMessages } from '../interviews/interview-store';
+import { getInterview, listMessages, loadGuideVersion } from '../interviews/interview-store';
 import { loadTurn } from '../interviews/load-turn';
 import { takePendingInvitation } from '../interviews/pending-invitation';
+import { ratingPromptFor } from '../interviews/rating-answer';
 import { startInterview } from '../interviews/start-interview';
 import { statusAfter } from '../interviews/turn-policy';
 import { evaluateRecordedEvents } from '../triggers/evaluate-events';
@@ -85,6 +86,12 @@ const trackBody = z
   })
   .openapi('WidgetTrack');
 
+const ratingPrompt = z
+  .object({ scale: z.enum(['nps', 'csat', 'ces']), min: z.number().int(), max: z.number().int() })
+  .openapi('WidgetRatingPrompt', {
+    description:
+      'On an interviewer message that asks for a score: the scale to show under it. Answer with `rating` (and the score as `text`).',
+  });
 const message = z
   .object({
     id: z.uuid(),
@@ -92,6 +99,7 @@ const message = z
     text: z.string(),
     client_id: z.string().nullable().describe("The client's id of a customer message"),
     created_at: z.string(),
+    rating: ratingPrompt.optional(),
   })
   .openapi('WidgetMessage');
 const widgetInterview = z
@@ -110,6 +118,10 @@ const messageBody = z
   .object({
     client_id: z.string().trim().min(1).max(100).describe("The client's id for this message; a retry reuses it."),
     text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+    rating: z.number().int().optional().openapi({
+      description:
+        "The score picked on the scale of a rating question (NPS 0–10, CSAT 1–5, CES 1–7). Refused (400, nothing stored) when it is off the scale or the current question asks for no score. A score may also be typed as the answer's text.",
+    }),
   })
   .openapi('WidgetMessageInput');
 const startBody = z
@@ -146,20 +158,26 @@ const bearer = {
   headers: z.object({ authorization: z.string().optional().openapi({ description: 'Bearer widget or link token' }) }),
 };
 
-async function widgetView(t: Tenant, id: string) {
+async function widgetView(deps: AppDeps, ws: Ws, id: string) {
+  const t = tenant(deps.db, ws);
   const interview = await getInterview(t, id);
   const messages = await listMessages(t, id);
+  const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
   return {
     id: interview.id,
     status: interview.status,
     language: interview.language,
-    messages: messages.map((m) => ({
-      id: m.id,
-      role: m.role,
-      text: m.text,
-      client_id: m.client_id,
-      created_at: new Date(m.created_at).toISOString(),
-    })),
+    messages: messages.map((m) => {
+      const rating = m.role === 'interviewer' ? ratingPromptFor(guide, m) : null;
+      return {
+        id: m.id,
+        role: m.role,
+        text: m.text,
+        client_id: m.client_id,
+        created_at: new Date(m.created_at).toISOString(),
+        ...(rating ? { rating } : {}),
+      };
+    }),
   };
 }
 
@@ -248,7 +266,7 @@ export function widgetRoutes() {
       if (!body.success)
         throw new AppError('invalid_request', 400, 'locale: must be a language tag of at most 35 characters');
       await startInterview(deps, ws, id, { browserLocale: body.data.locale });
-      return c.json(await widgetView(tenant(deps.db, ws), id), 200);
+      return c.json(await widgetView(deps, ws, id), 200);
     },
   );
 
@@ -265,7 +283,7 @@ export function widgetRoutes() {
       const { id } = c.req.valid('param');
       const deps = c.get('deps');
       const { ws } = await loadAccessibleInterview(deps.db, c.get('access'), id);
-      return c.json(await widgetView(tenant(deps.db, ws), id), 200);
+      return c.json(await widgetView(deps, ws, id), 200);
     },
   );
 
@@ -276,7 +294,7 @@ export function widgetRoutes() {
       tags: ['Widget'],
       summary: "Send the customer's answer; the interviewer's reply streams back",
       description:
-        'Answers `text/event-stream`: `delta` {text} as the reply is written, `message` {id, role, text} when it is stored, `done` {status}. A `reset` event means the text streamed so far is discarded (a retry starts over). The answer is stored before the model is called; repeating a `client_id` stores nothing new and replays the same reply.',
+        'Answers `text/event-stream`: `delta` {text} as the reply is written, `message` {id, role, text, rating?} when it is stored (`rating` when the reply asks for a score), `done` {status}. A `reset` event means the text streamed so far is discarded (a retry starts over). The answer is stored before the model is called; repeating a `client_id` stores nothing new and replays the same reply.',
       request: {
         ...bearer,
         params: idParams,
@@ -300,7 +318,11 @@ export function widgetRoutes() {
         await startInterview(deps, ws, id);
         turn = await loadTurn(deps.db, ws, id);
       }
-      const committed = await commitCustomerMessage(deps, ws, turn, { clientId: body.client_id, text: body.text });
+      const committed = await commitCustomerMessage(deps, ws, turn, {
+        clientId: body.client_id,
+        text: body.text,
+        rating: body.rating,
+      });
       return streamSSE(c, async (stream) => {
         // Events go out in order through one queue. Whatever is queued when the queue drains
         // goes out as one write, and deltas queued together (a provider often packs several
@@ -334,7 +356,11 @@ export function widgetRoutes() {
             );
         if (reply) {
           if (committed.repeat) void send('delta', { text: reply.text });
-          void send('message', { id: reply.id, role: reply.role, text: reply.text });
+          // A fresh turn knows what it decided; a replay reads the stored decision.
+          const rating = committed.repeat
+            ? await replyRatingPrompt(deps, ws, id, reply.id)
+            : ratingPromptFor(committed.guide, { seq: committed.pending.reply_seq, decision: committed.pending });
+          void send('message', { id: reply.id, role: reply.role, text: reply.text, ...(rating ? { rating } : {}) });
         }
         // A fresh turn knows where it left the interview; a replay reads it.
         const status = committed.repeat
@@ -374,4 +400,15 @@ export function widgetRoutes() {
   );
 
   return app;
+}
+
+/** Whether a stored reply asks for a score, and on which scale (the `message` event's `rating`). */
+async function replyRatingPrompt(deps: AppDeps, ws: Ws, interviewId: string, replyId: string) {
+  const t = tenant(deps.db, ws);
+  const [interview, reply] = await Promise.all([
+    getInterview(t, interviewId),
+    t.selectFrom('messages').select(['seq', 'decision']).where('id', '=', replyId).executeTakeFirst(),
+  ]);
+  if (!reply) return null;
+  return ratingPromptFor(await loadGuideVersion(deps.db, ws, interview.guide_version_id), reply);
 }

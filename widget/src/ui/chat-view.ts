@@ -1,6 +1,8 @@
+import type { RatingPrompt } from '@candor/shared';
 import type { Strings } from '../i18n';
 import type { Role } from '../types';
 import { h, uid } from './dom';
+import { createRatingScale } from './rating-scale';
 
 type Actions = { send(text: string): void; minimize(): void; close(): void };
 
@@ -109,6 +111,7 @@ export function createChatView(t: Strings, lang: string, page: boolean, actions:
   const scroll = () => {
     log.scrollTop = log.scrollHeight;
   };
+  let scale: ReturnType<typeof createRatingScale> | undefined;
 
   return {
     panel,
@@ -169,6 +172,19 @@ export function createChatView(t: Strings, lang: string, page: boolean, actions:
     note(text: string) {
       note.textContent = text;
     },
+    /**
+     * Shows the scale for a question that asks for a score, above the composer (which stays:
+     * the customer may type instead), or with `null` removes it.
+     */
+    askRating(prompt: RatingPrompt | null, onPick?: (score: number) => void, focus = false) {
+      scale?.element.remove();
+      scale = undefined;
+      if (!prompt || !onPick || !form.isConnected) return;
+      scale = createRatingScale(t, prompt, onPick);
+      form.before(scale.element);
+      scroll();
+      if (focus) scale.focus();
+    },
     /** Replaces the composer with the thank-you (or "ended") block. */
     finish(title: string, body: string, onClose?: () => void) {
       const id = uid('d');
@@ -180,6 +196,7 @@ export function createChatView(t: Strings, lang: string, page: boolean, actions:
         onClose &&
           h('div', { class: 'acts' }, h('button', { type: 'button', class: 'pri', onclick: onClose }, t.close)),
       );
+      scale?.element.remove();
       form.replaceWith(done);
       clearTimeout(thinkingTimer);
       typing.hidden = true;

@@ -8,7 +8,7 @@ import {
   startInterview,
 } from '../client';
 import { pickLanguage } from '../i18n';
-import type { Host, InterviewView, Invitation, PlayMessage, Saved, Ui } from '../types';
+import type { Host, InterviewView, Invitation, Message, Pending, PlayMessage, Saved, Ui } from '../types';
 import { type ChatView, createChatView, MAX_ANSWER_CHARS } from './chat-view';
 import { h } from './dom';
 import { renderInviteCard } from './invite-card';
@@ -58,6 +58,8 @@ export function mount(host: Host): Ui {
   let destroyed = false;
   let busy = false;
   let loading = false;
+  /** The interviewer message the customer is answering, to offer its scale again if an answer is refused. */
+  let asking: Message | undefined;
 
   // The host element joins the page only once there is something to show.
   const show = (node?: Node) => {
@@ -116,8 +118,18 @@ export function mount(host: Host): Ui {
 
   function renderMessages(v: InterviewView) {
     speak(v.language);
-    chat = createChatView(t, lang, page, { send, minimize: () => minimize(), close });
+    chat = createChatView(t, lang, page, { send: (text) => send(text), minimize: () => minimize(), close });
     for (const m of v.messages) chat.add(m.role, m.text);
+  }
+
+  /** Offers the scale when the interviewer's latest message asks for a score; any answer removes it. */
+  function offerRating(message: Message | undefined, focus: boolean) {
+    asking = message;
+    chat?.askRating(
+      message?.role === 'interviewer' ? (message.rating ?? null) : null,
+      (score) => send(String(score), score),
+      focus,
+    );
   }
 
   /**
@@ -154,6 +166,7 @@ export function mount(host: Host): Ui {
     if (ended) return finish(v.status, id, false);
     const pending = saved?.id === id ? saved.pending : undefined;
     const last = v.messages[v.messages.length - 1];
+    if (!pending) offerRating(last, false);
     if (
       pending &&
       !(last?.role === 'customer' && last.text === pending.text) &&
@@ -181,16 +194,17 @@ export function mount(host: Host): Ui {
     );
   }
 
-  function send(text: string) {
+  function send(text: string, rating?: number) {
     if (!current || busy || !chat) return;
-    const pending = { client_id: newClientId(), text };
+    const pending: Pending = { client_id: newClientId(), text, ...(rating === undefined ? {} : { rating }) };
+    chat.askRating(null);
     const bubble = chat.add('customer', text).bubble;
     save({ pending });
     void deliver(current, pending, bubble);
   }
 
   /** Sends one answer and streams the reply; retries with the same client_id until it lands. */
-  async function deliver(id: string, pending: { client_id: string; text: string }, customerBubble?: Element) {
+  async function deliver(id: string, pending: Pending, customerBubble?: Element) {
     const view = chat;
     if (!view) return;
     busy = true;
@@ -199,7 +213,7 @@ export function mount(host: Host): Ui {
       let bubble: ReturnType<ChatView['add']> | undefined;
       let streamed = '';
       try {
-        const reply = await sendMessage(host, id, pending.client_id, pending.text, (delta) => {
+        const reply = await sendMessage(host, id, pending, (delta) => {
           streamed = delta === null ? '' : streamed + delta;
           // The bubble appears with its first word and goes back to the dots on a reset: never empty.
           if (!streamed.trim()) {
@@ -226,6 +240,7 @@ export function mount(host: Host): Ui {
         view.waiting(false);
         if (current === id) save({ pending: undefined });
         if (reply.status && ENDED.includes(reply.status)) finish(reply.status, id, true);
+        else offerRating(reply.message, !!reply.message?.rating && pending.rating !== undefined);
         return;
       } catch (err) {
         // A half-streamed reply is dropped; the retry brings the stored one whole.
@@ -250,6 +265,7 @@ export function mount(host: Host): Ui {
           busy = false;
           view.waiting(false);
           view.restore(pending.text);
+          offerRating(asking, false);
           return;
         }
         if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) {

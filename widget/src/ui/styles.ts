@@ -43,6 +43,16 @@ h2:focus{outline:none}
 .ty i:nth-child(2){animation-delay:.15s}.ty i:nth-child(3){animation-delay:.3s}
 @keyframes b{0%,80%,100%{opacity:.3;transform:none}40%{opacity:1;transform:translateY(-3px)}}
 .cnt{order:3;flex-basis:100%;text-align:end;font-size:12px;color:var(--mu);margin-top:-4px}.cnt:empty{display:none}.cnt.over{color:#c62828;font-weight:600}
+.rt{padding:4px 14px 10px}
+.rs{display:grid;gap:6px;grid-template-columns:repeat(var(--rn),minmax(44px,1fr))}
+.rs.s11{--rn:6}.rs.s5{--rn:5}.rs.s7{--rn:7}
+@media (min-width:640px){.pg .rs.s11{--rn:11}}
+.rs button{min-width:44px;min-height:44px;padding:0;font-weight:600;font-variant-numeric:tabular-nums}
+.rs button[aria-checked=true]{background:var(--a);color:var(--at);border-color:var(--a)}
+.rs button[aria-disabled=true]{cursor:default}
+.re{display:flex;justify-content:space-between;gap:12px;margin-top:6px;font-size:12px;color:var(--mu)}
+.re span:last-child{text-align:end}
+.rh{margin:6px 0 0;font-size:12px}
 .note{margin:0 18px 8px;font-size:13px;color:var(--mu)}.note:empty{display:none}
 form{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;padding:12px 14px 14px;border-top:1px solid var(--bd);margin:0}
 textarea{flex:1;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--bd);border-radius:calc(var(--rad) - 4px);padding:9px 11px;resize:none;min-height:42px;max-height:140px;margin:0}

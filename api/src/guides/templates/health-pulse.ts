@@ -45,6 +45,16 @@ export const healthPulseTemplate: GuideTemplate = {
         follow_up: 'Are there people or teams who could use it but don’t yet?',
         required: false,
       },
+      {
+        key: 'recommend',
+        kind: 'rating',
+        scale: 'nps',
+        question: 'On a scale from 0 to 10, how likely are you to recommend us to a colleague?',
+        probing:
+          'After the score, ask for the main reason in their words. For a low score, ask what fell short; for a middling one, what would raise it; never argue with the score.',
+        follow_up: 'If you had to put a number on it, from 0 to 10, what would it be?',
+        required: false,
+      },
     ],
     limits: { max_turns: 8, max_minutes: 5 },
     closing_message:

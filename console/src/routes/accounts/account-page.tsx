@@ -14,6 +14,7 @@ import {
   humanize,
 } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { DetractorReasons, RatingHeadlines } from '../../components/ratings';
 import { ReviewQueue } from '../../components/review-queue';
 import { Empty, QueryView } from '../../components/states';
 import { InviteContact } from './invite-contact';
@@ -25,7 +26,7 @@ export default function AccountPage() {
   const account = useQuery({ queryKey: ['account', id], queryFn: () => getJson<AccountDetail>(`/accounts/${id}`) });
   return (
     <QueryView query={account}>
-      {({ account: a, contacts, timeline, usage, brief }) => (
+      {({ account: a, contacts, timeline, usage, brief, ratings }) => (
         <>
           <p className="meta">
             <Link to="/accounts">Accounts</Link> / {a.external_id}
@@ -107,6 +108,14 @@ export default function AccountPage() {
                   </ul>
                 ) : null}
               </section>
+              {ratings.overall.length ? (
+                <section className="card" aria-labelledby="scores-h">
+                  <h2 id="scores-h">Scores, last 12 months</h2>
+                  <RatingHeadlines figures={ratings.overall} />
+                  <h3>Why the low scores</h3>
+                  <DetractorReasons reasons={ratings.detractor_reasons} showAccount={false} />
+                </section>
+              ) : null}
               <section className="card" aria-labelledby="contacts-h">
                 <h2 id="contacts-h">Contacts ({contacts.length})</h2>
                 {contacts.length === 0 ? (

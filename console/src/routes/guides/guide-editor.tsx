@@ -1,7 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiError, sendJson } from '../../api';
-import { freshTopicKey, type GuideDraft, type TaxonomyDraft, type TopicDraft, toDraft, toPatch } from './guide-form';
+import {
+  freshTopicKey,
+  type GuideDraft,
+  type TaxonomyDraft,
+  type TopicAnswer,
+  type TopicDraft,
+  toDraft,
+  toPatch,
+  topicAnswers,
+} from './guide-form';
 
 type Saved = { version: number };
 
@@ -47,12 +56,33 @@ function TopicEditor({
   onRemove: () => void;
 }) {
   const requiredId = useId();
+  const answerId = useId();
   const n = index + 1;
+  const rating = topic.answer !== 'open';
   return (
     <fieldset className="topic">
       <legend>
         Topic {n} <span className="meta">({topic.key})</span>
       </legend>
+      <div className="field">
+        <label htmlFor={answerId}>{`Topic ${n} answer`}</label>
+        <select
+          id={answerId}
+          value={topic.answer}
+          onChange={(e) => onChange({ ...topic, answer: e.target.value as TopicAnswer })}
+        >
+          {topicAnswers.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        {rating ? (
+          <p className="meta">
+            Customers pick a score on a scale under the question (or type it), then are asked for the reason.
+          </p>
+        ) : null}
+      </div>
       <Field
         label={`Topic ${n} question`}
         value={topic.question}
@@ -66,7 +96,7 @@ function TopicEditor({
         multiline
       />
       <Field
-        label={`Topic ${n} follow-up`}
+        label={rating ? `Topic ${n} follow-up (asked when no score was given)` : `Topic ${n} follow-up`}
         value={topic.follow_up}
         onChange={(follow_up) => onChange({ ...topic, follow_up })}
       />
@@ -208,7 +238,7 @@ export function GuideEditor({
         onClick={() =>
           setTopics((topics) => [
             ...topics,
-            { key: freshTopicKey(topics), question: '', probing: '', follow_up: '', required: false },
+            { key: freshTopicKey(topics), answer: 'open', question: '', probing: '', follow_up: '', required: false },
           ])
         }
       >

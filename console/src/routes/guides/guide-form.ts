@@ -1,5 +1,22 @@
+/** How a topic is answered: in the customer's words, or with a score on one of the rating scales. */
+export const topicAnswers = [
+  { value: 'open', label: 'Open question' },
+  { value: 'nps', label: 'Score: NPS (0–10, likely to recommend)' },
+  { value: 'csat', label: 'Score: CSAT (1–5, satisfied)' },
+  { value: 'ces', label: 'Score: CES (1–7, easy)' },
+] as const;
+export type TopicAnswer = (typeof topicAnswers)[number]['value'];
+
 /** The editable guide body as the console holds it; keyword lists are edited as comma-separated text. */
-export type TopicDraft = { key: string; question: string; probing: string; follow_up: string; required: boolean };
+export type TopicDraft = {
+  key: string;
+  answer: TopicAnswer;
+  question: string;
+  probing: string;
+  follow_up: string;
+  required: boolean;
+};
+type StoredTopic = Omit<Partial<TopicDraft>, 'answer'> & { kind?: string; scale?: string };
 export type TaxonomyDraft = { key: string; label: string; keywords: string };
 export type GuideDraft = {
   name: string;
@@ -19,7 +36,7 @@ type Body = {
   objective?: string;
   opening_message?: string;
   closing_message?: string;
-  topics?: Partial<TopicDraft>[];
+  topics?: StoredTopic[];
   limits?: { max_turns?: number; max_minutes?: number };
   taxonomy?: { churn_reasons?: Entry[]; expansion_kinds?: Entry[] };
 };
@@ -48,6 +65,7 @@ export function toDraft(definition: Record<string, unknown>): GuideDraft {
     closing_message: b.closing_message ?? '',
     topics: (b.topics ?? []).map((t) => ({
       key: t.key ?? '',
+      answer: t.kind === 'rating' ? (topicAnswers.find((a) => a.value === t.scale)?.value ?? 'open') : 'open',
       question: t.question ?? '',
       probing: t.probing ?? '',
       follow_up: t.follow_up ?? '',
@@ -68,7 +86,8 @@ export function toPatch(d: GuideDraft) {
     objective: d.objective,
     opening_message: d.opening_message,
     closing_message: d.closing_message,
-    topics: d.topics,
+    // A rating topic is `kind: 'rating'` with its scale; an open one leaves both out (the default).
+    topics: d.topics.map(({ answer, ...t }) => (answer === 'open' ? t : { ...t, kind: 'rating', scale: answer })),
     limits: { max_turns: num(d.max_turns), max_minutes: num(d.max_minutes) },
     taxonomy: {
       churn_reasons: d.churn_reasons.map(fromEntryDraft),

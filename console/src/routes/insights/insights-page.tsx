@@ -6,6 +6,7 @@ import type { Insights } from '../../api-types';
 import { formatDay, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
+import { RatingsSection } from './ratings-section';
 
 /** What customers are saying across the book: churn reasons, expansion, feature requests. */
 export default function InsightsPage() {
@@ -13,6 +14,7 @@ export default function InsightsPage() {
   return (
     <>
       <PageHeader title="Insights" subtitle="From the signals extracted from interviews, last 90 days" />
+      <RatingsSection />
       <QueryView query={insights}>
         {(d) =>
           d.signal_counts.length === 0 ? (
