@@ -13,7 +13,9 @@ import * as signalsTrust from './migrations/0017-signals-trust';
 import * as operatingModel from './migrations/0018-operating-model';
 import * as connectors from './migrations/0019-connectors';
 import * as turnDecisions from './migrations/0020-turn-decisions';
+import * as internalEvents from './migrations/0028-internal-events';
 
+export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
 
 /** Every migration, in order. Never edit one after it has landed; add the next. */
@@ -32,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0018-operating-model': operatingModel,
   '0019-connectors': connectors,
   '0020-turn-decisions': turnDecisions,
+  '0028-internal-events': internalEvents,
 };
