@@ -5,6 +5,7 @@ import { accountFacets, accountListQuery, listAccounts } from '../console/accoun
 import { editGuide, previewGuide } from '../console/guide-editor';
 import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
+import { insightsQuery } from '../console/insights-filter';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
 import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
 import { readJsonBody, readQuery } from '../console/read-query';
@@ -36,7 +37,7 @@ export function consoleApiRoutes() {
   const deps = (c: Context<AppEnv>) => c.get('deps');
 
   app.get('/home', signedIn, noStore, async (c) =>
-    c.json(await getHome(deps(c).db, c.get('ws'), c.get('member').id, deps(c).now())),
+    c.json(await getHome(deps(c).db, c.get('ws'), c.get('member'), deps(c).now())),
   );
   app.get('/accounts', signedIn, noStore, async (c) =>
     c.json(await listAccounts(deps(c).db, c.get('ws'), readQuery(c, accountListQuery))),
@@ -64,7 +65,7 @@ export function consoleApiRoutes() {
     c.json(await getTranscript(deps(c).db, c.get('ws'), c.req.param('id'))),
   );
   app.get('/insights', signedIn, noStore, async (c) =>
-    c.json(await getInsights(deps(c).db, c.get('ws'), deps(c).now())),
+    c.json(await getInsights(deps(c).db, c.get('ws'), readQuery(c, insightsQuery), deps(c).now())),
   );
   app.get('/guides', signedIn, noStore, async (c) => {
     readQuery(c, noQuery);

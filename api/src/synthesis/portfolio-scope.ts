@@ -19,11 +19,11 @@ export type PortfolioScope = {
 };
 
 /**
- * The signals of `kinds` in scope, with their account, as one subquery every portfolio
+ * The signals in scope (of `kinds`, or all), with their account, as one subquery every portfolio
  * figure aggregates over in SQL. Signals with no account (its record deleted) carry no
  * ARR and no owner and stay out; guide previews are not customers and stay out too.
  */
-export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds: readonly string[]) {
+export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: readonly string[]) {
   let q = tenant(db, ws)
     .selectFrom('signals')
     .innerJoin('accounts', 'accounts.id', 'signals.account_id')
@@ -40,10 +40,10 @@ export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds: read
       'accounts.name as account_name',
       'accounts.arr_cents',
     ])
-    .where('signals.kind', 'in', [...kinds])
     .where('signals.created_at', '>=', scope.since)
     .where('signals.created_at', '<', scope.until)
     .where(notPreviewContact(ws, 'signals.contact_id'));
+  if (kinds) q = q.where('signals.kind', 'in', [...kinds]);
   if (scope.ownerEmail === null) q = q.where('accounts.owner_email', 'is', null);
   else if (scope.ownerEmail !== undefined) q = q.where('accounts.owner_email', '=', scope.ownerEmail);
   if (scope.plan) q = q.where('accounts.plan', '=', scope.plan);

@@ -116,7 +116,11 @@ async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key
     .where(notPreviewContact(ws, 'interviews.contact_id'))
     // An interview whose trigger was deleted keeps its invitation row: it was not sent by hand.
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('invitations').select('invitations.id').whereRef('invitations.interview_id', '=', 'interviews.id'))),
+      not(
+        exists(
+          selectFrom('invitations').select('invitations.id').whereRef('invitations.interview_id', '=', 'interviews.id'),
+        ),
+      ),
     )
     .groupBy(keyExpr)
     .execute();
