@@ -195,6 +195,17 @@ export type GuideDetail = {
   versions: { id: string; version: number; created_at: string; definition: Record<string, unknown> }[];
 };
 
+/** Interviews sent by hand (no trigger): the funnel's Manual row. */
+export type ManualSends = {
+  eligible: number;
+  skipped: number;
+  invited: number;
+  shown: number;
+  started: number;
+  completed: number;
+  actionable: number;
+};
+
 export type TriggerRow = {
   id: string;
   name: string;

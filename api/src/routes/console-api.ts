@@ -15,6 +15,7 @@ import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
+import { manualFunnel } from '../triggers/funnel';
 import {
   checkManualInvitation,
   manualInvitationBody,
@@ -88,7 +89,12 @@ export function consoleApiRoutes() {
   );
   app.get('/triggers', signedIn, noStore, async (c) => {
     readQuery(c, noQuery);
-    return c.json({ items: await listTriggers(deps(c).db, c.get('ws')) });
+    const [items, manual] = await Promise.all([
+      listTriggers(deps(c).db, c.get('ws')),
+      manualFunnel(deps(c).db, c.get('ws')),
+    ]);
+    // Interviews sent by hand have no trigger; the funnel shows them as their own row.
+    return c.json({ items, manual });
   });
   // The outbox is admins' only: its mail is addressed to other people (sign-in and interview
   // links are redacted even here; an admin gets a fresh invite link, never a stored one).

@@ -137,6 +137,13 @@ async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key
   }));
 }
 
+/** The funnel of interviews sent by hand (all zeros when none was). */
+export async function manualFunnel(db: Db, ws: Ws): Promise<Funnel> {
+  const [funnel] = await manualFunnels(db, ws, 'trigger');
+  const { key: _key, ...stages } = funnel ?? { key: '', ...emptyFunnel() };
+  return stages;
+}
+
 /** One trigger's funnel (all zeros before it has fired). */
 export async function triggerFunnel(db: Db, ws: Ws, triggerId: string): Promise<Funnel> {
   const [funnel] = await computeFunnels(db, ws, 'trigger', { triggerId });
