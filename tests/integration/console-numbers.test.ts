@@ -1,6 +1,6 @@
 import { INTERNAL_EVENTS } from '@candor/api/events/daily-usage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../support/console-session';
+import { consoleCall, signIn } from '../support/console-session';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { runJob } from '../support/jobs';
 
@@ -95,7 +95,18 @@ describe(`the console's numbers agree (${databaseKind})`, () => {
     const guide = guides.guides.find((g: { moment: string }) => g.moment === 'health_pulse');
     const homeBefore = await consoleGet('/home', csm);
     const sent = await post('/v1/interviews', { contact_id: 'b1', guide_id: guide.id, channel: 'email' });
-    await post('/v1/interviews', { contact_id: 'e1', guide_id: guide.id, channel: 'in_app' });
+    // One from the API, one from the console's account page (recorded as an invitation without a trigger).
+    const contact = await t.deps.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', ws.id)
+      .where('external_id', '=', 'e1')
+      .executeTakeFirstOrThrow();
+    const fromConsole = await consoleCall(t, admin)('POST', `/contacts/${contact.id}/invitations`, {
+      guide_id: guide.id,
+      channel: 'in_app',
+    });
+    expect(fromConsole.status).toBe(201);
     // The customer opens the first one.
     const started = await t.request(`/v1/widget/interviews/${sent.id}/start`, {
       method: 'POST',

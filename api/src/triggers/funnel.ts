@@ -114,11 +114,15 @@ async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key
     ])
     .where('interviews.trigger_id', 'is', null)
     .where(notPreviewContact(ws, 'interviews.contact_id'))
-    // An interview whose trigger was deleted keeps its invitation row: it was not sent by hand.
+    // A trigger's invitation carries its dedupe key, and keeps it when the trigger is deleted:
+    // that interview was not sent by hand. A console send is an invitation without one.
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('invitations').select('invitations.id').whereRef('invitations.interview_id', '=', 'interviews.id'),
+          selectFrom('invitations')
+            .select('invitations.id')
+            .whereRef('invitations.interview_id', '=', 'interviews.id')
+            .where('invitations.dedupe_key', 'is not', null),
         ),
       ),
     )
