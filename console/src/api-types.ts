@@ -142,8 +142,25 @@ export type Transcript = {
   signals: SignalRow[];
 };
 
+export type TeamRow = {
+  /** Null: the accounts no one owns. */
+  owner_email: string | null;
+  name: string | null;
+  accounts: number;
+  arr_cents: number;
+  accounts_at_risk: number;
+  arr_at_risk_cents: number;
+  interviews_completed: number;
+  open_reviews: number;
+};
+
 export type HomeData = {
+  /** `book`: the signed-in CSM's accounts; `team`: the whole workspace (admins). */
+  scope: 'book' | 'team';
+  team: { rows: TeamRow[]; total: number } | null;
   kpis: {
+    accounts: number;
+    arr_cents: number;
     invited_30d: number;
     started_30d: number;
     completed_30d: number;
@@ -167,20 +184,42 @@ export type HomeData = {
   briefing: { created_at: string; week_of: string | null; time_zone: string | null; sections: BriefSection[] } | null;
 };
 
+export type InsightsFilters = {
+  owner: string | null;
+  plan: string | null;
+  moment: string | null;
+  /** YYYY-MM-DD, both days included. */
+  from: string;
+  to: string;
+};
+
 export type Insights = {
+  filters: InsightsFilters;
+  /** The 12 trend weeks (Mondays, YYYY-MM-DD), oldest first. */
+  weeks: string[];
   signal_counts: { kind: string; count: number }[];
-  churn_reasons: { label: string; count: number; quote: string | null }[];
-  trend: { week: string; churn: number; expansion: number; feature: number }[];
-  expansion: {
-    account_id: string | null;
-    account_name: string | null;
+  churn_reasons: {
+    reason: string;
+    label: string;
+    count: number;
+    accounts: number;
+    arr_at_risk_cents: number;
+    quote: string | null;
+    weekly: { week: string; signals: number; arr_at_risk_cents: number }[];
+  }[];
+  churn_reasons_total: number;
+  feature_requests: { label: string; count: number; accounts: number; arr_cents: number; quote: string | null }[];
+  expansion: Paged<{
+    account_id: string;
+    account_name: string;
+    arr_cents: number | null;
+    signals: number;
     label: string;
     /** Null once the retention policy erased it. */
     quote: string | null;
     interview_id: string;
     at: string;
-  }[];
-  feature_requests: { label: string; count: number; accounts: number; quote: string | null }[];
+  }>;
 };
 
 export type GuideRow = {
@@ -197,6 +236,17 @@ export type GuideRow = {
 export type GuideDetail = {
   guide: GuideRow;
   versions: { id: string; version: number; created_at: string; definition: Record<string, unknown> }[];
+};
+
+/** Interviews sent by hand (no trigger): the funnel's Manual row. */
+export type ManualSends = {
+  eligible: number;
+  skipped: number;
+  invited: number;
+  shown: number;
+  started: number;
+  completed: number;
+  actionable: number;
 };
 
 export type TriggerRow = {

@@ -15,8 +15,10 @@ import * as connectors from './migrations/0019-connectors';
 import * as turnDecisions from './migrations/0020-turn-decisions';
 import * as interviewLanguage from './migrations/0023-interview-language';
 import * as ratingSignals from './migrations/0025-rating-signals';
+import * as internalEvents from './migrations/0028-internal-events';
 import * as playMessages from './migrations/0032-play-messages';
 
+export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
 
 /** Every migration, in order. Never edit one after it has landed; add the next. */
@@ -37,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0020-turn-decisions': turnDecisions,
   '0023-interview-language': interviewLanguage,
   '0025-rating-signals': ratingSignals,
+  '0028-internal-events': internalEvents,
   '0032-play-messages': playMessages,
 };

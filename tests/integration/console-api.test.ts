@@ -142,8 +142,12 @@ describe('console API', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('computes home KPIs from the tables', async () => {
-    const home = await readJson(await get('/home', csm));
+  it("computes home KPIs from the tables, over a CSM's book or an admin's team", async () => {
+    // Ana owns every third account from the first, none of which is at risk.
+    const book = await readJson(await get('/home', csm));
+    expect(book.kpis).toMatchObject({ accounts: 40, accounts_at_risk: 0 });
+    const home = await readJson(await get('/home', admin));
+    expect(home.kpis.accounts).toBe(120);
     expect(home.kpis.accounts_at_risk).toBe(40);
     expect(home.kpis.response_rate).toBeNull();
     expect(home.review_queue).toEqual([]);

@@ -118,4 +118,82 @@ describe(`portfolio reports (${databaseKind})`, () => {
     const empty = await readJson(await t.request('/v1/reports/portfolio', { token: other.secret_key }));
     expect(empty).toMatchObject({ churn_reasons: [], expansion_pipeline: [], feature_requests: [] });
   });
+  it('carries the first `limit` entries of each list with totals, and pages the long tails', async () => {
+    const big = await createTestWorkspace(t, 'Big book');
+    const db = t.deps.db;
+    for (let i = 0; i < 30; i++) {
+      const acc = await db
+        .insertInto('accounts')
+        .values({
+          workspace_id: big.id,
+          external_id: `b${i}`,
+          name: `B${i}`,
+          arr_cents: (i + 1) * 1_000_00,
+          attributes: {},
+          health_reasons: [],
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAnswer(t, big.id, {
+        accountId: acc.id,
+        text: `Too pricey, we need request ${i}, and more seats`,
+        signals: [
+          { kind: 'churn_risk', value: { level: 'high', reasons: ['price_value'] }, quote: `Too pricey ${i}` },
+          { kind: 'feature_request', value: { summary: `Request ${i}` }, quote: `we need request ${i}` },
+          { kind: 'expansion_intent', value: { kind: 'seats' }, quote: 'more seats' },
+        ],
+      });
+    }
+    const get = async (path: string) => {
+      const res = await t.request(path, { token: big.secret_key });
+      expect(res.status, path).toBe(200);
+      return readJson(res);
+    };
+    const report = await get('/v1/reports/portfolio?mode=rules&limit=10');
+    expect(report.limit).toBe(10);
+    expect(report.totals).toEqual({ churn_reasons: 1, expansion_pipeline: 30, feature_requests: 30 });
+    expect(report.expansion_pipeline).toHaveLength(10);
+    expect(report.expansion_pipeline[0].account.arr).toBe(30_000);
+    expect(report.feature_requests).toHaveLength(10);
+    expect(report.feature_requests[0]).toMatchObject({
+      summary: 'Request 29',
+      count: 1,
+      account_count: 1,
+      arr: 30_000,
+    });
+    expect(report.churn_reasons[0]).toMatchObject({ reason: 'price_value', count: 30, accounts: 30 });
+    expect(report.churn_reasons[0].quotes).toHaveLength(3);
+
+    const summaries: string[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page = await get(`/v1/reports/portfolio/feature-requests?limit=12&offset=${offset}`);
+      expect(page.total).toBe(30);
+      expect(page.items.length).toBeLessThanOrEqual(12);
+      summaries.push(...page.items.map((f: { summary: string }) => f.summary));
+      offset = page.next_offset;
+    }
+    expect(new Set(summaries).size).toBe(30);
+
+    const accounts = await get('/v1/reports/portfolio/churn-reasons/price_value/accounts?limit=25');
+    expect(accounts).toMatchObject({ total: 30, next_offset: 25 });
+    expect(accounts.items[0]).toMatchObject({ external_id: 'b29', arr: 30_000, signals: 1 });
+    const rest = await get('/v1/reports/portfolio/churn-reasons/price_value/accounts?limit=25&offset=25');
+    expect(rest.items.map((a: { external_id: string }) => a.external_id)).toEqual(['b4', 'b3', 'b2', 'b1', 'b0']);
+    expect(rest.next_offset).toBeNull();
+    const quotes = await get('/v1/reports/portfolio/churn-reasons/price_value/quotes?limit=20&offset=20');
+    expect(quotes.total).toBe(30);
+    expect(quotes.items).toHaveLength(10);
+    const past = await get('/v1/reports/portfolio/expansion-pipeline?offset=100');
+    expect(past).toEqual({ items: [], total: 30, next_offset: null });
+
+    for (const bad of ['?limit=0', '?limit=101', '?offset=-1', '?cursor=x'])
+      expect((await t.request(`/v1/reports/portfolio/feature-requests${bad}`, { token: big.secret_key })).status).toBe(
+        400,
+      );
+    // Another workspace's reason has no accounts here.
+    const theirs = await readJson(
+      await t.request('/v1/reports/portfolio/churn-reasons/price_value/accounts', { token: other.secret_key }),
+    );
+    expect(theirs).toEqual({ items: [], total: 0, next_offset: null });
+  });
 });

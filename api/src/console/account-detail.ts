@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
+import { topUsageEvents, usageWindows } from '../events/daily-usage';
 import { notFound } from '../http/errors';
+import { USAGE_WINDOW_DAYS } from '../synthesis/account-health';
 import { failedAttemptSince } from '../synthesis/brief-versions';
 import { ratingReport } from '../synthesis/rating-report';
 import { readBriefSections } from './brief-sections';
@@ -16,10 +18,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
   const account = await t.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (!account) throw notFound('Account');
 
-  const now = at.getTime();
-  const since60 = new Date(now - 60 * 86_400_000);
-  const since30 = new Date(now - 30 * 86_400_000);
-  const [ratings, contacts, events, interviews, signals, brief, usage] = await Promise.all([
+  const [ratings, contacts, events, interviews, signals, brief, usage, topUsage] = await Promise.all([
     ratingReport(db, ws, { now: at, days: 365, accountId }),
     t
       .selectFrom('contacts')
@@ -78,18 +77,9 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst(),
-    // Usage over the last 60 days by event name, split into the last 30 and the 30 before.
-    t
-      .selectFrom('events')
-      .select([
-        'name',
-        sql<string>`count(*) filter (where occurred_at >= ${since30})`.as('recent'),
-        sql<string>`count(*) filter (where occurred_at < ${since30})`.as('before'),
-      ])
-      .where('account_id', '=', accountId)
-      .where('occurred_at', '>=', since60)
-      .groupBy('name')
-      .execute(),
+    // The same usage figures (and the same definition of usage) as the health rules read.
+    usageWindows(t, at, USAGE_WINDOW_DAYS, [accountId]),
+    topUsageEvents(t, accountId, at, USAGE_WINDOW_DAYS),
   ]);
 
   const timeline = [
@@ -162,13 +152,9 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
     // The account's scores over the last year: headline per scale, per week, and the low ones' reasons.
     ratings: { overall: ratings.overall, weekly: ratings.weekly, detractor_reasons: ratings.detractor_reasons },
     usage: {
-      last_30d: usage.reduce((n, u) => n + Number(u.recent), 0),
-      previous_30d: usage.reduce((n, u) => n + Number(u.before), 0),
-      top: usage
-        .map((u) => ({ name: u.name, count: Number(u.recent) }))
-        .filter((u) => u.count > 0)
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-        .slice(0, 5),
+      last_30d: usage.get(accountId)?.recent ?? 0,
+      previous_30d: usage.get(accountId)?.previous ?? 0,
+      top: topUsage,
     },
     brief: brief
       ? {

@@ -1,113 +1,99 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { tenant, type Ws } from '../db/tenant';
-import { notPreviewContact } from '../guides/preview-contact';
+import type { Ws } from '../db/tenant';
+import { churnReasonQuotes, rankChurnReasons, weeklyChurnReasons } from '../synthesis/portfolio-churn';
+import { rankFeatureRequests } from '../synthesis/portfolio-features';
+import { expansionPipeline } from '../synthesis/portfolio-pipeline';
+import { type PortfolioScope, scopedSignals, trendWeeks } from '../synthesis/portfolio-scope';
+import { type InsightsQuery, resolveInsightsFilters } from './insights-filter';
 import { describeSignal, taxonomyLabel } from './signal-label';
 
-const WINDOW_DAYS = 90;
-// Enough rows to rank a quarter of a busy workspace without loading everything.
-const MAX_ROWS = 5_000;
+/** Reasons drawn in the ARR-at-risk trend and listed; the rest are counted. */
+const CHURN_REASONS_SHOWN = 8;
+const FEATURE_REQUESTS_SHOWN = 15;
+export const EXPANSION_PAGE_SIZE = 20;
 
-/** Portfolio view of the last 90 days of signals: counts, churn reasons, expansion, feature requests, weekly trend. */
-export async function getInsights(db: Db, ws: Ws, now: Date) {
-  const t = tenant(db, ws);
-  const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
-  const [counts, trend, ranked, expansion] = await Promise.all([
-    t
-      .selectFrom('signals')
-      .select(['kind', sql<string>`count(*)`.as('n')])
-      .where('created_at', '>=', since)
-      .where(notPreviewContact(ws, 'signals.contact_id'))
-      .groupBy('kind')
-      .orderBy(sql`count(*)`, 'desc')
-      .execute(),
-    t
-      .selectFrom('signals')
-      .select([
-        sql<string>`to_char(date_trunc('week', created_at), 'YYYY-MM-DD')`.as('week'),
-        sql<string>`count(*) filter (where kind = 'churn_risk')`.as('churn'),
-        sql<string>`count(*) filter (where kind = 'expansion_intent')`.as('expansion'),
-        sql<string>`count(*) filter (where kind = 'feature_request')`.as('feature'),
-      ])
-      .where('created_at', '>=', since)
-      .where(notPreviewContact(ws, 'signals.contact_id'))
-      .groupBy(sql`date_trunc('week', created_at)`)
-      .orderBy(sql`date_trunc('week', created_at)`)
-      .execute(),
-    t
-      .selectFrom('signals')
-      .select(['kind', 'value', 'quote', 'account_id'])
-      .where('created_at', '>=', since)
-      .where(notPreviewContact(ws, 'signals.contact_id'))
-      .where('kind', 'in', ['churn_risk', 'feature_request'])
-      .orderBy('created_at', 'desc')
-      .limit(MAX_ROWS)
-      .execute(),
-    t
-      .selectFrom('signals')
-      .leftJoin('accounts', 'accounts.id', 'signals.account_id')
-      .select([
-        'signals.account_id',
-        'accounts.name as account_name',
-        'signals.value',
-        'signals.quote',
-        'signals.interview_id',
-        'signals.created_at',
-      ])
-      .where('signals.kind', '=', 'expansion_intent')
-      .where('signals.created_at', '>=', since)
-      .where(notPreviewContact(ws, 'signals.contact_id'))
-      .orderBy('signals.created_at', 'desc')
-      .limit(25)
-      .execute(),
+/**
+ * The Insights page for a set of filters (owner, plan, moment, date range): signals by
+ * kind; churn reasons with the ARR at risk behind each and its 12-week trend; feature
+ * requests; the expansion pipeline grouped by account, paged. Every figure is aggregated
+ * in SQL over the same scoped signals, so the sections agree with each other.
+ */
+export async function getInsights(db: Db, ws: Ws, query: InsightsQuery, now: Date) {
+  const { filters, scope } = resolveInsightsFilters(query, now);
+  const weeks = trendWeeks(new Date(scope.until.getTime() - 1));
+  const expansionPage = { offset: (query.expansion_page - 1) * EXPANSION_PAGE_SIZE, limit: EXPANSION_PAGE_SIZE };
+  const [counts, churn, features, expansion] = await Promise.all([
+    signalCounts(db, ws, scope),
+    churnReasonsWithTrend(db, ws, scope, weeks),
+    rankFeatureRequests(db, ws, scope, { offset: 0, limit: FEATURE_REQUESTS_SHOWN }),
+    expansionPipeline(db, ws, scope, 'account', expansionPage),
   ]);
-
-  const churn = new Map<string, { label: string; count: number; quote: string | null }>();
-  const features = new Map<string, { label: string; count: number; accounts: Set<string>; quote: string | null }>();
-  for (const s of ranked) {
-    const v = (s.value ?? {}) as Record<string, unknown>;
-    if (s.kind === 'churn_risk') {
-      for (const reason of Array.isArray(v.reasons) ? v.reasons : []) {
-        const key = String(reason);
-        const row = churn.get(key) ?? { label: taxonomyLabel(key), count: 0, quote: null };
-        row.count++;
-        // A quote erased by the retention policy is empty; show the newest one still there.
-        row.quote ??= s.quote || null;
-        churn.set(key, row);
-      }
-    } else {
-      const label = describeSignal('feature_request', v);
-      const key = label.toLowerCase();
-      const row = features.get(key) ?? { label, count: 0, accounts: new Set<string>(), quote: null };
-      row.count++;
-      row.quote ??= s.quote || null;
-      if (s.account_id) row.accounts.add(s.account_id);
-      features.set(key, row);
-    }
-  }
-  const byCount = <T extends { count: number; label: string }>(a: T, b: T) =>
-    b.count - a.count || a.label.localeCompare(b.label);
-
   return {
-    signal_counts: counts.map((c) => ({ kind: c.kind, count: Number(c.n) })),
-    churn_reasons: [...churn.values()].sort(byCount).slice(0, 15),
-    trend: trend.map((w) => ({
-      week: w.week,
-      churn: Number(w.churn),
-      expansion: Number(w.expansion),
-      feature: Number(w.feature),
+    filters,
+    weeks,
+    signal_counts: counts,
+    churn_reasons: churn.items,
+    churn_reasons_total: churn.total,
+    feature_requests: features.items.map((f) => ({
+      label: f.summary,
+      count: f.signals,
+      accounts: f.account_count,
+      arr_cents: f.arr_cents,
+      quote: f.quotes[0]?.quote ?? null,
     })),
-    expansion: expansion.map((e) => ({
-      account_id: e.account_id,
-      account_name: e.account_name,
-      label: describeSignal('expansion_intent', e.value),
-      quote: e.quote || null,
-      interview_id: e.interview_id,
-      at: e.created_at.toISOString(),
-    })),
-    feature_requests: [...features.values()]
-      .sort(byCount)
-      .slice(0, 15)
-      .map((f) => ({ label: f.label, count: f.count, accounts: f.accounts.size, quote: f.quote })),
+    expansion: {
+      items: expansion.items.map((e) => ({
+        account_id: e.account.id,
+        account_name: e.account.name,
+        arr_cents: e.account.arr_cents,
+        signals: e.signals,
+        label: describeSignal('expansion_intent', e.latest.value),
+        // A quote erased by the retention policy is empty.
+        quote: e.latest.evidence.quote || null,
+        interview_id: e.latest.evidence.interview_id,
+        at: e.latest.at.toISOString(),
+      })),
+      total: expansion.total,
+      page: query.expansion_page,
+      page_size: EXPANSION_PAGE_SIZE,
+    },
+  };
+}
+
+/** Signals in scope per kind, most frequent first (the kinds are few). */
+async function signalCounts(db: Db, ws: Ws, scope: PortfolioScope) {
+  const base = scopedSignals(db, ws, scope);
+  const { rows } = await sql<{ kind: string; n: string }>`select kind, count(*) as n from (${base}) s
+    group by kind order by count(*) desc, kind`.execute(db);
+  return rows.map((r) => ({ kind: r.kind, count: Number(r.n) }));
+}
+
+/** The top churn reasons with ARR at risk, the newest quote and a filled 12-week trend of ARR at risk and signals. */
+async function churnReasonsWithTrend(db: Db, ws: Ws, scope: PortfolioScope, weeks: string[]) {
+  const ranked = await rankChurnReasons(db, ws, scope, { offset: 0, limit: CHURN_REASONS_SHOWN });
+  const reasons = ranked.items.map((r) => r.reason);
+  const [weekly, quotes] = await Promise.all([
+    weeklyChurnReasons(db, ws, scope, reasons),
+    churnReasonQuotes(db, ws, scope, reasons, { offset: 0, limit: 1 }),
+  ]);
+  return {
+    total: ranked.total,
+    items: ranked.items.map((r) => {
+      const byWeek = new Map((weekly.get(r.reason) ?? []).map((w) => [w.week, w]));
+      return {
+        reason: r.reason,
+        label: taxonomyLabel(r.reason),
+        count: r.signals,
+        accounts: r.accounts,
+        arr_at_risk_cents: r.arr_cents,
+        quote: quotes.get(r.reason)?.[0]?.quote ?? null,
+        weekly: weeks.map((week) => ({
+          week,
+          signals: byWeek.get(week)?.signals ?? 0,
+          arr_at_risk_cents: byWeek.get(week)?.arr_cents ?? 0,
+        })),
+      };
+    }),
   };
 }

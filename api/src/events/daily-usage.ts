@@ -1,3 +1,4 @@
+import { INTERNAL_EVENTS } from '@candor/migrations';
 import { sql } from 'kysely';
 import type { Tenant } from '../db/tenant';
 
@@ -34,4 +35,32 @@ export async function usageWindows(
   if (accountIds) q = q.where('account_id', 'in', accountIds);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.account_id, { recent: Number(r.recent), previous: Number(r.previous) }]));
+}
+
+/**
+ * Candor's one definition of usage: every event but the internal ones (a CSM's touch, a
+ * meeting, what Candor records itself). The rollup's trigger function excludes the same
+ * list, which lives with the migration that installed it.
+ */
+export { INTERNAL_EVENTS };
+
+/**
+ * An account's most frequent usage events over the same `days` UTC days `usageWindows`
+ * counts as recent (today included), so the breakdown is a part of the rollup's figure.
+ */
+export async function topUsageEvents(t: Tenant, accountId: string, now: Date, days: number, limit = 5) {
+  const todayStart = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
+  const rows = await t
+    .selectFrom('events')
+    .select(['name', sql<string>`count(*)`.as('n')])
+    .where('account_id', '=', accountId)
+    .where('occurred_at', '>=', new Date(todayStart - (days - 1) * DAY))
+    .where('occurred_at', '<', new Date(todayStart + DAY))
+    .where('name', 'not in', [...INTERNAL_EVENTS])
+    .groupBy('name')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ name: r.name, count: Number(r.n) }));
 }

@@ -15,7 +15,9 @@ export const PREVIEW_CONTACT_EXTERNAL_ID = 'candor-preview';
  * The subquery is uncorrelated, so the database looks the preview contact up once.
  */
 export function notPreviewContact(ws: Ws, contactColumn: string): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(contactColumn)} is distinct from (select pc.id from contacts pc where pc.workspace_id = ${ws.id} and pc.external_id = ${PREVIEW_CONTACT_EXTERNAL_ID})`;
+  // Not `is distinct from`: with no preview contact yet the subquery is null, and a row
+  // with no contact would compare equal to it and vanish.
+  return sql<boolean>`coalesce(${sql.ref(contactColumn)} <> (select pc.id from contacts pc where pc.workspace_id = ${ws.id} and pc.external_id = ${PREVIEW_CONTACT_EXTERNAL_ID}), true)`;
 }
 
 /** Whether an interview is a guide preview. */

@@ -6,6 +6,7 @@ import { accountFacets, accountListQuery, listAccounts } from '../console/accoun
 import { editGuide, previewGuide } from '../console/guide-editor';
 import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
+import { insightsQuery } from '../console/insights-filter';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
 import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
 import { readJsonBody, readQuery } from '../console/read-query';
@@ -16,6 +17,7 @@ import { AppError } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import { ratingReport } from '../synthesis/rating-report';
+import { manualFunnel } from '../triggers/funnel';
 import {
   checkManualInvitation,
   manualInvitationBody,
@@ -38,7 +40,7 @@ export function consoleApiRoutes() {
   const deps = (c: Context<AppEnv>) => c.get('deps');
 
   app.get('/home', signedIn, noStore, async (c) =>
-    c.json(await getHome(deps(c).db, c.get('ws'), c.get('member').id, deps(c).now())),
+    c.json(await getHome(deps(c).db, c.get('ws'), c.get('member'), deps(c).now())),
   );
   app.get('/accounts', signedIn, noStore, async (c) =>
     c.json(await listAccounts(deps(c).db, c.get('ws'), readQuery(c, accountListQuery))),
@@ -66,7 +68,7 @@ export function consoleApiRoutes() {
     c.json(await getTranscript(deps(c).db, c.get('ws'), c.req.param('id'))),
   );
   app.get('/insights', signedIn, noStore, async (c) =>
-    c.json(await getInsights(deps(c).db, c.get('ws'), deps(c).now())),
+    c.json(await getInsights(deps(c).db, c.get('ws'), readQuery(c, insightsQuery), deps(c).now())),
   );
   app.get('/ratings', signedIn, noStore, async (c) => {
     const { days } = readQuery(c, ratingsQuery);
@@ -93,7 +95,12 @@ export function consoleApiRoutes() {
   );
   app.get('/triggers', signedIn, noStore, async (c) => {
     readQuery(c, noQuery);
-    return c.json({ items: await listTriggers(deps(c).db, c.get('ws')) });
+    const [items, manual] = await Promise.all([
+      listTriggers(deps(c).db, c.get('ws')),
+      manualFunnel(deps(c).db, c.get('ws')),
+    ]);
+    // Interviews sent by hand have no trigger; the funnel shows them as their own row.
+    return c.json({ items, manual });
   });
   // The outbox is admins' only: its mail is addressed to other people (sign-in and interview
   // links are redacted even here; an admin gets a fresh invite link, never a stored one).

@@ -1,14 +1,27 @@
 import type { AppDeps } from '../app-deps';
 import { taxonomyLabel } from '../console/signal-label';
 import type { Db } from '../db/database';
-import { tenant, type Ws } from '../db/tenant';
+import type { Ws } from '../db/tenant';
 import { modelConfigured } from '../model-access/model-provider';
 import { writePortfolioNarrative } from './ai/portfolio-report-ai';
 import { SynthesisModelError } from './ai/synthesis-model';
 import { provenanceOf } from './brief-versions';
+import {
+  churnReasonAccounts,
+  churnReasonQuotes,
+  countChurnReasonQuotes,
+  type Page,
+  rankChurnReasons,
+  weeklyChurnReasons,
+} from './portfolio-churn';
+import { rankFeatureRequests } from './portfolio-features';
+import { expansionPipeline } from './portfolio-pipeline';
+import { type PortfolioScope, trendWeeks } from './portfolio-scope';
 
 const DAY = 86_400_000;
-const WEEKS = 12;
+/** Entries per list in the report unless `limit` says otherwise; the tails are paged. */
+export const REPORT_LIST_LIMIT = 25;
+const QUOTES_PER_REASON = 3;
 
 type Evidence = { quote: string; interview_id: string; message_id: string };
 type AccountRef = { id: string; external_id: string; name: string; arr: number | null };
@@ -17,6 +30,9 @@ export type PortfolioReport = {
   window_days: number;
   owner: string | null;
   mode: 'ai' | 'rules';
+  /** How many entries each list holds in all; the report carries the first `limit`. */
+  totals: { churn_reasons: number; expansion_pipeline: number; feature_requests: number };
+  limit: number;
   churn_reasons: {
     reason: string;
     label: string;
@@ -27,145 +43,188 @@ export type PortfolioReport = {
     weekly: { week: string; count: number }[];
     quotes: Evidence[];
   }[];
-  expansion_pipeline: {
-    account: AccountRef;
-    kind: string;
-    label: string;
-    size: string | null;
-    timing: string | null;
-    evidence: Evidence;
-    at: string;
-  }[];
-  feature_requests: { summary: string; count: number; accounts: AccountRef[]; arr: number; quotes: Evidence[] }[];
+  expansion_pipeline: ExpansionEntry[];
+  feature_requests: FeatureRequestEntry[];
+};
+type ExpansionEntry = {
+  account: AccountRef;
+  kind: string;
+  label: string;
+  size: string | null;
+  timing: string | null;
+  evidence: Evidence;
+  at: string;
+  signals: number;
+};
+type FeatureRequestEntry = {
+  summary: string;
+  count: number;
+  /** The largest accounts asking (at most five); `account_count` counts them all. */
+  accounts: AccountRef[];
+  account_count: number;
+  arr: number;
+  quotes: Evidence[];
 };
 
-const weekOf = (d: Date) => {
-  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
-  return monday.toISOString().slice(0, 10);
-};
-// "SSO!" and "sso" are one request; wording beyond case and punctuation is kept apart.
-const normalize = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export type ReportOptions = { ownerEmail?: string; days?: number; now: Date };
+
+const dollars = (cents: number | null) => (cents === null ? null : cents / 100);
+const accountRef = (a: { id: string; external_id: string; name: string; arr_cents: number | null }): AccountRef => ({
+  id: a.id,
+  external_id: a.external_id,
+  name: a.name,
+  arr: dollars(a.arr_cents),
+});
+const reportScope = (o: ReportOptions): PortfolioScope => ({
+  since: new Date(o.now.getTime() - (o.days ?? 90) * DAY),
+  // Inclusive of `now` itself.
+  until: new Date(o.now.getTime() + 1),
+  ...(o.ownerEmail ? { ownerEmail: o.ownerEmail } : {}),
+});
 
 /**
- * The portfolio report of a workspace, or of one CSM's book (`ownerEmail`), from stored
- * signals: churn reasons ranked with share, ARR at risk, a 12-week trend and top quotes;
- * the expansion pipeline; feature requests grouped with the accounts and ARR behind them.
+ * The portfolio report of a workspace, or of one CSM's book (`ownerEmail`), aggregated in
+ * SQL from stored signals: churn reasons ranked with share, ARR at risk, a 12-week trend
+ * and top quotes; the expansion pipeline; feature requests grouped with the accounts and
+ * ARR behind them. Each list holds its first `limit` entries; the rest are paged
+ * (`reportListPage`, `churnReasonPage`), so the answer stays small however big the book.
  */
 export async function buildPortfolioReport(
   db: Db,
   ws: Ws,
-  options: { ownerEmail?: string; days?: number; now: Date },
+  options: ReportOptions & { limit?: number },
 ): Promise<PortfolioReport> {
   const days = options.days ?? 90;
-  let q = tenant(db, ws)
-    .selectFrom('signals')
-    .innerJoin('accounts', 'accounts.id', 'signals.account_id')
-    .select([
-      'signals.kind',
-      'signals.value',
-      'signals.quote',
-      'signals.interview_id',
-      'signals.message_id',
-      'signals.created_at',
-      'accounts.id as account_id',
-      'accounts.external_id',
-      'accounts.name',
-      'accounts.arr_cents',
-    ])
-    .where('signals.kind', 'in', ['churn_risk', 'expansion_intent', 'feature_request'])
-    .where('signals.created_at', '>=', new Date(options.now.getTime() - days * DAY))
-    .orderBy('signals.created_at', 'desc');
-  if (options.ownerEmail) q = q.where('accounts.owner_email', '=', options.ownerEmail);
-  const rows = await q.execute();
-  type Row = (typeof rows)[number];
-  const account = (r: Row): AccountRef => ({
-    id: r.account_id,
-    external_id: r.external_id,
-    name: r.name,
-    arr: r.arr_cents === null ? null : Number(r.arr_cents) / 100,
-  });
-  const evidence = (r: Row): Evidence => ({
-    quote: r.quote,
-    interview_id: r.interview_id,
-    message_id: r.message_id,
-  });
-
-  const weeks = Array.from({ length: WEEKS }, (_, i) =>
-    weekOf(new Date(options.now.getTime() - (WEEKS - 1 - i) * 7 * DAY)),
-  );
-  const churnRows = rows.filter((r) => r.kind === 'churn_risk' && (r.value as { level?: string }).level !== 'low');
-  const reasons = new Map<string, { rows: Row[]; accounts: Map<string, AccountRef> }>();
-  for (const r of churnRows)
-    for (const reason of ((r.value as { reasons?: string[] }).reasons ?? []).slice(0, 9)) {
-      const entry = reasons.get(reason) ?? { rows: [] as Row[], accounts: new Map<string, AccountRef>() };
-      entry.rows.push(r);
-      entry.accounts.set(r.account_id, account(r));
-      reasons.set(reason, entry);
-    }
-  const churn_reasons = [...reasons.entries()]
-    .map(([reason, e]) => ({
-      reason,
-      label: taxonomyLabel(reason),
-      count: e.rows.length,
-      share: churnRows.length ? Math.round((e.rows.length / churnRows.length) * 1000) / 1000 : 0,
-      accounts: e.accounts.size,
-      arr_at_risk: [...e.accounts.values()].reduce((sum, a) => sum + (a.arr ?? 0), 0),
-      weekly: weeks.map((week) => ({ week, count: e.rows.filter((r) => weekOf(r.created_at) === week).length })),
-      quotes: e.rows.slice(0, 3).map(evidence),
-    }))
-    .sort((a, b) => b.count - a.count || b.arr_at_risk - a.arr_at_risk);
-
-  const pipeline = new Map<string, PortfolioReport['expansion_pipeline'][number]>();
-  for (const r of rows.filter((x) => x.kind === 'expansion_intent')) {
-    const v = r.value as { kind: string; size: string | null; timing: string | null };
-    const key = `${r.account_id}:${v.kind}`;
-    if (pipeline.has(key)) continue; // newest first: keep the latest word per account and kind
-    pipeline.set(key, {
-      account: account(r),
-      kind: v.kind,
-      label: taxonomyLabel(v.kind),
-      size: v.size,
-      timing: v.timing,
-      evidence: evidence(r),
-      at: r.created_at.toISOString(),
-    });
-  }
-
-  const features = new Map<string, { summary: string; rows: Row[]; accounts: Map<string, AccountRef> }>();
-  for (const r of rows.filter((x) => x.kind === 'feature_request')) {
-    const summary = String((r.value as { summary?: string }).summary ?? r.quote);
-    const key = normalize(summary);
-    const entry = features.get(key) ?? { summary, rows: [] as Row[], accounts: new Map<string, AccountRef>() };
-    entry.rows.push(r);
-    entry.accounts.set(r.account_id, account(r));
-    features.set(key, entry);
-  }
-  const feature_requests = [...features.values()]
-    .map((f) => {
-      const accounts = [...f.accounts.values()];
-      return {
-        summary: f.summary,
-        count: f.rows.length,
-        accounts,
-        arr: accounts.reduce((sum, a) => sum + (a.arr ?? 0), 0),
-        quotes: f.rows.slice(0, 2).map(evidence),
-      };
-    })
-    .sort((a, b) => b.arr - a.arr || b.count - a.count);
-
+  const limit = options.limit ?? REPORT_LIST_LIMIT;
+  const page = { offset: 0, limit };
+  const scope = reportScope(options);
+  const [churn, pipeline, features] = await Promise.all([
+    churnReasonEntries(db, ws, scope, page),
+    expansionEntries(db, ws, scope, page),
+    featureRequestEntries(db, ws, scope, page),
+  ]);
   return {
     window_days: days,
     owner: options.ownerEmail ?? null,
     mode: 'rules',
-    churn_reasons,
-    expansion_pipeline: [...pipeline.values()].sort((a, b) => (b.account.arr ?? 0) - (a.account.arr ?? 0)),
-    feature_requests,
+    totals: { churn_reasons: churn.total, expansion_pipeline: pipeline.total, feature_requests: features.total },
+    limit,
+    churn_reasons: churn.items,
+    expansion_pipeline: pipeline.items,
+    feature_requests: features.items,
   };
 }
+
+async function churnReasonEntries(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
+  const ranked = await rankChurnReasons(db, ws, scope, page);
+  const reasons = ranked.items.map((r) => r.reason);
+  const [weekly, quotes] = await Promise.all([
+    weeklyChurnReasons(db, ws, scope, reasons),
+    churnReasonQuotes(db, ws, scope, reasons, { offset: 0, limit: QUOTES_PER_REASON }),
+  ]);
+  const weeks = trendWeeks(new Date(scope.until.getTime() - 1));
+  return {
+    total: ranked.total,
+    items: ranked.items.map((r) => {
+      const byWeek = new Map((weekly.get(r.reason) ?? []).map((w) => [w.week, w.signals]));
+      return {
+        reason: r.reason,
+        label: taxonomyLabel(r.reason),
+        count: r.signals,
+        share: ranked.churnSignals ? Math.round((r.signals / ranked.churnSignals) * 1000) / 1000 : 0,
+        accounts: r.accounts,
+        arr_at_risk: r.arr_cents / 100,
+        weekly: weeks.map((week) => ({ week, count: byWeek.get(week) ?? 0 })),
+        quotes: quotes.get(r.reason) ?? [],
+      };
+    }),
+  };
+}
+
+async function expansionEntries(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
+  const pipeline = await expansionPipeline(db, ws, scope, 'account_kind', page);
+  return {
+    total: pipeline.total,
+    items: pipeline.items.map((e): ExpansionEntry => {
+      const v = e.latest.value as { kind?: string; size?: string | null; timing?: string | null };
+      const kind = String(v.kind ?? 'expansion');
+      return {
+        account: accountRef(e.account),
+        kind,
+        label: taxonomyLabel(kind),
+        size: v.size ?? null,
+        timing: v.timing ?? null,
+        evidence: e.latest.evidence,
+        at: e.latest.at.toISOString(),
+        signals: e.signals,
+      };
+    }),
+  };
+}
+
+async function featureRequestEntries(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
+  const ranked = await rankFeatureRequests(db, ws, scope, page);
+  return {
+    total: ranked.total,
+    items: ranked.items.map(
+      (f): FeatureRequestEntry => ({
+        summary: f.summary,
+        count: f.signals,
+        accounts: f.accounts.map(accountRef),
+        account_count: f.account_count,
+        arr: f.arr_cents / 100,
+        quotes: f.quotes,
+      }),
+    ),
+  };
+}
+
+export type ReportList = 'churn_reasons' | 'expansion_pipeline' | 'feature_requests';
+
+/** One page of one of the report's lists, in the report's own entry shape. */
+export async function reportListPage(db: Db, ws: Ws, list: ReportList, options: ReportOptions & Page) {
+  const scope = reportScope(options);
+  const page = { offset: options.offset, limit: options.limit };
+  const result =
+    list === 'churn_reasons'
+      ? await churnReasonEntries(db, ws, scope, page)
+      : list === 'expansion_pipeline'
+        ? await expansionEntries(db, ws, scope, page)
+        : await featureRequestEntries(db, ws, scope, page);
+  return pageOf<unknown>(result.items, result.total, page);
+}
+
+/** One page of the accounts that gave a churn reason (largest ARR first), or of its quotes (newest first). */
+export async function churnReasonPage(
+  db: Db,
+  ws: Ws,
+  reason: string,
+  what: 'accounts' | 'quotes',
+  options: ReportOptions & Page,
+) {
+  const scope = reportScope(options);
+  const page = { offset: options.offset, limit: options.limit };
+  if (what === 'accounts') {
+    const accounts = await churnReasonAccounts(db, ws, scope, reason, page);
+    const items = accounts.items.map((a) => ({
+      ...accountRef(a),
+      signals: a.signals,
+      latest_at: a.latest_at.toISOString(),
+    }));
+    return pageOf(items, accounts.total, page);
+  }
+  const [total, quotes] = await Promise.all([
+    countChurnReasonQuotes(db, ws, scope, reason),
+    churnReasonQuotes(db, ws, scope, [reason], page),
+  ]);
+  return pageOf(quotes.get(reason) ?? [], total, page);
+}
+
+const pageOf = <T>(items: T[], total: number, page: Page) => ({
+  items,
+  total,
+  next_offset: page.offset + items.length < total ? page.offset + items.length : null,
+});
 
 export type PortfolioReportResponse = PortfolioReport & {
   /** Model-written findings over the figures, each citing its evidence; null in rules mode. */
@@ -183,10 +242,15 @@ export type PortfolioReportResponse = PortfolioReport & {
 export async function portfolioReport(
   deps: Pick<AppDeps, 'db' | 'log' | 'config' | 'now'>,
   ws: Ws,
-  options: { ownerEmail?: string; days?: number; mode?: 'auto' | 'rules' },
+  options: { ownerEmail?: string; days?: number; mode?: 'auto' | 'rules'; limit?: number },
 ): Promise<PortfolioReportResponse> {
   const days = options.days ?? 90;
-  const report = await buildPortfolioReport(deps.db, ws, { ownerEmail: options.ownerEmail, days, now: deps.now() });
+  const report = await buildPortfolioReport(deps.db, ws, {
+    ownerEmail: options.ownerEmail,
+    days,
+    now: deps.now(),
+    ...(options.limit ? { limit: options.limit } : {}),
+  });
   const rules = {
     ...report,
     narrative: null,

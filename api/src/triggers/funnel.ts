@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
 
 /** The invitation funnel of one trigger or moment: each stage counts invitations that reached it. */
 export type Funnel = {
@@ -16,10 +17,15 @@ export type Funnel = {
 
 type Group = 'trigger' | 'moment';
 
+/** The funnel key of interviews a person sent by hand (no trigger decided them). */
+export const MANUAL_KEY = 'manual';
+
 /**
  * Funnels grouped by trigger or by moment: eligible → skipped (by reason) → invited →
- * shown/opened → started → completed → actionable (has signals). Counts only decisions
- * made by triggers (a contact's own "don't ask again" is not an invitation).
+ * shown/opened → started → completed → actionable (has signals). Counts the decisions made
+ * by triggers (a contact's own "don't ask again" is not an invitation) and the interviews
+ * sent by hand (API or console, no trigger): by trigger they are the `manual` row, by
+ * moment they count in their guide's moment. Guide previews count nowhere.
  */
 export async function computeFunnels(
   db: Db,
@@ -58,8 +64,12 @@ export async function computeFunnels(
     .where('invitations.decision', '=', 'skipped')
     .groupBy([keyExpr, 'invitations.skip_reason']);
   if (filter.triggerId) reasons = reasons.where('invitations.trigger_id', '=', filter.triggerId);
-  const [rows, reasonRows] = await Promise.all([stages.execute(), reasons.execute()]);
-  return rows.map((r) => ({
+  const [rows, reasonRows, manualRows] = await Promise.all([
+    stages.execute(),
+    reasons.execute(),
+    filter.triggerId ? Promise.resolve([]) : manualFunnels(db, ws, by),
+  ]);
+  const funnels = rows.map((r) => ({
     key: r.key,
     eligible: Number(r.eligible),
     skipped: Number(r.skipped),
@@ -72,6 +82,70 @@ export async function computeFunnels(
     completed: Number(r.completed),
     actionable: Number(r.actionable),
   }));
+  for (const m of manualRows) {
+    const same = funnels.find((f) => f.key === m.key);
+    if (!same) {
+      funnels.push(m);
+      continue;
+    }
+    for (const stage of ['eligible', 'invited', 'shown', 'started', 'completed', 'actionable'] as const)
+      same[stage] += m[stage];
+  }
+  return funnels;
+}
+
+/** Interviews sent by hand, grouped like the trigger funnels: every one was eligible and invited. */
+async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key: string })[]> {
+  const keyExpr = by === 'trigger' ? sql<string>`${MANUAL_KEY}::text` : sql<string>`guides.moment`;
+  const rows = await tenant(db, ws)
+    .selectFrom('interviews')
+    .innerJoin('guides', 'guides.id', 'interviews.guide_id')
+    .select([
+      keyExpr.as('key'),
+      sql<string>`count(*)`.as('invited'),
+      sql<string>`count(*) filter (where interviews.shown_at is not null or interviews.started_at is not null)`.as(
+        'shown',
+      ),
+      sql<string>`count(interviews.started_at)`.as('started'),
+      sql<string>`count(*) filter (where interviews.status = 'completed')`.as('completed'),
+      sql<string>`count(*) filter (where exists (select 1 from signals s where s.interview_id = interviews.id))`.as(
+        'actionable',
+      ),
+    ])
+    .where('interviews.trigger_id', 'is', null)
+    .where(notPreviewContact(ws, 'interviews.contact_id'))
+    // A trigger's invitation carries its dedupe key, and keeps it when the trigger is deleted:
+    // that interview was not sent by hand. A console send is an invitation without one.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('invitations')
+            .select('invitations.id')
+            .whereRef('invitations.interview_id', '=', 'interviews.id')
+            .where('invitations.dedupe_key', 'is not', null),
+        ),
+      ),
+    )
+    .groupBy(keyExpr)
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    eligible: Number(r.invited),
+    skipped: 0,
+    skipped_by_reason: {},
+    invited: Number(r.invited),
+    shown: Number(r.shown),
+    started: Number(r.started),
+    completed: Number(r.completed),
+    actionable: Number(r.actionable),
+  }));
+}
+
+/** The funnel of interviews sent by hand (all zeros when none was). */
+export async function manualFunnel(db: Db, ws: Ws): Promise<Funnel> {
+  const [funnel] = await manualFunnels(db, ws, 'trigger');
+  const { key: _key, ...stages } = funnel ?? { key: '', ...emptyFunnel() };
+  return stages;
 }
 
 /** One trigger's funnel (all zeros before it has fired). */

@@ -105,7 +105,7 @@ export async function writePortfolioNarrative(
       return { ref: refs.fact(text), text };
     }),
     feature_requests: report.feature_requests.slice(0, 15).map((f) => {
-      const text = `Feature request "${f.summary}": asked ${f.count} times by ${f.accounts.length} accounts with ${usd(f.arr)} ARR`;
+      const text = `Feature request "${f.summary}": asked ${f.count} times by ${f.account_count} accounts with ${usd(f.arr)} ARR`;
       return { ref: refs.fact(text), text };
     }),
     expansion_pipeline: report.expansion_pipeline.slice(0, 20).map((e) => {

@@ -9,6 +9,7 @@ import { ReviewQueue } from '../../components/review-queue';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
 import { GenerateBriefing } from './generate-briefing';
+import { TeamBreakdown } from './team-breakdown';
 
 /** "Monday 7 December" for a calendar date. */
 const formatDay = (day: string) =>
@@ -23,11 +24,22 @@ export default function HomePage() {
   const first = (member.name ?? member.email).split(/[\s@]/)[0];
   return (
     <>
-      <PageHeader title={`Good to see you, ${first}`} subtitle="Your week at a glance" />
+      <PageHeader
+        title={`Good to see you, ${first}`}
+        subtitle={home.data?.scope === 'team' ? "The team's week at a glance" : 'Your book and week at a glance'}
+      />
       <QueryView query={home}>
-        {({ kpis, briefing }) => (
+        {({ kpis, briefing, scope, team }) => (
           <>
-            <section className="kpis" aria-label="Key figures">
+            <section
+              className="kpis"
+              aria-label={scope === 'team' ? 'Key figures, whole team' : 'Key figures, my book'}
+            >
+              <Kpi
+                label={scope === 'team' ? 'Accounts' : 'Accounts in my book'}
+                value={kpis.accounts.toLocaleString()}
+                hint={`${formatMoneyCompact(kpis.arr_cents)} ARR`}
+              />
               <Kpi
                 label="Response rate"
                 value={formatPercent(kpis.response_rate)}
@@ -46,10 +58,17 @@ export default function HomePage() {
               <Kpi
                 label="Accounts at risk"
                 value={String(kpis.accounts_at_risk)}
-                hint={<Link to={`/accounts?health=${kpis.at_risk_states.join(',')}`}>view them</Link>}
+                hint={
+                  <Link
+                    to={`/accounts?health=${kpis.at_risk_states.join(',')}${scope === 'book' ? `&owner=${encodeURIComponent(member.email)}` : ''}`}
+                  >
+                    view them
+                  </Link>
+                }
               />
               <Kpi label="ARR at risk" value={formatMoneyCompact(kpis.arr_at_risk_cents)} hint="on accounts at risk" />
             </section>
+            {team ? <TeamBreakdown team={team} /> : null}
             <div className="grid grid-2">
               <ReviewQueue title="My review queue" />
               <section className="card" aria-labelledby="briefing-h">

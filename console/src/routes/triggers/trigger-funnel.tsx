@@ -1,9 +1,14 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TriggerRow } from '../../api-types';
+import type { ManualSends, TriggerRow } from '../../api-types';
 
-/** Invited → started → completed per trigger, for the triggers that have fired. */
-export default function TriggerFunnel({ triggers }: { triggers: TriggerRow[] }) {
-  const fired = triggers.filter((t) => t.invited + t.skipped > 0);
+/** The bar of interviews sent by hand (API or console), which no trigger decided. */
+export const MANUAL_LABEL = 'Manual (sent by hand)';
+
+/** Invited → started → completed per trigger that has fired, and for interviews sent by hand. */
+export default function TriggerFunnel({ triggers, manual }: { triggers: TriggerRow[]; manual: ManualSends }) {
+  const fired: { name: string; invited: number; skipped: number; started: number; completed: number }[] =
+    triggers.filter((t) => t.invited + t.skipped > 0);
+  if (manual.invited > 0) fired.push({ ...manual, name: MANUAL_LABEL });
   if (fired.length === 0) return null;
   return (
     <section className="card" aria-labelledby="funnel-h" style={{ marginBottom: 16 }}>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { getJson, sendJson } from '../../api';
-import type { TriggerRow } from '../../api-types';
+import type { ManualSends, TriggerRow } from '../../api-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
@@ -15,7 +15,10 @@ const TriggerFunnel = lazy(() => import('./trigger-funnel'));
 
 /** Playbook rules and how each one converts: invited → started → completed. */
 export default function TriggersPage() {
-  const triggers = useQuery({ queryKey: ['triggers'], queryFn: () => getJson<{ items: TriggerRow[] }>('/triggers') });
+  const triggers = useQuery({
+    queryKey: ['triggers'],
+    queryFn: () => getJson<{ items: TriggerRow[]; manual: ManualSends }>('/triggers'),
+  });
   const isAdmin = useMe().member.role === 'admin';
   // The form shows for a new rule ('new') or for the rule being edited.
   const [editing, setEditing] = useState<'new' | TriggerRow | null>(null);
@@ -37,15 +40,20 @@ export default function TriggersPage() {
         />
       ) : null}
       <QueryView query={triggers}>
-        {({ items }) =>
+        {({ items, manual }) =>
           items.length === 0 ? (
-            <Empty title="No triggers yet">
-              {isAdmin ? 'Create the first rule with New trigger.' : 'An admin creates trigger rules.'}
-            </Empty>
+            <>
+              <Suspense fallback={null}>
+                <TriggerFunnel triggers={items} manual={manual} />
+              </Suspense>
+              <Empty title="No triggers yet">
+                {isAdmin ? 'Create the first rule with New trigger.' : 'An admin creates trigger rules.'}
+              </Empty>
+            </>
           ) : (
             <>
               <Suspense fallback={null}>
-                <TriggerFunnel triggers={items} />
+                <TriggerFunnel triggers={items} manual={manual} />
               </Suspense>
               <div className="table-wrap">
                 <table>

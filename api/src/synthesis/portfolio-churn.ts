@@ -1,0 +1,186 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Ws } from '../db/tenant';
+import { type PortfolioScope, scopedSignals } from './portfolio-scope';
+
+export type Evidence = { quote: string; interview_id: string; message_id: string };
+export type Page = { offset: number; limit: number };
+
+/**
+ * One row per (churn-risk signal, reason it gives), medium and high risk only, at most the
+ * first nine reasons of a signal: what every churn-reason figure counts.
+ */
+function churnReasonRows(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
+  const base = scopedSignals(db, ws, scope, ['churn_risk']);
+  return sql`select s.*, x.reason from (${base}) s
+    cross join lateral jsonb_array_elements_text(
+      case when jsonb_typeof(s.value->'reasons') = 'array' then s.value->'reasons' else '[]'::jsonb end
+    ) with ordinality as x(reason, ord)
+    where x.ord <= 9 and coalesce(s.value->>'level', '') <> 'low'`;
+}
+
+export type ChurnReasonFigure = { reason: string; signals: number; accounts: number; arr_cents: number };
+
+/**
+ * Churn reasons ranked by how many signals gave them (then ARR), one page of them, with
+ * the number of reasons and of churn-risk signals in scope (the base of each share).
+ * ARR counts each account once per reason.
+ */
+export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
+  const rows = churnReasonRows(db, ws, scope);
+  // The totals row always comes back, even for a page past the end.
+  const { rows: ranked } = await sql<{
+    reason: string | null;
+    signals: string;
+    accounts: string;
+    arr_cents: string | null;
+    total: string;
+    churn_signals: string;
+  }>`with r as (${rows}),
+    counted as (select reason, count(*) as signals, count(distinct account_id) as accounts from r group by reason),
+    arr as (select reason, sum(arr_cents) as arr_cents from (select distinct reason, account_id, arr_cents from r) d group by reason),
+    page as (
+      select c.reason, c.signals, c.accounts, coalesce(a.arr_cents, 0) as arr_cents
+      from counted c left join arr a on a.reason = c.reason
+      order by c.signals desc, coalesce(a.arr_cents, 0) desc, c.reason
+      limit ${page.limit} offset ${page.offset}
+    )
+    select p.*, t.total, t.churn_signals
+    from (select (select count(*) from counted) as total, (select count(distinct signal_id) from r) as churn_signals) t
+    left join page p on true
+    order by p.signals desc, p.arr_cents desc, p.reason`.execute(db);
+  return {
+    items: ranked.flatMap((r): ChurnReasonFigure[] =>
+      r.reason === null
+        ? []
+        : [
+            {
+              reason: r.reason,
+              signals: Number(r.signals),
+              accounts: Number(r.accounts),
+              arr_cents: Number(r.arr_cents ?? 0),
+            },
+          ],
+    ),
+    total: Number(ranked[0]?.total ?? 0),
+    churnSignals: Number(ranked[0]?.churn_signals ?? 0),
+  };
+}
+
+export type WeeklyFigure = { week: string; signals: number; arr_cents: number };
+
+/**
+ * Per reason and week (Monday, UTC): signals, and the ARR of the accounts that gave the
+ * reason that week (each account once). Weeks with nothing are absent; callers fill them.
+ */
+export async function weeklyChurnReasons(
+  db: Db,
+  ws: Ws,
+  scope: PortfolioScope,
+  reasons: string[],
+): Promise<Map<string, WeeklyFigure[]>> {
+  const out = new Map<string, WeeklyFigure[]>();
+  if (reasons.length === 0) return out;
+  const rows = churnReasonRows(db, ws, scope);
+  const { rows: weekly } = await sql<{ reason: string; week: string; signals: string; arr_cents: string | null }>`
+    with r as (${rows}),
+    per_account as (
+      select reason, to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
+        account_id, max(arr_cents) as arr_cents, count(*) as n
+      from r where reason in (${sql.join(reasons)})
+      group by 1, 2, 3
+    )
+    select reason, week, sum(n) as signals, coalesce(sum(arr_cents), 0) as arr_cents
+    from per_account group by reason, week`.execute(db);
+  for (const w of weekly) {
+    const list = out.get(w.reason) ?? [];
+    list.push({ week: w.week, signals: Number(w.signals), arr_cents: Number(w.arr_cents ?? 0) });
+    out.set(w.reason, list);
+  }
+  return out;
+}
+
+/** The newest quotes behind each reason (`perReason` each, empty quotes left out), or one page of one reason's. */
+export async function churnReasonQuotes(
+  db: Db,
+  ws: Ws,
+  scope: PortfolioScope,
+  reasons: string[],
+  page: Page,
+): Promise<Map<string, Evidence[]>> {
+  const out = new Map<string, Evidence[]>();
+  if (reasons.length === 0) return out;
+  const rows = churnReasonRows(db, ws, scope);
+  const { rows: quotes } = await sql<Evidence & { reason: string }>`
+    with r as (${rows}),
+    ranked as (
+      select reason, quote, interview_id, message_id,
+        row_number() over (partition by reason order by created_at desc, signal_id) as n
+      from r where reason in (${sql.join(reasons)}) and quote <> ''
+    )
+    select reason, quote, interview_id, message_id from ranked
+    where n > ${page.offset} and n <= ${page.offset + page.limit}
+    order by reason, n`.execute(db);
+  for (const q of quotes) {
+    const list = out.get(q.reason) ?? [];
+    list.push({ quote: q.quote, interview_id: q.interview_id, message_id: q.message_id });
+    out.set(q.reason, list);
+  }
+  return out;
+}
+
+export type ReasonAccount = {
+  id: string;
+  external_id: string;
+  name: string;
+  arr_cents: number | null;
+  signals: number;
+  latest_at: Date;
+};
+
+/** One page of the accounts that gave a churn reason, largest ARR first, and how many there are. */
+export async function churnReasonAccounts(db: Db, ws: Ws, scope: PortfolioScope, reason: string, page: Page) {
+  const rows = churnReasonRows(db, ws, scope);
+  const { rows: accounts } = await sql<{
+    account_id: string | null;
+    external_id: string;
+    account_name: string;
+    arr_cents: string | null;
+    signals: string;
+    latest_at: Date | string;
+    total: string;
+  }>`with r as (${rows}),
+    grouped as (
+      select account_id, external_id, account_name, arr_cents, count(*) as signals, max(created_at) as latest_at
+      from r where reason = ${reason}
+      group by account_id, external_id, account_name, arr_cents
+    ),
+    page as (select * from grouped order by arr_cents desc nulls last, account_id limit ${page.limit} offset ${page.offset})
+    select p.*, (select count(*) from grouped) as total from (select 1) one left join page p on true
+    order by p.arr_cents desc nulls last, p.account_id`.execute(db);
+  return {
+    items: accounts.flatMap((a): ReasonAccount[] =>
+      a.account_id === null
+        ? []
+        : [
+            {
+              id: a.account_id,
+              external_id: a.external_id,
+              name: a.account_name,
+              arr_cents: a.arr_cents === null ? null : Number(a.arr_cents),
+              signals: Number(a.signals),
+              latest_at: new Date(a.latest_at),
+            },
+          ],
+    ),
+    total: Number(accounts[0]?.total ?? 0),
+  };
+}
+
+/** How many non-empty quotes stand behind one churn reason. */
+export async function countChurnReasonQuotes(db: Db, ws: Ws, scope: PortfolioScope, reason: string) {
+  const rows = churnReasonRows(db, ws, scope);
+  const { rows: counted } = await sql<{ n: string }>`with r as (${rows})
+    select count(*) as n from r where reason = ${reason} and quote <> ''`.execute(db);
+  return Number(counted[0]?.n ?? 0);
+}

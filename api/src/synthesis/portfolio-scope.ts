@@ -1,0 +1,75 @@
+import type { Db } from '../db/database';
+import { tenant, type Ws } from '../db/tenant';
+import { notPreviewContact } from '../guides/preview-contact';
+
+const DAY = 86_400_000;
+/** Weeks in every portfolio trend. */
+export const TREND_WEEKS = 12;
+
+/**
+ * Which signals a portfolio figure covers: a time range, and optionally one CSM's book
+ * (`ownerEmail`; null means accounts with no owner), one plan and one lifecycle moment.
+ */
+export type PortfolioScope = {
+  since: Date;
+  until: Date;
+  ownerEmail?: string | null;
+  plan?: string;
+  moment?: string;
+};
+
+/**
+ * The signals in scope (of `kinds`, or all), with their account, as one subquery every portfolio
+ * figure aggregates over in SQL. Signals with no account (its record deleted) carry no
+ * ARR and no owner and stay out; guide previews are not customers and stay out too.
+ */
+export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: readonly string[]) {
+  let q = tenant(db, ws)
+    .selectFrom('signals')
+    .innerJoin('accounts', 'accounts.id', 'signals.account_id')
+    .select([
+      'signals.id as signal_id',
+      'signals.kind',
+      'signals.value',
+      'signals.quote',
+      'signals.interview_id',
+      'signals.message_id',
+      'signals.created_at',
+      'signals.account_id',
+      'accounts.external_id',
+      'accounts.name as account_name',
+      'accounts.arr_cents',
+    ])
+    .where('signals.created_at', '>=', scope.since)
+    .where('signals.created_at', '<', scope.until)
+    .where(notPreviewContact(ws, 'signals.contact_id'));
+  if (kinds) q = q.where('signals.kind', 'in', [...kinds]);
+  if (scope.ownerEmail === null) q = q.where('accounts.owner_email', 'is', null);
+  else if (scope.ownerEmail !== undefined) q = q.where('accounts.owner_email', '=', scope.ownerEmail);
+  if (scope.plan) q = q.where('accounts.plan', '=', scope.plan);
+  const moment = scope.moment;
+  if (moment)
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('interviews')
+          .innerJoin('guides', 'guides.id', 'interviews.guide_id')
+          .select('interviews.id')
+          .whereRef('interviews.id', '=', 'signals.interview_id')
+          .where('guides.moment', '=', moment),
+      ),
+    );
+  return q;
+}
+
+/** The Monday (UTC) of the week holding `d`, as YYYY-MM-DD: the key SQL's date_trunc('week') gives too. */
+export function weekOf(d: Date): string {
+  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
+  return monday.toISOString().slice(0, 10);
+}
+
+/** The TREND_WEEKS week keys ending with the week of `last`, oldest first. */
+export function trendWeeks(last: Date): string[] {
+  return Array.from({ length: TREND_WEEKS }, (_, i) =>
+    weekOf(new Date(last.getTime() - (TREND_WEEKS - 1 - i) * 7 * DAY)),
+  );
+}
