@@ -4,11 +4,12 @@ import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notFound } from '../http/errors';
 import { failedAttemptSince } from '../synthesis/brief-versions';
+import { loadStakeholderMap } from '../synthesis/stakeholder-map';
 import { readBriefSections } from './brief-sections';
 import { describeSignal, humanizeKey } from './signal-label';
 
 const TIMELINE_LIMIT = 60;
-/** One account with its health reasons, contacts, recent timeline and latest renewal brief. */
+/** One account with its health reasons, contacts, stakeholder map, recent timeline and latest renewal brief. */
 export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Date) {
   if (!isUuid(accountId)) throw notFound('Account');
   const t = tenant(db, ws);
@@ -18,7 +19,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
   const now = at.getTime();
   const since60 = new Date(now - 60 * 86_400_000);
   const since30 = new Date(now - 30 * 86_400_000);
-  const [contacts, events, interviews, signals, brief, usage] = await Promise.all([
+  const [contacts, events, interviews, signals, brief, usage, stakeholders] = await Promise.all([
     t
       .selectFrom('contacts')
       .select(['id', 'external_id', 'name', 'email', 'role', 'opted_out_at'])
@@ -88,6 +89,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       .where('occurred_at', '>=', since60)
       .groupBy('name')
       .execute(),
+    loadStakeholderMap(db, ws, accountId, at),
   ]);
 
   const timeline = [
@@ -156,6 +158,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       role: c.role,
       opted_out: c.opted_out_at !== null,
     })),
+    stakeholders,
     timeline,
     usage: {
       last_30d: usage.reduce((n, u) => n + Number(u.recent), 0),

@@ -13,9 +13,10 @@ import { createWorkspace } from '../workspaces/create-workspace';
 import { type DemoBook, demoWorkspaceName, generateBook } from './generate-book';
 import { type AccountOutcome, type DemoEvent, generateEvents } from './generate-events';
 import { createRng } from './prng';
+import { seedDemoInterviews } from './seed-interviews';
 
 /** Bump when the generated data changes shape, so a stored demo says which recipe made it. */
-const seedVersion = 1;
+const seedVersion = 2;
 const seedText = 'northwind-analytics-demo';
 const chunkSize = 1_000;
 const eventChunkSize = 5_000;
@@ -83,7 +84,7 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
     const demo = {
       seed_version: seedVersion,
       seeded_at: now.toISOString(),
-      note: 'Generated demo data: a 200-account book of business with contacts, 90 days of usage and upcoming meetings. No real companies or people; every address is under .example.',
+      note: 'Generated demo data: a 200-account book of business with contacts, 90 days of usage, upcoming meetings and completed interviews in English, German and French. No real companies or people; every address is under .example.',
       counts,
     };
     await trx
@@ -101,6 +102,9 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   const playbook = await installDemoTriggers(deps, { id: ws.id });
   // A year of renewals and a holdout wave, so the Operating model page has figures at once.
   await seedDemoOperatingModel(deps, { id: ws.id });
+  // What customers said in the last weeks, run through extraction: the story every page tells.
+  // A seed of its own, so the conversations never shift the book above.
+  const told = await seedDemoInterviews(deps, { id: ws.id }, book, createRng(`${seedText}:interviews`), now);
   await recomputeHealth(deps, { id: ws.id });
   // Deterministic on purpose: first start must not wait on (or pay for) a model; "Regenerate brief" asks it.
   await buildDueRenewalBriefs(deps, { id: ws.id }, { rulesOnly: true });
@@ -113,7 +117,7 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   // The embedded database has no autovacuum to gather statistics: without them the planner
   // ignores the console's indexes on a freshly seeded book.
   await sql`analyze`.execute(deps.db);
-  deps.log.info({ workspace: ws.id, ...outcome.counts, invited: playbook.invited }, 'demo workspace seeded');
+  deps.log.info({ workspace: ws.id, ...outcome.counts, invited: playbook.invited, ...told }, 'demo workspace seeded');
   return { created: true, workspace: { id: ws.id, name: ws.name }, counts: outcome.counts! };
 }
 

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { taxonomyLabel } from '../console/signal-label';
 import { tenant, type Ws } from '../db/tenant';
+import { dealPart } from './stakeholder-map';
 
 /** One claim of a brief, with the customer's words it rests on. */
 export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
@@ -23,18 +24,13 @@ const cite = (r: Row, text: string): BriefItem => ({
   interview_id: r.interview_id,
   message_id: r.message_id,
 });
-const economicBuyer = /\b(?:ceo|cfo|coo|founder|owner|procurement|finance|economic buyer|vp|vice president|head of)\b/i;
 
 /** "Tom (champion) — champion; left or changed, mentioned by Ana (admin)": who, what they are to the deal, what changed. */
 function personLine(r: Row): string {
   const name = r.value.name ? String(r.value.name) : null;
   const role = r.value.role ? String(r.value.role) : null;
   const person = name ? `${name}${role ? ` (${role})` : ''}` : `Their ${role}`;
-  const part = /champion|sponsor/i.test(role ?? '')
-    ? 'champion'
-    : economicBuyer.test(role ?? '')
-      ? 'economic buyer'
-      : null;
+  const part = dealPart(role)?.replace('_', ' ') ?? null;
   const change = r.value.champion_change === true ? 'left or changed — re-establish the relationship' : null;
   const facts = [part, change].filter(Boolean).join('; ');
   return `${person}${facts ? ` — ${facts}` : ''}; mentioned by ${who(r)}`;
