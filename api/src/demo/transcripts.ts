@@ -133,9 +133,9 @@ export const englishTranscripts: DemoTranscript[] = [
     uses: 2,
     handoff: true,
     answers: [
-      'We had three outages during our quarter close and the board pack was late. That hurt me personally.',
+      'We had three outages during our quarter close and the {report} was late. That hurt me personally.',
       'The dashboards keep timing out on the revenue overview, and support never got back to us on the ticket from two weeks ago.',
-      'Fix the timeouts. And honestly I would rather talk to a person than fill in another survey. Can you have someone reach out to me this week?',
+      'Fix the timeouts. And honestly I would rather talk to a person than fill in another survey. Can you have someone reach out to me this week? {colleague} from IT can join.',
     ],
   },
   {
