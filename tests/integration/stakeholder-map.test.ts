@@ -75,7 +75,7 @@ describe(`stakeholder map in the renewal brief (${databaseKind})`, () => {
     expect(tom).toHaveLength(1);
     expect(maria).toHaveLength(1);
     expect(tom[0]?.text).toBe(
-      'Tom (champion) — champion; left or changed — re-establish the relationship; mentioned by Ana Ruiz (admin)',
+      'Tom (champion) — champion; left last month — re-establish the relationship; mentioned by Ana Ruiz (admin)',
     );
     expect(tom[0]?.quote).toBe('Our champion Tom left last month.');
     expect(maria[0]?.text).toBe('Maria (vp of sales) — economic buyer; mentioned by Ana Ruiz (admin)');

@@ -507,8 +507,8 @@ describe(`synthesis with a model (${databaseKind})`, () => {
       .items.map((i: { text: string }) => i.text);
     expect(lines).toEqual(
       expect.arrayContaining([
-        'Tom (champion) — champion; left or changed — re-establish the relationship; mentioned by Ana Ruiz (admin)',
-        'Henrik (cfo) — economic buyer; left or changed — re-establish the relationship; mentioned by Ana Ruiz (admin)',
+        'Tom (champion) — champion; left last month — re-establish the relationship; mentioned by Ana Ruiz (admin)',
+        'Henrik (cfo) — economic buyer; new CFO — introduce yourself and the value so far; mentioned by Ana Ruiz (admin)',
       ]),
     );
   });

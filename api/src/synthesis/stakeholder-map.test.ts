@@ -16,7 +16,8 @@ describe('describeChange', () => {
     expect(describeChange('Notre champion Léa est partie le mois dernier, la nouvelle équipe…', 'champion')).toBe(
       'left last month',
     );
-    expect(describeChange('Sarah, who set this up, has left the company.', 'champion')).toBe('left or changed');
+    expect(describeChange('Sarah, who set this up, has left the company.', 'champion')).toBe('left');
+    expect(describeChange('Our sponsor was replaced.', 'sponsor')).toBe('changed');
   });
 });
 

@@ -33,6 +33,8 @@ export function dealPart(role: string | null | undefined): DealPart | null {
 const acronyms = /\b(ceo|cfo|cto|coo|cio|ciso|vp)\b/gi;
 const displayRole = (role: string) => role.replace(acronyms, (r) => r.toUpperCase());
 const newcomer = /(?<![\p{L}])(?:new|neue[rn]?|nouveau|nouvelle|nuevo|nueva|novo|nova)(?![\p{L}])|新しい/iu;
+const departed =
+  /\b(?:left|quit|moved on|no longer)\b|(?<![\p{L}])(?:verlassen|parti|partie|quitté|se fue|saiu)(?![\p{L}])|退職|辞め/iu;
 const whenLeft: [RegExp, string][] = [
   [/\blast (week|month|quarter|year)\b/i, 'last $1'],
   [/\bthis (week|month|quarter)\b/i, 'this $1'],
@@ -40,7 +42,7 @@ const whenLeft: [RegExp, string][] = [
   [/letzte woche|la semaine dernière|la semana pasada|na semana passada|先週/i, 'last week'],
 ];
 
-/** "left last month", "new CFO": the change a quote describes, in a few words. */
+/** "left last month", "new CFO", "left", else "changed": the change a quote describes, in a few words. */
 export function describeChange(quote: string, role: string | null): string {
   if (role && newcomer.test(role)) return displayRole(role);
   if (newcomer.test(quote) && role && role !== 'champion') return `new ${displayRole(role)}`;
@@ -48,7 +50,7 @@ export function describeChange(quote: string, role: string | null): string {
     const m = pattern.exec(quote);
     if (m) return `left ${m[0].replace(pattern, phrase).toLowerCase()}`;
   }
-  return 'left or changed';
+  return departed.test(quote) ? 'left' : 'changed';
 }
 
 type MentionRow = {
