@@ -19,7 +19,7 @@ describe('the demo workspace seed', () => {
     const seeded = JSON.parse(res.stdout);
     expect(seeded).toMatchObject({ created: true, workspace: { name: expect.stringMatching(/\(demo\)$/) } });
     wsId = seeded.workspace.id;
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   const accounts = () =>
@@ -417,5 +417,5 @@ describe('the demo workspace seed', () => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -128,6 +128,7 @@ export async function seedDemoInterviews(
 /** Which account tells which story, who answers, and when. */
 function planInterviews(book: DemoBook, rng: Rng, now: Date): Planned[] {
   const used = new Set<string>();
+  const told = new Set<string>();
   const renewsSoon = (a: DemoAccount) => Date.parse(a.renewalDate) - now.getTime() <= RENEWAL_WINDOW_DAYS * DAY;
   const tells = (a: DemoAccount, tr: DemoTranscript) =>
     tr.story === 'renewing' ? renewsSoon(a) && a.profile !== 'onboarding' : a.profile === tr.story;
@@ -153,11 +154,15 @@ function planInterviews(book: DemoBook, rng: Rng, now: Date): Planned[] {
       const contactIndex = [byLanguage, byRole, bySpeech, 0].find((i) => i >= 0)!;
       // Hand-offs are today's news; everything else spread over the last five weeks.
       const ago = transcript.handoff ? rng.between(0.05, 0.8) : rng.between(1, 35);
+      // Two accounts telling one story still say it in their own names: draw again on a repeat.
+      let answers = fill(transcript, account, rng);
+      for (let tries = 0; told.has(answers.join('\n')) && tries < 20; tries++) answers = fill(transcript, account, rng);
+      told.add(answers.join('\n'));
       planned.push({
         transcript,
         account,
         contactIndex,
-        answers: fill(transcript, account, rng),
+        answers,
         endedAt: new Date(now.getTime() - ago * DAY),
       });
     }
