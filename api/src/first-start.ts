@@ -15,11 +15,13 @@ export async function onFirstStart(deps: AppDeps): Promise<string> {
   // Seeded before the sign-in link: the link is for the demo workspace's admin.
   const seeded = (await findDemoWorkspace(deps.db)) ? undefined : await seedDemoWorkspace(deps);
   const signIn = await createDemoSignInLink(deps);
+  const csm = await createDemoSignInLink(deps, 'csm');
   return [
     `Candor is running at ${url}`,
     `API reference: ${url}/docs`,
     ...(seeded?.created ? [`Seeded the demo workspace (${formatDemoCounts(seeded.counts)}).`] : []),
-    ...(signIn ? [`Console sign-in (one-time link): ${signIn}`] : []),
+    ...(signIn ? [`Console sign-in (one-time link): ${signIn.url}`] : []),
+    ...(csm ? [`A CSM's week, as ${csm.name ?? 'a CSM'} sees it (one-time link): ${csm.url}`] : []),
     `Try the widget as a customer sees it: ${url}/demo`,
   ].join('\n  ');
 }

@@ -76,9 +76,22 @@ export type BriefRun = {
   error: string | null;
 };
 
+/** A person the account's interviews speak of: someone who answered, or someone they named. */
+export type Stakeholder = {
+  name: string | null;
+  role: string | null;
+  part: 'champion' | 'economic_buyer' | null;
+  /** "left last month", "new CFO"; null when nothing changed. */
+  change: string | null;
+  answered: boolean;
+  mentioned_by: string[];
+  evidence: { signal_id: string; quote: string; interview_id: string; message_id: string } | null;
+};
+
 export type AccountDetail = {
   account: AccountRow & { lifecycle_stage: string | null; health_reasons: HealthReason[] };
   contacts: ContactRow[];
+  stakeholders: Stakeholder[];
   timeline: TimelineItem[];
   usage: { last_30d: number; previous_30d: number; top: { name: string; count: number }[] };
   /** The account's scores over the last year. */

@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('regenerating a renewal brief from the console', {
     await screenshotPage(page, 'regenerate-brief-progress');
 
     await page
-      .getByText(/Version 1 · Written by AI \(gpt-4\.1, prompt renewal-brief-v1\)/)
+      .getByText(/Version 1 · Written by AI \(gpt-4\.1, prompt renewal-brief-v2\)/)
       .waitFor({ timeout: 20_000 });
     await bar.waitFor({ state: 'detached' });
     expect(await page.getByText('No renewal brief yet').count()).toBe(0);

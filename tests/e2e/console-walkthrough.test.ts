@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { createLoginLink } from '@candor/api/auth/login-links';
+import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, launchBrowser, startCandorServer } from '../support/browser';
@@ -122,6 +123,34 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     await page.waitForURL(new RegExp(`/interviews/${fixtures.interviews[0]!.id}#m-${cited}`));
     await page.locator(`#m-${cited} mark.signal`).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`m-${cited}`);
+  });
+
+  it('maps the people a demo account’s interviews name, with their part in the deal and what changed', async () => {
+    // A seeded conversation in which the champion left: its account, as extraction stored it.
+    const left = await server.t.deps.db
+      .selectFrom('signals')
+      .innerJoin('accounts', 'accounts.id', 'signals.account_id')
+      .select(['accounts.id', 'accounts.name', 'signals.value', 'signals.quote'])
+      .where('signals.workspace_id', '=', workspaceId)
+      .where('signals.kind', '=', 'stakeholder')
+      .where(sql<boolean>`(signals.value->>'champion_change')::boolean`)
+      .where(sql<string>`signals.value->>'role'`, '=', 'champion')
+      .where(sql<string>`signals.value->>'name'`, 'is not', null)
+      .orderBy('accounts.name')
+      .executeTakeFirstOrThrow();
+    const name = String((left.value as { name: string }).name);
+    await open(`/accounts/${left.id}`, left.name);
+    const map = page.getByRole('region', { name: /^Stakeholders \(\d+\)$/ });
+    const person = map.getByRole('listitem').filter({ has: page.locator('strong', { hasText: name }) });
+    await person.waitFor();
+    expect(await person.locator('.pill').allInnerTexts()).toEqual(['Champion', 'left last month']);
+    // Named by the person who answered, who is on the map too.
+    expect(await person.textContent()).toMatch(/named by \S+ \S+ \((?:champion|admin)\)/);
+    expect(await map.getByText('answered an interview').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'account-stakeholders');
+    await person.getByRole('link', { name: left.quote }).click();
+    await page.waitForURL(/\/interviews\/[0-9a-f-]+#m-/);
+    await page.getByText(left.quote).first().waitFor();
   });
 
   it('says so when an account has no renewal brief', async () => {

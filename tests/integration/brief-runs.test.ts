@@ -192,7 +192,7 @@ describe(`regenerating briefs in the background (${databaseKind})`, () => {
       id: done.brief_id,
       version: done.brief_version,
       mode: 'ai',
-      prompt_version: 'renewal-brief-v1',
+      prompt_version: 'renewal-brief-v2',
     });
   });
 });

@@ -19,7 +19,7 @@ describe('the demo workspace seed', () => {
     const seeded = JSON.parse(res.stdout);
     expect(seeded).toMatchObject({ created: true, workspace: { name: expect.stringMatching(/\(demo\)$/) } });
     wsId = seeded.workspace.id;
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   const accounts = () =>
@@ -219,6 +219,165 @@ describe('the demo workspace seed', () => {
     expect(queue.every((i) => i.assignee_member_id)).toBe(true);
   });
 
+  /** The demo's conversations: completed interviews with several answers, each with its messages. */
+  async function conversations() {
+    const rows = await t.deps.db
+      .selectFrom('interviews')
+      .innerJoin('guides', 'guides.id', 'interviews.guide_id')
+      .innerJoin('accounts', 'accounts.id', 'interviews.account_id')
+      .select([
+        'interviews.id',
+        'interviews.account_id',
+        'interviews.ended_at',
+        'guides.moment',
+        'accounts.renewal_date',
+        'accounts.health_state',
+      ])
+      .where('interviews.workspace_id', '=', wsId)
+      .where('interviews.status', '=', 'completed')
+      .execute();
+    const messages = await t.deps.db
+      .selectFrom('messages')
+      .select(['id', 'interview_id', 'role', 'text'])
+      .where('workspace_id', '=', wsId)
+      .where('role', '=', 'customer')
+      .execute();
+    return rows
+      .map((r) => ({ ...r, answers: messages.filter((m) => m.interview_id === r.id) }))
+      .filter((r) => r.answers.length >= 3);
+  }
+  const german = /(?<![\p{L}])(?:wir|nicht|unser|uns|und|ist)(?![\p{L}])/iu;
+  const french = /(?<![\p{L}])(?:nous|est|pour|avec|une)(?![\p{L}])/iu;
+
+  it('holds at least 40 completed conversations across the six moments, in English and other languages', async () => {
+    const talks = await conversations();
+    expect(talks.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(talks.map((c) => c.moment))).toEqual(
+      new Set(['onboarding', 'health_pulse', 'churn_risk', 'pre_renewal', 'expansion', 'feature_launch']),
+    );
+    const text = (c: (typeof talks)[number]) => c.answers.map((a) => a.text).join(' ');
+    const languages = talks.map((c) => (german.test(text(c)) ? 'de' : french.test(text(c)) ? 'fr' : 'en'));
+    expect(languages.filter((l) => l === 'en').length).toBeGreaterThan(20);
+    expect(languages.filter((l) => l === 'de').length).toBeGreaterThanOrEqual(3);
+    expect(languages.filter((l) => l === 'fr').length).toBeGreaterThanOrEqual(2);
+    // Written per account: no two conversations say exactly the same thing.
+    expect(new Set(talks.map(text)).size).toBe(talks.length);
+    for (const c of talks) expect(new Date(c.ended_at!).getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('has the signals extraction found in them, quoting the customers word for word', async () => {
+    const talks = await conversations();
+    const signals = await t.deps.db
+      .selectFrom('signals')
+      .select(['interview_id', 'kind', 'value', 'quote', 'message_id', 'source'])
+      .where('workspace_id', '=', wsId)
+      .where(
+        'interview_id',
+        'in',
+        talks.map((c) => c.id),
+      )
+      .execute();
+    const said = new Map(talks.flatMap((c) => c.answers.map((a) => [a.id, a.text] as const)));
+    for (const s of signals) {
+      expect(s.source).toBe('rules');
+      expect(said.get(s.message_id)).toContain(s.quote);
+    }
+    const withSignals = new Set(signals.map((s) => s.interview_id));
+    expect(withSignals.size).toBeGreaterThanOrEqual(talks.length * 0.9);
+    expect(new Set(signals.map((s) => s.kind))).toEqual(
+      new Set([
+        'churn_risk',
+        'competitor',
+        'expansion_intent',
+        'feature_request',
+        'sentiment',
+        'stakeholder',
+        'wants_human',
+      ]),
+    );
+    const left = signals.filter(
+      (s) => s.kind === 'stakeholder' && (s.value as { champion_change?: boolean }).champion_change,
+    );
+    expect(left.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('puts hand-off requests in the review queue with the customer’s words, and at-risk accounts with their reasons', async () => {
+    const items = await t.deps.db
+      .selectFrom('review_items')
+      .select(['kind', 'reason', 'evidence', 'account_id'])
+      .where('workspace_id', '=', wsId)
+      .execute();
+    const handoffs = items.filter((i) => i.kind === 'handoff');
+    expect(handoffs.length).toBeGreaterThanOrEqual(3);
+    for (const h of handoffs) {
+      expect(h.reason).toBe('Asked to talk to a person');
+      expect((h.evidence as { quote: string }[])[0]?.quote).toMatch(/\S/);
+    }
+    const talks = await conversations();
+    for (const h of handoffs) {
+      const account = talks.find((c) => c.account_id === h.account_id);
+      expect(account?.health_state).toBe('at_risk');
+    }
+  });
+
+  it('briefs the accounts renewing within 60 days with their customers’ quotes', async () => {
+    const talks = await conversations();
+    const today = Date.parse(seededAt.toISOString().slice(0, 10));
+    const renewing = [
+      ...new Set(
+        talks.filter((c) => (Date.parse(c.renewal_date!) - today) / DAY <= 60).map((c) => c.account_id as string),
+      ),
+    ];
+    expect(renewing.length).toBeGreaterThanOrEqual(8);
+    const said = new Map(talks.flatMap((c) => c.answers.map((a) => [a.id, a.text] as const)));
+    for (const accountId of renewing) {
+      const brief = await t.deps.db
+        .selectFrom('briefs')
+        .select('content')
+        .where('workspace_id', '=', wsId)
+        .where('kind', '=', 'renewal')
+        .where('subject_id', '=', accountId)
+        .executeTakeFirstOrThrow();
+      const items = (
+        brief.content as { sections: { items: { quote: string | null; message_id: string | null }[] }[] }
+      ).sections
+        .flatMap((s) => s.items)
+        .filter((i) => i.quote && i.message_id && said.has(i.message_id));
+      expect(items.length).toBeGreaterThan(0);
+      for (const i of items) expect(said.get(i.message_id!)).toContain(i.quote);
+    }
+  });
+
+  it('has each CSM’s briefing for the coming week, with priorities and time blocks still ahead', async () => {
+    const briefings = await t.deps.db
+      .selectFrom('briefs')
+      .select('content')
+      .where('workspace_id', '=', wsId)
+      .where('kind', '=', 'weekly_briefing')
+      .execute();
+    expect(briefings).toHaveLength(4);
+    const mondayBefore = (d: Date) => {
+      const day = new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+      return day.getTime();
+    };
+    for (const { content } of briefings) {
+      const b = content as {
+        week_of: string;
+        priorities: unknown[];
+        time_blocks: { starts_at: string }[];
+      };
+      expect(new Date(`${b.week_of}T00:00:00Z`).getUTCDay()).toBe(1);
+      // This week's Monday, or the next one from the weekend on.
+      const weekOf = Date.parse(`${b.week_of}T00:00:00Z`);
+      expect(weekOf).toBeGreaterThanOrEqual(mondayBefore(seededAt) - DAY);
+      expect(weekOf).toBeLessThanOrEqual(mondayBefore(seededAt) + 8 * DAY);
+      for (const block of b.time_blocks) expect(Date.parse(block.starts_at)).toBeGreaterThan(seededAt.getTime());
+    }
+    const withPriorities = briefings.filter((b) => (b.content as { priorities: unknown[] }).priorities.length > 0);
+    expect(withPriorities.length).toBe(4);
+  });
+
   it('creates nothing on a second run', async () => {
     const before = await accounts();
     const again = await seedDemo(t);
@@ -258,5 +417,5 @@ describe('the demo workspace seed', () => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -53,6 +53,16 @@ describe('npm start and the CLI on the embedded database', () => {
     });
   }, 300_000);
 
+  it('prints a second one-time link that signs in a CSM of the demo, whose Home has a week to show', async () => {
+    const line = /A CSM's week, as (.+?) sees it \(one-time link\): (\S+)/.exec(server!.output());
+    expect(line?.[2]).toMatch(new RegExp(`^http://localhost:${port}/login\\?token=\\S+$`));
+    const followed = await signInWith(line![2]!);
+    expect(followed.status).toBe(303);
+    const cookie = followed.headers.getSetCookie().find((c) => c.startsWith('candor.session_token='));
+    const me = await fetch(`http://127.0.0.1:${port}/console/api/me`, { headers: { cookie: cookie!.split(';')[0]! } });
+    expect(await me.json()).toMatchObject({ member: { role: 'csm', name: line![1] } });
+  });
+
   it('runs CLI commands through the running server without opening the database twice', async () => {
     const created = await runCli(['workspace', 'create', 'Acme', '--json'], env());
     expect(created.stderr).toBe('');

@@ -168,7 +168,7 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     expect(brief).toMatchObject({
       mode: 'ai',
       model: 'gpt-4.1',
-      prompt_version: 'renewal-brief-v1',
+      prompt_version: 'renewal-brief-v2',
       fallback_reason: null,
       usage: { prompt_tokens: 3000, completion_tokens: 400 },
       generation: { map_calls: 1, digests_reused: 0, claims_dropped: 0 },
@@ -194,7 +194,7 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     expect(row).toMatchObject({
       mode: 'ai',
       model: 'gpt-4.1',
-      prompt_version: 'renewal-brief-v1',
+      prompt_version: 'renewal-brief-v2',
       prompt_tokens: 3000,
     });
     // gpt-4.1: $2 in, $8 out per 1M tokens.
@@ -420,7 +420,7 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     await t.request('/v1/accounts/acme/brief', { method: 'POST', token: ws.secret_key });
     const [reduce] = calls('renewal_brief');
     const data = promptData(reduce!.promptText);
-    const shown = [...data.signals, ...data.facts].map((x: { ref: string }) => x.ref).sort();
+    const shown = [...data.signals, ...data.facts, ...data.people].map((x: { ref: string }) => x.ref).sort();
     expect(shown.length).toBeGreaterThan(3);
     const schema = reduce!.body.response_format.json_schema.schema;
     for (const section of ['value_perception', 'risks', 'talking_points'])
@@ -430,6 +430,87 @@ describe(`synthesis with a model (${databaseKind})`, () => {
     expect(
       digest!.body.response_format.json_schema.schema.properties.points.items.properties.citations.items.enum,
     ).toEqual(digestRefs);
+  });
+
+  it('gives the model every person the interviews name as citable facts, and keeps the stakeholder claims citing them', async () => {
+    const initech = await account('initech', {
+      arr_cents: 80_000_00,
+      renewal_date: new Date(Date.now() + 50 * 86_400_000).toISOString().slice(0, 10),
+      health_state: 'watch',
+    });
+    await answer(
+      initech,
+      'Our champion Tom left last month. Our new CFO, Henrik, reviews every tool.',
+      [
+        {
+          kind: 'stakeholder',
+          value: { name: 'Tom', role: 'champion', champion_change: true },
+          quote: 'Our champion Tom left last month.',
+        },
+        {
+          kind: 'stakeholder',
+          value: { name: 'Henrik', role: 'cfo', champion_change: true },
+          quote: 'Our new CFO, Henrik, reviews every tool.',
+        },
+      ],
+      'Ana Ruiz',
+      'admin',
+    );
+    type Person = { ref: string; name: string; part: string | null; change: string | null; signal: string | null };
+    let sent: Person[] = [];
+    tamper.renewal_brief = (reply, call) => {
+      sent = promptData(call.promptText).people;
+      const json = reply.json as Record<string, { text: string; citations: string[] }[]>;
+      json.stakeholders = sent.map((p) => ({
+        text: `${p.name}: ${p.change ?? p.part ?? 'answered'}`,
+        citations: [p.ref, ...(p.signal ? [p.signal] : [])],
+      }));
+      return reply;
+    };
+    const res = await t.request('/v1/accounts/initech/brief', { method: 'POST', token: ws.secret_key });
+    expect(res.status).toBe(201);
+    const brief = await readJson(res);
+    expect(brief).toMatchObject({ mode: 'ai', fallback_reason: null });
+    expect(sent.map((p) => [p.name, p.part, p.change])).toEqual([
+      ['Tom', 'champion', 'left last month'],
+      ['Henrik', 'economic_buyer', 'new CFO'],
+      ['Ana Ruiz', null, null],
+    ]);
+    // The people are refs the schema itself allows, like every other piece of evidence.
+    const [reduce] = calls('renewal_brief');
+    const allowed =
+      reduce!.body.response_format.json_schema.schema.properties.stakeholders.items.properties.citations.items.enum;
+    for (const p of sent) expect(allowed).toContain(p.ref);
+    const stakeholders = brief.content.sections.find((s: { heading: string }) => s.heading === 'Stakeholders')
+      .items as {
+      text: string;
+      quote: string | null;
+      facts: string[];
+    }[];
+    expect(stakeholders.map((i) => i.text)).toEqual(['Tom: left last month', 'Henrik: new CFO', 'Ana Ruiz: answered']);
+    expect(stakeholders[0]).toMatchObject({
+      quote: 'Our champion Tom left last month.',
+      facts: ['Person: Tom (champion) — champion; left last month; named by Ana Ruiz (admin)'],
+    });
+    expect(stakeholders[1]!.facts).toEqual([
+      'Person: Henrik (cfo) — economic buyer; new CFO; named by Ana Ruiz (admin)',
+    ]);
+
+    // With the model failing, the rules brief still names them.
+    tamper.renewal_brief = () => ({ status: 500 });
+    const fallback = await readJson(
+      await t.request('/v1/accounts/initech/brief', { method: 'POST', token: ws.secret_key }),
+    );
+    expect(fallback.mode).toBe('rules');
+    const lines = fallback.content.sections
+      .find((s: { heading: string }) => s.heading === 'Stakeholders')
+      .items.map((i: { text: string }) => i.text);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Tom (champion) — champion; left last month — re-establish the relationship; mentioned by Ana Ruiz (admin)',
+        'Henrik (cfo) — economic buyer; new CFO — introduce yourself and the value so far; mentioned by Ana Ruiz (admin)',
+      ]),
+    );
   });
 
   it('falls back to the rules brief, saying why, when no claim of the model cites evidence it was sent', async () => {

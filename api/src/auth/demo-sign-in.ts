@@ -2,8 +2,14 @@ import type { AppDeps } from '../app-deps';
 import { tenant } from '../db/tenant';
 import { createLoginLink } from './login-links';
 
-/** A fresh one-time sign-in link for the demo workspace's first admin, or undefined when there is none. */
-export async function createDemoSignInLink(deps: AppDeps): Promise<string | undefined> {
+/**
+ * A fresh one-time sign-in link for the demo workspace's first admin (or, asked for a CSM,
+ * its first CSM, whose Home shows a book and a weekly briefing), or undefined when there is none.
+ */
+export async function createDemoSignInLink(
+  deps: AppDeps,
+  role: 'admin' | 'csm' = 'admin',
+): Promise<{ url: string; name: string | null } | undefined> {
   const demo = await deps.db
     .selectFrom('workspaces')
     .select('id')
@@ -11,14 +17,14 @@ export async function createDemoSignInLink(deps: AppDeps): Promise<string | unde
     .orderBy('created_at')
     .executeTakeFirst();
   if (!demo) return undefined;
-  const admin = await tenant(deps.db, demo)
+  const member = await tenant(deps.db, demo)
     .selectFrom('members')
     .select(['email', 'name'])
-    .where('role', '=', 'admin')
+    .where('role', '=', role)
     .orderBy('created_at')
     .orderBy('email')
     .executeTakeFirst();
-  if (!admin) return undefined;
-  const link = await createLoginLink(deps, { workspaceId: demo.id, email: admin.email });
-  return link.url;
+  if (!member) return undefined;
+  const link = await createLoginLink(deps, { workspaceId: demo.id, email: member.email });
+  return { url: link.url, name: member.name };
 }

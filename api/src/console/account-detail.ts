@@ -7,18 +7,19 @@ import { notFound } from '../http/errors';
 import { USAGE_WINDOW_DAYS } from '../synthesis/account-health';
 import { failedAttemptSince } from '../synthesis/brief-versions';
 import { ratingReport } from '../synthesis/rating-report';
+import { loadStakeholderMap } from '../synthesis/stakeholder-map';
 import { readBriefSections } from './brief-sections';
 import { describeSignal, humanizeKey } from './signal-label';
 
 const TIMELINE_LIMIT = 60;
-/** One account with its health reasons, contacts, recent timeline and latest renewal brief. */
+/** One account with its health reasons, contacts, stakeholder map, recent timeline and latest renewal brief. */
 export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Date) {
   if (!isUuid(accountId)) throw notFound('Account');
   const t = tenant(db, ws);
   const account = await t.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (!account) throw notFound('Account');
 
-  const [ratings, contacts, events, interviews, signals, brief, usage, topUsage] = await Promise.all([
+  const [ratings, contacts, events, interviews, signals, brief, usage, topUsage, stakeholders] = await Promise.all([
     ratingReport(db, ws, { now: at, days: 365, accountId }),
     t
       .selectFrom('contacts')
@@ -80,6 +81,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
     // The same usage figures (and the same definition of usage) as the health rules read.
     usageWindows(t, at, USAGE_WINDOW_DAYS, [accountId]),
     topUsageEvents(t, accountId, at, USAGE_WINDOW_DAYS),
+    loadStakeholderMap(db, ws, accountId, at),
   ]);
 
   const timeline = [
@@ -148,6 +150,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       role: c.role,
       opted_out: c.opted_out_at !== null,
     })),
+    stakeholders,
     timeline,
     // The account's scores over the last year: headline per scale, per week, and the low ones' reasons.
     ratings: { overall: ratings.overall, weekly: ratings.weekly, detractor_reasons: ratings.detractor_reasons },

@@ -13,9 +13,10 @@ import { createWorkspace } from '../workspaces/create-workspace';
 import { type DemoBook, demoWorkspaceName, generateBook } from './generate-book';
 import { type AccountOutcome, type DemoEvent, generateEvents } from './generate-events';
 import { createRng } from './prng';
+import { seedDemoInterviews } from './seed-interviews';
 
 /** Bump when the generated data changes shape, so a stored demo says which recipe made it. */
-const seedVersion = 1;
+const seedVersion = 2;
 const seedText = 'northwind-analytics-demo';
 const chunkSize = 1_000;
 const eventChunkSize = 5_000;
@@ -24,6 +25,8 @@ export type DemoSeedResult = {
   created: boolean;
   workspace: { id: string; name: string };
   counts: Record<'accounts' | 'contacts' | 'members' | 'events', number>;
+  /** Milliseconds each step of a seed that created the demo took (what `bench/demo-seed` prints). */
+  timings?: Record<string, number>;
 };
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -48,6 +51,14 @@ export async function findDemoWorkspace(db: Executor): Promise<{ id: string } | 
 export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> {
   const existing = await findDemoWorkspace(deps.db);
   if (existing) return { created: false, ...(await describeDemo(deps.db, existing)) };
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const step = <T>(name: string, done: T): T => {
+    const at = performance.now();
+    timings[name] = Math.round(at - lap);
+    lap = at;
+    return done;
+  };
 
   // A demo workspace without its data is the remnant of an interrupted seed: fill it in.
   const unfinished = await deps.db
@@ -83,7 +94,7 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
     const demo = {
       seed_version: seedVersion,
       seeded_at: now.toISOString(),
-      note: 'Generated demo data: a 200-account book of business with contacts, 90 days of usage and upcoming meetings. No real companies or people; every address is under .example.',
+      note: 'Generated demo data: a 200-account book of business with contacts, 90 days of usage, upcoming meetings and completed interviews in English, German and French. No real companies or people; every address is under .example.',
       counts,
     };
     await trx
@@ -95,26 +106,34 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<DemoSeedResult> 
   });
   if ('winner' in outcome && outcome.winner)
     return { created: false, ...(await describeDemo(deps.db, outcome.winner)) };
+  step('book', null);
   // The demo should look lived-in on first start: its playbook runs (declining accounts get
   // churn-risk invitations), health is computed from the seeded usage, renewals due within
   // 60 days get their brief and each CSM this week's briefing.
-  const playbook = await installDemoTriggers(deps, { id: ws.id });
+  const playbook = step('playbook', await installDemoTriggers(deps, { id: ws.id }));
   // A year of renewals and a holdout wave, so the Operating model page has figures at once.
-  await seedDemoOperatingModel(deps, { id: ws.id });
-  await recomputeHealth(deps, { id: ws.id });
+  step('operating_model', await seedDemoOperatingModel(deps, { id: ws.id }));
+  // What customers said in the last weeks, run through extraction: the story every page tells.
+  // A seed of its own, so the conversations never shift the book above.
+  const told = step(
+    'interviews',
+    await seedDemoInterviews(deps, { id: ws.id }, book, createRng(`${seedText}:interviews`), now),
+  );
+  step('health', await recomputeHealth(deps, { id: ws.id }));
   // Deterministic on purpose: first start must not wait on (or pay for) a model; "Regenerate brief" asks it.
-  await buildDueRenewalBriefs(deps, { id: ws.id }, { rulesOnly: true });
+  step('renewal_briefs', await buildDueRenewalBriefs(deps, { id: ws.id }, { rulesOnly: true }));
   for (const member of await tenant(deps.db, ws)
     .selectFrom('members')
     .select('email')
     .where('role', '=', 'csm')
     .execute())
     await deliverWeeklyBriefing(deps, ws, member.email, { rulesOnly: true });
+  step('weekly_briefings', null);
   // The embedded database has no autovacuum to gather statistics: without them the planner
   // ignores the console's indexes on a freshly seeded book.
-  await sql`analyze`.execute(deps.db);
-  deps.log.info({ workspace: ws.id, ...outcome.counts, invited: playbook.invited }, 'demo workspace seeded');
-  return { created: true, workspace: { id: ws.id, name: ws.name }, counts: outcome.counts! };
+  step('analyze', await sql`analyze`.execute(deps.db));
+  deps.log.info({ workspace: ws.id, ...outcome.counts, invited: playbook.invited, ...told }, 'demo workspace seeded');
+  return { created: true, workspace: { id: ws.id, name: ws.name }, counts: outcome.counts!, timings };
 }
 
 /** "200 accounts, 800 contacts, …": the seed's counts for people to read. */

@@ -84,9 +84,15 @@ function logDropped(log: Deps['log'], dropped: Signal[], source: 'ai' | 'rules')
 /**
  * Extracts the interview's signals and REPLACES whatever was stored for it, in one
  * transaction (so re-running is idempotent). With a model configured it uses structured
- * AI extraction; without one, or when the provider fails, keyword/taxonomy rules.
+ * AI extraction; without one, when the provider fails, or when the caller asks for rules
+ * only (the demo seed, which must not wait on a model), keyword/taxonomy rules.
  */
-export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): Promise<ExtractionResult> {
+export async function extractSignals(
+  deps: Deps,
+  ws: Ws,
+  interviewId: string,
+  options: { rulesOnly?: boolean } = {},
+): Promise<ExtractionResult> {
   const t = tenant(deps.db, ws);
   const interview = await t
     .selectFrom('interviews')
@@ -116,7 +122,7 @@ export async function extractSignals(deps: Deps, ws: Ws, interviewId: string): P
   };
   const verbatim = new Map(customer.map((m) => [m.id, m.text]));
   let kept: Signal[] = [];
-  if (customer.length > 0 && modelConfigured(deps.config)) {
+  if (customer.length > 0 && modelConfigured(deps.config) && !options.rulesOnly) {
     try {
       const ai = await extractWithModel(deps, guide, lines);
       result = { ...result, source: 'ai', dropped: ai.rejected, model: ai.model };

@@ -50,9 +50,11 @@ const featureAsk =
   /\b(?:i wish|we wish|would love|it would be (?:great|nice|helpful|amazing) if|would be (?:great|nice) to|please add|can you add|could you add|need a way to|needs? to support|would like to see|want(?:ed)? to be able to|if only)\b/i;
 // Only roles that sign, sponsor or decide: "my manager needs the report" is not a stakeholder signal.
 const stakeholderRole =
-  /\b(?:our|my|the)\s+(?:new\s+)?(ceo|cto|cfo|coo|cio|ciso|founder|vp(?: of [a-z]+)?|head of [a-z]+|director(?: of [a-z]+)?|procurement(?: team)?|champion|sponsor|economic buyer)\b(?:,?\s+(?-i:(\p{Lu}\p{Ll}+))\b)?/iu;
+  /(?<![\p{L}])(?:our|my|the|unser|notre)\s+(?:new\s+)?(ceo|cto|cfo|coo|cio|ciso|founder|vp(?: of [a-z]+)?|head of [a-z]+|director(?: of [a-z]+)?|procurement(?: team)?|champion|sponsor|economic buyer)\b(?:,?\s+(?-i:(\p{Lu}\p{Ll}+))\b)?/iu;
 const championChange =
   /\b(?:left the company|no longer with|no longer here|moved on|has left|left (?:last|this|in)\b|quit|replaced|new (?:manager|director|vp|head|ceo|cto|cfo|lead|boss))\b/i;
+// The same departures where a German or French sentence names the person ("Unser Champion Jonas hat … verlassen").
+const championChangeElsewhere = /(?<![\p{L}])(?:verlassen|est partie?|a quitté)(?![\p{L}])/iu;
 // "Sarah, who set this up, has left the company": a named person who left.
 const namedDeparture =
   /(?<![\p{L}])(\p{Lu}\p{Ll}+),? who (?:set (?:this|it) up|championed (?:this|it)|brought (?:you|us) in)\b/u;
@@ -181,14 +183,15 @@ export function extractWithRules(
         value: {
           name: role[2] ?? null,
           role: role[1].toLowerCase(),
-          champion_change: championChange.test(sentence) || /\bnew\b/i.test(role[0]),
+          champion_change:
+            championChange.test(sentence) || championChangeElsewhere.test(sentence) || /\bnew\b/i.test(role[0]),
         },
         ...evidence(role.index),
       });
     } else if (changed?.[1]) {
       out.push({
         kind: 'stakeholder',
-        value: { name: null, role: changed[1].toLowerCase(), champion_change: true },
+        value: { name: changed[2] ?? null, role: changed[1].toLowerCase(), champion_change: true },
         ...evidence(changed.index),
       });
     } else if (departed?.[1] && championChange.test(sentenceAt(m.text, departed.index))) {

@@ -115,8 +115,8 @@ export const competitorCues: RegExp[] = [
   /(\p{Lu}[\p{L}&-]*(?:\.\p{L}+)?)(?:と比較|に乗り換え|も試して)/u,
 ];
 
-/** A person who left or a new leader, in a sentence naming their role (group 1). */
+/** A person who left or a new leader, in a sentence naming their role (group 1) and maybe their name (group 2). */
 export const stakeholderChangeCues: RegExp[] = [
-  /(?<![\p{L}])(?:our|unser|notre|nuestro|nosso)\s+(champion|neuer geschäftsführer|nouveau directeur financier|nuevo director financiero|novo diretor financeiro)/iu,
+  /(?<![\p{L}])(?:our|unser|notre|nuestro|nosso)\s+(champion|neuer geschäftsführer|nouveau directeur financier|nuevo director financiero|novo diretor financeiro)(?:,?\s+(?-i:(\p{Lu}\p{Ll}+)))?/iu,
   /(チャンピオン|新しいCFO)/u,
 ];

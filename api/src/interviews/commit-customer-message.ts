@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
-import { addReviewItem } from '../synthesis/review-queue';
+import { addHandoffItem } from '../synthesis/review-queue';
 import { loadGuideVersion, type PendingReply, readState } from './interview-store';
 import { loadTurn, type Turn, type TurnMessage } from './load-turn';
 import { recordMomentOptOut } from './opt-outs';
@@ -127,12 +127,11 @@ export async function commitCustomerMessage(
           );
         if (decision.reason_for) await linkRatingReason(t, interview.id, decision.reason_for, message.id);
         if (decision.action === 'handoff' && interview.account_id)
-          await addReviewItem(t, {
+          await addHandoffItem(t, {
             accountId: interview.account_id,
-            kind: 'handoff',
-            reason: 'Asked to talk to a person',
-            evidence: [{ interview_id: interview.id, message_id: message.id, quote: input.text.slice(0, 500) }],
-            dedupeKey: `wants_human:${interview.id}`,
+            interviewId: interview.id,
+            messageId: message.id,
+            text: input.text,
           });
         return true;
       });

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { taxonomyLabel } from '../console/signal-label';
 import { tenant, type Ws } from '../db/tenant';
+import { dealPart, describeChange } from './stakeholder-map';
 
 /** One claim of a brief, with the customer's words it rests on. */
 export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
@@ -23,22 +24,22 @@ const cite = (r: Row, text: string): BriefItem => ({
   interview_id: r.interview_id,
   message_id: r.message_id,
 });
-const economicBuyer = /\b(?:ceo|cfo|coo|founder|owner|procurement|finance|economic buyer|vp|vice president|head of)\b/i;
 
-/** "Tom (champion) — champion; left or changed, mentioned by Ana (admin)": who, what they are to the deal, what changed. */
+/** "Tom (champion) — champion; left last month — …; mentioned by Ana (admin)": who, what they are to the deal, what changed. */
 function personLine(r: Row): string {
   const name = r.value.name ? String(r.value.name) : null;
   const role = r.value.role ? String(r.value.role) : null;
   const person = name ? `${name}${role ? ` (${role})` : ''}` : `Their ${role}`;
-  const part = /champion|sponsor/i.test(role ?? '')
-    ? 'champion'
-    : economicBuyer.test(role ?? '')
-      ? 'economic buyer'
-      : null;
-  const change = r.value.champion_change === true ? 'left or changed — re-establish the relationship' : null;
+  const part = dealPart(role)?.replace('_', ' ') ?? null;
+  const change = r.value.champion_change === true ? changeLine(describeChange(r.quote, role)) : null;
   const facts = [part, change].filter(Boolean).join('; ');
   return `${person}${facts ? ` — ${facts}` : ''}; mentioned by ${who(r)}`;
 }
+/** What a change asks of the CSM: someone who left needs replacing, a newcomer needs winning over. */
+const changeLine = (change: string) =>
+  /^(?:left|changed)/.test(change)
+    ? `${change} — re-establish the relationship`
+    : `${change} — introduce yourself and the value so far`;
 const isChampion = (r: Row) => (r.contact_role ?? '').toLowerCase() === 'champion';
 const isEndUser = (r: Row) => /end.?user|user/i.test(r.contact_role ?? '');
 

@@ -35,6 +35,20 @@ export async function addReviewItem(
     .execute();
 }
 
+/** The customer asked for a person: one handoff item per interview, citing their words. */
+export function addHandoffItem(
+  t: Tenant,
+  handoff: { accountId: string; interviewId: string; messageId: string; text: string },
+): Promise<void> {
+  return addReviewItem(t, {
+    accountId: handoff.accountId,
+    kind: 'handoff',
+    reason: 'Asked to talk to a person',
+    evidence: [{ interview_id: handoff.interviewId, message_id: handoff.messageId, quote: handoff.text.slice(0, 500) }],
+    dedupeKey: `wants_human:${handoff.interviewId}`,
+  });
+}
+
 export type ReviewItem = {
   id: string;
   account: { id: string; external_id: string; name: string };

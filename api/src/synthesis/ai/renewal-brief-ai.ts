@@ -4,13 +4,14 @@ import { describeSignal } from '../../console/signal-label';
 import type { Ws } from '../../db/tenant';
 import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import type { HealthReason } from '../health-rules';
+import { loadStakeholderMap, type Stakeholder } from '../stakeholder-map';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration, speaker } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
 import type { Progress } from './progress';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, SynthesisModelError, type Usage } from './synthesis-model';
 
 /** Bumped whenever the brief's instructions or schema change; stored on every AI brief. */
-export const RENEWAL_BRIEF_PROMPT_VERSION = 'renewal-brief-v1';
+export const RENEWAL_BRIEF_PROMPT_VERSION = 'renewal-brief-v2';
 
 /** The brief's output schema; `citation` is the field a ref goes in (an enum of the prompt's refs when sent). */
 function briefOutput(citation: RefField) {
@@ -43,8 +44,8 @@ const headings: Record<keyof z.infer<typeof renewalBriefOutputSchema>, string> =
 const INSTRUCTIONS = [
   'You write the renewal brief a Customer Success Manager reads before a renewal call. It is internal: account figures may appear.',
   DATA_RULE,
-  'The data holds account facts (refs F1…), a digest of what the account said in interviews, and the signals behind it (refs S1…: kind, detail, who said it, the verbatim quote).',
-  'Sections: value_perception (value they named); friction (what gets in their way); stakeholders (who said what, by role; flag where the champion and end users disagree, and any champion change); risks (of not renewing); open_asks (requests, asks for a person, feature requests); talking_points (what to raise on the call, each tied to evidence).',
+  'The data holds account facts (refs F1…), the people the interviews speak of (each a fact ref F…, with the signal ref that names them), a digest of what the account said in interviews, and the signals behind it (refs S1…: kind, detail, who said it, the verbatim quote).',
+  "Sections: value_perception (value they named); friction (what gets in their way); stakeholders (one claim per person in people — name, role, champion or economic buyer, and what changed, such as a champion who left or a new CFO — citing that person's F ref and their signal ref; flag where the champion and end users disagree); risks (of not renewing, including a champion change); open_asks (requests, asks for a person, feature requests); talking_points (what to raise on the call, each tied to evidence).",
   'Every claim cites at least one ref that proves it, using only refs present in the data. Leave out what no ref proves; an empty section is fine. Never invent quotes, names or numbers.',
   'Short, specific, no filler.',
 ].join('\n');
@@ -109,9 +110,24 @@ export async function writeRenewalBriefWithModel(
     ...(renewalDays !== null ? [`Renews in ${renewalDays} days (${account.renewal_date})`] : []),
     ...(account.arr_cents !== null ? [`ARR $${(Number(account.arr_cents) / 100).toLocaleString('en-US')}`] : []),
   ];
+  const people = await loadStakeholderMap(deps.db, ws, account.id, now);
   const data = {
     account: account.name,
     facts: facts.map((text) => ({ ref: refs.fact(text), text })),
+    // Every person as a citable fact, so the stakeholder map can only name people the interviews did.
+    people: people.map((p) => {
+      const named = p.evidence ? byId.get(p.evidence.signal_id) : undefined;
+      return {
+        ref: refs.fact(personFact(p)),
+        name: p.name,
+        role: p.role,
+        part: p.part,
+        change: p.change,
+        answered: p.answered,
+        mentioned_by: p.mentioned_by,
+        signal: named ? refs.signal(named) : null,
+      };
+    }),
     digest: digest
       ? {
           summary: digest.summary,
@@ -153,4 +169,16 @@ export async function writeRenewalBriefWithModel(
     usage: addUsage(map.usage, reduce.usage),
     generation: mapReduceGeneration(map, reduce, dropped),
   };
+}
+
+/** "Person: Tom (champion) — champion; left last month; named by Ana Ruiz (admin)": one person as a brief may cite them. */
+export function personFact(p: Stakeholder): string {
+  const who = p.name ? `${p.name}${p.role ? ` (${p.role})` : ''}` : `Their ${p.role ?? 'contact'}`;
+  const facts = [
+    p.part?.replace('_', ' '),
+    p.change,
+    p.answered ? 'answered an interview' : null,
+    p.mentioned_by.length ? `named by ${p.mentioned_by.join(', ')}` : null,
+  ].filter(Boolean);
+  return `Person: ${who}${facts.length ? ` — ${facts.join('; ')}` : ''}`;
 }

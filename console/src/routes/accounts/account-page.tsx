@@ -19,14 +19,15 @@ import { ReviewQueue } from '../../components/review-queue';
 import { Empty, QueryView } from '../../components/states';
 import { InviteContact } from './invite-contact';
 import { RegenerateBrief } from './regenerate-brief';
+import { StakeholderMap } from './stakeholder-map';
 
-/** One account: health and why, contacts, what happened, and the renewal brief. */
+/** One account: health and why, stakeholders and contacts, what happened, and the renewal brief. */
 export default function AccountPage() {
   const { id = '' } = useParams();
   const account = useQuery({ queryKey: ['account', id], queryFn: () => getJson<AccountDetail>(`/accounts/${id}`) });
   return (
     <QueryView query={account}>
-      {({ account: a, contacts, timeline, usage, brief, ratings }) => (
+      {({ account: a, contacts, stakeholders, timeline, usage, brief, ratings }) => (
         <>
           <p className="meta">
             <Link to="/accounts">Accounts</Link> / {a.external_id}
@@ -92,6 +93,7 @@ export default function AccountPage() {
                   <dd>{formatRelative(a.last_touch_at)}</dd>
                 </dl>
               </section>
+              <StakeholderMap people={stakeholders} />
               <section className="card" aria-labelledby="usage-h">
                 <h2 id="usage-h">Usage, last 30 days</h2>
                 <p>
