@@ -22,7 +22,16 @@ export const guideTopicSchema = z.object({
   probing: z.string().max(1000).describe('How the interviewer digs deeper when the answer is thin or interesting'),
   follow_up: z.string().min(5).max(500).describe('Scripted follow-up when an answer is under about 8 words'),
   required: z.boolean(),
+  max_probes: z
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .optional()
+    .describe('AI mode: at most this many follow-ups on the topic before moving on (default 2)'),
 });
+/** Follow-ups a topic gets in AI mode when its guide does not say. */
+export const DEFAULT_MAX_PROBES = 2;
 export type GuideTopic = z.infer<typeof guideTopicSchema>;
 
 /** A category of the extraction taxonomy, with the keywords scripted extraction matches. */

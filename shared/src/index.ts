@@ -6,3 +6,4 @@ export * from './guide';
 export * from './outcomes';
 export * from './signal';
 export * from './triggers';
+export * from './turn-decision';

@@ -7,11 +7,20 @@ import type { Db } from '../db/database';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
-import { addReviewItem } from '../synthesis/review-queue';
 import { loadGuideVersion, type PendingReply, readState } from './interview-store';
 import { loadTurn, type Turn, type TurnMessage } from './load-turn';
-import { recordMomentOptOut } from './opt-outs';
+import { recordTurnOutcome, type TurnOwner } from './settle-judged-turn';
 import { decideNextTurn, endsInterview, type TurnState } from './turn-policy';
+
+/** What a judged turn needs to decide again once the judgement is in (see judged-reply.ts). */
+export type JudgingInput = {
+  /** The turn state the answer was given in. */
+  before: TurnState;
+  elapsedMs: number;
+  answer: string;
+  lastInterviewerText?: string;
+  interview: TurnOwner;
+};
 
 export type CommittedMessage =
   | {
@@ -22,6 +31,11 @@ export type CommittedMessage =
       /** The conversation up to and including this answer: what the interviewer replies to. */
       transcript: TurnMessage[];
       context: Turn['context'];
+      /**
+       * Set when the decision stored with the answer is provisional: the model's judgement
+       * of the answer decides, and the rules' decision stands only if the judgement fails.
+       */
+      judging?: JudgingInput;
     }
   | { repeat: true; customerMessageId: string };
 
@@ -38,7 +52,12 @@ export async function commitCustomerMessage(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
   loaded: Turn,
-  input: { clientId: string; text: string },
+  input: {
+    clientId: string;
+    text: string;
+    /** The AI interviewer judges answers: leave the decision open unless the rules' is final. */
+    judged?: boolean;
+  },
 ): Promise<CommittedMessage> {
   let turn = loaded;
   for (let attempt = 1; ; attempt++) {
@@ -54,13 +73,16 @@ export async function commitCustomerMessage(
     const now = deps.now();
     const state = readState(interview.state);
     const startedAt = interview.started_at ? new Date(interview.started_at) : now;
-    const decision = decideNextTurn({
-      guide,
-      state,
-      answer: input.text,
-      elapsedMs: now.getTime() - startedAt.getTime(),
-      lastInterviewerText: messages.findLast((m) => m.role === 'interviewer')?.text,
-    });
+    const elapsedMs = now.getTime() - startedAt.getTime();
+    const lastInterviewerText = messages.findLast((m) => m.role === 'interviewer')?.text;
+    const decision = decideNextTurn({ guide, state, answer: input.text, elapsedMs, lastInterviewerText });
+    // A clear hand-off or stop in words acts at once, judged or not (the safety net); any
+    // other decision of the rules waits for the judgement before it closes anything.
+    const settled = decision.action === 'handoff' || decision.action === 'opt_out';
+    const judging: JudgingInput | undefined =
+      input.judged && !settled
+        ? { before: state, elapsedMs, answer: input.text, lastInterviewerText, interview }
+        : undefined;
     const message: TurnMessage = {
       id: randomUUID(),
       seq: state.next_seq,
@@ -82,7 +104,8 @@ export async function commitCustomerMessage(
       decidedOnSeq: state.next_seq,
       state: { ...decision.state, next_seq: state.next_seq + 2 },
       pending,
-      closeAs: endsInterview(decision.action) ? (decision.action === 'opt_out' ? 'declined' : 'completed') : null,
+      closeAs:
+        endsInterview(decision.action) && !judging ? (decision.action === 'opt_out' ? 'declined' : 'completed') : null,
       now,
       messageId: message.id,
       seq: message.seq,
@@ -95,24 +118,13 @@ export async function commitCustomerMessage(
       // What the close means for the contact and the account commits with the close itself.
       stored = await deps.db.transaction().execute(async (trx) => {
         if (!(await storeTurn(trx, write))) return false;
-        const t = tenant(trx, ws);
-        if (decision.action === 'opt_out' && interview.contact_id)
-          await recordMomentOptOut(t, {
-            contactId: interview.contact_id,
-            accountId: interview.account_id,
-            guideId: interview.guide_id,
-            moment: guide.moment,
-            interviewId: interview.id,
-            channel: interview.channel,
-          });
-        if (decision.action === 'handoff' && interview.account_id)
-          await addReviewItem(t, {
-            accountId: interview.account_id,
-            kind: 'handoff',
-            reason: 'Asked to talk to a person',
-            evidence: [{ interview_id: interview.id, message_id: message.id, quote: input.text.slice(0, 500) }],
-            dedupeKey: `wants_human:${interview.id}`,
-          });
+        await recordTurnOutcome(tenant(trx, ws), {
+          action: decision.action,
+          interview,
+          guide,
+          messageId: message.id,
+          text: input.text,
+        });
         return true;
       });
     } else {
@@ -126,6 +138,7 @@ export async function commitCustomerMessage(
         guide,
         transcript: [...messages, message],
         context: turn.context,
+        ...(judging ? { judging } : {}),
       };
     if (attempt === MAX_ATTEMPTS)
       throw new AppError(

@@ -1,13 +1,23 @@
 import type { AppDeps } from '../app-deps';
 import { callWithRetries, ModelAttemptError } from '../model-access/model-calls';
 import { type ConversationTurn, streamInterviewModel } from '../model-access/model-provider';
+import { ActionTagReader } from './action-tag';
 import { InstructionIndex } from './instruction-index';
 import { type GuardVerdict, ReplyStreamGuard } from './reply-guard';
 
 export type { ConversationTurn } from '../model-access/model-provider';
 
 export type ModelReplyResult =
-  | { kind: 'ok'; text: string; model: string; promptTokens: number; completionTokens: number; attempts: number }
+  | {
+      kind: 'ok';
+      text: string;
+      /** The reply's leading action tag (see action-tag.ts), or null when it had none. */
+      tag: string | null;
+      model: string;
+      promptTokens: number;
+      completionTokens: number;
+      attempts: number;
+    }
   /** The output check refused the reply (canary, recited instructions, a promise); not retried. */
   | { kind: 'rejected'; reason: Exclude<GuardVerdict, { ok: true }>['reason']; attempts: number }
   /** Every attempt failed (timeout, 429, 5xx, malformed or cut stream), or the turn's budget ran out. */
@@ -18,6 +28,8 @@ export type ReplyStreamHandlers = {
   onDelta(text: string): void;
   /** A failed attempt's partial text should be discarded: a retry starts over. */
   onRetry(): void;
+  /** The attempt's action tag is known (null: the reply has none); called before its first delta. */
+  onTag?(tag: string | null): void;
 };
 
 type AttemptResult = Exclude<ModelReplyResult, { kind: 'failed' }>;
@@ -51,6 +63,16 @@ export async function streamInterviewReply(
     { purpose: 'interviewer reply', maxWaitMs: firstTokenMs, budgetMs: turnMs, onRetry: handlers.onRetry },
     async (budget, attempt): Promise<AttemptResult> => {
       const guard = new ReplyStreamGuard(input.canary, index);
+      const tags = new ActionTagReader();
+      let tagSeen = false;
+      // The tag is not the customer's to see: it is read off before the output check.
+      const afterTag = (text: string) => {
+        if (!tagSeen && tags.tag !== undefined) {
+          tagSeen = true;
+          handlers.onTag?.(tags.tag);
+        }
+        return text;
+      };
       const stall = new AbortController();
       // One timer per attempt, re-armed on every delta: between chunks the same budget
       // applies, since a stream that stalls is as dead as one that never starts.
@@ -76,7 +98,9 @@ export async function streamInterviewReply(
           if (part.type === 'text') {
             stalled = 'stream stalled';
             timer.refresh();
-            const safe = guard.push(part.delta);
+            const text = afterTag(tags.push(part.delta));
+            if (!text) continue;
+            const safe = guard.push(text);
             if (safe) {
               shown = true;
               handlers.onDelta(safe);
@@ -93,6 +117,9 @@ export async function streamInterviewReply(
           return { kind: 'rejected', reason: early.reason, attempts: attempt };
         }
         if (finishReason !== 'stop') throw new ModelAttemptError(`stream ended without completing (${finishReason})`);
+        const held = afterTag(tags.finish());
+        const heldSafe = held ? guard.push(held) : '';
+        if (heldSafe) handlers.onDelta(heldSafe);
         const done = guard.finish();
         if (!done.verdict.ok) {
           log.warn({ reason: done.verdict.reason }, 'interviewer reply rejected by the output check');
@@ -103,6 +130,7 @@ export async function streamInterviewReply(
         return {
           kind: 'ok',
           text: done.reply,
+          tag: tags.tag ?? null,
           model: config.openai.interviewModel,
           promptTokens: usage.input,
           completionTokens: usage.output,

@@ -81,6 +81,8 @@ export async function callWithRetries<T>(
             : describeModelFailure(err);
         deps.log.warn({ purpose: policy.purpose, attempt: n, reason }, 'model call failed');
         if (budget.signal.aborted) break;
+        // A request the provider refused as such (400, 401, 404…) is refused again: no retry.
+        if ((err as { isRetryable?: boolean }).isRetryable === false) break;
       }
     }
   } finally {
