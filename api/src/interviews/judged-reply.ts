@@ -4,7 +4,7 @@ import type { Ws } from '../db/tenant';
 import type { JudgingInput } from './commit-customer-message';
 import type { PendingReply } from './interview-store';
 import { allowedMoves, decideJudgedTurn, moveOf } from './judged-turn';
-import { judgeAnswer } from './judgement';
+import { type JudgementOutcome, judgeAnswer } from './judgement';
 import { type ConversationTurn, type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, instructionParts, newCanary, sayableText } from './prompts';
 import { ReplyGate } from './reply-gate';
@@ -46,14 +46,19 @@ export async function judgedModelReply(
 ): Promise<JudgedReply> {
   const { guide, judging } = turn;
   const before = judging.before;
-  // Asked for first, and not awaited: the reply starts at the same moment.
-  const judgement = judgeAnswer(deps, {
-    guide,
-    topicIndex: before.topic_index,
-    transcript: turn.transcript,
-    budgetMs: deps.config.modelCalls.firstTokenMs,
-  });
+  // Asked for first, and not awaited: the reply starts at the same moment. The customer
+  // waits for it no longer than for a first token; a late one is let finish unread (the
+  // turn's budget ends it), since aborting a request costs as much as letting it end.
+  const { firstTokenMs, turnMs } = deps.config.modelCalls;
+  const judgement = Promise.race([
+    judgeAnswer(deps, { guide, topicIndex: before.topic_index, transcript: turn.transcript, budgetMs: turnMs }),
+    new Promise<JudgementOutcome>((resolve) =>
+      setTimeout(() => resolve({ ok: false, reason: 'judgement later than a first token' }), firstTokenMs).unref(),
+    ),
+  ]);
   const gate = new ReplyGate(handlers);
+  // A reply the decision does not use is stopped, so its tokens are not paid for.
+  const cancel = new AbortController();
   const canary = newCanary();
   const reply = streamInterviewReply(
     deps,
@@ -73,6 +78,7 @@ export async function judgedModelReply(
       sayable: sayableText(guide),
       messages: turn.messages,
       canary,
+      cancel: cancel.signal,
     },
     gate.handlers,
   );
@@ -118,6 +124,7 @@ export async function judgedModelReply(
     // The interview moved on meanwhile (a decline, another answer): the decision stored
     // with the answer stands, in the guide's words.
     gate.close();
+    cancel.abort();
     return { pending: turn.pending, record: {}, shown: false };
   }
 
@@ -128,7 +135,7 @@ export async function judgedModelReply(
   const letThrough = await Promise.race([gate.verdict, reply.then(() => null)]);
   if (letThrough === false) {
     // Not awaited: its words are not used, and the customer should not wait for them.
-    void reply;
+    cancel.abort();
     return { pending, record: { ...record, corrected: correction(gate.refusedTag) }, shown: false };
   }
   const result = await reply;

@@ -49,6 +49,8 @@ export async function streamInterviewReply(
     sayable: string[];
     messages: ConversationTurn[];
     canary: string;
+    /** Aborted when the reply is no longer wanted (its turn was answered otherwise). */
+    cancel?: AbortSignal;
   },
   handlers: ReplyStreamHandlers,
 ): Promise<ModelReplyResult> {
@@ -60,7 +62,13 @@ export async function streamInterviewReply(
   const outcome = await callWithRetries(
     deps,
     // A customer is waiting: a provider asking for more than a first token's budget is given up on.
-    { purpose: 'interviewer reply', maxWaitMs: firstTokenMs, budgetMs: turnMs, onRetry: handlers.onRetry },
+    {
+      purpose: 'interviewer reply',
+      maxWaitMs: firstTokenMs,
+      budgetMs: turnMs,
+      onRetry: handlers.onRetry,
+      ...(input.cancel ? { cancel: input.cancel } : {}),
+    },
     async (budget, attempt): Promise<AttemptResult> => {
       const guard = new ReplyStreamGuard(input.canary, index);
       const tags = new ActionTagReader();
@@ -86,6 +94,8 @@ export async function streamInterviewReply(
         if (!shown) stall.abort(budget.reason);
       };
       budget.addEventListener('abort', budgetSpent, { once: true });
+      const cancelled = () => stall.abort(new ModelAttemptError('reply no longer wanted'));
+      input.cancel?.addEventListener('abort', cancelled, { once: true });
       try {
         let finishReason: string | undefined;
         let usage = { input: 0, output: 0 };
@@ -141,6 +151,7 @@ export async function streamInterviewReply(
         throw stall.signal.aborted ? stall.signal.reason : err;
       } finally {
         budget.removeEventListener('abort', budgetSpent);
+        input.cancel?.removeEventListener('abort', cancelled);
         clearTimeout(timer);
         // Ends the request when the loop stopped early (a rejected reply) or failed; a
         // completed stream is left alone, its connection is already done.
