@@ -7,6 +7,15 @@ const FIRST_TOKEN_MS = 800;
 const TOKEN_MS = 20; // 50 tokens/s
 const INTERVIEWS = Number(process.argv.find((a) => a.startsWith('--interviews='))?.split('=')[1] ?? 30);
 const TURNS = 3;
+// What the judge says of every answer: specific and complete, so the reply's move stands.
+const COMPLETE_ANSWER = {
+  quality: 'specific',
+  reason_reached: true,
+  worth_probing: false,
+  statement: 'other',
+  intent: 'continue',
+  language: 'en',
+};
 
 // Realistic interviewer replies, streamed a word-ish token at a time.
 const REPLIES = [
@@ -44,10 +53,11 @@ async function answerStarted(t: TestApp, id: string, token: string, clientId: st
 }
 
 /**
- * `bench/first-visible-word`: with a model that takes 800 ms to its first token and then
- * streams 50 tokens/s, how long after the model's first token the customer sees the first
- * word (what the output check holds back), and how much Candor adds to the customer's
- * time-to-first-visible-word in all (the turn's own work before the model call included).
+ * `bench/first-visible-word`: with a model that takes 800 ms to its first token (and as
+ * long to judge an answer) and then streams 50 tokens/s, the customer's first visible word
+ * from their send, with the answer judgement on and off; how long after the model's first
+ * token it shows (the tag, the wait for the judgement and the output check), and how much
+ * Candor adds in all (the turn's own work before the model call included).
  * `tsx ../bench/run.ts first-visible-word [--interviews=30]`; embedded database unless
  * TEST_DATABASE_URL is set.
  */
@@ -56,13 +66,28 @@ export async function benchFirstVisibleWord() {
   const firstTokenAt = new Map<string, number>();
   const stub = await listenChatCompletions((body, raw, res) => {
     if (!body.stream) {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: '{"signals":[]}' } }] }));
+      // The answer judgement takes as long as a reply's first token; extraction answers at once.
+      const judging = (body as { response_format?: { json_schema?: { name?: string } } }).response_format?.json_schema
+        ?.name;
+      const content = judging === 'answer_judgement' ? JSON.stringify(COMPLETE_ANSWER) : '{"signals":[]}';
+      setTimeout(
+        () => {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content } }] }));
+        },
+        judging ? FIRST_TOKEN_MS : 0,
+      );
       return;
     }
     const tag = raw.match(/\[t:\d+\]/g)?.at(-1) ?? '';
-    const closing = /Do not ask anything|without asking anything/.test(String(body.messages?.[0]?.content ?? ''));
-    const text = closing ? 'Thank you for your time today, this was really helpful.' : REPLIES[next++ % REPLIES.length];
+    const system = String(body.messages?.[0]?.content ?? '');
+    // A judged turn offers moves and wants the chosen one's tag first; the move for a complete answer leads.
+    const move = /Your task for this message: if they answered the question, begin with \[(\w+)\]/.exec(system)?.[1];
+    const closing = move ? move === 'close' : /Do not ask anything|without asking anything/.test(system);
+    const reply = closing
+      ? 'Thank you for your time today, this was really helpful.'
+      : REPLIES[next++ % REPLIES.length];
+    const text = move ? `[${move}] ${reply}` : reply;
     const tokens = text?.match(/\S+\s*/g) ?? [];
     const chunk = (choices: unknown[], extra = {}) =>
       `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: body.model, choices, ...extra })}\n\n`;
@@ -84,19 +109,40 @@ export async function benchFirstVisibleWord() {
     setTimeout(send, FIRST_TOKEN_MS);
   });
 
+  try {
+    for (const judgement of ['on', 'off'] as const) {
+      const { added, held, fromSend } = await measure(stub.url, firstTokenAt, judgement);
+      const p = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
+      console.log(
+        `\nFirst visible word, answer judgement ${judgement}, ${added.length} turns, model: ${FIRST_TOKEN_MS} ms to first token (and to a judgement) then ${1000 / TOKEN_MS} tokens/s`,
+      );
+      console.log(`  customer's send → first visible word (goal p50 ≤ 1000 ms, p99 ≤ 1300 ms): ${p(fromSend)}`);
+      console.log(`  model's first token → customer's first delta (tag, judgement and output check): ${p(held)}`);
+      console.log(`  Candor's addition to time-to-first-visible-word: ${p(added)}`);
+    }
+  } finally {
+    stub.server.close();
+  }
+}
+
+/** Runs INTERVIEWS interviews of TURNS answers against the stub and times each first delta. */
+async function measure(url: string, firstTokenAt: Map<string, number>, judgement: 'on' | 'off') {
   const t = await startTestApp({
     CANDOR_RUN_JOBS: 'false',
     OPENAI_API_KEY: 'sk-bench',
-    OPENAI_BASE_URL: stub.url,
+    OPENAI_BASE_URL: url,
     CANDOR_INTERVIEW_MODEL: 'gpt-4.1-mini',
     CANDOR_MODEL_FIRST_TOKEN_MS: '5000',
+    CANDOR_INTERVIEW_JUDGEMENT: judgement,
   });
   const added: number[] = [];
   const held: number[] = [];
+  const fromSend: number[] = [];
   try {
     const { ws, guideId } = await seedWorkspace(t, guideFixture());
     let tagNo = 0;
-    for (let n = 0; n < INTERVIEWS; n++) {
+    // Interview 0 warms the process up (its code compiled, its first connections made) and is not measured.
+    for (let n = 0; n <= INTERVIEWS; n++) {
       const { id } = await invite(t, ws, guideId);
       const { token } = await identify(t, ws);
       await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token });
@@ -105,19 +151,14 @@ export async function benchFirstVisibleWord() {
         const text = `We mostly use it for reporting across three teams and it saves us hours ${tag}.`;
         const { sentAt, firstDeltaAt } = await answerStarted(t, id, token, `c${turn}`, text);
         const modelFirst = firstTokenAt.get(tag);
-        if (firstDeltaAt === undefined || modelFirst === undefined) continue;
+        if (n === 0 || firstDeltaAt === undefined || modelFirst === undefined) continue;
         added.push(firstDeltaAt - sentAt - FIRST_TOKEN_MS);
         held.push(firstDeltaAt - modelFirst);
+        fromSend.push(firstDeltaAt - sentAt);
       }
     }
   } finally {
     await t.close();
-    stub.server.close();
   }
-  const p = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
-  console.log(
-    `\nFirst visible word, ${added.length} turns, model: ${FIRST_TOKEN_MS} ms to first token then ${1000 / TOKEN_MS} tokens/s`,
-  );
-  console.log(`  model's first token → customer's first delta (the output check's hold): ${p(held)}`);
-  console.log(`  Candor's addition to time-to-first-visible-word (goal p50 ≤ 150 ms, p99 ≤ 250 ms): ${p(added)}`);
+  return { added, held, fromSend };
 }

@@ -116,6 +116,9 @@ const schema = z.object({
   CANDOR_EMAIL_RETRY_MS: optionalString
     .transform((v) => (v === undefined ? 60_000 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 0, { message: 'must be a whole number of milliseconds' }),
+  CANDOR_INTERVIEW_JUDGEMENT: optionalString
+    .pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional())
+    .transform((v) => v !== 'off'),
   CANDOR_WEBHOOKS_ALLOW_PRIVATE: optionalString
     .pipe(z.enum(['true', 'false']).optional())
     .transform((v) => v === 'true'),
@@ -141,6 +144,11 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   openai: { apiKey: string | undefined; baseUrl: string | undefined; interviewModel: string; synthesisModel: string };
+  /**
+   * Whether the AI interviewer has each answer judged by the model (CANDOR_INTERVIEW_JUDGEMENT,
+   * on by default); off, it decides turns by the rules scripted mode uses.
+   */
+  interviewJudgement: boolean;
   /** Extra or overriding model prices, USD per 1M tokens (CANDOR_MODEL_PRICES); see pricing/model-prices.ts. */
   modelPrices: Record<string, { input: number; output: number }>;
   /**
@@ -197,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       interviewModel: e.CANDOR_INTERVIEW_MODEL,
       synthesisModel: e.CANDOR_SYNTHESIS_MODEL,
     },
+    interviewJudgement: e.CANDOR_INTERVIEW_JUDGEMENT,
     modelCalls: {
       firstTokenMs: e.CANDOR_MODEL_FIRST_TOKEN_MS,
       turnMs: e.CANDOR_MODEL_TURN_MS,

@@ -12,19 +12,32 @@ import { listenChatCompletions, sendCompletion } from './chat-completions';
  * and for the thread's busy time so far.
  */
 const modelMs = new Map<string, number>();
+const COMPLETE_ANSWER = JSON.stringify({
+  quality: 'specific',
+  reason_reached: true,
+  worth_probing: false,
+  statement: 'other',
+  intent: 'continue',
+  language: 'en',
+});
 
 const { url } = await listenChatCompletions((body, raw, res) => {
   const started = performance.now();
   const system = String(body.messages?.[0]?.content ?? '');
   const usage = { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: 12 };
   if (!body.stream) {
-    sendCompletion(res, body.model, '{"signals":[]}', usage);
+    // An answer judgement (complete and specific, so the reply's move stands) or an empty extraction.
+    const judging = raw.includes('"answer_judgement"');
+    sendCompletion(res, body.model, judging ? COMPLETE_ANSWER : '{"signals":[]}', usage);
     return;
   }
   const tag = raw.match(/\[t:\d+\]/g)?.at(-1);
   if (tag) res.once('finish', () => modelMs.set(tag, (modelMs.get(tag) ?? 0) + performance.now() - started));
-  const closing = /Do not ask anything|without asking anything/.test(system);
-  const text = closing ? 'Thank you for your time today.' : 'Thanks, that helps. What would you change first?';
+  // A judged turn offers moves and wants the chosen one's tag first; the move for a complete answer leads.
+  const move = /Your task for this message: if they answered the question, begin with \[(\w+)\]/.exec(system)?.[1];
+  const closing = move ? move === 'close' : /Do not ask anything|without asking anything/.test(system);
+  const reply = closing ? 'Thank you for your time today.' : 'Thanks, that helps. What would you change first?';
+  const text = move ? `[${move}] ${reply}` : reply;
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   const chunk = (choices: unknown[], extra = {}) =>
     `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: body.model, choices, ...extra })}\n\n`;

@@ -151,7 +151,15 @@ export type Transcript = {
     /** The language the interview started in; null until it starts. */
     language?: string | null;
   };
-  messages: { id: string; seq: number; role: 'interviewer' | 'customer'; text: string; created_at: string }[];
+  messages: {
+    id: string;
+    seq: number;
+    role: 'interviewer' | 'customer';
+    text: string;
+    created_at: string;
+    /** On interviewer replies: what the turn policy decided and why (shared/src/turn-decision.ts). */
+    decision: TurnDecision | null;
+  }[];
   signals: SignalRow[];
 };
 
@@ -165,6 +173,26 @@ export type TeamRow = {
   arr_at_risk_cents: number;
   interviews_completed: number;
   open_reviews: number;
+};
+
+/** What the interviewer decided for one reply, and why. */
+export type TurnDecision = {
+  action: string;
+  topic_index: number;
+  why: string;
+  reason?: string;
+  decided_by?: 'rules' | 'judgement' | 'rules_after_failed_judgement';
+  judgement?: {
+    quality: 'specific' | 'vague' | 'off_topic';
+    reason_reached: boolean;
+    worth_probing: boolean;
+    statement: 'value' | 'churn' | 'other';
+    intent: 'continue' | 'wants_human' | 'wants_stop' | 'asks_question' | 'confused';
+    language: string;
+  };
+  judgement_failure?: string;
+  probes?: { used: number; cap: number };
+  corrected?: string;
 };
 
 export type HomeData = {

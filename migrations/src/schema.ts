@@ -208,8 +208,17 @@ export interface MessagesTable {
   created_at: CreatedAt;
 }
 
-/** What the turn policy decided for one reply, and why. */
-export type TurnDecisionRecord = { action: string; topic_index: number; why: string; reason?: string };
+/**
+ * What the turn policy decided for one reply, and why; judged AI turns add the judgement,
+ * probe counts and corrections (shared/src/turn-decision.ts has the whole shape).
+ */
+export type TurnDecisionRecord = {
+  action: string;
+  topic_index: number;
+  why: string;
+  reason?: string;
+  [judged: string]: unknown;
+};
 
 export interface SignalsTable {
   id: Generated<string>;

@@ -38,6 +38,13 @@ export const guideTopicSchema = z
       .max(500)
       .describe('Scripted follow-up when an answer is under about 8 words (rating: asked when no score was given)'),
     required: z.boolean(),
+    max_probes: z
+      .number()
+      .int()
+      .min(0)
+      .max(5)
+      .optional()
+      .describe('AI mode: at most this many follow-ups on the topic before moving on (default 2)'),
   })
   .superRefine((topic, ctx) => {
     if (topic.kind === 'rating' && !topic.scale)
@@ -45,6 +52,8 @@ export const guideTopicSchema = z
     if (topic.kind !== 'rating' && topic.scale)
       ctx.addIssue({ code: 'custom', path: ['scale'], message: 'only rating topics have a scale' });
   });
+/** Follow-ups a topic gets in AI mode when its guide does not say. */
+export const DEFAULT_MAX_PROBES = 2;
 export type GuideTopic = z.infer<typeof guideTopicSchema>;
 
 /** A category of the extraction taxonomy, with the keywords scripted extraction matches. */

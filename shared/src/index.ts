@@ -8,3 +8,4 @@ export * from './outcomes';
 export * from './rating';
 export * from './signal';
 export * from './triggers';
+export * from './turn-decision';

@@ -11,9 +11,16 @@ describe('a model stream that stalls after its first words', () => {
   let model: Server;
   let calls = 0;
   beforeAll(async () => {
-    model = createServer((req, res) => {
+    model = createServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      // Only the interviewer's streamed replies are counted; an answer judgement is refused.
+      if (!JSON.parse(body || '{}').stream) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'Invalid request.', type: 'invalid_request_error' } }));
+        return;
+      }
       calls++;
-      req.resume();
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const chunk = { id: 'c', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [] as unknown[] };
       const delta = (content: string) => ({

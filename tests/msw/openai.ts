@@ -49,11 +49,19 @@ export type MockOpenAIOptions = {
   chat?: MockScript;
   /** Replies for Responses API calls, same forms as `chat`. */
   responses?: MockScript;
+  /**
+   * Replies for the AI interviewer's answer judgements (structured output named
+   * `answer_judgement`), same forms. Unscripted, a judgement call is refused with a 400,
+   * so a test that scripts none runs the turn on the rules, as when judging fails.
+   */
+  judge?: MockScript;
 };
 
 export type MockOpenAI = {
-  /** Every call received so far, oldest first. */
+  /** Every call received so far, oldest first, answer judgements apart. */
   calls: MockCall[];
+  /** Every answer judgement call received so far, oldest first. */
+  judgeCalls: MockCall[];
   /** Replaces the scripts (and keeps the call log). */
   script(options: MockOpenAIOptions): void;
   /** Clears the call log. */
@@ -63,11 +71,13 @@ export type MockOpenAI = {
 /** Installs OpenAI handlers on an msw server (call in beforeAll or per test; `server.resetHandlers()` removes them). */
 export function mockOpenAI(server: SetupServer, options: MockOpenAIOptions = {}): MockOpenAI {
   let scripts: MockOpenAIOptions = options;
-  const cursors = { chat: 0, responses: 0 };
+  const cursors = { chat: 0, responses: 0, judge: 0 };
   const calls: MockCall[] = [];
+  const judgeCalls: MockCall[] = [];
 
-  const pick = async (api: 'chat' | 'responses', call: MockCall): Promise<MockReply> => {
+  const pick = async (api: 'chat' | 'responses' | 'judge', call: MockCall): Promise<MockReply> => {
     const script = scripts[api];
+    if (!script && api === 'judge') return { status: 400 };
     if (!script) return { text: 'Thanks for sharing that. What else should we know?' };
     if (typeof script === 'function') return script(call);
     if (!Array.isArray(script)) return script;
@@ -88,8 +98,9 @@ export function mockOpenAI(server: SetupServer, options: MockOpenAIOptions = {})
         body,
         promptText: collectPromptText(body),
       };
-      calls.push(call);
-      const reply = await pick(api, call);
+      const judging = isJudgement(body);
+      (judging ? judgeCalls : calls).push(call);
+      const reply = await pick(judging ? 'judge' : api, call);
       if (reply.delayMs) await sleep(reply.delayMs, request.signal);
       if (reply.status && reply.status >= 400) return errorResponse(reply.status, reply.retryAfter);
       const text = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? '');
@@ -107,25 +118,45 @@ export function mockOpenAI(server: SetupServer, options: MockOpenAIOptions = {})
 
   return {
     calls,
+    judgeCalls,
     script(next) {
       scripts = next;
       cursors.chat = 0;
       cursors.responses = 0;
+      cursors.judge = 0;
     },
     clearCalls() {
       calls.length = 0;
+      judgeCalls.length = 0;
     },
   };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the raw OpenAI request body
+function isJudgement(body: any): boolean {
+  const name = body?.response_format?.json_schema?.name ?? body?.text?.format?.name;
+  return name === 'answer_judgement';
 }
 
 type Usage = { input: number; output: number };
 
 function errorResponse(status: number, retryAfter = '0') {
-  const code = status === 429 ? 'rate_limit_exceeded' : 'server_error';
+  const code = status === 429 ? 'rate_limit_exceeded' : status === 400 ? 'invalid_request' : 'server_error';
   const message =
-    status === 429 ? 'Rate limit reached for requests' : 'The server had an error processing your request.';
+    status === 429
+      ? 'Rate limit reached for requests'
+      : status === 400
+        ? 'Invalid request.'
+        : 'The server had an error processing your request.';
   return HttpResponse.json(
-    { error: { message, type: status === 429 ? 'requests' : 'server_error', param: null, code } },
+    {
+      error: {
+        message,
+        type: status === 429 ? 'requests' : status === 400 ? 'invalid_request_error' : 'server_error',
+        param: null,
+        code,
+      },
+    },
     { status, headers: status === 429 ? { 'retry-after': retryAfter } : {} },
   );
 }

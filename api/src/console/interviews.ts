@@ -103,7 +103,7 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
   const [messages, signals] = await Promise.all([
     t
       .selectFrom('messages')
-      .select(['id', 'seq', 'role', 'text', 'created_at'])
+      .select(['id', 'seq', 'role', 'text', 'created_at', 'decision'])
       .where('interview_id', '=', interviewId)
       .orderBy('seq')
       .execute(),

@@ -7,13 +7,22 @@ import type { Db } from '../db/database';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
-import { addHandoffItem } from '../synthesis/review-queue';
 import { loadGuideVersion, type PendingReply, readState } from './interview-store';
 import { loadTurn, type Turn, type TurnMessage } from './load-turn';
-import { recordMomentOptOut } from './opt-outs';
 import { resolveScore } from './rating-answer';
 import { linkRatingReason, recordRating } from './rating-signals';
+import { recordTurnOutcome, type TurnOwner } from './settle-judged-turn';
 import { decideNextTurn, endsInterview, type TurnState } from './turn-policy';
+
+/** What a judged turn needs to decide again once the judgement is in (see judged-reply.ts). */
+export type JudgingInput = {
+  /** The turn state the answer was given in. */
+  before: TurnState;
+  elapsedMs: number;
+  answer: string;
+  lastInterviewerText?: string;
+  interview: TurnOwner;
+};
 
 export type CommittedMessage =
   | {
@@ -24,6 +33,11 @@ export type CommittedMessage =
       /** The conversation up to and including this answer: what the interviewer replies to. */
       transcript: TurnMessage[];
       context: Turn['context'];
+      /**
+       * Set when the decision stored with the answer is provisional: the model's judgement
+       * of the answer decides, and the rules' decision stands only if the judgement fails.
+       */
+      judging?: JudgingInput;
     }
   | { repeat: true; customerMessageId: string };
 
@@ -40,7 +54,14 @@ export async function commitCustomerMessage(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
   loaded: Turn,
-  input: { clientId: string; text: string; rating?: number | undefined },
+  input: {
+    clientId: string;
+    text: string;
+    /** Rating topics: the score the customer picked on the scale (checked below). */
+    rating?: number | undefined;
+    /** The AI interviewer judges answers: leave the decision open unless the rules' is final. */
+    judged?: boolean;
+  },
 ): Promise<CommittedMessage> {
   let turn = loaded;
   for (let attempt = 1; ; attempt++) {
@@ -58,14 +79,17 @@ export async function commitCustomerMessage(
     const startedAt = interview.started_at ? new Date(interview.started_at) : now;
     // A score that does not fit the question is refused here, before anything is stored.
     const score = resolveScore(guide, state, input);
-    const decision = decideNextTurn({
-      score,
-      guide,
-      state,
-      answer: input.text,
-      elapsedMs: now.getTime() - startedAt.getTime(),
-      lastInterviewerText: messages.findLast((m) => m.role === 'interviewer')?.text,
-    });
+    const elapsedMs = now.getTime() - startedAt.getTime();
+    const lastInterviewerText = messages.findLast((m) => m.role === 'interviewer')?.text;
+    const decision = decideNextTurn({ score, guide, state, answer: input.text, elapsedMs, lastInterviewerText });
+    // A clear hand-off or stop in words acts at once, judged or not (the safety net), and so
+    // does the question about a score's reason; any other decision of the rules waits for
+    // the judgement before it closes anything.
+    const settled = decision.action === 'handoff' || decision.action === 'opt_out' || decision.why === 'rating_reason';
+    const judging: JudgingInput | undefined =
+      input.judged && !settled
+        ? { before: state, elapsedMs, answer: input.text, lastInterviewerText, interview }
+        : undefined;
     const message: TurnMessage = {
       id: randomUUID(),
       seq: state.next_seq,
@@ -88,7 +112,8 @@ export async function commitCustomerMessage(
       decidedOnSeq: state.next_seq,
       state: { ...decision.state, next_seq: state.next_seq + 2 },
       pending,
-      closeAs: endsInterview(decision.action) ? (decision.action === 'opt_out' ? 'declined' : 'completed') : null,
+      closeAs:
+        endsInterview(decision.action) && !judging ? (decision.action === 'opt_out' ? 'declined' : 'completed') : null,
       now,
       messageId: message.id,
       seq: message.seq,
@@ -102,15 +127,13 @@ export async function commitCustomerMessage(
       stored = await deps.db.transaction().execute(async (trx) => {
         if (!(await storeTurn(trx, write))) return false;
         const t = tenant(trx, ws);
-        if (decision.action === 'opt_out' && interview.contact_id)
-          await recordMomentOptOut(t, {
-            contactId: interview.contact_id,
-            accountId: interview.account_id,
-            guideId: interview.guide_id,
-            moment: guide.moment,
-            interviewId: interview.id,
-            channel: interview.channel,
-          });
+        await recordTurnOutcome(t, {
+          action: decision.action,
+          interview,
+          guide,
+          messageId: message.id,
+          text: input.text,
+        });
         // A score is a signal from the moment it is stored, and the answer after it is its reason.
         const ratedScale = decision.rating && topicScale(guide.topics.find((x) => x.key === decision.rating?.topic));
         if (decision.rating && ratedScale)
@@ -126,13 +149,6 @@ export async function commitCustomerMessage(
             { ...decision.rating, scale: ratedScale },
           );
         if (decision.reason_for) await linkRatingReason(t, interview.id, decision.reason_for, message.id);
-        if (decision.action === 'handoff' && interview.account_id)
-          await addHandoffItem(t, {
-            accountId: interview.account_id,
-            interviewId: interview.id,
-            messageId: message.id,
-            text: input.text,
-          });
         return true;
       });
     } else {
@@ -146,6 +162,7 @@ export async function commitCustomerMessage(
         guide,
         transcript: [...messages, message],
         context: turn.context,
+        ...(judging ? { judging } : {}),
       };
     if (attempt === MAX_ATTEMPTS)
       throw new AppError(

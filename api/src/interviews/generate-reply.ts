@@ -1,24 +1,29 @@
-import { type GuideBody, type InterviewLanguage, topicScale } from '@candor/shared';
+import { type GuideBody, type InterviewLanguage, type TurnDecisionRecord, topicScale } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
 import { localizeGuide } from '../guides/localize-guide';
 import { costMicros } from '../pricing/model-prices';
+import type { JudgingInput } from './commit-customer-message';
 import { currentLanguage } from './detect-language';
 import { enqueueExtraction } from './enqueue-extraction';
 import { getInterview, listMessages, loadGuideVersion, type PendingReply, readState } from './interview-store';
+import { judgedModelReply, judgedScriptedText } from './judged-reply';
 import type { TurnMessage } from './load-turn';
 import { type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { type CustomerFacingContext, customerTurn, instructionParts, newCanary, sayableText } from './prompts';
 import { ratingReasonLine } from './rating-reason-lines';
 import { hasQuestion } from './reply-guard';
 import { openingText, scriptedReply } from './scripted';
-import { endsInterview } from './turn-policy';
+import { endsInterview, type TurnAction } from './turn-policy';
 
 const FIRST_REPLY_SEQ = 3;
 
 export type StoredReply = { id: string; role: 'interviewer'; text: string; mode: 'ai' | 'scripted' };
+
+/** A freshly written reply, with the move it was stored as (a judged turn may change it). */
+export type WrittenReply = StoredReply & { action: TurnAction };
 
 type ReplyDraft = {
   text: string;
@@ -46,10 +51,13 @@ export async function generateReply(
     context: CustomerFacingContext;
     /** Whether the AI interviewer answers (a model is configured and the workspace wants it). */
     aiInterviewer: boolean;
+    /** Set when the model's judgement of the answer decides this turn (see judged-reply.ts). */
+    judging?: JudgingInput;
   },
   handlers: ReplyStreamHandlers,
-): Promise<StoredReply> {
-  const { customerMessageId, pending, guide, transcript, context } = turn;
+): Promise<WrittenReply> {
+  const { customerMessageId, guide, transcript, context } = turn;
+  let pending = turn.pending;
   // The AI interviewer follows a customer who switches language (its scripted fallback too);
   // the scripted interviewer keeps the language the interview started in.
   const started = context.language ?? 'en';
@@ -57,8 +65,29 @@ export async function generateReply(
   const spoken = localizeGuide(guide, language);
   let draft: ReplyDraft | undefined;
   let streamed = false;
+  let record: Partial<TurnDecisionRecord> = {};
+  // The model sees the stored opening with the guide's own words, not the name the page sent.
+  const messages = transcript.map((m) =>
+    m.role === 'customer'
+      ? { role: 'user' as const, text: customerTurn(m.text) }
+      : // The stored opening greets with the name and company the page sent; the model gets
+        // the guide's own words instead, and those values only in the profile data block.
+        { role: 'assistant' as const, text: m.seq === 1 ? openingText(localizeGuide(guide, started), {}) : m.text },
+  );
 
-  if (turn.aiInterviewer) {
+  if (turn.aiInterviewer && turn.judging) {
+    const judged = await judgedModelReply(
+      deps,
+      ws,
+      { customerMessageId, pending, guide: spoken, language, transcript, messages, context, judging: turn.judging },
+      handlers,
+    );
+    pending = judged.pending;
+    record = judged.record;
+    streamed = judged.shown;
+    if (judged.reply) draft = { ...judged.reply, mode: 'ai' };
+    else deps.log.info({ interviewId, corrected: record.corrected }, 'judged turn answered in the guide’s words');
+  } else if (turn.aiInterviewer) {
     const canary = newCanary();
     const result = await streamInterviewReply(
       deps,
@@ -73,16 +102,7 @@ export async function generateReply(
           ...ratingReasonOf(guide, pending),
         }),
         sayable: sayableText(spoken),
-        messages: transcript.map((m) =>
-          m.role === 'customer'
-            ? { role: 'user' as const, text: customerTurn(m.text) }
-            : // The stored opening greets with the name and company the page sent; the model gets
-              // the guide's own words instead, and those values only in the profile data block.
-              {
-                role: 'assistant' as const,
-                text: m.seq === 1 ? openingText(localizeGuide(guide, started), {}) : m.text,
-              },
-        ),
+        messages,
         canary,
       },
       {
@@ -114,7 +134,7 @@ export async function generateReply(
   if (!draft) {
     if (streamed) handlers.onRetry();
     draft = {
-      text: scriptedText(spoken, pending, language),
+      text: judgedScriptedText(pending, record, scriptedText(spoken, pending, language)),
       mode: 'scripted',
       model: null,
       promptTokens: 0,
@@ -122,7 +142,8 @@ export async function generateReply(
     };
     handlers.onDelta(draft.text);
   }
-  return storeReply(deps, ws, interviewId, customerMessageId, pending, draft);
+  const stored = await storeReply(deps, ws, interviewId, customerMessageId, pending, draft, record);
+  return { ...stored, action: pending.action };
 }
 
 /**
@@ -137,6 +158,8 @@ async function storeReply(
   customerMessageId: string,
   pending: PendingReply,
   draft: ReplyDraft,
+  /** What a judged turn adds to the decision's record: the judgement, probes, corrections. */
+  record: Partial<TurnDecisionRecord> = {},
 ): Promise<StoredReply> {
   const cost = draft.model ? costMicros(deps.config, draft.model, draft) : 0;
   // The first reply (seq 3, after the opening and the first answer) sets the mode; any later change makes it mixed.
@@ -160,6 +183,7 @@ async function storeReply(
       topic_index: pending.topic_index,
       why: pending.why ?? 'unknown',
       ...(pending.reason ? { reason: pending.reason } : {}),
+      ...record,
     }),
     now: deps.now(),
   });

@@ -26,7 +26,9 @@ const stateSchema = z.object({
   topic_index: z.number().int().default(0),
   turns: z.number().int().default(0),
   covered: z.array(z.string()).default([]),
-  follow_up_used: z.boolean().default(false),
+  topic_probes: z.number().int().min(0).optional(),
+  /** Kept by states stored before probes were counted: true meant one follow-up asked. */
+  follow_up_used: z.boolean().optional(),
   confirming_stop: z.boolean().default(false),
   rated: z.array(z.string()).optional(),
   reason_for: z.string().optional(),
@@ -48,7 +50,8 @@ const stateSchema = z.object({
 });
 
 export function readState(raw: unknown): InterviewState {
-  return stateSchema.parse(raw ?? {});
+  const { follow_up_used, topic_probes, ...state } = stateSchema.parse(raw ?? {});
+  return { ...state, topic_probes: topic_probes ?? (follow_up_used ? 1 : 0) };
 }
 
 /** One interview of the workspace, or a 404. */

@@ -1,13 +1,23 @@
 import type { AppDeps } from '../app-deps';
 import { callWithRetries, ModelAttemptError } from '../model-access/model-calls';
 import { type ConversationTurn, streamInterviewModel } from '../model-access/model-provider';
+import { ActionTagReader } from './action-tag';
 import { InstructionIndex } from './instruction-index';
 import { type GuardVerdict, ReplyStreamGuard } from './reply-guard';
 
 export type { ConversationTurn } from '../model-access/model-provider';
 
 export type ModelReplyResult =
-  | { kind: 'ok'; text: string; model: string; promptTokens: number; completionTokens: number; attempts: number }
+  | {
+      kind: 'ok';
+      text: string;
+      /** The reply's leading action tag (see action-tag.ts), or null when it had none. */
+      tag: string | null;
+      model: string;
+      promptTokens: number;
+      completionTokens: number;
+      attempts: number;
+    }
   /** The output check refused the reply (canary, recited instructions, a promise); not retried. */
   | { kind: 'rejected'; reason: Exclude<GuardVerdict, { ok: true }>['reason']; attempts: number }
   /** Every attempt failed (timeout, 429, 5xx, malformed or cut stream), or the turn's budget ran out. */
@@ -18,6 +28,8 @@ export type ReplyStreamHandlers = {
   onDelta(text: string): void;
   /** A failed attempt's partial text should be discarded: a retry starts over. */
   onRetry(): void;
+  /** The attempt's action tag is known (null: the reply has none); called before its first delta. */
+  onTag?(tag: string | null): void;
 };
 
 type AttemptResult = Exclude<ModelReplyResult, { kind: 'failed' }>;
@@ -37,6 +49,8 @@ export async function streamInterviewReply(
     sayable: string[];
     messages: ConversationTurn[];
     canary: string;
+    /** Aborted when the reply is no longer wanted (its turn was answered otherwise). */
+    cancel?: AbortSignal;
   },
   handlers: ReplyStreamHandlers,
 ): Promise<ModelReplyResult> {
@@ -48,9 +62,25 @@ export async function streamInterviewReply(
   const outcome = await callWithRetries(
     deps,
     // A customer is waiting: a provider asking for more than a first token's budget is given up on.
-    { purpose: 'interviewer reply', maxWaitMs: firstTokenMs, budgetMs: turnMs, onRetry: handlers.onRetry },
+    {
+      purpose: 'interviewer reply',
+      maxWaitMs: firstTokenMs,
+      budgetMs: turnMs,
+      onRetry: handlers.onRetry,
+      ...(input.cancel ? { cancel: input.cancel } : {}),
+    },
     async (budget, attempt): Promise<AttemptResult> => {
       const guard = new ReplyStreamGuard(input.canary, index);
+      const tags = new ActionTagReader();
+      let tagSeen = false;
+      // The tag is not the customer's to see: it is read off before the output check.
+      const afterTag = (text: string) => {
+        if (!tagSeen && tags.tag !== undefined) {
+          tagSeen = true;
+          handlers.onTag?.(tags.tag);
+        }
+        return text;
+      };
       const stall = new AbortController();
       // One timer per attempt, re-armed on every delta: between chunks the same budget
       // applies, since a stream that stalls is as dead as one that never starts.
@@ -64,6 +94,8 @@ export async function streamInterviewReply(
         if (!shown) stall.abort(budget.reason);
       };
       budget.addEventListener('abort', budgetSpent, { once: true });
+      const cancelled = () => stall.abort(new ModelAttemptError('reply no longer wanted'));
+      input.cancel?.addEventListener('abort', cancelled, { once: true });
       try {
         let finishReason: string | undefined;
         let usage = { input: 0, output: 0 };
@@ -76,7 +108,9 @@ export async function streamInterviewReply(
           if (part.type === 'text') {
             stalled = 'stream stalled';
             timer.refresh();
-            const safe = guard.push(part.delta);
+            const text = afterTag(tags.push(part.delta));
+            if (!text) continue;
+            const safe = guard.push(text);
             if (safe) {
               shown = true;
               handlers.onDelta(safe);
@@ -93,6 +127,9 @@ export async function streamInterviewReply(
           return { kind: 'rejected', reason: early.reason, attempts: attempt };
         }
         if (finishReason !== 'stop') throw new ModelAttemptError(`stream ended without completing (${finishReason})`);
+        const held = afterTag(tags.finish());
+        const heldSafe = held ? guard.push(held) : '';
+        if (heldSafe) handlers.onDelta(heldSafe);
         const done = guard.finish();
         if (!done.verdict.ok) {
           log.warn({ reason: done.verdict.reason }, 'interviewer reply rejected by the output check');
@@ -103,6 +140,7 @@ export async function streamInterviewReply(
         return {
           kind: 'ok',
           text: done.reply,
+          tag: tags.tag ?? null,
           model: config.openai.interviewModel,
           promptTokens: usage.input,
           completionTokens: usage.output,
@@ -113,6 +151,7 @@ export async function streamInterviewReply(
         throw stall.signal.aborted ? stall.signal.reason : err;
       } finally {
         budget.removeEventListener('abort', budgetSpent);
+        input.cancel?.removeEventListener('abort', cancelled);
         clearTimeout(timer);
         // Ends the request when the loop stopped early (a rejected reply) or failed; a
         // completed stream is left alone, its connection is already done.

@@ -7,6 +7,7 @@ import {
   ratingRanges,
   topicScale,
 } from '@candor/shared';
+import type { ReplyMove } from './judged-turn';
 import { ratingReasonTask } from './rating-reason-lines';
 import type { TurnAction } from './turn-policy';
 
@@ -49,6 +50,11 @@ type InstructionInput = {
   language?: InterviewLanguage;
   /** Set when this reply follows a score: the task is to ask for the reason behind it. */
   ratingReason?: { scale: RatingScale; score: number };
+  /**
+   * When the answer is still being judged: the moves the policy allows, offered to the
+   * model to choose from and tag (see judged-turn.ts). Without it the task is `action`.
+   */
+  choice?: { moves: ReplyMove[]; topicIndex: number; confirmingStop: boolean };
 };
 
 /**
@@ -70,8 +76,15 @@ export function instructionParts(input: InstructionInput): string[] {
     `Interview topics, in order:\n${topics}`,
     INTERVIEW_RULES,
     `Confidential marker, never output it: ${input.canary}`,
-    `Your task for this message: ${input.ratingReason ? ratingReasonTask(input.ratingReason.scale, input.ratingReason.score) : taskFor(guide, input.action, input.topicIndex)}`,
+    `Your task for this message: ${taskOf(input)}`,
   ];
+}
+
+/** This reply's task: the reason behind a score, a choice among allowed moves, or the decided move. */
+function taskOf(input: InstructionInput): string {
+  if (input.ratingReason) return ratingReasonTask(input.ratingReason.scale, input.ratingReason.score);
+  if (input.choice) return choiceTask(input.guide, input.choice);
+  return taskFor(input.guide, input.action, input.topicIndex);
 }
 
 // A rating topic's question is answered on a scale the page shows under it; the model must keep asking for that score.
@@ -90,6 +103,35 @@ function languageInstruction(interview: InterviewLanguage, current: InterviewLan
       ? `this interview is in ${now}`
       : `this interview started in ${languageNames[interview].english} and the customer now writes ${now}`;
   return `Language: ${started}; write in ${now}. If their latest message is in another language, switch to that language and stay with it.`;
+}
+
+/**
+ * The task when the move is not decided yet: the allowed moves, each with its tag. The
+ * move for a complete answer comes first; the server checks the tag against the policy's
+ * decision and strips it.
+ */
+function choiceTask(guide: GuideBody, choice: NonNullable<InstructionInput['choice']>): string {
+  const topic = guide.topics[choice.topicIndex];
+  const next = guide.topics[choice.topicIndex + 1];
+  const option: Record<ReplyMove, string> = {
+    next: `acknowledge their answer in at most one short sentence (no flattery), then ask this next question in your own words: "${next?.question}"`,
+    close: `thank them and close the interview without asking anything. Base your words on: "${guide.closing_message}"`,
+    probe: `Their answer is vague, off the question, or stops short of the reason behind it: ask one follow-up about "${topic?.question}" that invites a concrete example or the reason. Guidance: ${topic?.probing} If they named something they value or a reason to leave, first ask what happened, and on a later follow-up what makes that matter to them.`,
+    clarify: `They asked you something or did not understand the question: answer in one short sentence if you can, then ask "${topic?.question}" again in simpler words.`,
+    handoff:
+      'They want to talk with a person: acknowledge it, say someone from the team will reach out soon, and thank them. Do not ask anything.',
+    stop: choice.confirmingStop
+      ? 'They confirm they want to stop: acknowledge it politely, say they will not be asked about this again, and thank them. Do not ask anything.'
+      : 'They may want to end the interview: in one short sentence, ask whether they would like to stop here; ask nothing else.',
+  };
+  const answered: ReplyMove = choice.moves.includes('next') ? 'next' : 'close';
+  const others = choice.moves.filter((m) => m !== answered);
+  return [
+    `if they answered the question, begin with [${answered}], then ${option[answered]}`,
+    'Otherwise begin with the one tag below that fits their answer, and do only what it says:',
+    ...others.map((m) => `[${m}] ${option[m]}`),
+    'Write the tag first and nothing before it; it is removed before they see your message.',
+  ].join('\n');
 }
 
 function taskFor(guide: GuideBody, action: TurnAction, topicIndex: number): string {

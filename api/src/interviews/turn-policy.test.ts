@@ -23,7 +23,7 @@ describe('decideNextTurn', () => {
     const d = decide(initialTurnState(), long);
     expect(d.action).toBe('advance');
     expect(d.topic_index).toBe(1);
-    expect(d.state).toMatchObject({ turns: 1, covered: ['a'], follow_up_used: false });
+    expect(d.state).toMatchObject({ turns: 1, covered: ['a'], topic_probes: 0 });
   });
 
   it('probes once when an answer is under eight words, then moves on', () => {

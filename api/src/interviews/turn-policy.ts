@@ -1,4 +1,4 @@
-import type { GuideBody } from '@candor/shared';
+import { DEFAULT_MAX_PROBES, type GuideBody, type GuideTopic } from '@candor/shared';
 import { asksForHuman, isAffirmative, isClosingPhrase, isNegative, stopRequest } from './intent-phrases';
 
 export { asksForHuman } from './intent-phrases';
@@ -11,8 +11,8 @@ export type TurnState = {
   turns: number;
   /** Keys of topics the customer has answered. */
   covered: string[];
-  /** Whether the current topic's follow-up has been asked. */
-  follow_up_used: boolean;
+  /** Follow-ups asked on the current topic; back to 0 when the interview moves on. */
+  topic_probes: number;
   /** Whether the last reply asked "would you like to stop here?" (an unclear stop, confirmed once). */
   confirming_stop: boolean;
   /** Rating topics: keys of topics whose score has been given. */
@@ -38,7 +38,15 @@ export type DecisionWhy =
   | 'nothing_more_on_optional_topic'
   | 'limit_reached'
   | 'topics_covered'
-  | 'rating_reason';
+  | 'rating_reason'
+  // Decided from the model's judgement of the answer (judged-turn.ts):
+  | 'vague_answer'
+  | 'off_topic'
+  | 'reason_not_reached'
+  | 'worth_probing'
+  | 'probe_cap_reached'
+  | 'asked_a_question'
+  | 'confused';
 
 /** What the interviewer does next, decided before any model is called. */
 export type TurnDecision = {
@@ -58,7 +66,12 @@ export type TurnDecision = {
 export const THIN_ANSWER_WORDS = 8;
 
 export function initialTurnState(): TurnState {
-  return { topic_index: 0, turns: 0, covered: [], follow_up_used: false, confirming_stop: false };
+  return { topic_index: 0, turns: 0, covered: [], topic_probes: 0, confirming_stop: false };
+}
+
+/** How many follow-ups a topic gets at most: its guide's `max_probes`, else the default. */
+export function probeCap(topic: Pick<GuideTopic, 'max_probes'> | undefined): number {
+  return topic?.max_probes ?? DEFAULT_MAX_PROBES;
 }
 
 /** Counts words the way a reader would; CJK text has no spaces, so each ideograph counts. */
@@ -145,11 +158,12 @@ function decideTurn(input: TurnInput, rating: RatingTurn): TurnDecision {
   const finished = current !== undefined && !current.required && isClosingPhrase(answer);
   const thin = !finished && !rating.scored && !rating.reasonFor && countWords(answer) < THIN_ANSWER_WORDS;
   // A thin answer still counts as an answer once it has been probed.
-  if (current && (!thin || state.follow_up_used) && !state.covered.includes(current.key))
-    state.covered.push(current.key);
+  // Scripted mode has one follow-up per topic (the guide's own), never repeated.
+  const mayProbe = current !== undefined && state.topic_probes < Math.min(1, probeCap(current));
+  if (current && (!thin || !mayProbe) && !state.covered.includes(current.key)) state.covered.push(current.key);
 
-  if (turns >= guide.limits.max_turns) return close('close', 'max_turns', 'limit_reached');
-  if (input.elapsedMs >= guide.limits.max_minutes * 60_000) return close('close', 'max_minutes', 'limit_reached');
+  const limit = limitReached(guide, turns, input.elapsedMs);
+  if (limit) return close('close', limit, 'limit_reached');
 
   // A score is followed by exactly one question about the reason behind it.
   if (rating.scored) {
@@ -157,22 +171,41 @@ function decideTurn(input: TurnInput, rating: RatingTurn): TurnDecision {
     return { action: 'probe', why: 'rating_reason', topic_index: state.topic_index, state };
   }
 
-  if (current && thin && !state.follow_up_used) {
-    state.follow_up_used = true;
+  if (thin && mayProbe) {
+    state.topic_probes += 1;
     return { action: 'probe', why: 'thin_answer', topic_index: state.topic_index, state };
   }
+  return moveOn(guide, state, finished ? 'nothing_more_on_optional_topic' : 'answered');
+}
 
+/** The limit this turn reaches, if any: the guide's max turns or max minutes. */
+export function limitReached(
+  guide: Pick<GuideBody, 'limits'>,
+  turns: number,
+  elapsedMs: number,
+): 'max_turns' | 'max_minutes' | null {
+  if (turns >= guide.limits.max_turns) return 'max_turns';
+  if (elapsedMs >= guide.limits.max_minutes * 60_000) return 'max_minutes';
+  return null;
+}
+
+/**
+ * The move after a topic is done: the next topic, or the close once nothing required is
+ * left that fits. `state` already counts this turn.
+ */
+export function moveOn(guide: Pick<GuideBody, 'topics' | 'limits'>, state: TurnState, why: DecisionWhy): TurnDecision {
+  const turns = state.turns;
   const next = state.topic_index + 1;
   const remaining = guide.topics.slice(next);
   const requiredLeft = guide.topics.some((t) => t.required && !state.covered.includes(t.key));
   const turnsLeft = guide.limits.max_turns - turns;
   // Optional topics are asked only while they still fit in the turns that are left.
   if (remaining.length === 0 || (!requiredLeft && remaining.length > turnsLeft))
-    return close('close', 'topics_covered', 'topics_covered');
+    return { action: 'close', why: 'topics_covered', reason: 'topics_covered', topic_index: state.topic_index, state };
 
   state.topic_index = next;
-  state.follow_up_used = false;
-  return { action: 'advance', why: finished ? 'nothing_more_on_optional_topic' : 'answered', topic_index: next, state };
+  state.topic_probes = 0;
+  return { action: 'advance', why, topic_index: next, state };
 }
 
 /** Whether a decision ends the interview. */

@@ -58,4 +58,19 @@ describe('callWithRetries', () => {
     expect(calls).toBe(1);
     expect(outcome.ok).toBe(false);
   });
+  it('gives up at once on a request the provider refuses as such, and retries one it may take later', async () => {
+    let refused = 0;
+    const outcome = await callWithRetries(deps('3'), { purpose: 't', maxWaitMs: 100 }, async () => {
+      refused += 1;
+      throw Object.assign(new Error('400'), { statusCode: 400, isRetryable: false });
+    });
+    expect(refused).toBe(1);
+    expect(outcome.ok).toBe(false);
+    let busy = 0;
+    await callWithRetries(deps('2'), { purpose: 't', maxWaitMs: 100 }, async () => {
+      busy += 1;
+      throw Object.assign(new Error('503'), { statusCode: 503, isRetryable: true });
+    });
+    expect(busy).toBe(3);
+  });
 });

@@ -17,6 +17,8 @@ export type RetryPolicy = {
   budgetMs?: number;
   /** Called before each retry, e.g. so a streamed partial reply can be discarded. */
   onRetry?: () => void;
+  /** Aborted when the caller no longer wants the answer: no further attempt is made. */
+  cancel?: AbortSignal;
 };
 
 export type CallOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; reason: string; attempts: number };
@@ -69,7 +71,7 @@ export async function callWithRetries<T>(
         policy.onRetry?.();
         await sleep(wait, budget.signal);
       }
-      if (budget.signal.aborted) break;
+      if (budget.signal.aborted || policy.cancel?.aborted) break;
       made = n;
       try {
         return { ok: true, value: await attempt(budget.signal, n), attempts: n };
@@ -80,7 +82,9 @@ export async function callWithRetries<T>(
             ? ((budget.signal.aborted ? budget.signal.reason : err) as Error).message
             : describeModelFailure(err);
         deps.log.warn({ purpose: policy.purpose, attempt: n, reason }, 'model call failed');
-        if (budget.signal.aborted) break;
+        if (budget.signal.aborted || policy.cancel?.aborted) break;
+        // A request the provider refused as such (400, 401, 404…) is refused again: no retry.
+        if ((err as { isRetryable?: boolean }).isRetryable === false) break;
       }
     }
   } finally {

@@ -89,16 +89,29 @@ export async function* streamInterviewModel(
   }
 }
 
-/** One structured answer of the extraction/synthesis model, validated by `schema`. */
+/**
+ * One structured answer, validated by `schema`: from the extraction/synthesis model, or
+ * with `model: 'interview'` from the interview model (judging an answer mid-turn, where
+ * the fast model the customer is already waiting on is the right one).
+ */
 export async function generateStructured<T>(
   config: Config,
-  input: { instructions: string; prompt: string; schema: z.ZodType<T> | Schema<T>; abortSignal: AbortSignal },
+  input: {
+    instructions: string;
+    prompt: string;
+    schema: z.ZodType<T> | Schema<T>;
+    abortSignal: AbortSignal;
+    model?: 'interview' | 'synthesis';
+    /** The schema's name as the provider sees it. */
+    name?: string;
+  },
 ): Promise<{ output: T; model: string; promptTokens: number; completionTokens: number }> {
+  const interview = input.model === 'interview';
   const result = await generateText({
-    model: synthesisModel(config),
+    model: interview ? interviewModel(config) : synthesisModel(config),
     instructions: input.instructions,
     prompt: input.prompt,
-    output: Output.object({ schema: input.schema }),
+    output: Output.object({ schema: input.schema, ...(input.name ? { name: input.name } : {}) }),
     temperature: 0,
     // Retries are ours (model-calls.ts), under one policy for every caller.
     maxRetries: 0,
@@ -106,7 +119,7 @@ export async function generateStructured<T>(
   });
   return {
     output: result.output,
-    model: config.openai.synthesisModel,
+    model: interview ? config.openai.interviewModel : config.openai.synthesisModel,
     promptTokens: result.totalUsage.inputTokens ?? 0,
     completionTokens: result.totalUsage.outputTokens ?? 0,
   };

@@ -1,4 +1,4 @@
-import { interviewLanguageSchema } from '@candor/shared';
+import { interviewLanguageSchema, turnDecisionRecordSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
@@ -61,18 +61,10 @@ const detail = summary
         text: z.string(),
         mode: z.enum(['ai', 'scripted']).nullable(),
         client_id: z.string().nullable(),
-        decision: z
-          .object({
-            action: z.string(),
-            topic_index: z.number().int(),
-            why: z.string(),
-            reason: z.string().optional(),
-          })
-          .nullable()
-          .openapi({
-            description:
-              'On interviewer replies: what the turn policy decided (probe, advance, confirm_stop, close, handoff, opt_out) and why',
-          }),
+        decision: turnDecisionRecordSchema.nullable().openapi({
+          description:
+            'On interviewer replies: what the turn policy decided (probe, advance, confirm_stop, close, handoff, opt_out) and why; in AI mode also the judgement of the answer it was decided from',
+        }),
         created_at: z.string(),
       }),
     ),

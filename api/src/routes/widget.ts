@@ -10,7 +10,7 @@ import { plainTextJson } from '../http/plain-text-json';
 import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
-import { awaitReply, generateReply } from '../interviews/generate-reply';
+import { awaitReply, generateReply, type WrittenReply } from '../interviews/generate-reply';
 import { getInterview, listMessages, loadGuideVersion } from '../interviews/interview-store';
 import { loadTurn } from '../interviews/load-turn';
 import { takePendingInvitation } from '../interviews/pending-invitation';
@@ -318,10 +318,12 @@ export function widgetRoutes() {
         await startInterview(deps, ws, id);
         turn = await loadTurn(deps.db, ws, id);
       }
+      const aiInterviewer = usesAiInterviewer(deps.config, turn.interviewerMode);
       const committed = await commitCustomerMessage(deps, ws, turn, {
         clientId: body.client_id,
         text: body.text,
         rating: body.rating,
+        judged: aiInterviewer && deps.config.interviewJudgement,
       });
       return streamSSE(c, async (stream) => {
         // Events go out in order through one queue. Whatever is queued when the queue drains
@@ -351,7 +353,7 @@ export function widgetRoutes() {
               deps,
               ws,
               id,
-              { ...committed, aiInterviewer: usesAiInterviewer(deps.config, turn.interviewerMode) },
+              { ...committed, aiInterviewer },
               { onDelta: (text) => void send('delta', { text }), onRetry: () => void send('reset', {}) },
             );
         if (reply) {
@@ -365,7 +367,7 @@ export function widgetRoutes() {
         // A fresh turn knows where it left the interview; a replay reads it.
         const status = committed.repeat
           ? (await getInterview(tenant(deps.db, ws), id)).status
-          : statusAfter(committed.pending.action);
+          : statusAfter(reply && 'action' in reply ? (reply as WrittenReply).action : committed.pending.action);
         await send('done', { status });
       });
     },

@@ -8,6 +8,7 @@ import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { QueryView } from '../../components/states';
 import { CorrectSignal } from './correct-signal';
+import { describeDecider, describeDecision } from './decision-note';
 import { highlightQuotes } from './highlight';
 
 const languageName = (code: string) => {
@@ -88,6 +89,12 @@ export default function TranscriptPage() {
                             <span key={i}>{p.text}</span>
                           ),
                         )}
+                        {m.decision ? (
+                          <p className="decision">
+                            {describeDecision(m.decision)}
+                            <span className="decider"> {describeDecider(m.decision)}</span>
+                          </p>
+                        ) : null}
                         {byMessage.get(m.id)?.length ? (
                           <div className="signal-tags">
                             {byMessage.get(m.id)!.map((s) => (

@@ -1,0 +1,130 @@
+import type { AnswerJudgement, GuideBody } from '@candor/shared';
+import { asksForHuman, isAffirmative, isClosingPhrase, isNegative, stopRequest } from './intent-phrases';
+import {
+  type DecisionWhy,
+  limitReached,
+  moveOn,
+  probeCap,
+  type TurnAction,
+  type TurnDecision,
+  type TurnState,
+} from './turn-policy';
+
+/*
+ * The AI interviewer's turn policy: the model judges the answer (judgement.ts), and code
+ * picks the move within hard bounds — the topic's probe cap, required topics before the
+ * close, max turns and minutes. What a reply may do is also offered to the reply model up
+ * front (`allowedMoves`), so it can write while the judgement is still on its way.
+ */
+
+/** What an interviewer message does, as the reply model tags it. */
+export const replyMoves = ['next', 'probe', 'clarify', 'close', 'handoff', 'stop'] as const;
+export type ReplyMove = (typeof replyMoves)[number];
+
+type PolicyInput = {
+  guide: Pick<GuideBody, 'topics' | 'limits'>;
+  state: TurnState;
+  answer: string;
+  elapsedMs: number;
+  lastInterviewerText?: string;
+};
+
+/** The moves the policy can still take after the customer's next answer, whatever it says. */
+export function allowedMoves(input: Omit<PolicyInput, 'answer' | 'lastInterviewerText'>): ReplyMove[] {
+  const { guide, state } = input;
+  const moves: ReplyMove[] = [];
+  const last = limitReached(guide, state.turns + 1, input.elapsedMs) !== null;
+  const current = guide.topics[state.topic_index];
+  if (!last) {
+    const next = guide.topics.slice(state.topic_index + 1);
+    if (next.length > 0) moves.push('next');
+    if (current && state.topic_probes < probeCap(current)) moves.push('probe');
+    moves.push('clarify');
+  }
+  if (last || guide.topics.slice(state.topic_index + 1).every((t) => !t.required)) moves.push('close');
+  moves.push('handoff', 'stop');
+  return moves;
+}
+
+/** The move a decision makes, to hold the reply's tag against. */
+export function moveOf(decision: Pick<TurnDecision, 'action' | 'topic_index'>, before: TurnState): ReplyMove {
+  const byAction: Record<TurnAction, ReplyMove> = {
+    probe: 'probe',
+    advance: 'next',
+    close: 'close',
+    handoff: 'handoff',
+    opt_out: 'stop',
+    confirm_stop: 'stop',
+  };
+  // Asking the same topic's question again is a clarification, not a new topic.
+  if (decision.action === 'advance' && decision.topic_index === before.topic_index) return 'clarify';
+  return byAction[decision.action];
+}
+
+/**
+ * Decides the next move from the model's judgement of the answer. Clear requests in words
+ * (a hand-off, an unambiguous stop) still act whatever the judgement says; a stop the
+ * judgement reads is confirmed once before it is recorded; probes never pass the topic's cap.
+ */
+export function decideJudgedTurn(input: PolicyInput & { judgement: AnswerJudgement }): TurnDecision {
+  const { guide, answer, judgement: j } = input;
+  const turns = input.state.turns + 1;
+  const current = guide.topics[input.state.topic_index];
+  const state: TurnState = { ...input.state, turns, covered: [...input.state.covered] };
+  const here = (action: TurnAction, why: DecisionWhy): TurnDecision => ({
+    action,
+    why,
+    topic_index: state.topic_index,
+    state,
+  });
+
+  if (j.intent === 'wants_human' || asksForHuman(answer, input.lastInterviewerText))
+    return { ...here('handoff', 'asked_for_person'), reason: 'wants_human' };
+  const stop = stopRequest(answer);
+  if (state.confirming_stop) {
+    state.confirming_stop = false;
+    if (stop || isAffirmative(answer) || j.intent === 'wants_stop')
+      return { ...here('opt_out', 'stop_confirmed'), reason: 'opted_out' };
+    if (isNegative(answer)) return here('advance', 'not_stopping');
+  } else if (stop === 'clear') {
+    return { ...here('opt_out', 'clear_stop'), reason: 'opted_out' };
+  } else if (j.intent === 'wants_stop') {
+    // The model read a wish to stop; an opt-out is permanent, so it is asked about first.
+    state.confirming_stop = true;
+    return here('confirm_stop', 'unclear_stop');
+  }
+
+  const limit = limitReached(guide, turns, input.elapsedMs);
+  if (j.intent === 'asks_question' || j.intent === 'confused') {
+    if (limit) return { ...here('close', 'limit_reached'), reason: limit };
+    return here('advance', j.intent === 'confused' ? 'confused' : 'asked_a_question');
+  }
+
+  // "Nothing else" on an optional topic is a complete answer: no follow-up is owed.
+  const finished = current !== undefined && !current.required && isClosingPhrase(answer);
+  const wanted = finished ? null : probeReason(j);
+  const probing = current !== undefined && wanted !== null && state.topic_probes < probeCap(current);
+  // An on-topic answer counts once nothing more will be asked about it.
+  if (current && j.quality !== 'off_topic' && !probing && !state.covered.includes(current.key))
+    state.covered.push(current.key);
+
+  if (limit) return { ...here('close', 'limit_reached'), reason: limit };
+  if (probing && wanted) {
+    state.topic_probes += 1;
+    return here('probe', wanted);
+  }
+  return moveOn(guide, state, wanted ? 'probe_cap_reached' : finished ? 'nothing_more_on_optional_topic' : 'answered');
+}
+
+/**
+ * Why an answer deserves a follow-up, if it does. Length plays no part: a long answer
+ * that says nothing is probed, a short one that says why is not. Value and churn
+ * statements without their reason are laddered by the same rule, one rung per probe.
+ */
+function probeReason(j: AnswerJudgement): DecisionWhy | null {
+  if (j.quality === 'off_topic') return 'off_topic';
+  if (j.quality === 'vague') return 'vague_answer';
+  if (!j.reason_reached) return 'reason_not_reached';
+  if (j.worth_probing) return 'worth_probing';
+  return null;
+}
