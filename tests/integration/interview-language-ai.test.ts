@@ -73,13 +73,11 @@ describe('AI mode follows the customer when they switch language', { timeout: 90
     );
 
     await answer(t, id, token, 'a3', 'Una integración con nuestro almacén de datos, y también informes más rápidos.');
-    const last = await answer(
-      t,
-      id,
-      token,
-      'a4',
-      'Lo usan tres equipos cada día, pero el equipo de marketing todavía no.',
-    );
+    await answer(t, id, token, 'a4', 'Lo usan tres equipos cada día, pero el equipo de marketing todavía no.');
+    // The score topic in Spanish, then its reason; then the interview closes.
+    expect(task(interviewerCalls().at(-1)!)).toContain(es.topics[4]?.question);
+    await answer(t, id, token, 'a5', '9');
+    const last = await answer(t, id, token, 'a6', 'Porque los informes nos ahorran horas cada semana.');
     const closing = interviewerCalls().at(-1)!;
     expect(task(closing)).toContain(es.closing);
     // The model asked a question where the interview closes: the stored closing is the Spanish line.

@@ -1,3 +1,4 @@
+import { ratingReasonLine } from '@candor/api/interviews/rating-reason-lines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCall, signIn } from '../support/console-session';
 import { readJson, startTestApp, type TestApp } from '../support/harness';
@@ -44,11 +45,16 @@ describe("the interview speaks the customer's language", { timeout: 90_000 }, ()
     const r4 = await answer(t, id, token, 'd4', 'Eine Anbindung an unser Data Warehouse wäre für uns entscheidend.');
     expect(r4.reply?.text).toBe(de.topics[3]?.question);
     const r5 = await answer(t, id, token, 'd5', 'Drei Teams nutzen es täglich, das Marketing noch gar nicht.');
-    expect(r5.reply?.text).toBe(de.closing);
-    expect(r5.done).toEqual({ status: 'completed' });
+    expect(r5.reply?.text).toBe(de.topics[4]?.question);
+    // The score topic: a typed score, then the reason asked in German.
+    const r6 = await answer(t, id, token, 'd6', '9');
+    expect(r6.reply?.text).toBe(ratingReasonLine('nps', 9, 'de'));
+    const r7 = await answer(t, id, token, 'd7', 'Weil die Berichte uns jede Woche Zeit sparen.');
+    expect(r7.reply?.text).toBe(de.closing);
+    expect(r7.done).toEqual({ status: 'completed' });
 
     const detail = await readJson(await t.request(`/v1/interviews/${id}`, { token: ws.secret_key }));
-    expect(detail.messages.filter((m: { role: string }) => m.role === 'interviewer')).toHaveLength(6);
+    expect(detail.messages.filter((m: { role: string }) => m.role === 'interviewer')).toHaveLength(8);
     const row = await t.deps.db
       .selectFrom('interviews')
       .select('language')

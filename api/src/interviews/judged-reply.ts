@@ -132,8 +132,9 @@ export async function judgedModelReply(
   }
 
   const expected = moveOf(decision, before);
-  // Without a judgement nothing depends on the reply's choice but its shape (checked below).
-  const fits = (tag: string | null) => tag === expected || (tag === null && !judged.ok);
+  // The reply was written to a choice of moves: only one tagged with the decided move says
+  // what was decided, with or without a judgement (the rules decide when it failed).
+  const fits = (tag: string | null) => tag === expected;
   gate.decide(fits);
   const letThrough = await Promise.race([gate.verdict, reply.then(() => null)]);
   if (letThrough === false) {

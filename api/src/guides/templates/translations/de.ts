@@ -50,6 +50,11 @@ export const de: TemplateTranslation = {
         question: 'Wie breit wird es in Ihrem Team heute genutzt?',
         follow_up: 'Gibt es Personen oder Teams, die es nutzen könnten, es aber noch nicht tun?',
       },
+      recommend: {
+        question:
+          'Wie wahrscheinlich ist es auf einer Skala von 0 bis 10, dass Sie uns einer Kollegin oder einem Kollegen empfehlen?',
+        follow_up: 'Wenn Sie es in einer Zahl von 0 bis 10 ausdrücken müssten – welche wäre es?',
+      },
     },
     closing_message:
       'Herzlichen Dank – das geht direkt an die Kolleginnen und Kollegen, die Ihr Konto betreuen. Wenn etwas dringend ist, antworten Sie einfach hier oder wenden Sie sich an Ihren Customer Success Manager.',

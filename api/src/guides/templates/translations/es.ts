@@ -51,6 +51,10 @@ export const es: TemplateTranslation = {
         question: '¿Hasta qué punto se usa hoy en tu equipo?',
         follow_up: '¿Hay personas o equipos que podrían usarlo y todavía no lo hacen?',
       },
+      recommend: {
+        question: 'Del 0 al 10, ¿qué probabilidad hay de que nos recomiendes a un colega?',
+        follow_up: 'Si tuvieras que ponerle un número del 0 al 10, ¿cuál sería?',
+      },
     },
     closing_message:
       'Muchas gracias. Esto llega directamente a las personas que cuidan de tu cuenta. Si surge algo urgente, responde aquí o escribe a tu CSM.',

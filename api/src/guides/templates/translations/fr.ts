@@ -51,6 +51,10 @@ export const fr: TemplateTranslation = {
         question: 'Dans quelle mesure est-il utilisé dans votre équipe aujourd’hui ?',
         follow_up: 'Y a-t-il des personnes ou des équipes qui pourraient l’utiliser mais ne le font pas encore ?',
       },
+      recommend: {
+        question: 'Sur une échelle de 0 à 10, quelle est la probabilité que vous nous recommandiez à un collègue ?',
+        follow_up: 'Si vous deviez mettre une note de 0 à 10, laquelle serait-ce ?',
+      },
     },
     closing_message:
       'Merci beaucoup – vos réponses vont directement aux personnes qui suivent votre compte. Si quelque chose d’urgent se présente, répondez simplement ici ou contactez votre CSM.',

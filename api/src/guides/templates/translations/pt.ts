@@ -51,6 +51,10 @@ export const pt: TemplateTranslation = {
         question: 'Quanto ele é usado no seu time hoje?',
         follow_up: 'Tem pessoas ou times que poderiam usar, mas ainda não usam?',
       },
+      recommend: {
+        question: 'De 0 a 10, qual a probabilidade de você nos recomendar a um colega?',
+        follow_up: 'Se tivesse que dar uma nota de 0 a 10, qual seria?',
+      },
     },
     closing_message:
       'Muito obrigado! Isso vai direto para as pessoas que cuidam da sua conta. Se surgir algo urgente, é só responder aqui ou falar com o seu CSM.',
