@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { usageWindows } from '../events/daily-usage';
 import { attributeMatches, usageDropped } from './match-event';
-import { decidedKeys, invitationDedupeKey, offerInvitation } from './offer-invitation';
+import { decidedKeys, invitationDedupeKey, offerInvitation, offerInvitations } from './offer-invitation';
 import { resolveRecipients, resolveRecipientsOfMany } from './recipients';
 import { listTriggers, type Trigger } from './trigger-store';
 import { loadInvitationSettings } from './workspace-settings';
@@ -56,9 +56,8 @@ export async function evaluateWorkspaceTriggers(deps: AppDeps, ws: Ws): Promise<
       ws,
       offers.map((o) => invitationDedupeKey(rule.id, o.contactId, o.periodKey)),
     );
-    for (const { contactId, periodKey } of offers) {
-      if (decided.has(invitationDedupeKey(rule.id, contactId, periodKey))) continue;
-      const offer = await offerInvitation(deps, ws, rule, contactId, periodKey, settings);
+    const undecided = offers.filter((o) => !decided.has(invitationDedupeKey(rule.id, o.contactId, o.periodKey)));
+    for (const offer of await offerInvitations(deps, ws, rule, undecided, settings)) {
       if (offer.decision === 'invited') totals.invited++;
       if (offer.decision === 'skipped') totals.skipped++;
     }
