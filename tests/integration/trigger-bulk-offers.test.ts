@@ -11,7 +11,8 @@ type Ws = { id: string; secret_key: string };
 type Decision = { decision: string; reason?: string };
 
 /**
- * A periodic pass decides its candidates in bulk; a manual run offers them one at a time.
+ * A periodic pass decides its candidates in bulk; manual runs of one contact each offer them
+ * one at a time.
  * The same book in two workspaces must get the same decisions either way, including budget
  * counting for invitations made earlier in the same batch.
  */
@@ -198,16 +199,18 @@ describe(`bulk trigger offers decide like one-at-a-time offers (${databaseKind})
       return (await readJson(res)).id as string;
     };
 
-    // One at a time: a manual run offers each contact in turn.
+    // One at a time: a manual run per contact, each its own request.
     const one = (await createTestWorkspace(t)) as Ws;
     const manual = await createTrigger(one, { type: 'manual' });
     await book(one, manual);
-    const run = await t.request(`/v1/triggers/${manual}/run`, {
-      method: 'POST',
-      token: one.secret_key,
-      json: { contact_ids: contactsInOrder },
-    });
-    expect(run.status).toBe(200);
+    for (const contactId of contactsInOrder) {
+      const run = await t.request(`/v1/triggers/${manual}/run`, {
+        method: 'POST',
+        token: one.secret_key,
+        json: { contact_ids: [contactId] },
+      });
+      expect(run.status).toBe(200);
+    }
     const sequential = await decisionsOf(one, manual);
 
     // In bulk: the periodic pass offers every matching contact of the rule together.
