@@ -64,11 +64,15 @@ describe(`bulk trigger offers decide like one-at-a-time offers (${databaseKind})
         .execute();
       return id;
     };
-    const contact = async (accountId: string | null, externalId: string) =>
-      (
+    const contact = async (accountId: string | null, externalId: string) => {
+      // Without an account the contact itself is the holdout subject: keep it out of the control group.
+      let id = randomUUID();
+      while (!accountId && isHeldOut(triggerId, id, HOLDOUT)) id = randomUUID();
+      return (
         await db
           .insertInto('contacts')
           .values({
+            id,
             workspace_id: ws.id,
             account_id: accountId,
             external_id: externalId,
@@ -80,6 +84,7 @@ describe(`bulk trigger offers decide like one-at-a-time offers (${databaseKind})
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
+    };
     const interview = async (contactId: string, accountId: string, guideId: string, daysAgo: number) => {
       const version = await db
         .selectFrom('guide_versions')
