@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app-deps';
-import { tenant, type Ws } from '../db/tenant';
+import { type Tenant, tenant, type Ws } from '../db/tenant';
 import { AppError, notFound } from '../http/errors';
 import { LINK_TOKEN_TTL_DAYS, signLinkToken } from '../widget-auth/tokens';
 import { aiInterviewerEnabled } from '../workspaces/workspace-settings';
@@ -33,17 +33,7 @@ export async function inviteContact(
     .where('id', '=', input.contactId)
     .executeTakeFirst();
   if (!contact) throw notFound('Contact');
-  const guide = await t
-    .selectFrom('guides')
-    .innerJoin('guide_versions', (j) =>
-      j
-        .onRef('guide_versions.guide_id', '=', 'guides.id')
-        .onRef('guide_versions.version', '=', 'guides.current_version'),
-    )
-    .select(['guides.id', 'guides.moment', 'guides.archived_at', 'guide_versions.id as version_id'])
-    .where('guides.id', '=', input.guideId)
-    .executeTakeFirst();
-  if (!guide || guide.archived_at) throw notFound('Guide');
+  const guide = await invitableGuide(t, input.guideId);
   if (await hasOptedOut(t, contact.id, guide.moment))
     throw new AppError('opted_out', 409, 'This contact has opted out of interviews like this one.');
 
@@ -72,6 +62,22 @@ export async function inviteContact(
       ? `${deps.config.publicUrl}/i/${await signLinkToken(deps, ws.id, row.id, expiresAt)}`
       : null;
   return { id: row.id, status: 'invited', url, expires_at: expiresAt.toISOString() };
+}
+
+/** The guide an invitation opens, at its current version; an archived guide invites no one. */
+export async function invitableGuide(t: Tenant, guideId: string) {
+  const guide = await t
+    .selectFrom('guides')
+    .innerJoin('guide_versions', (j) =>
+      j
+        .onRef('guide_versions.guide_id', '=', 'guides.id')
+        .onRef('guide_versions.version', '=', 'guides.current_version'),
+    )
+    .select(['guides.id', 'guides.moment', 'guides.archived_at', 'guide_versions.id as version_id'])
+    .where('guides.id', '=', guideId)
+    .executeTakeFirst();
+  if (!guide || guide.archived_at) throw notFound('Guide');
+  return guide;
 }
 
 /** A fresh link for an existing interview (the hosted page, or a resend). */

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { queueAccountStateAlerts } from '../connectors/alerts';
 import { queueCrmFieldWrites } from '../connectors/crm-fields';
@@ -7,11 +8,13 @@ import { usageWindows } from '../events/daily-usage';
 import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
 import { emitAccountStateChanges } from '../webhooks/account-events';
 import { assessHealth, type HealthSignal } from './health-rules';
-import { addReviewItem } from './review-queue';
+import { addReviewItems } from './review-queue';
 
 const DAY = 86_400_000;
 /** Usage is compared over this many UTC days (today included) against the same span before it. */
 export const USAGE_WINDOW_DAYS = 30;
+/** Rows per multi-row write of a pass. */
+const WRITE_SLICE = 1000;
 const HEALTH_KINDS = ['churn_risk', 'wants_human', 'sentiment', 'expansion_intent'];
 
 export type HealthChange = { accountId: string; from: string; to: string };
@@ -53,7 +56,9 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
   }
 
   const changes: HealthChange[] = [];
+  const updates: { id: string; state: string; reasons: unknown[] }[] = [];
   const events: StoredEvent[] = [];
+  const reviewItems: Parameters<typeof addReviewItems>[1] = [];
   for (const account of rows) {
     const { state, reasons } = assessHealth({
       usage: { ...(usageBy.get(account.id) ?? { recent: 0, previous: 0 }), days: USAGE_WINDOW_DAYS },
@@ -63,18 +68,10 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
     // Compared as values: jsonb hands keys back in its own order, so a text comparison would
     // rewrite every account with cited reasons on every pass.
     if (unchanged && isDeepStrictEqual(JSON.parse(JSON.stringify(reasons)), account.health_reasons)) continue;
-    await t
-      .updateTable('accounts')
-      .set({ health_state: state, health_reasons: reasons })
-      .where('id', '=', account.id)
-      .execute();
+    updates.push({ id: account.id, state, reasons });
     if (unchanged) continue;
     changes.push({ accountId: account.id, from: account.health_state, to: state });
     const properties = { from: account.health_state, to: state, reasons: reasons.map((r) => r.code) };
-    await t
-      .insertInto('events')
-      .values({ account_id: account.id, name: 'account.state_changed', properties, occurred_at: now })
-      .execute();
     events.push({
       name: 'account.state_changed',
       properties,
@@ -83,7 +80,7 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
       contact_id: null,
     });
     if (state === 'at_risk') {
-      await addReviewItem(t, {
+      reviewItems.push({
         accountId: account.id,
         kind: 'health',
         reason: `Now at risk: ${reasons.map((r) => r.text).join('; ')}`,
@@ -92,6 +89,31 @@ export async function recomputeHealth(deps: AppDeps, ws: Ws, accounts?: string |
       });
     }
   }
+  // The writes go out in slices of multi-row statements, rows in id order so that concurrent
+  // passes lock accounts in the same order: a first pass over a fresh book changes every account.
+  updates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 0; i < updates.length; i += WRITE_SLICE) {
+    const slice = updates.slice(i, i + WRITE_SLICE);
+    await sql`
+      update accounts set health_state = v.state, health_reasons = v.reasons::jsonb
+      from (values ${sql.join(slice.map((u) => sql`(${u.id}, ${u.state}, ${JSON.stringify(u.reasons)})`))})
+        as v(id, state, reasons)
+      where accounts.id = v.id::uuid and accounts.workspace_id = ${ws.id}`.execute(deps.db);
+  }
+  for (let i = 0; i < events.length; i += WRITE_SLICE)
+    await t
+      .insertInto('events')
+      .values(
+        events.slice(i, i + WRITE_SLICE).map((e) => ({
+          account_id: e.account_id,
+          name: e.name,
+          properties: e.properties,
+          occurred_at: e.occurred_at,
+        })),
+      )
+      .execute();
+  for (let i = 0; i < reviewItems.length; i += WRITE_SLICE)
+    await addReviewItems(t, reviewItems.slice(i, i + WRITE_SLICE));
   await evaluateRecordedEvents(deps, ws, events);
   await emitAccountStateChanges(deps, ws, changes);
   await queueAccountStateAlerts(deps, ws, changes);

@@ -9,28 +9,42 @@ export type ReviewEvidence = { interview_id?: string; message_id?: string; quote
  * Puts an account in the review queue, assigned to its owning CSM (the member whose email
  * is the account's owner). The dedupe key keeps one item per cause.
  */
-export async function addReviewItem(
-  t: Tenant,
-  item: { accountId: string; kind: string; reason: string; evidence: ReviewEvidence[]; dedupeKey: string },
-): Promise<void> {
-  const owner = await t
+export async function addReviewItem(t: Tenant, item: ReviewItemInput): Promise<void> {
+  await addReviewItems(t, [item]);
+}
+
+type ReviewItemInput = {
+  accountId: string;
+  kind: string;
+  reason: string;
+  evidence: ReviewEvidence[];
+  dedupeKey: string;
+};
+
+/** Many review items at once: one read of their accounts' owners, one multi-row insert. */
+export async function addReviewItems(t: Tenant, items: ReviewItemInput[]): Promise<void> {
+  if (items.length === 0) return;
+  const owners = await t
     .selectFrom('accounts')
     .innerJoin('members', (j) =>
       j.onRef('members.email', '=', 'accounts.owner_email').onRef('members.workspace_id', '=', 'accounts.workspace_id'),
     )
-    .select('members.id')
-    .where('accounts.id', '=', item.accountId)
-    .executeTakeFirst();
+    .select(['accounts.id as account_id', 'members.id'])
+    .where('accounts.id', 'in', [...new Set(items.map((i) => i.accountId))])
+    .execute();
+  const ownerOf = new Map(owners.map((o) => [o.account_id, o.id]));
   await t
     .insertInto('review_items')
-    .values({
-      account_id: item.accountId,
-      kind: item.kind,
-      reason: item.reason,
-      evidence: item.evidence,
-      assignee_member_id: owner?.id ?? null,
-      dedupe_key: item.dedupeKey,
-    })
+    .values(
+      items.map((item) => ({
+        account_id: item.accountId,
+        kind: item.kind,
+        reason: item.reason,
+        evidence: item.evidence,
+        assignee_member_id: ownerOf.get(item.accountId) ?? null,
+        dedupe_key: item.dedupeKey,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

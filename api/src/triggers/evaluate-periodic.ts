@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { usageWindows } from '../events/daily-usage';
 import { attributeMatches, usageDropped } from './match-event';
-import { decidedKeys, invitationDedupeKey, offerInvitation } from './offer-invitation';
+import { decidedKeys, invitationDedupeKey, type Offer, offerInvitations } from './offer-invitation';
 import { resolveRecipients, resolveRecipientsOfMany } from './recipients';
 import { listTriggers, type Trigger } from './trigger-store';
 import { loadInvitationSettings } from './workspace-settings';
@@ -56,9 +56,8 @@ export async function evaluateWorkspaceTriggers(deps: AppDeps, ws: Ws): Promise<
       ws,
       offers.map((o) => invitationDedupeKey(rule.id, o.contactId, o.periodKey)),
     );
-    for (const { contactId, periodKey } of offers) {
-      if (decided.has(invitationDedupeKey(rule.id, contactId, periodKey))) continue;
-      const offer = await offerInvitation(deps, ws, rule, contactId, periodKey, settings);
+    const undecided = offers.filter((o) => !decided.has(invitationDedupeKey(rule.id, o.contactId, o.periodKey)));
+    for (const offer of await offerInvitations(deps, ws, rule, undecided, settings)) {
       if (offer.decision === 'invited') totals.invited++;
       if (offer.decision === 'skipped') totals.skipped++;
     }
@@ -142,18 +141,14 @@ export async function runManualTrigger(
 ) {
   const settings = await loadInvitationSettings(deps.db, ws);
   const day = isoDate(deps.now());
-  const results = [];
   const targets = [
     ...subjects.contactIds.map((contactId) => ({ contactId })),
     ...subjects.accountIds.map((accountId) => ({ accountId })),
   ];
-  for (const subject of targets) {
-    for (const contactId of await resolveRecipients(deps.db, ws, rule, subject)) {
-      results.push({
-        contact_id: contactId,
-        ...(await offerInvitation(deps, ws, rule, contactId, `manual:${day}`, settings)),
-      });
-    }
-  }
-  return results;
+  const candidates = [];
+  for (const subject of targets)
+    for (const contactId of await resolveRecipients(deps.db, ws, rule, subject))
+      candidates.push({ contactId, periodKey: `manual:${day}` });
+  const offers = await offerInvitations(deps, ws, rule, candidates, settings);
+  return candidates.map(({ contactId }, i) => ({ contact_id: contactId, ...(offers[i] as Offer) }));
 }
