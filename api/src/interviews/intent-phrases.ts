@@ -54,7 +54,8 @@ const negative =
 
 /** Stops with only one reading: recorded at once. */
 const clearStopPatterns = [
-  /^\s*(stop|quit|exit|cancel|unsubscribe|leave me alone|stopp|aufhören|arr[êe]te[sz]?|basta|para|pare|停止|やめて(ください)?|結構です)\s*[.!]*\s*$/i,
+  // "Stop", also with a "please" or as the answer "yes, stop" to "would you like to stop here?".
+  /^\s*((yes|yeah|ja|oui|s[ií]|sim)[,.!]?\s+)?((please|bitte|s'il vous pla[iî]t|por favor)[,]?\s+)?(stop|quit|exit|cancel|unsubscribe|leave me alone|stopp|aufhören|arr[êe]te[sz]?|basta|para|pare|停止|やめて(ください)?|結構です)(\s+(please|now|here|bitte|por favor))?\s*[.!]*\s*$/i,
   /\b(unsubscribe|opt[\s-]?out)\b/i,
   /\bstop\s+(asking|messaging|emailing|contacting)\s+me\b/i,
   /\b(don'?t|do not|never)\s+(ask|contact|message|email)\s+me\s+(again|anymore|any more)\b/i,
@@ -68,6 +69,7 @@ const clearStopPatterns = [
 /** Sounds like stopping but could mean something else: confirmed once before anything is recorded. */
 const unclearStopPatterns = [
   /^\s*(end|enough|no more( questions)?|i'?m done|done|that'?s enough)\s*[.!]*\s*$/i,
+  /^\s*(i\s+(want|would like|'d like)\s+to\s+stop|can\s+we\s+stop|let'?s\s+stop)(\s+(here|now|there))?\s*[.!?]*\s*$/i,
   /\bstop\s+(this(\s+(interview|survey|conversation|chat))?|the\s+(interview|survey))\s*[.!]*\s*$/i,
   /\bi\s+(don'?t|do not)\s+want\s+to\s+(continue|answer|do this|talk about this)/i,
   /\b(ich\s+möchte\s+(nicht\s+(mehr\s+)?weitermachen|aufhören)|keine\s+fragen\s+mehr|genug)\b/i,

@@ -6,7 +6,7 @@ import type { PendingReply } from './interview-store';
 import { allowedMoves, decideJudgedTurn, moveOf } from './judged-turn';
 import { type JudgementOutcome, judgeAnswer } from './judgement';
 import { type ConversationTurn, type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
-import { type CustomerFacingContext, instructionParts, newCanary, sayableText } from './prompts';
+import { answeredMove, type CustomerFacingContext, instructionParts, newCanary, sayableText } from './prompts';
 import { ReplyGate } from './reply-gate';
 import { hasQuestion } from './reply-guard';
 import { settleJudgedTurn } from './settle-judged-turn';
@@ -62,6 +62,7 @@ export async function judgedModelReply(
   // A reply the decision does not use is stopped, so its tokens are not paid for.
   const cancel = new AbortController();
   const canary = newCanary();
+  const moves = allowedMoves({ guide, state: before, elapsedMs: judging.elapsedMs });
   const reply = streamInterviewReply(
     deps,
     {
@@ -73,7 +74,7 @@ export async function judgedModelReply(
         canary,
         language: turn.language,
         choice: {
-          moves: allowedMoves({ guide, state: before, elapsedMs: judging.elapsedMs }),
+          moves,
           topicIndex: before.topic_index,
           confirmingStop: before.confirming_stop,
         },
@@ -132,9 +133,12 @@ export async function judgedModelReply(
   }
 
   const expected = moveOf(decision, before);
-  // The reply was written to a choice of moves: only one tagged with the decided move says
-  // what was decided, with or without a judgement (the rules decide when it failed).
-  const fits = (tag: string | null) => tag === expected;
+  // The reply was written to a choice of moves and says which by its tag. Untagged, it is
+  // taken as the move offered first (the one for an answered question: the next question, or
+  // the close) and used only when the rules decided that too for want of a judgement; any
+  // other decision — a stop to confirm, a hand-off — gets the guide's words, not a guess.
+  const offeredFirst = answeredMove(moves);
+  const fits = (tag: string | null) => tag === expected || (tag === null && !judged.ok && expected === offeredFirst);
   gate.decide(fits);
   const letThrough = await Promise.race([gate.verdict, reply.then(() => null)]);
   if (letThrough === false) {

@@ -110,6 +110,11 @@ function languageInstruction(interview: InterviewLanguage, current: InterviewLan
  * move for a complete answer comes first; the server checks the tag against the policy's
  * decision and strips it.
  */
+/** The move offered first, for a customer who answered the question: the next one, or the close. */
+export function answeredMove(moves: readonly ReplyMove[]): ReplyMove {
+  return moves.includes('next') ? 'next' : 'close';
+}
+
 function choiceTask(guide: GuideBody, choice: NonNullable<InstructionInput['choice']>): string {
   const topic = guide.topics[choice.topicIndex];
   const next = guide.topics[choice.topicIndex + 1];
@@ -124,7 +129,7 @@ function choiceTask(guide: GuideBody, choice: NonNullable<InstructionInput['choi
       ? 'They confirm they want to stop: acknowledge it politely, say they will not be asked about this again, and thank them. Do not ask anything.'
       : 'They may want to end the interview: in one short sentence, ask whether they would like to stop here; ask nothing else.',
   };
-  const answered: ReplyMove = choice.moves.includes('next') ? 'next' : 'close';
+  const answered = answeredMove(choice.moves);
   const others = choice.moves.filter((m) => m !== answered);
   return [
     `if they answered the question, begin with [${answered}], then ${option[answered]}`,

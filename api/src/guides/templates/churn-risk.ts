@@ -12,7 +12,7 @@ export const churnRiskTemplate: GuideTemplate = {
     tone: 'calm, candid, respectful; acknowledge problems without defending; never salesy',
     language_policy: 'respondent',
     opening_message:
-      "Hi {name} — we noticed things have changed a bit in how your team uses the product, and we'd rather ask than guess. Would you share what's going on? It's short, and an honest answer helps most.",
+      "Hi {name} — we noticed things have changed a bit in how your team uses the product, and we'd rather ask than guess. It's short, and an honest answer helps most.",
     topics: [
       {
         key: 'what_changed',
@@ -40,7 +40,7 @@ export const churnRiskTemplate: GuideTemplate = {
       },
       {
         key: 'decision',
-        question: 'Is anyone on your side reconsidering the tool, and who would be part of that decision?',
+        question: 'Who on your side would be part of a decision about whether to keep the tool?',
         probing:
           'Map who decides and on what timeline. Note budget owners, new leaders and alternatives under evaluation.',
         follow_up: 'Is there a date or a review coming up when that will be decided?',

@@ -12,7 +12,7 @@ export const featureLaunchTemplate: GuideTemplate = {
     tone: 'friendly, quick, concrete; plain words',
     language_policy: 'respondent',
     opening_message:
-      'Hi! We saw you just tried one of our newest features — thanks for giving it a go. Got a minute for a few quick questions about how it went?',
+      'Hi! We saw you just tried one of our newest features — thanks for giving it a go. A few quick questions about how it went, about a minute.',
     topics: [
       {
         key: 'job_to_be_done',

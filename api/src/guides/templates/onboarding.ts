@@ -49,7 +49,7 @@ export const onboardingTemplate: GuideTemplate = {
       },
       {
         key: 'stakeholders',
-        question: 'Who else is involved — who will use it day to day, and who decides whether it stays?',
+        question: 'Who else will be involved, from daily users to whoever decides whether it stays?',
         probing:
           'Map roles, not just names: daily users, the admin, the budget owner, anyone sceptical. Ask whether the decision maker has seen it yet.',
         follow_up: 'Is there anyone else whose opinion will matter here?',

@@ -31,7 +31,7 @@ export const preRenewalTemplate: GuideTemplate = {
       },
       {
         key: 'decision_process',
-        question: 'Who is involved in the renewal decision on your side, and how does it usually happen?',
+        question: 'Who on your side is involved in the renewal decision?',
         probing:
           'Map the stakeholders (users, admin, budget owner, procurement) and any change in who sponsors the tool. Ask whether the decision maker sees the value.',
         follow_up: 'Has anyone new joined that decision this year?',

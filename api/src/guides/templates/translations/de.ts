@@ -23,7 +23,8 @@ export const de: TemplateTranslation = {
         follow_up: 'Gibt es eine Kennzahl oder einen Moment, an dem Sie das festmachen würden?',
       },
       stakeholders: {
-        question: 'Wer ist noch beteiligt – wer arbeitet täglich damit, und wer entscheidet, ob es bleibt?',
+        question:
+          'Wer ist sonst noch beteiligt – von den täglichen Nutzern bis zu der Person, die über den Verbleib entscheidet?',
         follow_up: 'Gibt es noch jemanden, dessen Meinung hier zählt?',
       },
     },
@@ -61,7 +62,7 @@ export const de: TemplateTranslation = {
   },
   churn_risk: {
     opening_message:
-      'Hallo {name}, uns ist aufgefallen, dass sich die Nutzung in Ihrem Team etwas verändert hat – und wir fragen lieber nach, statt zu raten. Mögen Sie uns erzählen, was los ist? Es ist kurz, und eine ehrliche Antwort hilft am meisten.',
+      'Hallo {name}, uns ist aufgefallen, dass sich die Nutzung in Ihrem Team etwas verändert hat – und wir fragen lieber nach, statt zu raten. Es ist kurz, und eine ehrliche Antwort hilft am meisten.',
     topics: {
       what_changed: {
         question: 'Was hat sich in den letzten Wochen für Sie oder Ihr Team verändert?',
@@ -76,7 +77,7 @@ export const de: TemplateTranslation = {
         follow_up: 'Wenn wir diesen Monat eine Sache lösen könnten – welche sollte es sein?',
       },
       decision: {
-        question: 'Stellt jemand bei Ihnen das Tool gerade in Frage, und wer wäre an dieser Entscheidung beteiligt?',
+        question: 'Wer wäre bei Ihnen an einer Entscheidung beteiligt, ob Sie das Tool behalten?',
         follow_up: 'Gibt es einen Termin oder eine Prüfung, bei der das entschieden wird?',
       },
       talk_to_human: {
@@ -100,8 +101,7 @@ export const de: TemplateTranslation = {
         follow_up: 'Wie sehr prägt das Ihren Gesamteindruck vom Tool?',
       },
       decision_process: {
-        question:
-          'Wer ist bei Ihnen an der Entscheidung über die Verlängerung beteiligt, und wie läuft sie üblicherweise ab?',
+        question: 'Wer ist bei Ihnen an der Entscheidung über die Verlängerung beteiligt?',
         follow_up: 'Ist in diesem Jahr jemand Neues an dieser Entscheidung beteiligt?',
       },
       budget_timing: {
@@ -146,7 +146,7 @@ export const de: TemplateTranslation = {
   },
   feature_launch: {
     opening_message:
-      'Hallo! Sie haben gerade eine unserer neuesten Funktionen ausprobiert – danke dafür. Haben Sie eine Minute für ein paar kurze Fragen, wie es gelaufen ist?',
+      'Hallo! Sie haben gerade eine unserer neuesten Funktionen ausprobiert – danke dafür. Ein paar kurze Fragen dazu, wie es gelaufen ist – etwa eine Minute.',
     topics: {
       job_to_be_done: {
         question: 'Was wollten Sie erledigen, als Sie es ausprobiert haben?',

@@ -24,7 +24,7 @@ export const es: TemplateTranslation = {
         follow_up: '¿Hay alguna cifra o algún momento que pondrías como prueba?',
       },
       stakeholders: {
-        question: '¿Quién más participa? ¿Quién lo usará a diario y quién decide si se queda?',
+        question: '¿Quién más participará, desde quienes lo usarán a diario hasta quien decide si se queda?',
         follow_up: '¿Hay alguien más cuya opinión vaya a contar?',
       },
     },
@@ -61,7 +61,7 @@ export const es: TemplateTranslation = {
   },
   churn_risk: {
     opening_message:
-      'Hola, {name}: hemos notado que el uso en tu equipo ha cambiado un poco y preferimos preguntarte antes que suponer. ¿Nos cuentas qué está pasando? Es breve, y una respuesta sincera es lo que más nos ayuda.',
+      'Hola, {name}: hemos notado que el uso en tu equipo ha cambiado un poco y preferimos preguntarte antes que suponer. Es breve, y una respuesta sincera es lo que más nos ayuda.',
     topics: {
       what_changed: {
         question: '¿Qué ha cambiado para ti o para tu equipo en las últimas semanas?',
@@ -76,7 +76,7 @@ export const es: TemplateTranslation = {
         follow_up: 'Si pudiéramos resolver una sola cosa este mes, ¿cuál debería ser?',
       },
       decision: {
-        question: '¿Alguien en tu empresa se está replanteando la herramienta? ¿Quién participaría en esa decisión?',
+        question: '¿Quién en tu empresa participaría en la decisión de mantener o no la herramienta?',
         follow_up: '¿Hay alguna fecha o revisión en la que se vaya a decidir?',
       },
       talk_to_human: {
@@ -100,7 +100,7 @@ export const es: TemplateTranslation = {
         follow_up: '¿Cuánto pesa eso en tu opinión general sobre la herramienta?',
       },
       decision_process: {
-        question: '¿Quién participa en la decisión de renovar en tu empresa y cómo suele tomarse?',
+        question: '¿Quién participa en la decisión de renovar en tu empresa?',
         follow_up: '¿Se ha sumado alguien nuevo a esa decisión este año?',
       },
       budget_timing: {
@@ -146,7 +146,7 @@ export const es: TemplateTranslation = {
   },
   feature_launch: {
     opening_message:
-      '¡Hola! Hemos visto que acabas de probar una de nuestras novedades; gracias por darle una oportunidad. ¿Tienes un minuto para unas preguntas rápidas sobre cómo te ha ido?',
+      '¡Hola! Hemos visto que acabas de probar una de nuestras novedades; gracias por darle una oportunidad. Unas preguntas rápidas sobre cómo te ha ido, en un minuto.',
     topics: {
       job_to_be_done: {
         question: '¿Qué intentabas hacer cuando lo probaste?',

@@ -24,7 +24,8 @@ export const fr: TemplateTranslation = {
         follow_up: 'Y a-t-il un chiffre ou un moment précis que vous citeriez comme preuve ?',
       },
       stakeholders: {
-        question: 'Qui d’autre est concerné – qui l’utilisera au quotidien, et qui décidera de le garder ?',
+        question:
+          'Qui d’autre sera concerné, des utilisateurs au quotidien jusqu’à la personne qui décidera de le garder ?',
         follow_up: 'Y a-t-il quelqu’un d’autre dont l’avis comptera ?',
       },
     },
@@ -61,7 +62,7 @@ export const fr: TemplateTranslation = {
   },
   churn_risk: {
     opening_message:
-      'Bonjour {name}, nous avons remarqué que l’utilisation a un peu changé dans votre équipe, et nous préférons vous poser la question plutôt que de deviner. Voulez-vous nous dire ce qui se passe ? C’est court, et une réponse franche est ce qui nous aide le plus.',
+      'Bonjour {name}, nous avons remarqué que l’utilisation a un peu changé dans votre équipe, et nous préférons vous poser la question plutôt que de deviner. C’est court, et une réponse franche est ce qui nous aide le plus.',
     topics: {
       what_changed: {
         question: 'Qu’est-ce qui a changé pour vous ou votre équipe ces dernières semaines ?',
@@ -76,7 +77,7 @@ export const fr: TemplateTranslation = {
         follow_up: 'Si nous pouvions régler une seule chose ce mois-ci, laquelle devrait-ce être ?',
       },
       decision: {
-        question: 'Quelqu’un chez vous remet-il l’outil en question, et qui participerait à cette décision ?',
+        question: 'Qui, chez vous, participerait à une décision de garder ou non l’outil ?',
         follow_up: 'Y a-t-il une date ou un point d’étape où cela sera décidé ?',
       },
       talk_to_human: {
@@ -101,7 +102,7 @@ export const fr: TemplateTranslation = {
         follow_up: 'Dans quelle mesure cela pèse-t-il sur votre avis général sur l’outil ?',
       },
       decision_process: {
-        question: 'Qui participe à la décision de renouvellement chez vous, et comment cela se passe-t-il en général ?',
+        question: 'Qui participe à la décision de renouvellement chez vous ?',
         follow_up: 'Quelqu’un de nouveau s’est-il joint à cette décision cette année ?',
       },
       budget_timing: {
@@ -148,7 +149,7 @@ export const fr: TemplateTranslation = {
   },
   feature_launch: {
     opening_message:
-      'Bonjour ! Vous venez d’essayer l’une de nos toutes dernières fonctionnalités – merci de l’avoir testée. Vous avez une minute pour quelques questions rapides sur la façon dont ça s’est passé ?',
+      'Bonjour ! Vous venez d’essayer l’une de nos toutes dernières fonctionnalités – merci de l’avoir testée. Quelques questions rapides sur la façon dont ça s’est passé, une minute environ.',
     topics: {
       job_to_be_done: {
         question: 'Qu’essayiez-vous de faire quand vous l’avez testée ?',

@@ -23,7 +23,7 @@ export const ja: TemplateTranslation = {
         follow_up: '成果の裏付けとして挙げられる数字や場面はありますか？',
       },
       stakeholders: {
-        question: 'ほかにどなたが関わりますか？日々使う方と、継続を判断される方を教えてください。',
+        question: '日々使う方から継続を判断される方まで、ほかにどなたが関わりますか？',
         follow_up: 'ほかにご意見が重要になる方はいらっしゃいますか？',
       },
     },
@@ -60,7 +60,7 @@ export const ja: TemplateTranslation = {
   },
   churn_risk: {
     opening_message:
-      '{name}様、こんにちは。最近チームでのご利用状況に少し変化があったようでしたので、推測ではなく直接お伺いしたいと考えました。何があったかお聞かせいただけますか？短時間で終わります。率直なご意見が何よりの助けになります。',
+      '{name}様、こんにちは。最近チームでのご利用状況に少し変化があったようでしたので、推測ではなく直接お伺いしたいと考えました。短時間で終わります。率直なご意見が何よりの助けになります。',
     topics: {
       what_changed: {
         question: 'ここ数週間で、ご自身やチームにとって何か変化はありましたか？',
@@ -75,7 +75,7 @@ export const ja: TemplateTranslation = {
         follow_up: '今月中に一つだけ解決できるとしたら、何を優先すべきでしょうか？',
       },
       decision: {
-        question: '社内でツールの見直しを検討されている方はいらっしゃいますか？その判断にはどなたが関わりますか？',
+        question: 'ツールを継続するかどうかの判断には、社内のどなたが関わりますか？',
         follow_up: '判断される時期や、見直しの予定はありますか？',
       },
       talk_to_human: {
@@ -99,7 +99,7 @@ export const ja: TemplateTranslation = {
         follow_up: 'その点は、ツール全体の評価にどの程度影響していますか？',
       },
       decision_process: {
-        question: '更新のご判断にはどなたが関わり、通常どのように決まりますか？',
+        question: '更新のご判断には、どなたが関わりますか？',
         follow_up: '今年、新たにその判断に加わった方はいらっしゃいますか？',
       },
       budget_timing: {
@@ -144,7 +144,7 @@ export const ja: TemplateTranslation = {
   },
   feature_launch: {
     opening_message:
-      'こんにちは。新しい機能をお試しいただき、ありがとうございます。使ってみていかがだったか、1分ほどで簡単な質問にお答えいただけますか？',
+      'こんにちは。新しい機能をお試しいただき、ありがとうございます。使ってみていかがだったか、1分ほどで簡単にお伺いします。',
     topics: {
       job_to_be_done: {
         question: 'お試しになったとき、どのようなことをしようとされていましたか？',

@@ -24,7 +24,7 @@ export const pt: TemplateTranslation = {
         follow_up: 'Existe um número ou um momento que você apontaria como prova?',
       },
       stakeholders: {
-        question: 'Quem mais está envolvido? Quem vai usar no dia a dia e quem decide se ele fica?',
+        question: 'Quem mais vai participar, de quem usa no dia a dia até quem decide se ele fica?',
         follow_up: 'Tem mais alguém cuja opinião vai pesar?',
       },
     },
@@ -61,7 +61,7 @@ export const pt: TemplateTranslation = {
   },
   churn_risk: {
     opening_message:
-      'Olá {name}, percebemos que o uso no seu time mudou um pouco e preferimos perguntar a tentar adivinhar. Você pode contar o que está acontecendo? É rápido, e uma resposta sincera é o que mais ajuda.',
+      'Olá {name}, percebemos que o uso no seu time mudou um pouco e preferimos perguntar a tentar adivinhar. É rápido, e uma resposta sincera é o que mais ajuda.',
     topics: {
       what_changed: {
         question: 'O que mudou para você ou para o seu time nas últimas semanas?',
@@ -76,7 +76,7 @@ export const pt: TemplateTranslation = {
         follow_up: 'Se pudéssemos resolver uma única coisa este mês, qual deveria ser?',
       },
       decision: {
-        question: 'Alguém do seu lado está repensando a ferramenta? Quem participaria dessa decisão?',
+        question: 'Quem do seu lado participaria de uma decisão sobre manter ou não a ferramenta?',
         follow_up: 'Existe uma data ou uma revisão em que isso vai ser decidido?',
       },
       talk_to_human: {
@@ -100,7 +100,7 @@ export const pt: TemplateTranslation = {
         follow_up: 'Quanto isso pesa na sua visão geral da ferramenta?',
       },
       decision_process: {
-        question: 'Quem participa da decisão de renovação do seu lado, e como ela costuma acontecer?',
+        question: 'Quem participa da decisão de renovação do seu lado?',
         follow_up: 'Alguém novo passou a fazer parte dessa decisão este ano?',
       },
       budget_timing: {
@@ -145,7 +145,7 @@ export const pt: TemplateTranslation = {
   },
   feature_launch: {
     opening_message:
-      'Olá! Vimos que você acabou de experimentar um dos nossos recursos mais novos. Obrigado por testar! Tem um minuto para algumas perguntas rápidas sobre como foi?',
+      'Olá! Vimos que você acabou de experimentar um dos nossos recursos mais novos. Obrigado por testar! Algumas perguntas rápidas sobre como foi, em um minuto.',
     topics: {
       job_to_be_done: {
         question: 'O que você estava tentando fazer quando experimentou?',
