@@ -103,7 +103,9 @@ function interviewerReply(behaviour: StubBehaviour, body: ChatRequest): string {
     /<\/?customer_message>/g,
     '',
   );
-  const say = words[behaviour !== 'rule-breaking' && detectLanguage(lastCustomer) === 'de' ? 'de' : 'en'];
+  // The app names the language to write in; without that line, guess from the customer.
+  const german = /write in German\b/.test(system) || detectLanguage(lastCustomer) === 'de';
+  const say = words[behaviour !== 'rule-breaking' && german ? 'de' : 'en'];
   if (/would like to stop|want to stop|stop here/i.test(task)) return say.confirm;
   if (/do not ask|without asking|ask nothing|not ask anything/i.test(task)) return say.close;
   const quoted = [...task.matchAll(/"([^"]+\?)"/g)].map((m) => m[1] ?? '');

@@ -38,7 +38,7 @@ export const featureLaunchTemplate: GuideTemplate = {
       },
       {
         key: 'continued_use',
-        question: 'Will you keep using it — and would anyone else on your team?',
+        question: 'Who on your team, you included, will keep using it?',
         probing: 'Listen for adoption by other people or teams and for what would make it a habit.',
         follow_up: 'What would make it part of your routine?',
         required: false,

@@ -161,7 +161,7 @@ export const de: TemplateTranslation = {
         follow_up: 'An welcher Stelle ist das passiert?',
       },
       continued_use: {
-        question: 'Werden Sie es weiter nutzen – und jemand anderes in Ihrem Team auch?',
+        question: 'Wer in Ihrem Team, Sie eingeschlossen, wird es weiter nutzen?',
         follow_up: 'Was müsste passieren, damit es fester Teil Ihres Arbeitsalltags wird?',
       },
     },

@@ -161,7 +161,7 @@ export const es: TemplateTranslation = {
         follow_up: '¿En qué paso ocurrió?',
       },
       continued_use: {
-        question: '¿Vas a seguir usándolo? ¿Y alguien más de tu equipo?',
+        question: '¿Quién de tu equipo, tú incluido, va a seguir usándolo?',
         follow_up: '¿Qué haría que formara parte de tu día a día?',
       },
     },

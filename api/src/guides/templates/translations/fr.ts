@@ -164,7 +164,7 @@ export const fr: TemplateTranslation = {
         follow_up: 'À quelle étape est-ce arrivé ?',
       },
       continued_use: {
-        question: 'Allez-vous continuer à l’utiliser – et d’autres personnes de votre équipe aussi ?',
+        question: 'Qui, dans votre équipe, vous compris, va continuer à l’utiliser ?',
         follow_up: 'Qu’est-ce qui en ferait une habitude dans votre quotidien ?',
       },
     },

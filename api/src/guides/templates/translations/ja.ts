@@ -159,7 +159,7 @@ export const ja: TemplateTranslation = {
         follow_up: 'どの手順でそれが起きましたか？',
       },
       continued_use: {
-        question: '今後も使い続けたいと思われますか？チームのほかの方はいかがでしょうか？',
+        question: 'ご自身を含め、チームのどなたが今後も使い続けそうですか？',
         follow_up: 'どうなれば、日々の業務に組み込めそうでしょうか？',
       },
     },

@@ -160,7 +160,7 @@ export const pt: TemplateTranslation = {
         follow_up: 'Em qual etapa isso aconteceu?',
       },
       continued_use: {
-        question: 'Você vai continuar usando? E mais alguém do seu time?',
+        question: 'Quem do seu time, incluindo você, vai continuar usando?',
         follow_up: 'O que faria ele entrar na sua rotina?',
       },
     },
