@@ -80,9 +80,7 @@ describe.skipIf(!hasChromium)('a rating topic in the widget and on the hosted pa
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
 
-    expect(await waitForInterviewerMessages(page, 2)).toBe(
-      "Thanks! What's the main reason for your score, and what would make it higher?",
-    );
+    expect(await waitForInterviewerMessages(page, 2)).toBe('Thanks! What would it take for your score to be higher?');
     expect(await group.count()).toBe(0);
     expect(await scores(stage.candor.t, id)).toEqual([{ scale: 'nps', score: 8, topic: 'recommend' }]);
 
