@@ -12,12 +12,14 @@ describe.skipIf(!hasChromium)('the host page API: Candor(init | track | open | o
   const stage = useWidgetStage();
 
   it('speaks the language asked for, takes the theme colour from init, and honours reduced motion', async () => {
-    const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
-    await invite(stage.candor.t, ws, guideId);
     for (const [locale, title, start] of [
       ['de-DE', 'Wie läuft es bisher?', 'Starten'],
       ['ja', 'ここまでのご利用はいかがですか？', '始める'],
     ] as const) {
+      // A contact of its own each time: the first browser language a contact brings becomes
+      // their locale, which later pages do not overwrite.
+      const { ws, guideId } = await seedWorkspace(stage.candor.t, guideFixture());
+      await invite(stage.candor.t, ws, guideId);
       const page = await stage.browser.newPage({ reducedMotion: 'reduce' });
       await page.goto(stage.host.url(initFor(ws, { locale, theme: { accent: '#0a7d32', mode: 'dark' } })));
       const w = widget(page);
