@@ -85,11 +85,19 @@ describe.skipIf(!hasChromium)('Insights filters and the ARR-at-risk trend in Chr
     await expect
       .poll(() => trend().locator('.recharts-xAxis .recharts-cartesian-axis-tick').count(), { timeout: 15_000 })
       .toBe(12);
-    const legend = await trend().locator('.recharts-legend-item-text').allInnerTexts();
-    expect(legend.sort()).toEqual(['Missing features', 'Price / value', 'Support experience'].sort());
+    // Each part of the page arrives with its own request and the bars animate in: poll each.
+    await expect
+      .poll(async () => (await trend().locator('.recharts-legend-item-text').allInnerTexts()).sort(), {
+        timeout: 15_000,
+      })
+      .toEqual(['Missing features', 'Price / value', 'Support experience'].sort());
     // Bars with height: the weeks that had churn risk.
-    expect(await trend().locator('.recharts-bar-rectangle path').count()).toBeGreaterThanOrEqual(4);
-    expect(await reasons()).toEqual(['Price / value', 'Missing features', 'Support experience']);
+    await expect
+      .poll(() => trend().locator('.recharts-bar-rectangle path').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(reasons, { timeout: 15_000 })
+      .toEqual(['Price / value', 'Missing features', 'Support experience']);
     await expect.poll(() => page.getByText('$160K ARR at risk · 2 accounts').count(), { timeout: 15_000 }).toBe(1);
     await expectAccessible(page, 'insights-trend');
 
@@ -127,7 +135,7 @@ describe.skipIf(!hasChromium)('Insights filters and the ARR-at-risk trend in Chr
       .poll(reasons, { timeout: 15_000 })
       .toEqual(['Price / value', 'Missing features', 'Support experience']);
     const pipeline = page.locator('section[aria-labelledby="expansion-h"] tbody tr');
-    expect(await pipeline.count()).toBe(1);
+    await expect.poll(() => pipeline.allInnerTexts(), { timeout: 15_000 }).toHaveLength(1);
     expect(await pipeline.first().textContent()).toContain('Northwind');
   });
 

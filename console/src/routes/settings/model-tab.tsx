@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { getJson, sendJson } from '../../api';
 import { formatDay } from '../../components/format';
 import { QueryView } from '../../components/states';
@@ -13,6 +14,9 @@ const micros = (n: number) => usd.format(n / 1_000_000);
 /** The model set-up (from the environment; the key only as set or not), the interviewer choice, prices and spend. */
 export function ModelTab() {
   const queryClient = useQueryClient();
+  // The radio shows the choice in the same render as the click: the mutation's pending state
+  // arrives a tick later, and a controlled radio would flick back to the old mode meanwhile.
+  const [picked, setPicked] = useState<'ai' | 'scripted'>();
   const model = useQuery({ queryKey: ['settings', 'model'], queryFn: () => getJson<ModelSettings>('/settings/model') });
   const choose = useMutation({
     mutationFn: (mode: 'ai' | 'scripted') =>
@@ -24,11 +28,16 @@ export function ModelTab() {
       );
       queryClient.invalidateQueries({ queryKey: ['settings'], exact: true });
     },
+    onError: () => setPicked(undefined),
   });
+  const pick = (mode: 'ai' | 'scripted') => {
+    setPicked(mode);
+    choose.mutate(mode);
+  };
   return (
     <QueryView query={model}>
       {(m) => {
-        const mode = choose.isPending ? choose.variables : m.interviewer_mode;
+        const mode = picked ?? m.interviewer_mode;
         return (
           <div className="settings-stack">
             <div className="grid settings-split">
@@ -73,12 +82,7 @@ export function ModelTab() {
                 <fieldset className="choice-cards" disabled={choose.isPending}>
                   <legend className="visually-hidden">Interviewer</legend>
                   <label className={`choice ${mode === 'ai' ? 'chosen' : ''}`}>
-                    <input
-                      type="radio"
-                      name="interviewer"
-                      checked={mode === 'ai'}
-                      onChange={() => choose.mutate('ai')}
-                    />
+                    <input type="radio" name="interviewer" checked={mode === 'ai'} onChange={() => pick('ai')} />
                     <span>
                       <strong>AI interviewer</strong>
                       <small>
@@ -94,7 +98,7 @@ export function ModelTab() {
                       type="radio"
                       name="interviewer"
                       checked={mode === 'scripted'}
-                      onChange={() => choose.mutate('scripted')}
+                      onChange={() => pick('scripted')}
                     />
                     <span>
                       <strong>Scripted interviewer</strong>
