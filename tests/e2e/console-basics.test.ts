@@ -100,6 +100,32 @@ describe.skipIf(!hasChromium)('console basics in Chromium', { timeout: 60_000 },
     await page.context().close();
   });
 
+  it('keeps Sign out inside the sidebar beside a long email, at both widths', async () => {
+    const email = 'alexandra.vanderbergh-montgomery@customer-success.northwind.example';
+    for (const [width, height, name] of [
+      [1360, 900, 'long-email'],
+      [390, 844, 'phone-long-email'],
+    ] as const) {
+      const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+      const { url } = await createLoginLink(server.t.deps, { workspaceId, email, role: 'csm' });
+      await signInThroughLink(page, url);
+      await page.getByRole('heading', { level: 1, name: /Good to see you/ }).waitFor();
+      if (width < 720) await page.getByRole('button', { name: 'Menu' }).click();
+      const signOut = page.getByRole('button', { name: 'Sign out' });
+      await signOut.waitFor();
+      const button = await signOut.boundingBox();
+      const whoami = await page.locator('.whoami').boundingBox();
+      // The whole button lies within the sidebar's row; the email ellipsizes instead.
+      expect(button && whoami).toBeTruthy();
+      if (!button || !whoami) return;
+      expect(button.x + button.width).toBeLessThanOrEqual(whoami.x + whoami.width);
+      expect(button.x).toBeGreaterThan(whoami.x);
+      expect(await page.locator('.whoami strong').getAttribute('title')).toBe(email);
+      await screenshotPage(page, name);
+      await page.context().close();
+    }
+  });
+
   it('an unknown console address shows a not-found page (answered 404, as HTML) at both widths', async () => {
     for (const [width, height, name] of [
       [1360, 900, 'not-found'],

@@ -71,8 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="avatar" aria-hidden="true">
               {(member.name ?? member.email).charAt(0).toUpperCase()}
             </span>
-            <span>
-              <strong>{member.name ?? member.email}</strong>
+            <span className="whoami-text">
+              <strong title={member.email}>{member.name ?? member.email}</strong>
               <small>{member.role === 'admin' ? 'Admin' : 'CSM'}</small>
             </span>
             <SignOutButton />
