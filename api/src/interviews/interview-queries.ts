@@ -27,10 +27,9 @@ function decodeCursor(raw: string): Cursor {
   throw new AppError('invalid_request', 400, 'cursor: not a cursor this API returned');
 }
 
-/** A page of the workspace's interviews, newest first, with the cursor of the next page. */
-export async function listInterviews(db: Db, ws: Ws, filter: InterviewFilter) {
-  const t = tenant(db, ws);
-  let q = t
+/** An interview with its guide, contact and account: what a list row and the detail both show. */
+function summaryQuery(t: ReturnType<typeof tenant>) {
+  return t
     .selectFrom('interviews')
     .innerJoin('guides', 'guides.id', 'interviews.guide_id')
     .innerJoin('guide_versions', 'guide_versions.id', 'interviews.guide_version_id')
@@ -50,6 +49,11 @@ export async function listInterviews(db: Db, ws: Ws, filter: InterviewFilter) {
       'contacts.external_id as contact_id',
       'accounts.external_id as account_id',
     ]);
+}
+
+/** A page of the workspace's interviews, newest first, with the cursor of the next page. */
+export async function listInterviews(db: Db, ws: Ws, filter: InterviewFilter) {
+  let q = summaryQuery(tenant(db, ws));
   // Guide previews are the console's rehearsals, not conversations with customers.
   q = q.where(notPreviewContact(ws, 'interviews.contact_id'));
   if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
@@ -113,29 +117,12 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 /** One interview with its transcript and the signals extracted from it. */
 export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
   const t = tenant(db, ws);
-  const page = await t
-    .selectFrom('interviews')
-    .innerJoin('guides', 'guides.id', 'interviews.guide_id')
-    .innerJoin('guide_versions', 'guide_versions.id', 'interviews.guide_version_id')
-    .leftJoin('contacts', 'contacts.id', 'interviews.contact_id')
-    .leftJoin('accounts', 'accounts.id', 'interviews.account_id')
+  const page = await summaryQuery(t)
     .select([
-      'interviews.id',
-      'interviews.status',
-      'interviews.mode',
-      'interviews.channel',
-      'interviews.invited_at',
-      'interviews.started_at',
-      'interviews.ended_at',
-      'interviews.guide_id',
       'interviews.prompt_tokens',
       'interviews.completion_tokens',
       'interviews.extraction_fallback_reason',
       'interviews.language',
-      'guides.name as guide_name',
-      'guide_versions.version as guide_version',
-      'contacts.external_id as contact_id',
-      'accounts.external_id as account_id',
     ])
     .where('interviews.id', '=', id)
     .executeTakeFirst();
