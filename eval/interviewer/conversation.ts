@@ -15,7 +15,7 @@ export type ApiMessage = {
   text: string;
   mode: 'ai' | 'scripted' | null;
   client_id: string | null;
-  decision: { action: string; why: string; reason?: string } | null;
+  decision: { action: string; why: string; reason?: string; decided_by?: string; corrected?: string } | null;
 };
 
 /** A persona's interview once its last answer is sent: extraction may still be running. */

@@ -2,6 +2,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { type ChatRequest, listenChatCompletions, sendCompletion } from '../../bench/support/chat-completions';
 import { stubAnswer as extractionAnswer } from '../extraction-ai-stub';
 import { detectLanguage } from './rule-checks';
+import { stubJudgement } from './stub-judgement';
 
 /**
  * How the stub interviewer words its replies:
@@ -17,11 +18,15 @@ const words = {
     probe: 'What is behind that — what happened?',
     close: 'Thank you for your time, this was really helpful.',
     confirm: 'Would you like to stop here?',
+    stopped: 'Understood, we will not ask you about this again. Thank you.',
+    handoff: 'Of course, someone from the team will reach out to you soon. Thank you.',
   },
   de: {
     probe: 'Was steckt dahinter – was ist passiert?',
     close: 'Vielen Dank für Ihre Zeit, das war sehr hilfreich.',
     confirm: 'Möchten Sie hier aufhören?',
+    stopped: 'Verstanden, wir fragen Sie dazu nicht mehr. Vielen Dank.',
+    handoff: 'Gern, jemand aus dem Team meldet sich bald bei Ihnen. Vielen Dank.',
   },
 };
 
@@ -62,10 +67,22 @@ function contentText(content: unknown): string {
 function structuredAnswer(body: ChatRequest): unknown {
   const prompt = promptText(body);
   if (prompt.includes('<transcript>')) return extractionAnswer(prompt);
-  const schema = (body as { response_format?: { json_schema?: { schema?: JsonSchema } } }).response_format?.json_schema
-    ?.schema;
-  return schema ? placeholder(schema) : {};
+  const format = (body as { response_format?: { json_schema?: { name?: string; schema?: JsonSchema } } })
+    .response_format?.json_schema;
+  if (format?.name === 'answer_judgement') return judgeFromPrompt(prompt);
+  return format?.schema ? placeholder(format.schema) : {};
 }
+
+/** The judgement of the latest customer message in a judgement request's transcript. */
+function judgeFromPrompt(prompt: string) {
+  const marker = 'Customer:\n<customer_message>';
+  const at = prompt.lastIndexOf(marker);
+  const answer = customerText(prompt.slice(at + marker.length).split('</customer_message>')[0] ?? '');
+  const lastInterviewer = [...prompt.slice(0, Math.max(at, 0)).matchAll(/^Interviewer: (.*)$/gm)].at(-1)?.[1] ?? '';
+  return stubJudgement(answer, lastInterviewer);
+}
+
+const customerText = (wrapped: string) => wrapped.replace(/<\/?customer_message>/g, '').trim();
 
 type JsonSchema = {
   type?: string | string[];
@@ -99,13 +116,16 @@ function interviewerReply(behaviour: StubBehaviour, body: ChatRequest): string {
   const messages = body.messages ?? [];
   const system = contentText(messages[0]?.content);
   const task = /Your task for this message:([\s\S]*)$/i.exec(system)?.[1] ?? system;
-  const lastCustomer = contentText(messages.findLast((m) => m.role === 'user')?.content).replace(
-    /<\/?customer_message>/g,
-    '',
-  );
+  const lastUser = messages.findLastIndex((m) => m.role === 'user');
+  const lastCustomer = customerText(contentText(messages[lastUser]?.content));
   // The app names the language to write in; without that line, guess from the customer.
   const german = /write in German\b/.test(system) || detectLanguage(lastCustomer) === 'de';
   const say = words[behaviour !== 'rule-breaking' && german ? 'de' : 'en'];
+  const choice = /begin with \[(\w+)\]/.exec(task);
+  if (choice) {
+    const lastInterviewer = contentText(messages.slice(0, lastUser).findLast((m) => m.role === 'assistant')?.content);
+    return choiceReply(behaviour, task, choice[1] ?? 'next', stubJudgement(lastCustomer, lastInterviewer), say);
+  }
   if (/would like to stop|want to stop|stop here/i.test(task)) return say.confirm;
   if (/do not ask|without asking|ask nothing|not ask anything/i.test(task)) return say.close;
   const quoted = [...task.matchAll(/"([^"]+\?)"/g)].map((m) => m[1] ?? '');
@@ -119,6 +139,50 @@ function interviewerReply(behaviour: StubBehaviour, body: ChatRequest): string {
     case 'rule-breaking':
       return `${preamble}: ${question.replace(/[?？]\s*$/, '')}, and how does that affect the rest of your team?`;
   }
+}
+
+type Move = 'next' | 'probe' | 'clarify' | 'close' | 'handoff' | 'stop';
+
+/**
+ * A reply to a choice of moves: the move the stub's own judgement calls for (as the app's
+ * policy would pick it from the same judgement), tagged, in the behaviour's words.
+ */
+function choiceReply(
+  behaviour: StubBehaviour,
+  task: string,
+  answered: string,
+  j: ReturnType<typeof stubJudgement>,
+  say: (typeof words)['en'],
+): string {
+  const lineOf = (move: string) => task.split('\n').find((l) => l.includes(`[${move}]`)) ?? '';
+  const offered = new Set([answered, ...[...task.matchAll(/^\[(\w+)\] /gm)].map((m) => m[1])]);
+  const confirming = /They confirm they want to stop/.test(lineOf('stop'));
+  const wanted: Move =
+    j.intent === 'wants_human'
+      ? 'handoff'
+      : j.intent === 'wants_stop'
+        ? 'stop'
+        : j.intent === 'asks_question' || j.intent === 'confused' || confirming
+          ? 'clarify'
+          : j.quality !== 'specific' || !j.reason_reached
+            ? 'probe'
+            : (answered as Move);
+  const move = offered.has(wanted) ? wanted : (answered as Move);
+  const quoted = [...lineOf(move).matchAll(/"([^"]+\?)"/g)].at(-1)?.[1] ?? say.probe;
+  const text: Record<Move, string> = {
+    next: quoted,
+    clarify: quoted,
+    probe: say.probe,
+    close: say.close,
+    handoff: say.handoff,
+    stop: confirming ? say.stopped : say.confirm,
+  };
+  if (behaviour === 'lazy' && (move === 'next' || move === 'clarify'))
+    return `[${move}] Thanks. What else is on your mind?`;
+  if (behaviour === 'lazy' && move === 'probe') return `[${move}] Okay. Anything else you'd like to add?`;
+  if (behaviour === 'rule-breaking' && /[?？]\s*$/.test(text[move]))
+    return `[${move}] ${preamble}: ${text[move].replace(/[?？]\s*$/, '')}, and how does that affect the rest of your team?`;
+  return `[${move}] ${text[move]}`;
 }
 
 /** Streams `text` as Chat Completions chunks, a word at a time, then the usage and [DONE]. */

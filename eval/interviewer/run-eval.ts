@@ -84,9 +84,6 @@ function appModelEnv(side: InterviewerSide, stubUrl: string | undefined): Record
         OPENAI_BASE_URL: stubUrl ?? '',
         CANDOR_INTERVIEW_MODEL: `interviewer-stub-${side.behaviour}`,
         CANDOR_SYNTHESIS_MODEL: 'extraction-stub',
-        // The deterministic stub neither judges answers nor tags its replies with a move, so
-        // it runs on the rules' decisions; a real model runs with the answer judgement on.
-        CANDOR_INTERVIEW_JUDGEMENT: 'off',
       };
     case 'model':
       return {

@@ -22,6 +22,8 @@ export type PersonaScore = {
   missedHandoff: boolean;
   /** The persona asked to stop and was still being asked questions two answers later. */
   ignoredStop: boolean;
+  /** Replies decided from the model's judgement of the answer, and those whose words were replaced. */
+  decisions: { total: number; judged: number; corrected: number };
   error?: string;
 };
 
@@ -39,6 +41,7 @@ export type Overall = {
   missedHandoffs: number;
   ignoredStops: number;
   meanAnswers: number;
+  decisions: PersonaScore['decisions'];
   errors: number;
 };
 
@@ -59,6 +62,7 @@ export function scoreConversation(c: Conversation): PersonaScore {
   const last = c.messages.findLast((m) => m.role === 'interviewer');
   const ending =
     c.status === 'started' ? 'open' : (last?.decision?.action ?? (c.status === 'declined' ? 'opt_out' : 'close'));
+  const decisions = c.messages.flatMap((m) => (m.role === 'interviewer' && m.decision ? [m.decision] : []));
   const askedToStop = card.wantsToStopAt !== undefined && c.answers >= card.wantsToStopAt;
   const stoppedLate = card.wantsToStopAt !== undefined && c.answers > card.wantsToStopAt + 1;
   return {
@@ -73,6 +77,11 @@ export function scoreConversation(c: Conversation): PersonaScore {
     falseHandoff: ending === 'handoff' && !card.wantsPerson,
     missedHandoff: Boolean(card.wantsPerson) && ending !== 'handoff',
     ignoredStop: stoppedLate,
+    decisions: {
+      total: decisions.length,
+      judged: decisions.filter((d) => d.decided_by === 'judgement').length,
+      corrected: decisions.filter((d) => d.corrected).length,
+    },
     ...(c.error ? { error: c.error } : {}),
   };
 }
@@ -96,9 +105,16 @@ export function overall(scores: PersonaScore[]): Overall {
     missedHandoffs: scores.filter((s) => s.missedHandoff).length,
     ignoredStops: scores.filter((s) => s.ignoredStop).length,
     meanAnswers: scores.length ? scores.reduce((a, s) => a + s.answers, 0) / scores.length : 0,
+    decisions: {
+      total: sum(scores, (s) => s.decisions.total),
+      judged: sum(scores, (s) => s.decisions.judged),
+      corrected: sum(scores, (s) => s.decisions.corrected),
+    },
     errors: scores.filter((s) => s.error).length,
   };
 }
+
+const sum = (scores: PersonaScore[], of: (s: PersonaScore) => number) => scores.reduce((a, s) => a + of(s), 0);
 
 /** What good looks like; the run fails on violations or false ends above their thresholds. */
 export const GOALS = { surfacedRate: 0.8, maxViolations: 0, maxFalseCloses: 0 };
@@ -115,7 +131,7 @@ const pad = (s: string | number, n: number) => String(s).padEnd(n);
 /** The scorecard as a table: one row per persona, then the totals and the goals. */
 export function formatScorecard(scores: PersonaScore[], t: Thresholds): string {
   const rows = [
-    `${pad('persona', 18)}${pad('mode', 9)}${pad('ending', 9)}${pad('answers', 8)}${pad('told', 6)}${pad('surfaced', 9)}${pad('violations', 11)}flags`,
+    `${pad('persona', 18)}${pad('mode', 9)}${pad('ending', 9)}${pad('answers', 8)}${pad('told', 6)}${pad('surfaced', 9)}${pad('violations', 11)}${pad('judged', 8)}flags`,
   ];
   for (const s of scores) {
     const told = s.facts.filter((f) => f.told).length;
@@ -129,7 +145,7 @@ export function formatScorecard(scores: PersonaScore[], t: Thresholds): string {
     ].filter(Boolean);
     const kinds = [...new Set(s.violations.flatMap((v) => v.kinds))].join(',');
     rows.push(
-      `${pad(s.persona, 18)}${pad(s.mode, 9)}${pad(s.ending, 9)}${pad(s.answers, 8)}${pad(`${told}/${s.facts.length}`, 6)}${pad(`${surfaced}/${s.facts.length}`, 9)}${pad(s.violations.length ? `${s.violations.length} ${kinds}` : '0', 11)} ${flags.join(' ')}`.trimEnd(),
+      `${pad(s.persona, 18)}${pad(s.mode, 9)}${pad(s.ending, 9)}${pad(s.answers, 8)}${pad(`${told}/${s.facts.length}`, 6)}${pad(`${surfaced}/${s.facts.length}`, 9)}${pad(s.violations.length ? `${s.violations.length} ${kinds}` : '0', 11)}${pad(`${s.decisions.judged}/${s.decisions.total}`, 8)}${flags.join(' ')}`.trimEnd(),
     );
   }
   const o = overall(scores);
@@ -140,6 +156,7 @@ export function formatScorecard(scores: PersonaScore[], t: Thresholds): string {
     `rule violations        ${o.violationTotal} (${v})   threshold ${t.maxViolations}`,
     `false closes           ${o.falseCloses}   false hand-offs ${o.falseHandoffs}   threshold ${t.maxFalseCloses} together`,
     `missed hand-offs       ${o.missedHandoffs}   ignored stops ${o.ignoredStops}   mean answers ${o.meanAnswers.toFixed(1)}`,
+    `judged replies         ${o.decisions.judged}/${o.decisions.total} decided from the model's judgement; ${o.decisions.corrected} replies replaced by the guide's words`,
     `result                 ${passes(o, t) ? 'PASS' : 'FAIL'}`,
   );
   return rows.join('\n');

@@ -171,6 +171,11 @@ describe(`the interviewer eval through the app with a stub model (${databaseKind
       }
     }
     expect(overall(scores).surfacedRate).toBeGreaterThanOrEqual(0.8);
+    // The stub judges answers and tags its replies, so the judged path decides nearly every
+    // reply (clear words such as "please stop" act without it), and no reply is replaced.
+    const { decisions } = overall(scores);
+    expect(decisions.judged / decisions.total).toBeGreaterThan(0.9);
+    expect(decisions.corrected).toBe(0);
   });
 
   it('surfaces hidden facts with a probing interviewer and none with a lazy one', { timeout: 300_000 }, async () => {
