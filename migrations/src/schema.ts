@@ -73,6 +73,10 @@ export interface AccountsTable {
   updated_at: Timestamp;
   /** 0019: the account's sales owner (AE), beside the CSM owner. */
   ae_email: string | null;
+  /** 0036: a digest of the inputs the last health evaluation read; null before the first. */
+  health_inputs: string | null;
+  /** 0036: when health was last evaluated on inputs other than the stored ones. */
+  health_evaluated_at: NullableTimestamp;
 }
 
 export interface ContactsTable {

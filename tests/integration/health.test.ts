@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
-import { waitForJob } from '../support/jobs';
+import { runJob, waitForJob } from '../support/jobs';
 import { recordAnswer } from '../support/signal-fixtures';
 
 const DAY = 86_400_000;
@@ -181,6 +181,102 @@ describe(`account health and the review queue (${databaseKind})`, () => {
       .where('id', '=', acc.id)
       .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
+  });
+
+  it('re-evaluates in the nightly pass only the accounts whose inputs changed, a slid window included', async () => {
+    const quiet = await account('nightly-quiet', 3, 3);
+    const spoken = await account('nightly-spoken', 3, 3);
+    const sliding = await account('nightly-sliding', 0, 0);
+    // 40 events 45 days ago, 30 on the oldest day of the recent window and one yesterday: usage
+    // down 22% today, and 99% tomorrow when that day leaves the window, with no new event.
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY);
+    const login = (daysAgo: number) => ({
+      workspace_id: ws.id,
+      account_id: sliding.id,
+      name: 'login',
+      properties: {},
+      occurred_at: at(daysAgo),
+    });
+    await t.deps.db
+      .insertInto('events')
+      .values([
+        ...Array.from({ length: 40 }, () => login(45)),
+        ...Array.from({ length: 30 }, () => login(29)),
+        login(1),
+      ])
+      .execute();
+    const ids = [quiet.id, spoken.id, sliding.id];
+    // The nightly job logs how many accounts it evaluated: the pass's cost.
+    const info = vi.spyOn(t.deps.log, 'info');
+    const nightly = async () => {
+      info.mockClear();
+      await runJob(t, 'recompute-all-health', {});
+      const [pass] = info.mock.calls.find((call) => call[1] === 'account health recomputed') ?? [];
+      return pass as unknown as { evaluated: number; changed: number };
+    };
+    const evaluations = async () =>
+      Object.fromEntries(
+        (
+          await t.deps.db
+            .selectFrom('accounts')
+            .select(['external_id', 'health_state', 'health_evaluated_at'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((r) => [r.external_id.replace('nightly-', ''), r]),
+      );
+
+    expect((await nightly()).evaluated).toBeGreaterThanOrEqual(3);
+    const first = await evaluations();
+    for (const name of ['quiet', 'spoken', 'sliding']) {
+      expect(first[name]?.health_state).toBe('healthy');
+      expect(first[name]?.health_evaluated_at).toBeInstanceOf(Date);
+    }
+
+    // Nothing the rules read has changed (a few more logins keep steady usage steady): no one is evaluated.
+    await t.deps.db
+      .insertInto('events')
+      .values(
+        [1, 2].map(() => ({
+          workspace_id: ws.id,
+          account_id: quiet.id,
+          name: 'login',
+          properties: {},
+          occurred_at: at(0),
+        })),
+      )
+      .execute();
+    expect(await nightly()).toEqual({ evaluated: 0, changed: 0 });
+    expect(await evaluations()).toEqual(first);
+
+    // A customer's words at one account: that account alone is evaluated.
+    await recordAnswer(t, ws.id, {
+      accountId: spoken.id,
+      text: 'We are moving to another vendor next quarter.',
+      signals: [
+        { kind: 'churn_risk', value: { level: 'high', reasons: ['competitor'] }, quote: 'moving to another vendor' },
+      ],
+    });
+    expect(await nightly()).toEqual({ evaluated: 1, changed: 1 });
+    const second = await evaluations();
+    expect(second.spoken?.health_state).toBe('at_risk');
+    expect(second.spoken?.health_evaluated_at?.getTime()).toBeGreaterThan(first.spoken!.health_evaluated_at!.getTime());
+    expect({ quiet: second.quiet, sliding: second.sliding }).toEqual({ quiet: first.quiet, sliding: first.sliding });
+
+    // The next day, with no new event, the sliding account's drop crosses the threshold.
+    const realNow = t.deps.now;
+    t.deps.now = () => new Date(Date.now() + DAY);
+    try {
+      expect((await nightly()).evaluated).toBeGreaterThanOrEqual(1);
+    } finally {
+      t.deps.now = realNow;
+      info.mockRestore();
+    }
+    const third = await evaluations();
+    expect(third.sliding?.health_state).toBe('at_risk');
+    expect((await health(sliding.id)).health_reasons).toEqual([
+      expect.objectContaining({ code: 'usage_drop', text: expect.stringContaining('(70 → 1 events)') }),
+    ]);
+    expect({ quiet: third.quiet, spoken: third.spoken }).toEqual({ quiet: second.quiet, spoken: second.spoken });
   });
 
   it('snoozes and completes items; other workspaces see nothing', async () => {

@@ -61,8 +61,8 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
     'refresh-renewal-brief': ({ workspaceId, accountId }) => refreshRenewalBrief(deps, { id: workspaceId }, accountId),
     'recompute-health': { batch: (jobs) => recomputeQueuedHealth(deps, jobs) },
     'recompute-all-health': async () => {
-      const changed = await recomputeAllHealth(deps);
-      if (changed) deps.log.info({ changed }, 'account health recomputed');
+      // Once a day, even when nothing was due: the counts show the pass kept to changed accounts.
+      deps.log.info(await recomputeAllHealth(deps), 'account health recomputed');
     },
     'renewal-briefs': async () => {
       const built = await buildDueRenewalBriefs(deps);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessHealth, type HealthSignal } from './health-rules';
+import { assessHealth, type HealthSignal, usageClass } from './health-rules';
 
 let n = 0;
 const signal = (kind: string, value: Record<string, unknown>): HealthSignal => ({
@@ -57,5 +57,24 @@ describe('assessHealth', () => {
     const pos = signal('sentiment', { polarity: 'positive' });
     expect(assessHealth({ usage: steady, signals: [neg(), neg(), pos] }).state).toBe('watch');
     expect(assessHealth({ usage: steady, signals: [neg(), pos] }).state).toBe('healthy');
+  });
+});
+
+describe('usageClass', () => {
+  it('gives two usages the same class only when the rules assess them alike', () => {
+    const medium = signal('churn_risk', { level: 'medium', reasons: ['budget'] });
+    const byClass = new Map<string, string>();
+    for (let previous = 0; previous <= 60; previous++)
+      for (let recent = 0; recent <= 60; recent++)
+        for (const signals of [[], [medium]]) {
+          const usage = { recent, previous, days: 30 };
+          const key = `${usageClass(usage)}|${signals.length}`;
+          const outcome = JSON.stringify(assessHealth({ usage, signals }));
+          expect(byClass.get(key) ?? outcome).toBe(outcome);
+          byClass.set(key, outcome);
+        }
+    // steady usage keeps one class however the windows slide; a drop past 25% changes it
+    expect(usageClass({ recent: 40, previous: 38 })).toBe(usageClass({ recent: 35, previous: 41 }));
+    expect(usageClass({ recent: 30, previous: 41 })).not.toBe(usageClass({ recent: 31, previous: 41 }));
   });
 });

@@ -35,6 +35,20 @@ export type HealthInput = {
 const MIN_BASELINE = 10;
 
 /**
+ * What `assessHealth` can tell apart in an account's usage, as a short key: two usages with
+ * the same key give the same state and reasons. The exact counts matter only while usage has
+ * stopped or dropped (the reason quotes them); otherwise only whether there is any usage at all
+ * does. So a steady account's key holds as the windows slide day by day, and changes the day a
+ * drop crosses a threshold. Kept beside the rules: a change to one is a change to the other.
+ */
+export function usageClass(usage: { recent: number; previous: number }): string {
+  const { recent, previous } = usage;
+  if (previous >= MIN_BASELINE && recent === 0) return `stopped:${previous}`;
+  if (previous >= MIN_BASELINE && (previous - recent) / previous >= 0.25) return `drop:${previous}:${recent}`;
+  return recent + previous > 0 ? 'used' : 'none';
+}
+
+/**
  * The documented health rules (README "Account health"):
  * - at risk: a high churn-risk signal, or a request for a human, or usage down ≥ 50%, or
  *   usage stopped, or a medium churn risk together with usage down ≥ 25%;
