@@ -280,6 +280,9 @@ export type GuideDetail = {
 };
 
 /** Interviews sent by hand (no trigger): the funnel's Manual row. */
+/** The span a funnel counts: what was decided in the last `days` days. */
+export type FunnelWindow = { days: number; since: string };
+
 export type ManualSends = {
   eligible: number;
   skipped: number;

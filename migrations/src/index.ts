@@ -18,6 +18,7 @@ import * as ratingSignals from './migrations/0025-rating-signals';
 import * as internalEvents from './migrations/0028-internal-events';
 import * as playMessages from './migrations/0032-play-messages';
 import * as healthInputs from './migrations/0036-health-inputs';
+import * as boundedReads from './migrations/0037-bounded-reads';
 
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0028-internal-events': internalEvents,
   '0032-play-messages': playMessages,
   '0036-health-inputs': healthInputs,
+  '0037-bounded-reads': boundedReads,
 };

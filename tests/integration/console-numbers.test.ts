@@ -1,4 +1,5 @@
 import { INTERNAL_EVENTS } from '@candor/api/events/daily-usage';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCall, signIn } from '../support/console-session';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
@@ -129,5 +130,78 @@ describe(`the console's numbers agree (${databaseKind})`, () => {
     expect(home.kpis.started_30d).toBe(homeBefore.kpis.started_30d + 1);
     const team = await consoleGet('/home', admin);
     expect(team.kpis.invited_30d).toBe(2);
+  });
+
+  it('counts the last 90 days in every funnel, the console and the API alike', async () => {
+    const guides = await readJson(await t.request('/v1/guides', { token: ws.secret_key }));
+    const guide = guides.guides.find((g: { moment: string }) => g.moment === 'expansion');
+    const rule = await post('/v1/triggers', {
+      name: 'Expansion on demand',
+      holdout_percent: 0,
+      guide_id: guide.id,
+      when: { type: 'manual' },
+    });
+    await post('/v1/accounts', {
+      accounts: [
+        { id: 'window-a', name: 'Window A' },
+        { id: 'window-b', name: 'Window B' },
+      ],
+    });
+    await post('/v1/contacts', {
+      contacts: [
+        { id: 'wa1', account_id: 'window-a', email: 'wa1@window.example' },
+        { id: 'wb1', account_id: 'window-b', email: 'wb1@window.example' },
+      ],
+    });
+    const run = await post(`/v1/triggers/${rule.id}/run`, { contact_ids: ['wa1', 'wb1'] });
+    expect(run.results.map((r: { decision: string }) => r.decision)).toEqual(['invited', 'invited']);
+    // One of the two was decided 91 days ago (and its interview sent then): outside the window.
+    const old = await t.deps.db
+      .selectFrom('invitations')
+      .select(['id', 'interview_id'])
+      .where('workspace_id', '=', ws.id)
+      .where('trigger_id', '=', rule.id)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const longAgo = new Date(now - 91 * DAY);
+    await sql`update invitations set created_at = ${longAgo} where id = ${old.id}`.execute(t.deps.db);
+    await t.deps.db
+      .updateTable('interviews')
+      .set({ invited_at: longAgo })
+      .where('id', '=', old.interview_id as string)
+      .execute();
+    // And a hand-sent interview of 91 days ago no longer counts either.
+    await t.deps.db
+      .updateTable('interviews')
+      .set({ invited_at: longAgo })
+      .where('workspace_id', '=', ws.id)
+      .where('trigger_id', 'is', null)
+      .where('started_at', 'is', null)
+      .execute();
+
+    const one = await readJson(await t.request(`/v1/triggers/${rule.id}/funnel`, { token: ws.secret_key }));
+    expect(one).toMatchObject({ eligible: 1, invited: 1, skipped: 0, started: 0, completed: 0 });
+    expect(one.window.days).toBe(90);
+    expect(Math.abs(Date.parse(one.window.since) - (Date.now() - 90 * DAY))).toBeLessThan(60_000);
+
+    const byTrigger = await readJson(await t.request('/v1/funnel?by=trigger', { token: ws.secret_key }));
+    expect(byTrigger.window).toMatchObject({ days: 90 });
+    const row = byTrigger.funnels.find((f: { key: string }) => f.key === rule.id);
+    const manual = byTrigger.funnels.find((f: { key: string }) => f.key === 'manual');
+    expect(row).toMatchObject({ eligible: 1, invited: 1 });
+    expect(manual).toMatchObject({ invited: 1, started: 1 });
+
+    const listed = await consoleGet('/triggers', admin);
+    expect(listed.window).toEqual(expect.objectContaining({ days: 90 }));
+    const item = listed.items.find((i: { id: string }) => i.id === rule.id);
+    expect({ invited: item.invited, skipped: item.skipped, started: item.started, completed: item.completed }).toEqual({
+      invited: row.invited,
+      skipped: row.skipped,
+      started: row.started,
+      completed: row.completed,
+    });
+    const { key: _key, ...manualStages } = manual;
+    expect(listed.manual).toEqual(manualStages);
   });
 });

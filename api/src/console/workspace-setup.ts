@@ -4,6 +4,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
 import { notFound } from '../http/errors';
+import { computeFunnels, emptyFunnel, type FunnelWindow, MANUAL_KEY } from '../triggers/funnel';
 
 /** The workspace's guides with how many versions and interviews each has. */
 export async function listGuides(db: Db, ws: Ws) {
@@ -64,38 +65,33 @@ export async function getGuide(db: Db, ws: Ws, guideId: string) {
   return { guide, versions: versions.map((v) => ({ ...v, created_at: v.created_at.toISOString() })) };
 }
 
-/** Trigger rules with their funnel: invitations made and skipped, interviews started and completed. */
-export async function listTriggers(db: Db, ws: Ws) {
-  const rows = await tenant(db, ws)
-    .selectFrom('triggers')
-    .leftJoin('guides', 'guides.id', 'triggers.guide_id')
-    .select([
-      'triggers.id',
-      'triggers.name',
-      'triggers.enabled',
-      'triggers.guide_id',
-      'triggers.rule',
-      'guides.name as guide_name',
-      sql<string>`(select count(*) from invitations v where v.trigger_id = triggers.id and v.workspace_id = triggers.workspace_id and v.decision = 'invited')`.as(
-        'invited',
-      ),
-      sql<string>`(select count(*) from invitations v where v.trigger_id = triggers.id and v.workspace_id = triggers.workspace_id and v.decision = 'skipped')`.as(
-        'skipped',
-      ),
-      sql<string>`(select count(*) from interviews i where i.trigger_id = triggers.id and i.workspace_id = triggers.workspace_id and i.started_at is not null)`.as(
-        'started',
-      ),
-      sql<string>`(select count(*) from interviews i where i.trigger_id = triggers.id and i.workspace_id = triggers.workspace_id and i.status = 'completed')`.as(
-        'completed',
-      ),
-    ])
-    .orderBy('triggers.name')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    invited: Number(r.invited),
-    skipped: Number(r.skipped),
-    started: Number(r.started),
-    completed: Number(r.completed),
-  }));
+/**
+ * Trigger rules with their funnel (invitations made and skipped, interviews started and
+ * completed) and the funnel of interviews sent by hand: the same counts, over the same
+ * window, as `GET /v1/funnel?by=trigger` and `GET /v1/triggers/{id}/funnel`.
+ */
+export async function listTriggers(db: Db, ws: Ws, window: FunnelWindow) {
+  const [rows, funnels] = await Promise.all([
+    tenant(db, ws)
+      .selectFrom('triggers')
+      .leftJoin('guides', 'guides.id', 'triggers.guide_id')
+      .select([
+        'triggers.id',
+        'triggers.name',
+        'triggers.enabled',
+        'triggers.guide_id',
+        'triggers.rule',
+        'guides.name as guide_name',
+      ])
+      .orderBy('triggers.name')
+      .execute(),
+    computeFunnels(db, ws, 'trigger', { since: window.since }),
+  ]);
+  const byKey = new Map(funnels.map(({ key, ...stages }) => [key, stages]));
+  const none = emptyFunnel();
+  const items = rows.map((r) => {
+    const f = byKey.get(r.id) ?? none;
+    return { ...r, invited: f.invited, skipped: f.skipped, started: f.started, completed: f.completed };
+  });
+  return { items, manual: byKey.get(MANUAL_KEY) ?? none, window };
 }

@@ -17,7 +17,7 @@ import { AppError } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import { ratingReport } from '../synthesis/rating-report';
-import { manualFunnel } from '../triggers/funnel';
+import { funnelWindow } from '../triggers/funnel';
 import {
   checkManualInvitation,
   manualInvitationBody,
@@ -95,12 +95,8 @@ export function consoleApiRoutes() {
   );
   app.get('/triggers', signedIn, noStore, async (c) => {
     readQuery(c, noQuery);
-    const [items, manual] = await Promise.all([
-      listTriggers(deps(c).db, c.get('ws')),
-      manualFunnel(deps(c).db, c.get('ws')),
-    ]);
     // Interviews sent by hand have no trigger; the funnel shows them as their own row.
-    return c.json({ items, manual });
+    return c.json(await listTriggers(deps(c).db, c.get('ws'), funnelWindow(deps(c).now())));
   });
   // The outbox is admins' only: its mail is addressed to other people (sign-in and interview
   // links are redacted even here; an admin gets a fresh invite link, never a stored one).

@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/app-env';
 import { notFound } from '../http/errors';
 import { requireRole, sessionAuth } from '../http/session-auth';
 import { dryRunTrigger } from '../triggers/dry-run';
+import { funnelWindow } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
 import { createTrigger, deleteTrigger, getTrigger, updateTrigger } from '../triggers/trigger-store';
 
@@ -40,7 +41,8 @@ export function consoleTriggerRoutes() {
   // Any signed-in member may read how a play's steps turned out.
   app.get('/triggers/:id/steps', sessionAuth, noStore, async (c) => {
     const trigger = await getTrigger(deps(c).db, c.get('ws'), id(c));
-    return c.json({ steps: await playStepCounts(deps(c), c.get('ws'), trigger.id) });
+    const window = funnelWindow(deps(c).now());
+    return c.json({ steps: await playStepCounts(deps(c), c.get('ws'), trigger.id, window), window });
   });
   app.delete('/triggers/:id', ...admin, noStore, async (c) => {
     await deleteTrigger(deps(c).db, c.get('ws'), id(c));

@@ -5,7 +5,7 @@ import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { secretKeyAuth } from '../http/secret-key-auth';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
-import { computeFunnels, triggerFunnel } from '../triggers/funnel';
+import { computeFunnels, funnelWindow, triggerFunnel } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
 import { createTrigger, deleteTrigger, getTrigger, listTriggers, updateTrigger } from '../triggers/trigger-store';
 
@@ -232,6 +232,16 @@ export function triggerRoutes() {
         .describe("One trigger's funnel only: each step of its play and how it turned out."),
     })
     .openapi('Funnel');
+  const window = z
+    .object({
+      days: z.number().int(),
+      since: z.string().describe('ISO 8601; the counts cover decisions made from this instant on.'),
+    })
+    .describe(
+      'The span the counts cover: invitations decided, and interviews sent by hand, in the last `days` days. ' +
+        "Each counts every stage it has reached since, whenever that was; a play's steps, those run in the window.",
+    )
+    .openapi('FunnelWindow');
 
   app.openapi(
     createRoute({
@@ -240,17 +250,22 @@ export function triggerRoutes() {
       tags,
       security,
       summary: "A trigger's invitation funnel",
+      description: 'Stage counts of the invitations this trigger decided in the last 90 days (see `window`).',
       request: { params: idParam, query: noQuery },
       responses: {
-        200: { description: 'Stage counts', content: { 'application/json': { schema: funnel } } },
+        200: {
+          description: 'Stage counts',
+          content: { 'application/json': { schema: funnel.extend({ window }) } },
+        },
         ...errors,
       },
     }),
     async (c) => {
       const { db } = c.get('deps');
       const trigger = await getTrigger(db, c.get('ws'), c.req.valid('param').id);
-      const steps = await playStepCounts({ db }, c.get('ws'), trigger.id);
-      return c.json({ ...(await triggerFunnel(db, c.get('ws'), trigger.id)), steps }, 200);
+      const span = funnelWindow(c.get('deps').now());
+      const steps = await playStepCounts({ db }, c.get('ws'), trigger.id, span);
+      return c.json({ ...(await triggerFunnel(db, c.get('ws'), trigger.id, span)), steps, window: span }, 200);
     },
   );
 
@@ -262,18 +277,28 @@ export function triggerRoutes() {
       tags,
       security,
       summary: 'Invitation funnels per trigger or per moment',
+      description:
+        'Stage counts of the invitations decided, and interviews sent by hand, in the last 90 days (see `window`).',
       request: { query: listQuery({ by: z.enum(['trigger', 'moment']).default('moment') }) },
       responses: {
         200: {
           description: 'One funnel per trigger id or moment',
           content: {
-            'application/json': { schema: z.object({ funnels: z.array(funnel.extend({ key: z.string() })) }) },
+            'application/json': {
+              schema: z.object({ funnels: z.array(funnel.extend({ key: z.string() })), window }),
+            },
           },
         },
         401: errors[401],
       },
     }),
-    async (c) => c.json({ funnels: await computeFunnels(c.get('deps').db, c.get('ws'), c.req.valid('query').by) }, 200),
+    async (c) => {
+      const span = funnelWindow(c.get('deps').now());
+      const funnels = await computeFunnels(c.get('deps').db, c.get('ws'), c.req.valid('query').by, {
+        since: span.since,
+      });
+      return c.json({ funnels, window: span }, 200);
+    },
   );
   return app;
 }

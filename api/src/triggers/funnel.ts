@@ -17,6 +17,20 @@ export type Funnel = {
 
 type Group = 'trigger' | 'moment';
 
+/**
+ * Every funnel read counts what was decided in the last 90 days: the invitations triggers
+ * decided, and the interviews sent by hand, by when they were made. A bounded read whatever
+ * the age of the book, long enough for rules that fire once a quarter.
+ */
+export const FUNNEL_WINDOW_DAYS = 90;
+
+/** The span a funnel counts, as the API and the console show it beside the counts. */
+export type FunnelWindow = { days: number; since: string };
+
+export function funnelWindow(now: Date): FunnelWindow {
+  return { days: FUNNEL_WINDOW_DAYS, since: new Date(now.getTime() - FUNNEL_WINDOW_DAYS * 86_400_000).toISOString() };
+}
+
 /** The funnel key of interviews a person sent by hand (no trigger decided them). */
 export const MANUAL_KEY = 'manual';
 
@@ -25,13 +39,14 @@ export const MANUAL_KEY = 'manual';
  * shown/opened → started → completed → actionable (has signals). Counts the decisions made
  * by triggers (a contact's own "don't ask again" is not an invitation) and the interviews
  * sent by hand (API or console, no trigger): by trigger they are the `manual` row, by
- * moment they count in their guide's moment. Guide previews count nowhere.
+ * moment they count in their guide's moment. Guide previews count nowhere. `since` (the
+ * funnel window's) bounds what is counted; the operating model's engagement counts all time.
  */
 export async function computeFunnels(
   db: Db,
   ws: Ws,
   by: Group,
-  filter: { triggerId?: string } = {},
+  filter: { triggerId?: string; since?: string } = {},
 ): Promise<(Funnel & { key: string })[]> {
   const t = tenant(db, ws);
   const keyExpr = by === 'trigger' ? sql<string>`invitations.trigger_id::text` : sql<string>`guides.moment`;
@@ -56,6 +71,7 @@ export async function computeFunnels(
     .where('invitations.trigger_id', 'is not', null)
     .groupBy(keyExpr);
   if (filter.triggerId) stages = stages.where('invitations.trigger_id', '=', filter.triggerId);
+  if (filter.since) stages = stages.where('invitations.created_at', '>=', new Date(filter.since));
   let reasons = t
     .selectFrom('invitations')
     .innerJoin('guides', 'guides.id', 'invitations.guide_id')
@@ -64,10 +80,11 @@ export async function computeFunnels(
     .where('invitations.decision', '=', 'skipped')
     .groupBy([keyExpr, 'invitations.skip_reason']);
   if (filter.triggerId) reasons = reasons.where('invitations.trigger_id', '=', filter.triggerId);
+  if (filter.since) reasons = reasons.where('invitations.created_at', '>=', new Date(filter.since));
   const [rows, reasonRows, manualRows] = await Promise.all([
     stages.execute(),
     reasons.execute(),
-    filter.triggerId ? Promise.resolve([]) : manualFunnels(db, ws, by),
+    filter.triggerId ? Promise.resolve([]) : manualFunnels(db, ws, by, filter.since),
   ]);
   const funnels = rows.map((r) => ({
     key: r.key,
@@ -95,7 +112,7 @@ export async function computeFunnels(
 }
 
 /** Interviews sent by hand, grouped like the trigger funnels: every one was eligible and invited. */
-async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key: string })[]> {
+async function manualFunnels(db: Db, ws: Ws, by: Group, since?: string): Promise<(Funnel & { key: string })[]> {
   const keyExpr = by === 'trigger' ? sql<string>`${MANUAL_KEY}::text` : sql<string>`guides.moment`;
   const rows = await tenant(db, ws)
     .selectFrom('interviews')
@@ -113,6 +130,7 @@ async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key
       ),
     ])
     .where('interviews.trigger_id', 'is', null)
+    .$if(since !== undefined, (q) => q.where('interviews.invited_at', '>=', new Date(since as string)))
     .where(notPreviewContact(ws, 'interviews.contact_id'))
     // A trigger's invitation carries its dedupe key, and keeps it when the trigger is deleted:
     // that interview was not sent by hand. A console send is an invitation without one.
@@ -141,21 +159,14 @@ async function manualFunnels(db: Db, ws: Ws, by: Group): Promise<(Funnel & { key
   }));
 }
 
-/** The funnel of interviews sent by hand (all zeros when none was). */
-export async function manualFunnel(db: Db, ws: Ws): Promise<Funnel> {
-  const [funnel] = await manualFunnels(db, ws, 'trigger');
+/** One trigger's funnel within the window (all zeros before it has fired). */
+export async function triggerFunnel(db: Db, ws: Ws, triggerId: string, window: FunnelWindow): Promise<Funnel> {
+  const [funnel] = await computeFunnels(db, ws, 'trigger', { triggerId, since: window.since });
   const { key: _key, ...stages } = funnel ?? { key: '', ...emptyFunnel() };
   return stages;
 }
 
-/** One trigger's funnel (all zeros before it has fired). */
-export async function triggerFunnel(db: Db, ws: Ws, triggerId: string): Promise<Funnel> {
-  const [funnel] = await computeFunnels(db, ws, 'trigger', { triggerId });
-  const { key: _key, ...stages } = funnel ?? { key: '', ...emptyFunnel() };
-  return stages;
-}
-
-const emptyFunnel = (): Funnel => ({
+export const emptyFunnel = (): Funnel => ({
   eligible: 0,
   skipped: 0,
   skipped_by_reason: {},

@@ -102,6 +102,7 @@ export async function messageOutcomeCounts(
   db: Db,
   ws: Ws,
   triggerId: string,
+  since: string,
 ): Promise<Map<number, { shown: number; dismissed: number; clicked: number }>> {
   const rows = await tenant(db, ws)
     .selectFrom('in_app_messages')
@@ -113,6 +114,7 @@ export async function messageOutcomeCounts(
       sql<string>`count(in_app_messages.clicked_at)`.as('clicked'),
     ])
     .where('play_steps.trigger_id', '=', triggerId)
+    .where('play_steps.created_at', '>=', new Date(since))
     .groupBy('play_steps.step')
     .execute();
   return new Map(

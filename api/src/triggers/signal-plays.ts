@@ -2,6 +2,7 @@ import { isNpsDetractor, type PlaySignal } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import type { FunnelWindow } from './funnel';
 import { messageOutcomeCounts } from './in-app-messages';
 import { planAllowed } from './recipients';
 import { type PlaySignalRow, type PlaySubject, runPlayStep, type StepOutcome } from './run-play-step';
@@ -138,9 +139,15 @@ type StepCounts = {
 /**
  * How each step of a play turned out, for the trigger's funnel. A webhook step's outcome is
  * its delivery's (delivered: done, given up: failed); an in-app message step also counts
- * how many of its messages were shown, dismissed and clicked.
+ * how many of its messages were shown, dismissed and clicked. Steps run within the funnel's
+ * window count, like the rest of the funnel.
  */
-export async function playStepCounts(deps: Pick<AppDeps, 'db'>, ws: Ws, triggerId: string): Promise<StepCounts[]> {
+export async function playStepCounts(
+  deps: Pick<AppDeps, 'db'>,
+  ws: Ws,
+  triggerId: string,
+  window: FunnelWindow,
+): Promise<StepCounts[]> {
   const outcome = sql<StepOutcome['outcome']>`case
     when webhook_deliveries.status = 'delivered' then 'done'
     when webhook_deliveries.status = 'failed' then 'failed'
@@ -150,10 +157,11 @@ export async function playStepCounts(deps: Pick<AppDeps, 'db'>, ws: Ws, triggerI
     .leftJoin('webhook_deliveries', 'webhook_deliveries.id', 'play_steps.webhook_delivery_id')
     .select(['play_steps.step', 'play_steps.step_type', outcome.as('outcome'), sql<string>`count(*)`.as('n')])
     .where('play_steps.trigger_id', '=', triggerId)
+    .where('play_steps.created_at', '>=', new Date(window.since))
     .groupBy(['play_steps.step', 'play_steps.step_type', outcome])
     .orderBy('play_steps.step')
     .execute();
-  const messages = await messageOutcomeCounts(deps.db, ws, triggerId);
+  const messages = await messageOutcomeCounts(deps.db, ws, triggerId, window.since);
   const steps = new Map<number, StepCounts>();
   for (const r of rows) {
     const entry = steps.get(r.step) ?? {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { getJson, sendJson } from '../../api';
-import type { ManualSends, TriggerRow } from '../../api-types';
+import type { FunnelWindow, ManualSends, TriggerRow } from '../../api-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
@@ -17,14 +17,19 @@ const TriggerFunnel = lazy(() => import('./trigger-funnel'));
 export default function TriggersPage() {
   const triggers = useQuery({
     queryKey: ['triggers'],
-    queryFn: () => getJson<{ items: TriggerRow[]; manual: ManualSends }>('/triggers'),
+    queryFn: () => getJson<{ items: TriggerRow[]; manual: ManualSends; window: FunnelWindow }>('/triggers'),
   });
   const isAdmin = useMe().member.role === 'admin';
   // The form shows for a new rule ('new') or for the rule being edited.
   const [editing, setEditing] = useState<'new' | TriggerRow | null>(null);
   return (
     <>
-      <PageHeader title="Triggers" subtitle="When Candor starts an interview, and how each rule converts" />
+      <PageHeader
+        title="Triggers"
+        subtitle={`When Candor starts an interview, and how each rule converts${
+          triggers.data ? ` (invitations of the last ${triggers.data.window.days} days)` : ''
+        }`}
+      />
       {isAdmin && editing === null ? (
         <p>
           <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
