@@ -1,4 +1,12 @@
-import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  GeneratedAlways,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
 
 /** The database as the migrations shape it. Kept beside them; change both together. */
 
@@ -243,6 +251,8 @@ export interface SignalsTable {
   corrected_at: NullableTimestamp;
   /** 0025: on a rating, the customer's answer to the "why" that followed it. */
   reason_message_id: Generated<string | null>;
+  /** 0037: a feature request's grouping key, kept by the database from its summary or quote. */
+  feature_key: GeneratedAlways<string | null>;
 }
 
 export interface BriefsTable {

@@ -30,6 +30,10 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopiedTable[
   return target.transaction().execute(async (trx) => {
     const copied: CopiedTable[] = [];
     for (const table of tables) {
+      // Generated columns are the target's to compute: an insert may not name them.
+      const { rows: generated } = await sql<{ name: string }>`
+        select attname as name from pg_attribute
+        where attrelid = ${table}::regclass and attgenerated <> '' and not attisdropped`.execute(source);
       let rows = 0;
       let after = '(0,0)';
       for (;;) {
@@ -38,7 +42,10 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopiedTable[
           where ctid > ${after}::tid order by ctid limit ${PAGE}`.execute(source);
         if (page.length === 0) break;
         after = page[page.length - 1]?._ctid as string;
-        const values = page.map(({ _ctid, ...row }) => row);
+        const values = page.map(({ _ctid, ...row }) => {
+          for (const { name } of generated) delete row[name];
+          return row;
+        });
         // Rows are copied as they are, whatever the table: the target has the same schema.
         await trx
           .insertInto(table as keyof Database)

@@ -19,12 +19,12 @@ export type FeatureRequestFigure = {
 
 /**
  * Feature-request signals with their grouping key: "SSO!" and "sso" are one request
- * (case, punctuation and spacing aside); other wording stays apart.
+ * (case, punctuation and spacing aside); other wording stays apart. The database keeps the
+ * key on each signal (migration 0037), so a report groups without rewriting any text.
  */
 function featureRows(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
   const base = scopedSignals(db, ws, scope, ['feature_request']);
-  return sql`select s.*, coalesce(nullif(s.value->>'summary', ''), s.quote) as summary,
-      btrim(regexp_replace(lower(coalesce(nullif(s.value->>'summary', ''), s.quote)), '[[:punct:][:space:]]+', ' ', 'g')) as key
+  return sql`select s.*, coalesce(nullif(s.value->>'summary', ''), s.quote) as summary, s.feature_key as key
     from (${base}) s`;
 }
 

@@ -36,6 +36,7 @@ export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: rea
       'signals.message_id',
       'signals.created_at',
       'signals.account_id',
+      'signals.feature_key',
       'accounts.external_id',
       'accounts.name as account_name',
       'accounts.arr_cents',
