@@ -17,6 +17,8 @@ import * as interviewLanguage from './migrations/0023-interview-language';
 import * as ratingSignals from './migrations/0025-rating-signals';
 import * as internalEvents from './migrations/0028-internal-events';
 import * as playMessages from './migrations/0032-play-messages';
+import * as erasedContacts from './migrations/0038-erased-contacts';
+import * as connectorReauth from './migrations/0039-connector-reauth';
 
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
@@ -41,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0025-rating-signals': ratingSignals,
   '0028-internal-events': internalEvents,
   '0032-play-messages': playMessages,
+  '0038-erased-contacts': erasedContacts,
+  '0039-connector-reauth': connectorReauth,
 };
