@@ -13,6 +13,8 @@ export type SalesforceCall = { method: string; path: string; query: string | nul
 export function salesforceHandlers(
   options: {
     accounts?: Record<string, unknown>[];
+    /** Contact records; answered two to a page, the rest behind nextRecordsUrl. */
+    contacts?: Record<string, unknown>[];
     users?: Record<string, string>;
     faults?: Record<string, ('limit' | 503)[]>;
   } = {},
@@ -56,6 +58,19 @@ export function salesforceHandlers(
         }));
         return HttpResponse.json({ totalSize: records.length, done: true, records });
       }
+      if (/ FROM Contact WHERE AccountId != null AND Email != null/.test(q)) {
+        const records = (options.contacts ?? []).map((c) => ({
+          attributes: { type: 'Contact', url: `/services/data/v62.0/sobjects/Contact/${String(c.Id)}` },
+          ...c,
+        }));
+        const first = records.slice(0, 2);
+        return HttpResponse.json({
+          totalSize: records.length,
+          done: records.length <= 2,
+          ...(records.length > 2 ? { nextRecordsUrl: '/services/data/v62.0/query/01gContacts-2000' } : {}),
+          records: first,
+        });
+      }
       const email = /Email = '([^']*)'/.exec(q)?.[1] ?? '';
       const id = options.users?.[email];
       return HttpResponse.json({
@@ -63,6 +78,17 @@ export function salesforceHandlers(
         done: true,
         records: id ? [{ attributes: { type: 'User', url: `/services/data/v62.0/sobjects/User/${id}` }, Id: id }] : [],
       });
+    }),
+    // The rest of a query's records, as Salesforce pages them (a query locator, not a SOQL text).
+    http.get(`${DATA}/query/:locator`, ({ request, params }) => {
+      calls.push({ method: 'GET', path: `/query/${String(params.locator)}`, query: null, body: null });
+      const early = check(request, 'query');
+      if (early) return early;
+      const rest = (options.contacts ?? []).slice(2).map((c) => ({
+        attributes: { type: 'Contact', url: `/services/data/v62.0/sobjects/Contact/${String(c.Id)}` },
+        ...c,
+      }));
+      return HttpResponse.json({ totalSize: (options.contacts ?? []).length, done: true, records: rest });
     }),
     http.post(`${DATA}/sobjects/:type`, async ({ request, params }) => {
       const body = await request.json();

@@ -25,6 +25,19 @@ export const crmSettings = z.strictObject({
       arr_property: propertyName.nullable().default(null),
       renewal_property: propertyName.nullable().default(null),
       plan_property: propertyName.nullable().default(null),
+      /**
+       * Contacts in with the accounts: HubSpot contacts associated with a synced company,
+       * Salesforce Contacts with an AccountId; matched to Candor's contacts by email.
+       */
+      contacts: z
+        .strictObject({
+          enabled: z.boolean().default(false),
+          /** A CRM property holding your own contact id; unset: `<crm>_<record id>`. */
+          id_property: propertyName.nullable().default(null),
+          /** The contact's role; unset: HubSpot jobtitle, Salesforce Title. */
+          role_property: propertyName.nullable().default(null),
+        })
+        .prefault({}),
     })
     .prefault({}),
 });
@@ -39,6 +52,25 @@ export type CrmAccount = {
   plan: string | null;
   ownerEmail: string | null;
 };
+
+/** One CRM contact with an email, and the CRM id of the company/account it belongs to. */
+export type CrmContact = {
+  crmId: string;
+  ownId: string | null;
+  accountCrmId: string;
+  email: string;
+  name: string | null;
+  role: string | null;
+};
+
+/** First and last name as one, or null when the CRM holds neither. */
+export function crmName(first: unknown, last: unknown): string | null {
+  const name = [first, last]
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .map((p) => p.trim())
+    .join(' ');
+  return name ? name.slice(0, 200) : null;
+}
 
 /** A CRM date (ISO date, ISO date-time, or epoch milliseconds) as YYYY-MM-DD; null when unreadable. */
 export function crmDate(value: unknown): string | null {

@@ -8,7 +8,7 @@ import {
   parseRetryAfter,
   retryableStatus,
 } from './connector';
-import { type CrmAccount, crmDate, crmNumber } from './crm-mapping';
+import { type CrmAccount, type CrmContact, crmDate, crmName, crmNumber } from './crm-mapping';
 
 export const salesforceCredentials = z.strictObject({
   instance_url: z
@@ -116,6 +116,35 @@ export function salesforceConnector(credentials: z.infer<typeof salesforceCreden
           ownerEmail: r.Owner?.Email ?? null,
         }));
         // nextRecordsUrl is absolute from /services/data/…; keep only the part after the version.
+        next = page.data.nextRecordsUrl ? page.data.nextRecordsUrl.replace(/^.*\/services\/data\/v[\d.]+/, '') : null;
+      }
+    },
+    async *fetchContacts(sync: CrmSync): AsyncGenerator<CrmContact[]> {
+      const { id_property: idField, role_property } = sync.contacts;
+      const roleField = role_property ?? 'Title';
+      const fields = ['Id', 'AccountId', 'Email', 'FirstName', 'LastName', roleField, ...(idField ? [idField] : [])];
+      const soql = `SELECT ${[...new Set(fields)].join(', ')} FROM Contact WHERE AccountId != null AND Email != null ORDER BY Id`;
+      let next: string | null = `/query?q=${encodeURIComponent(soql)}`;
+      while (next) {
+        const page: { data: { records: Record<string, unknown>[]; nextRecordsUrl?: string } } = await request(
+          'GET',
+          next,
+        );
+        yield page.data.records.flatMap((r) => {
+          const text = (key: string | null) => (key && typeof r[key] === 'string' ? (r[key] as string).trim() : '');
+          const email = text('Email');
+          if (!email || !text('AccountId')) return [];
+          return [
+            {
+              crmId: String(r.Id),
+              ownId: text(idField) || null,
+              accountCrmId: text('AccountId'),
+              email,
+              name: crmName(r.FirstName, r.LastName),
+              role: text(roleField) || null,
+            },
+          ];
+        });
         next = page.data.nextRecordsUrl ? page.data.nextRecordsUrl.replace(/^.*\/services\/data\/v[\d.]+/, '') : null;
       }
     },
