@@ -15,6 +15,15 @@ const propertyName = z
  */
 export const crmSettings = z.strictObject({
   fields: z.partialRecord(z.enum(candorAccountFields), propertyName).default({}),
+  /**
+   * An onboarding interview's answers onto the company/account, by topic key (the
+   * onboarding template's goals, use_cases, stack, success_criteria, stakeholders, or a
+   * custom guide's own keys) → CRM property. A topic left out is not written.
+   */
+  intake_fields: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'keys must be guide topic keys (snake_case)'), propertyName)
+    .refine((r) => Object.keys(r).length <= 30, 'at most 30 topics')
+    .default({}),
   sync: z
     .strictObject({
       /** Accounts in on a schedule (hourly) and on "Sync now". */
