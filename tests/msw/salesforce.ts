@@ -17,9 +17,16 @@ export function salesforceHandlers(
     contacts?: Record<string, unknown>[];
     users?: Record<string, string>;
     faults?: Record<string, ('limit' | 503)[]>;
+    /**
+     * The OAuth2 token endpoint: a refresh_token grant with this refresh token and client
+     * id answers `accessToken`, which then becomes the one valid session; anything else
+     * answers invalid_grant as Salesforce does.
+     */
+    oauth?: { refreshToken: string; clientId: string; accessToken: string };
   } = {},
 ) {
   const calls: SalesforceCall[] = [];
+  let validToken = '00Dtest!session-token';
   const faults = Object.fromEntries(Object.entries(options.faults ?? {}).map(([k, v]) => [k, [...v]]));
   const check = (request: Request, key: string) => {
     const fault = faults[key]?.shift();
@@ -28,13 +35,39 @@ export function salesforceHandlers(
         status: 403,
       });
     if (fault) return new HttpResponse('Service Unavailable', { status: fault });
-    if (request.headers.get('authorization') !== 'Bearer 00Dtest!session-token')
+    if (request.headers.get('authorization') !== `Bearer ${validToken}`)
       return HttpResponse.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], {
         status: 401,
       });
     return null;
   };
   const handlers = [
+    http.post(`${SALESFORCE_INSTANCE}/services/oauth2/token`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      calls.push({ method: 'POST', path: '/services/oauth2/token', query: null, body: Object.fromEntries(form) });
+      const oauth = options.oauth;
+      if (
+        !oauth ||
+        !request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded') ||
+        form.get('grant_type') !== 'refresh_token' ||
+        form.get('refresh_token') !== oauth.refreshToken ||
+        form.get('client_id') !== oauth.clientId
+      )
+        return HttpResponse.json(
+          { error: 'invalid_grant', error_description: 'expired access/refresh token' },
+          { status: 400 },
+        );
+      validToken = oauth.accessToken;
+      return HttpResponse.json({
+        access_token: oauth.accessToken,
+        signature: 'dGVzdC1zaWduYXR1cmU=',
+        scope: 'refresh_token api',
+        instance_url: SALESFORCE_INSTANCE,
+        id: 'https://login.salesforce.com/id/00D5g00000TEST1/0055g00000CSM01',
+        token_type: 'Bearer',
+        issued_at: '1796547600000',
+      });
+    }),
     http.get(`${DATA}/query`, ({ request }) => {
       const q = new URL(request.url).searchParams.get('q') ?? '';
       calls.push({ method: 'GET', path: '/query', query: q, body: null });
