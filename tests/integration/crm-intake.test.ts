@@ -114,6 +114,25 @@ describe(`onboarding intake answers written as CRM fields (${databaseKind})`, ()
     await new Promise((r) => setTimeout(r, 1500));
     expect(patches()).toHaveLength(2);
     expect(sf.calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
+
+    // Erasing the person blanks their answers in the delivery log too.
+    const erased = await t.request('/v1/contacts/u_42', { method: 'DELETE', token: ws.secret_key });
+    expect(erased.status).toBe(200);
+    expect((await readJson(erased)).connector_deliveries_redacted).toBe(2);
+    const actions = await t.deps.db
+      .selectFrom('connector_deliveries')
+      .select(['action', 'status'])
+      .where('workspace_id', '=', ws.id)
+      .where('event_key', '=', `intake:${id}`)
+      .execute();
+    expect(actions.map((a) => a.status)).toEqual(['delivered', 'delivered']);
+    expect(JSON.stringify(actions)).not.toMatch(/two weeks|Okta|checklists/);
+    expect(actions.flatMap((a) => Object.values((a.action as { fields: object }).fields))).toEqual([
+      '(erased)',
+      '(erased)',
+      '(erased)',
+      '(erased)',
+    ]);
   });
 
   it('writes nothing for an interview that is not an onboarding one', async () => {

@@ -290,6 +290,7 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       briefs_redacted: 2,
       webhook_deliveries_redacted: 3,
       in_app_messages_deleted: 2,
+      connector_deliveries_redacted: 0,
       interviews_kept: 1,
     };
     expect(await readJson(res)).toEqual({ id: 'ada', ...counts });

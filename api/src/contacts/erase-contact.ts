@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps';
+import { eraseConnectorActionsCiting } from '../connectors/erase-connector-actions';
 import { tenant, type Ws } from '../db/tenant';
 import {
   blankCopiedQuotes,
@@ -17,6 +18,7 @@ export type ErasureResult = {
   briefs_redacted: number;
   webhook_deliveries_redacted: number;
   in_app_messages_deleted: number;
+  connector_deliveries_redacted: number;
   interviews_kept: number;
 };
 
@@ -72,6 +74,8 @@ export async function eraseContact(
     }
     // Webhook payloads name the contact by external id and quote their interviews.
     const deliveriesRedacted = await eraseWebhookPayloadsCiting(t, interviewIds, externalId);
+    // Slack cards, CRM tasks and intake field writes quote them too.
+    const connectorDeliveriesRedacted = await eraseConnectorActionsCiting(t, interviewIds);
     const events = await t.deleteFrom('events').where('contact_id', '=', contact.id).executeTakeFirst();
     // Deleted here rather than left to the foreign key's cascade, so the result can count them.
     const inAppMessages = await t.deleteFrom('in_app_messages').where('contact_id', '=', contact.id).executeTakeFirst();
@@ -89,6 +93,7 @@ export async function eraseContact(
       briefs_redacted: briefsRedacted,
       webhook_deliveries_redacted: deliveriesRedacted,
       in_app_messages_deleted: Number(inAppMessages.numDeletedRows),
+      connector_deliveries_redacted: connectorDeliveriesRedacted,
       interviews_kept: interviewIds.length,
     };
     // The external id may itself be personal (often an email), so the log names the internal id only.

@@ -49,6 +49,10 @@ const erasure = z
       .int()
       .describe('Webhook deliveries about this person whose body was erased, or whose quotes of them were blanked'),
     in_app_messages_deleted: z.number().int().describe('In-app messages a play had left for this person'),
+    connector_deliveries_redacted: z
+      .number()
+      .int()
+      .describe('Slack cards, CRM tasks and CRM field writes quoting this person, blanked (unsent ones not sent)'),
     interviews_kept: z.number().int(),
   })
   .openapi('ContactErasure');
@@ -204,7 +208,8 @@ export function contactRoutes() {
         'names or paraphrases them) is replaced by a marker; claims resting on anyone else are untouched. Webhook ' +
         'deliveries about their interviews or naming them keep their type and time but lose their body (one not yet ' +
         'sent goes out with `erased: true` and empty data); other deliveries quoting them have those quotes blanked. ' +
-        'In-app messages plays left for them are deleted. Keyed digests of their email and id (not the values) are ' +
+        'In-app messages plays left for them are deleted; connector deliveries (Slack cards, CRM tasks, intake ' +
+        'fields) quoting them are blanked, and not sent if still queued. Keyed digests of their email and id (not the values) are ' +
         'kept so a CRM sync never brings them back. ' +
         '**Kept, no longer linked to anyone**: ' +
         'the interview rows (guide, channel, status, mode, timestamps, token usage) and message rows (role, order, ' +
