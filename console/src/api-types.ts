@@ -16,6 +16,7 @@ export type AccountRow = {
   plan: string | null;
   renewal_date: string | null;
   owner_email: string | null;
+  ae_email: string | null;
   health_state: string;
   last_touch_at: string | null;
 };

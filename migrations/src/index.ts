@@ -19,6 +19,8 @@ import * as internalEvents from './migrations/0028-internal-events';
 import * as playMessages from './migrations/0032-play-messages';
 import * as healthInputs from './migrations/0036-health-inputs';
 import * as boundedReads from './migrations/0037-bounded-reads';
+import * as erasedContacts from './migrations/0038-erased-contacts';
+import * as connectorReauth from './migrations/0039-connector-reauth';
 
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0032-play-messages': playMessages,
   '0036-health-inputs': healthInputs,
   '0037-bounded-reads': boundedReads,
+  '0038-erased-contacts': erasedContacts,
+  '0039-connector-reauth': connectorReauth,
 };

@@ -497,8 +497,17 @@ export interface ConnectorsTable {
   /** AES-256-GCM sealed JSON (connectors/credentials.ts); never answered by any API. */
   credentials: string;
   last_synced_at: NullableTimestamp;
+  /** 0039: why the credentials stopped working; set, the connector waits for new ones. */
+  auth_error: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+/** 0038: keyed digests of an erased person's email and external id, never the values. */
+export interface ErasedContactsTable {
+  workspace_id: string;
+  digest: string;
+  created_at: CreatedAt;
 }
 
 /** 0019: one action sent (or to be sent) through a connector, with its attempts. */
@@ -603,6 +612,7 @@ export interface Database {
   connector_deliveries: ConnectorDeliveriesTable;
   play_steps: PlayStepsTable;
   in_app_messages: InAppMessagesTable;
+  erased_contacts: ErasedContactsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   auth_users: AuthUsersTable;

@@ -33,6 +33,9 @@ describe('console API', () => {
           arr_cents: i % 10 === 0 ? null : (i * 7919) % 100_000_00,
           renewal_date: `2027-0${(i % 9) + 1}-15`,
           owner_email: owners[i % 3],
+          // Plans and AEs cycle on their own periods so each filter selects a different set.
+          plan: [null, 'growth', 'enterprise', 'starter'][i % 4],
+          ae_email: i % 5 === 0 ? 'sam@console.example' : null,
           health_state: health[i % 3]!,
           attributes: {},
           health_reasons: [],
@@ -99,6 +102,39 @@ describe('console API', () => {
     );
     const literal = await readJson(await get('/accounts?q=%25', csm));
     expect(literal.total).toBe(0);
+  });
+
+  it('filters by plan (tier) and by AE, alone and with the other filters', async () => {
+    const growth = await readJson(await get('/accounts?plan=growth', csm));
+    expect(growth.total).toBe(30);
+    expect(growth.items.every((a: { plan: string }) => a.plan === 'growth')).toBe(true);
+    expect((await readJson(await get('/accounts?plan=growth,none', csm))).total).toBe(60);
+    const sams = await readJson(await get('/accounts?ae=sam%40console.example', csm));
+    expect(sams.total).toBe(24);
+    expect(sams.items.every((a: { ae_email: string }) => a.ae_email === 'sam@console.example')).toBe(true);
+    expect((await readJson(await get('/accounts?ae=none', csm))).total).toBe(96);
+    // i % 20 === 0 is both AE'd and plan-less (i % 4 === 0); ana owns i % 3 === 0 of those.
+    const combined = await readJson(
+      await get('/accounts?ae=sam%40console.example&plan=none&owner=ana%40console.example', csm),
+    );
+    expect(combined.items.map((a: { external_id: string }) => a.external_id).sort()).toEqual(['acct_000', 'acct_060']);
+    const facets = await readJson(await get('/accounts/facets', csm));
+    expect(facets.aes).toEqual(['sam@console.example']);
+    expect(facets.plans).toEqual(['enterprise', 'growth', 'starter']);
+  });
+
+  it('rejects an unknown health state or a malformed AE with 400 naming the field', async () => {
+    for (const [path, field] of [
+      ['/accounts?health=at_risk,dying', 'health'],
+      ['/accounts?ae=not-an-email', 'ae'],
+      ['/accounts?tier=growth', 'tier'],
+    ] as const) {
+      const res = await get(path, csm);
+      expect(res.status).toBe(400);
+      const body = await readJson(res);
+      expect(body.error.code).toBe('invalid_request');
+      expect(body.error.message).toContain(field);
+    }
   });
 
   it('rejects a bad sort with 400 naming the field', async () => {

@@ -135,6 +135,41 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .where('id', '=', account.id)
       .execute();
     await seedInterview(t, other.id, 'ada', 'Globex Ada is unhappy');
+    // In-app messages plays left: two for Ada (one shown and clicked, one still waiting), one for Bob.
+    const contactId = async (wsId: string, externalId: string) =>
+      (
+        await t.deps.db
+          .selectFrom('contacts')
+          .select('id')
+          .where('workspace_id', '=', wsId)
+          .where('external_id', '=', externalId)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const message = (wsId: string, contact: string, title: string) => ({
+      workspace_id: wsId,
+      contact_id: contact,
+      title,
+      body: `${title}: a short guide`,
+      link_url: 'https://help.example.com/exports',
+    });
+    await t.deps.db
+      .insertInto('in_app_messages')
+      .values([
+        {
+          ...message(ws.id, await contactId(ws.id, 'ada'), 'Faster exports'),
+          link_label: 'Read the guide',
+          created_at: new Date('2026-11-02T09:00:00Z'),
+          shown_at: new Date('2026-11-02T10:00:00Z'),
+          clicked_at: new Date('2026-11-02T10:01:00Z'),
+        },
+        {
+          ...message(ws.id, await contactId(ws.id, 'ada'), 'Talk to us'),
+          created_at: new Date('2026-11-03T09:00:00Z'),
+        },
+        message(ws.id, await contactId(ws.id, 'bob'), 'Bob tips'),
+        message(other.id, await contactId(other.id, 'ada'), 'Globex tips'),
+      ])
+      .execute();
     // Webhook deliveries about Ada (one sent, one not yet), one quoting her among others, one about Bob.
     const endpoint = await t.deps.db
       .insertInto('webhook_endpoints')
@@ -219,6 +254,19 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
     expect(body.signals).toEqual([
       expect.objectContaining({ kind: 'churn_risk', quote: 'We might leave because exports are slow' }),
     ]);
+    expect(body.in_app_messages).toEqual([
+      {
+        title: 'Faster exports',
+        body: 'Faster exports: a short guide',
+        link_url: 'https://help.example.com/exports',
+        link_label: 'Read the guide',
+        created_at: '2026-11-02T09:00:00.000Z',
+        shown_at: '2026-11-02T10:00:00.000Z',
+        dismissed_at: null,
+        clicked_at: '2026-11-02T10:01:00.000Z',
+      },
+      expect.objectContaining({ title: 'Talk to us', shown_at: null, clicked_at: null }),
+    ]);
     // Nothing about anyone else, in this workspace or another.
     expect(JSON.stringify(body)).not.toMatch(/Bob|Globex/);
   });
@@ -241,6 +289,8 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       messages_redacted: 2,
       briefs_redacted: 2,
       webhook_deliveries_redacted: 3,
+      in_app_messages_deleted: 2,
+      connector_deliveries_redacted: 0,
       interviews_kept: 1,
     };
     expect(await readJson(res)).toEqual({ id: 'ada', ...counts });
@@ -254,6 +304,21 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .where('id', '=', adaInterview)
       .executeTakeFirstOrThrow();
     expect(interview).toEqual({ contact_id: null, status: 'completed', state: {} });
+    const inApp = await db
+      .selectFrom('in_app_messages')
+      .select('title')
+      .where('workspace_id', '=', ws.id)
+      .orderBy('title')
+      .execute();
+    expect(inApp).toEqual([{ title: 'Bob tips' }]);
+    // The erasure is remembered (for CRM syncs) by digests that name nobody.
+    const remembered = await db
+      .selectFrom('erased_contacts')
+      .select('digest')
+      .where('workspace_id', '=', ws.id)
+      .execute();
+    expect(remembered).toHaveLength(2);
+    expect(JSON.stringify(remembered)).not.toMatch(/ada|initech/i);
     const messages = await db
       .selectFrom('messages')
       .select(['text', 'role'])
@@ -349,10 +414,12 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
     expect(bob.events).toHaveLength(1);
     expect(bob.interviews[0].messages[1].text).toBe('Bob is happy with it');
     expect(bob.signals).toHaveLength(1);
+    expect(bob.in_app_messages.map((m: { title: string }) => m.title)).toEqual(['Bob tips']);
     const globexAda = await readJson(await exportOf('ada', other.secret_key));
     expect(globexAda.contact.email).toBe('ada@initech.io');
     expect(globexAda.events).toHaveLength(2);
     expect(globexAda.signals[0].quote).toBe('Globex Ada is unhappy');
+    expect(globexAda.in_app_messages.map((m: { title: string }) => m.title)).toEqual(['Globex tips']);
   });
 
   it('answers 401 without a key and documents what is kept', async () => {

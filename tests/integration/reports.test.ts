@@ -17,6 +17,7 @@ describe(`portfolio reports (${databaseKind})`, () => {
       {
         id: 'a1',
         owner: 'carol@v.io',
+        plan: 'enterprise',
         arr: 120_000_00,
         said: 'Too expensive for what we use. We need SSO!',
         signals: [
@@ -31,6 +32,7 @@ describe(`portfolio reports (${databaseKind})`, () => {
       {
         id: 'a2',
         owner: 'dan@v.io',
+        plan: 'growth',
         arr: 30_000_00,
         said: 'Price went up again and the app is slow. sso would help.',
         signals: [
@@ -45,6 +47,7 @@ describe(`portfolio reports (${databaseKind})`, () => {
       {
         id: 'a3',
         owner: 'carol@v.io',
+        plan: 'growth',
         arr: 50_000_00,
         said: 'The marketing team wants in next quarter, maybe 20 seats.',
         signals: [
@@ -69,6 +72,7 @@ describe(`portfolio reports (${databaseKind})`, () => {
           external_id: a.id,
           name: a.id.toUpperCase(),
           owner_email: a.owner,
+          plan: a.plan,
           arr_cents: a.arr,
           attributes: {},
           health_reasons: [],
@@ -118,6 +122,40 @@ describe(`portfolio reports (${databaseKind})`, () => {
     const empty = await readJson(await t.request('/v1/reports/portfolio', { token: other.secret_key }));
     expect(empty).toMatchObject({ churn_reasons: [], expansion_pipeline: [], feature_requests: [] });
   });
+  it('narrows to one plan (tier) in the report and its pages; a bad plan is a 400', async () => {
+    const get = async (path: string) => readJson(await t.request(path, { token: ws.secret_key }));
+    const growth = await get('/v1/reports/portfolio?plan=growth');
+    expect(growth.plan).toBe('growth');
+    // a2's two reasons tie; a3's low risk and a1's enterprise reason stay out.
+    expect(
+      growth.churn_reasons.map((r: { reason: string; count: number; arr_at_risk: number }) => [
+        r.reason,
+        r.count,
+        r.arr_at_risk,
+      ]),
+    ).toEqual([
+      ['performance_reliability', 1, 30_000],
+      ['price_value', 1, 30_000],
+    ]);
+    expect(growth.expansion_pipeline.map((e: { account: { external_id: string } }) => e.account.external_id)).toEqual([
+      'a3',
+    ]);
+    expect(growth.feature_requests).toEqual([expect.objectContaining({ count: 1, arr: 30_000 })]);
+    const enterprise = await get('/v1/reports/portfolio?plan=enterprise&owner=carol@v.io');
+    expect(enterprise.expansion_pipeline).toEqual([]);
+    expect(enterprise.churn_reasons).toEqual([
+      expect.objectContaining({ reason: 'price_value', arr_at_risk: 120_000 }),
+    ]);
+    const accounts = await get('/v1/reports/portfolio/churn-reasons/price_value/accounts?plan=enterprise');
+    expect(accounts.items.map((a: { external_id: string }) => a.external_id)).toEqual(['a1']);
+    const page = await get('/v1/reports/portfolio/feature-requests?plan=growth');
+    expect(page.items).toEqual([expect.objectContaining({ count: 1, arr: 30_000 })]);
+    expect((await get('/v1/reports/portfolio?plan=starter')).churn_reasons).toEqual([]);
+    const bad = await t.request(`/v1/reports/portfolio?plan=${'x'.repeat(101)}`, { token: ws.secret_key });
+    expect(bad.status).toBe(400);
+    expect((await readJson(bad)).error.message).toContain('plan');
+  });
+
   it('carries the first `limit` entries of each list with totals, and pages the long tails', async () => {
     const big = await createTestWorkspace(t, 'Big book');
     const db = t.deps.db;

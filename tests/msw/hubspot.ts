@@ -41,9 +41,13 @@ const unauthorized = () =>
  */
 export type HubSpotCompany = { id: string; properties: Record<string, string | null> };
 
+/** A contact with the companies it is associated with (the first one primary). */
+export type HubSpotContact = { id: string; properties: Record<string, string | null>; companies: string[] };
+
 export function hubspotHandlers(
   options: {
     companies?: HubSpotCompany[];
+    contacts?: HubSpotContact[];
     owners?: Record<string, string>;
     faults?: Record<string, (429 | 500)[]>;
   } = {},
@@ -92,6 +96,52 @@ export function hubspotHandlers(
       return HttpResponse.json({
         results: page,
         ...(next ? { paging: { next: { after: next, link: `${API}/crm/v3/objects/companies?after=${next}` } } } : {}),
+      });
+    }),
+    // Contacts with `associations=companies`, as HubSpot answers them: the primary company
+    // labelled contact_to_company (and repeated unlabelled), any other unlabelled.
+    http.get(`${API}/crm/v3/objects/contacts`, async ({ request }) => {
+      const { call, early } = await record(request);
+      if (early) return early;
+      const all = options.contacts ?? [];
+      const start = Number(call.query.after ?? 0);
+      const url = new URL(request.url);
+      const wanted = url.searchParams.getAll('properties').flatMap((p) => p.split(','));
+      const withCompanies = url.searchParams
+        .getAll('associations')
+        .flatMap((a) => a.split(','))
+        .includes('companies');
+      const page = all.slice(start, start + 2).map((c) => ({
+        id: c.id,
+        properties: Object.fromEntries(
+          Object.entries({ ...c.properties, hs_object_id: c.id }).filter(
+            ([k]) => wanted.includes(k) || k === 'hs_object_id',
+          ),
+        ),
+        createdAt: '2026-01-05T10:00:00.000Z',
+        updatedAt: '2026-12-01T10:00:00.000Z',
+        archived: false,
+        ...(withCompanies && c.companies.length
+          ? {
+              associations: {
+                companies: {
+                  results: c.companies.flatMap((id, i) =>
+                    i === 0
+                      ? [
+                          { id, type: 'contact_to_company' },
+                          { id, type: 'contact_to_company_unlabeled' },
+                        ]
+                      : [{ id, type: 'contact_to_company_unlabeled' }],
+                  ),
+                },
+              },
+            }
+          : {}),
+      }));
+      const next = start + 2 < all.length ? String(start + 2) : null;
+      return HttpResponse.json({
+        results: page,
+        ...(next ? { paging: { next: { after: next, link: `${API}/crm/v3/objects/contacts?after=${next}` } } } : {}),
       });
     }),
     http.get(`${API}/crm/v3/owners/`, async ({ request }) => {

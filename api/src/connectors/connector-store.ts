@@ -35,13 +35,15 @@ export type ConnectorView = {
   enabled: boolean;
   settings: Record<string, unknown>;
   last_synced_at: string | null;
+  /** Set when the credentials stopped working and could not be renewed: Settings asks for new ones. */
+  auth_error: string | null;
   updated_at: string;
 };
 
 export async function listConnectors(deps: Pick<AppDeps, 'db'>, ws: Ws): Promise<ConnectorView[]> {
   const rows = await tenant(deps.db, ws)
     .selectFrom('connectors')
-    .select(['id', 'kind', 'enabled', 'settings', 'last_synced_at', 'updated_at'])
+    .select(['id', 'kind', 'enabled', 'settings', 'last_synced_at', 'auth_error', 'updated_at'])
     .orderBy('kind')
     .execute();
   return rows.map(view);
@@ -53,6 +55,7 @@ function view(r: {
   enabled: boolean;
   settings: Record<string, unknown>;
   last_synced_at: Date | null;
+  auth_error: string | null;
   updated_at: Date;
 }): ConnectorView {
   return {
@@ -61,6 +64,7 @@ function view(r: {
     enabled: r.enabled,
     settings: r.settings,
     last_synced_at: r.last_synced_at ? new Date(r.last_synced_at).toISOString() : null,
+    auth_error: r.auth_error,
     updated_at: new Date(r.updated_at).toISOString(),
   };
 }
@@ -99,16 +103,17 @@ export async function saveConnector(
         .set({
           settings,
           updated_at: deps.now(),
-          ...(sealed ? { credentials: sealed } : {}),
+          // New credentials are a new chance: the connector no longer waits for re-authentication.
+          ...(sealed ? { credentials: sealed, auth_error: null } : {}),
           ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
         })
         .where('id', '=', existing.id)
-        .returning(['id', 'kind', 'enabled', 'settings', 'last_synced_at', 'updated_at'])
+        .returning(['id', 'kind', 'enabled', 'settings', 'last_synced_at', 'auth_error', 'updated_at'])
         .executeTakeFirstOrThrow()
     : await t
         .insertInto('connectors')
         .values({ kind, settings, credentials: sealed as string, enabled: input.enabled ?? true })
-        .returning(['id', 'kind', 'enabled', 'settings', 'last_synced_at', 'updated_at'])
+        .returning(['id', 'kind', 'enabled', 'settings', 'last_synced_at', 'auth_error', 'updated_at'])
         .executeTakeFirstOrThrow();
   return view(row);
 }
@@ -133,17 +138,33 @@ export async function loadConnector(
     id: row.id,
     enabled: row.enabled,
     settings: row.settings,
-    connector: openConnector(deps, row.kind, credentials),
+    connector: openConnector(deps, ws, row.id, row.kind, credentials),
   };
 }
 
-function openConnector(deps: Pick<AppDeps, 'config'>, kind: ConnectorKind, credentials: unknown): Connector {
+function openConnector(deps: Deps, ws: Ws, id: string, kind: ConnectorKind, credentials: unknown): Connector {
   switch (kind) {
     case 'slack':
       return slackConnector(slackCredentials.parse(credentials), deps.config.connectors.slackApiUrl);
     case 'hubspot':
       return hubspotConnector(hubspotCredentials.parse(credentials), deps.config.connectors.hubspotApiUrl);
     case 'salesforce':
-      return salesforceConnector(salesforceCredentials.parse(credentials));
+      return salesforceConnector(salesforceCredentials.parse(credentials), {
+        // A renewed access token is sealed like the rest; the row's settings and state stay as they are.
+        refreshed: async (renewed) => {
+          await tenant(deps.db, ws)
+            .updateTable('connectors')
+            .set({ credentials: sealSecret(deps, 'connector-credentials', JSON.stringify(renewed), ws.id) })
+            .where('id', '=', id)
+            .execute();
+        },
+        authLost: async (reason) => {
+          await tenant(deps.db, ws)
+            .updateTable('connectors')
+            .set({ auth_error: reason })
+            .where('id', '=', id)
+            .execute();
+        },
+      });
   }
 }

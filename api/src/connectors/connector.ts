@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CrmAccount, CrmSettings } from './crm-mapping';
+import type { CrmAccount, CrmContact, CrmSettings } from './crm-mapping';
 
 export type CrmSync = CrmSettings['sync'];
 
@@ -68,6 +68,8 @@ export interface Connector {
   deliver(action: ConnectorAction): Promise<DeliveryReceipt>;
   /** CRMs only: every company/account, a page at a time, mapped by the connector's settings. */
   fetchAccounts?(sync: CrmSync): AsyncGenerator<CrmAccount[]>;
+  /** CRMs only: every contact with an email that belongs to a company/account, a page at a time. */
+  fetchContacts?(sync: CrmSync): AsyncGenerator<CrmContact[]>;
 }
 
 /** Retry-After in seconds (or an HTTP date) → milliseconds; undefined when absent or unreadable. */

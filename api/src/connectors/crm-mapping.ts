@@ -15,6 +15,15 @@ const propertyName = z
  */
 export const crmSettings = z.strictObject({
   fields: z.partialRecord(z.enum(candorAccountFields), propertyName).default({}),
+  /**
+   * An onboarding interview's answers onto the company/account, by topic key (the
+   * onboarding template's goals, use_cases, stack, success_criteria, stakeholders, or a
+   * custom guide's own keys) → CRM property. A topic left out is not written.
+   */
+  intake_fields: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'keys must be guide topic keys (snake_case)'), propertyName)
+    .refine((r) => Object.keys(r).length <= 30, 'at most 30 topics')
+    .default({}),
   sync: z
     .strictObject({
       /** Accounts in on a schedule (hourly) and on "Sync now". */
@@ -25,6 +34,19 @@ export const crmSettings = z.strictObject({
       arr_property: propertyName.nullable().default(null),
       renewal_property: propertyName.nullable().default(null),
       plan_property: propertyName.nullable().default(null),
+      /**
+       * Contacts in with the accounts: HubSpot contacts associated with a synced company,
+       * Salesforce Contacts with an AccountId; matched to Candor's contacts by email.
+       */
+      contacts: z
+        .strictObject({
+          enabled: z.boolean().default(false),
+          /** A CRM property holding your own contact id; unset: `<crm>_<record id>`. */
+          id_property: propertyName.nullable().default(null),
+          /** The contact's role; unset: HubSpot jobtitle, Salesforce Title. */
+          role_property: propertyName.nullable().default(null),
+        })
+        .prefault({}),
     })
     .prefault({}),
 });
@@ -39,6 +61,25 @@ export type CrmAccount = {
   plan: string | null;
   ownerEmail: string | null;
 };
+
+/** One CRM contact with an email, and the CRM id of the company/account it belongs to. */
+export type CrmContact = {
+  crmId: string;
+  ownId: string | null;
+  accountCrmId: string;
+  email: string;
+  name: string | null;
+  role: string | null;
+};
+
+/** First and last name as one, or null when the CRM holds neither. */
+export function crmName(first: unknown, last: unknown): string | null {
+  const name = [first, last]
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .map((p) => p.trim())
+    .join(' ');
+  return name ? name.slice(0, 200) : null;
+}
 
 /** A CRM date (ISO date, ISO date-time, or epoch milliseconds) as YYYY-MM-DD; null when unreadable. */
 export function crmDate(value: unknown): string | null {

@@ -4,6 +4,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { ConnectorError } from './connector';
 import { loadConnector } from './connector-store';
+import { type ContactSyncTotals, importCrmContacts } from './crm-contacts';
 import { crmSettings } from './crm-mapping';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'previousSecret' | 'now' | 'log'>;
@@ -12,12 +13,13 @@ type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'previousSecret' | 'now' 
  * Brings one CRM's companies/accounts into Candor: upserted by external id (the mapped id
  * property, else `<crm>_<record id>`), so running it again changes only what changed in
  * the CRM. The CRM's record id is kept in `attributes.<crm>_id` for tasks and field writes.
+ * With `sync.contacts.enabled`, the CRM's contacts follow (crm-contacts.ts).
  */
 export async function syncCrmAccounts(
   deps: Deps,
   ws: Ws,
   kind: 'hubspot' | 'salesforce',
-): Promise<{ created: number; updated: number }> {
+): Promise<{ created: number; updated: number; contacts?: ContactSyncTotals }> {
   const loaded = await loadConnector(deps, ws, { kind });
   if (!loaded) throw new AppError('not_found', 404, 'Connector not found');
   if (!loaded.enabled || !loaded.connector.fetchAccounts) return { created: 0, updated: 0 };
@@ -42,12 +44,22 @@ export async function syncCrmAccounts(
     totals.created += result.created;
     totals.updated += result.updated;
   }
+  // Contacts after accounts, so each finds the account its CRM company/account became.
+  let contacts: ContactSyncTotals | undefined;
+  if (sync.contacts.enabled && loaded.connector.fetchContacts) {
+    contacts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    for await (const page of loaded.connector.fetchContacts(sync)) {
+      if (page.length === 0) continue;
+      const result = await deps.db.transaction().execute((trx) => importCrmContacts(deps, tenant(trx, ws), kind, page));
+      for (const key of Object.keys(contacts) as (keyof ContactSyncTotals)[]) contacts[key] += result[key];
+    }
+  }
   await tenant(deps.db, ws)
     .updateTable('connectors')
     .set({ last_synced_at: deps.now() })
     .where('id', '=', loaded.id)
     .execute();
-  return totals;
+  return contacts ? { ...totals, contacts } : totals;
 }
 
 /** The hourly pass: every enabled CRM connector whose sync is on. One failing workspace does not stop the rest. */

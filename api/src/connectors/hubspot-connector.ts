@@ -9,7 +9,7 @@ import {
   parseRetryAfter,
   retryableStatus,
 } from './connector';
-import { type CrmAccount, crmDate, crmNumber } from './crm-mapping';
+import { type CrmAccount, type CrmContact, crmDate, crmName, crmNumber } from './crm-mapping';
 
 export const hubspotCredentials = z.strictObject({
   access_token: z.string().trim().min(10, 'must be a HubSpot private app access token').max(500),
@@ -81,6 +81,36 @@ export function hubspotConnector(credentials: z.infer<typeof hubspotCredentials>
             plan: sync.plan_property ? (p[sync.plan_property] ?? null) || null : null,
             ownerEmail: p.hubspot_owner_id ? (owners.get(p.hubspot_owner_id) ?? null) : null,
           };
+        });
+        after = page.paging?.next?.after;
+      } while (after);
+    },
+    async *fetchContacts(sync: CrmSync): AsyncGenerator<CrmContact[]> {
+      const { id_property: idProperty, role_property } = sync.contacts;
+      const roleProperty = role_property ?? 'jobtitle';
+      const properties = ['email', 'firstname', 'lastname', roleProperty, ...(idProperty ? [idProperty] : [])];
+      let after: string | undefined;
+      do {
+        const page = await call(() =>
+          client.crm.contacts.basicApi.getPage(100, after, properties, undefined, ['companies']),
+        );
+        yield page.results.flatMap((c) => {
+          const p = c.properties as Record<string, string | null | undefined>;
+          const companies = c.associations?.companies?.results ?? [];
+          // The primary company is labelled contact_to_company; any other is unlabelled.
+          const company = companies.find((a) => a.type === 'contact_to_company') ?? companies[0];
+          const email = p.email?.trim();
+          if (!company || !email) return [];
+          return [
+            {
+              crmId: c.id,
+              ownId: idProperty ? p[idProperty] || null : null,
+              accountCrmId: company.id,
+              email,
+              name: crmName(p.firstname, p.lastname),
+              role: p[roleProperty]?.trim() || null,
+            },
+          ];
         });
         after = page.paging?.next?.after;
       } while (after);

@@ -8,17 +8,33 @@ import {
   parseRetryAfter,
   retryableStatus,
 } from './connector';
-import { type CrmAccount, crmDate, crmNumber } from './crm-mapping';
+import { type CrmAccount, type CrmContact, crmDate, crmName, crmNumber } from './crm-mapping';
 
-export const salesforceCredentials = z.strictObject({
-  instance_url: z
-    .url({ protocol: /^https$/, error: 'must be your https://….my.salesforce.com URL' })
-    .refine((u) => /\.(salesforce|force)\.com$/.test(new URL(u).hostname), {
-      message: 'must be a salesforce.com or force.com host',
-    })
-    .transform((u) => new URL(u).origin),
-  access_token: z.string().trim().min(10, 'must be a Salesforce access token').max(2000),
-});
+export const salesforceCredentials = z
+  .strictObject({
+    instance_url: z
+      .url({ protocol: /^https$/, error: 'must be your https://….my.salesforce.com URL' })
+      .refine((u) => /\.(salesforce|force)\.com$/.test(new URL(u).hostname), {
+        message: 'must be a salesforce.com or force.com host',
+      })
+      .transform((u) => new URL(u).origin),
+    access_token: z.string().trim().min(10, 'must be a Salesforce access token').max(2000),
+    /** With the connected app's client id (and secret, when the app requires it): a new access token on expiry. */
+    refresh_token: z.string().trim().min(10, 'must be a Salesforce refresh token').max(2000).optional(),
+    client_id: z.string().trim().min(1).max(500).optional(),
+    client_secret: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((c) => !c.refresh_token || c.client_id, {
+    message: 'required with a refresh_token (the connected app’s consumer key)',
+    path: ['client_id'],
+  });
+export type SalesforceCredentials = z.infer<typeof salesforceCredentials>;
+
+/** How a connector keeps credentials it renewed, and says when they can no longer be renewed. */
+export type CredentialHooks = {
+  refreshed(credentials: SalesforceCredentials): Promise<void>;
+  authLost(reason: string): Promise<void>;
+};
 
 const API_VERSION = 'v62.0';
 const TIMEOUT_MS = 10_000;
@@ -31,15 +47,16 @@ const retryableCodes = new Set(['REQUEST_LIMIT_EXCEEDED', 'SERVER_UNAVAILABLE', 
  * (a bundled undici with its own retries) that can be neither pointed at another transport
  * nor made to leave backoff to our queue, and brings a hundred packages for three calls.
  */
-export function salesforceConnector(credentials: z.infer<typeof salesforceCredentials>): Connector {
+export function salesforceConnector(credentials: SalesforceCredentials, hooks?: CredentialHooks): Connector {
   const base = `${credentials.instance_url}/services/data/${API_VERSION}`;
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> => {
+  let accessToken = credentials.access_token;
+  const send = async (method: string, path: string, body?: unknown) => {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
         method,
         headers: {
-          authorization: `Bearer ${credentials.access_token}`,
+          authorization: `Bearer ${accessToken}`,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -51,11 +68,58 @@ export function salesforceConnector(credentials: z.infer<typeof salesforceCreden
       throw new ConnectorError('Salesforce could not be reached', null, true);
     }
     const text = await res.text();
-    const data = text ? (safeJson(text) as T) : (undefined as T);
-    if (res.ok) return { status: res.status, data };
+    const data: unknown = text ? safeJson(text) : undefined;
     // Salesforce answers errors as [{ message, errorCode }].
     const first = Array.isArray(data) ? (data[0] as { errorCode?: unknown } | undefined) : undefined;
     const code = typeof first?.errorCode === 'string' ? first.errorCode : null;
+    return { res, data, code };
+  };
+
+  /**
+   * The OAuth2 refresh_token grant at the instance's token endpoint, as jsforce does it.
+   * The new access token is kept (sealed) through `hooks`; a refusal (revoked or expired
+   * refresh token, a wrong client) marks the connector as needing new credentials.
+   */
+  const refresh = async (): Promise<void> => {
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: credentials.refresh_token as string,
+      client_id: credentials.client_id as string,
+      ...(credentials.client_secret ? { client_secret: credentials.client_secret } : {}),
+    });
+    let res: Response;
+    try {
+      res = await fetch(`${credentials.instance_url}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: 'error',
+      });
+    } catch {
+      throw new ConnectorError('Salesforce could not be reached to refresh the session', null, true);
+    }
+    const data = safeJson(await res.text()) as { access_token?: unknown; error?: unknown } | undefined;
+    if (res.ok && typeof data?.access_token === 'string' && data.access_token.length >= 10) {
+      accessToken = data.access_token;
+      await hooks?.refreshed({ ...credentials, access_token: accessToken });
+      return;
+    }
+    const error = typeof data?.error === 'string' ? data.error.slice(0, 100) : `HTTP ${res.status}`;
+    if (retryableStatus(res.status))
+      throw new ConnectorError(`INVALID_SESSION_ID; the token refresh failed: ${error}`, res.status, true);
+    await hooks?.authLost(`Salesforce refused the refresh token (${error}); connect Salesforce again.`);
+    throw new ConnectorError(`INVALID_SESSION_ID; the token refresh was refused: ${error}`, 401, false);
+  };
+
+  const request = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> => {
+    let { res, data, code } = await send(method, path, body);
+    // An expired session is renewed once with the refresh token, and the call tried again.
+    if (res.status === 401 && code === 'INVALID_SESSION_ID' && credentials.refresh_token) {
+      await refresh();
+      ({ res, data, code } = await send(method, path, body));
+    }
+    if (res.ok) return { status: res.status, data: data as T };
     throw new ConnectorError(
       code ?? `HTTP ${res.status}`,
       res.status,
@@ -116,6 +180,35 @@ export function salesforceConnector(credentials: z.infer<typeof salesforceCreden
           ownerEmail: r.Owner?.Email ?? null,
         }));
         // nextRecordsUrl is absolute from /services/data/…; keep only the part after the version.
+        next = page.data.nextRecordsUrl ? page.data.nextRecordsUrl.replace(/^.*\/services\/data\/v[\d.]+/, '') : null;
+      }
+    },
+    async *fetchContacts(sync: CrmSync): AsyncGenerator<CrmContact[]> {
+      const { id_property: idField, role_property } = sync.contacts;
+      const roleField = role_property ?? 'Title';
+      const fields = ['Id', 'AccountId', 'Email', 'FirstName', 'LastName', roleField, ...(idField ? [idField] : [])];
+      const soql = `SELECT ${[...new Set(fields)].join(', ')} FROM Contact WHERE AccountId != null AND Email != null ORDER BY Id`;
+      let next: string | null = `/query?q=${encodeURIComponent(soql)}`;
+      while (next) {
+        const page: { data: { records: Record<string, unknown>[]; nextRecordsUrl?: string } } = await request(
+          'GET',
+          next,
+        );
+        yield page.data.records.flatMap((r) => {
+          const text = (key: string | null) => (key && typeof r[key] === 'string' ? (r[key] as string).trim() : '');
+          const email = text('Email');
+          if (!email || !text('AccountId')) return [];
+          return [
+            {
+              crmId: String(r.Id),
+              ownId: text(idField) || null,
+              accountCrmId: text('AccountId'),
+              email,
+              name: crmName(r.FirstName, r.LastName),
+              role: text(roleField) || null,
+            },
+          ];
+        });
         next = page.data.nextRecordsUrl ? page.data.nextRecordsUrl.replace(/^.*\/services\/data\/v[\d.]+/, '') : null;
       }
     },

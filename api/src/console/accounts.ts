@@ -6,12 +6,31 @@ import { listQuery } from '../http/list-query';
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 
+const healthStates = ['healthy', 'watch', 'at_risk', 'unknown'] as const;
+
+/** A person filter: an email, or `none` for accounts without one. */
+const personFilter = z
+  .string()
+  .trim()
+  .max(320)
+  .refine((v) => v === 'none' || z.email().safeParse(v).success, { message: 'must be an email or none' });
+
 /** The accounts table's query string: sort, filter and page, all optional. */
 export const accountListQuery = listQuery({
   sort: z.enum(['name', 'health', 'arr', 'renewal', 'owner', 'last_touch']).default('renewal'),
   order: z.enum(['asc', 'desc']).default('asc'),
   owner: z.string().trim().max(320).optional(),
-  health: z.string().trim().max(200).optional(),
+  /** The AE (sales owner): an email, or `none` for accounts without one. */
+  ae: personFilter.optional(),
+  /** Comma-separated health states. */
+  health: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => v.split(',').every((h) => (healthStates as readonly string[]).includes(h)), {
+      message: `must be comma-separated states among ${healthStates.join(', ')}`,
+    })
+    .optional(),
   /** Comma-separated plans (tiers); `none` for accounts without one. */
   plan: z.string().trim().max(500).optional(),
   q: z.string().trim().max(200).optional(),
@@ -36,6 +55,8 @@ export async function listAccounts(db: Db, ws: Ws, q: AccountListQuery) {
   let base = tenant(db, ws).selectFrom('accounts');
   if (q.owner === 'none') base = base.where('accounts.owner_email', 'is', null);
   else if (q.owner) base = base.where('accounts.owner_email', '=', q.owner);
+  if (q.ae === 'none') base = base.where('accounts.ae_email', 'is', null);
+  else if (q.ae) base = base.where('accounts.ae_email', '=', q.ae);
   if (q.health) base = base.where('accounts.health_state', 'in', q.health.split(',').filter(Boolean));
   if (q.plan) {
     const plans = q.plan.split(',').filter(Boolean);
@@ -87,10 +108,10 @@ export async function listAccounts(db: Db, ws: Ws, q: AccountListQuery) {
   };
 }
 
-/** The owners and health states present, for the table's filters. */
+/** The owners, AEs, health states and plans present, for the table's filters. */
 export async function accountFacets(db: Db, ws: Ws) {
   const t = tenant(db, ws);
-  const [owners, states, plans] = await Promise.all([
+  const [owners, aes, states, plans] = await Promise.all([
     t
       .selectFrom('accounts')
       .select('owner_email')
@@ -98,11 +119,19 @@ export async function accountFacets(db: Db, ws: Ws) {
       .where('owner_email', 'is not', null)
       .orderBy('owner_email')
       .execute(),
+    t
+      .selectFrom('accounts')
+      .select('ae_email')
+      .distinct()
+      .where('ae_email', 'is not', null)
+      .orderBy('ae_email')
+      .execute(),
     t.selectFrom('accounts').select('health_state').distinct().orderBy('health_state').execute(),
     t.selectFrom('accounts').select('plan').distinct().where('plan', 'is not', null).orderBy('plan').execute(),
   ]);
   return {
     owners: owners.map((o) => o.owner_email!),
+    aes: aes.map((a) => a.ae_email!),
     health_states: states.map((s) => s.health_state),
     plans: plans.map((p) => p.plan!),
   };

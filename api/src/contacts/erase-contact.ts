@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps';
+import { eraseConnectorActionsCiting } from '../connectors/erase-connector-actions';
 import { tenant, type Ws } from '../db/tenant';
 import {
   blankCopiedQuotes,
@@ -6,6 +7,7 @@ import {
   redactClaimsCiting,
   rewriteBriefsCiting,
 } from '../retention/cited-words';
+import { rememberErasure } from './erased-contacts';
 
 export type ErasureResult = {
   id: string;
@@ -15,13 +17,15 @@ export type ErasureResult = {
   messages_redacted: number;
   briefs_redacted: number;
   webhook_deliveries_redacted: number;
+  in_app_messages_deleted: number;
+  connector_deliveries_redacted: number;
   interviews_kept: number;
 };
 
 /**
  * Erases a person: deletes the contact row (email, name, attributes…), their events and
  * the signals drawn from their interviews (they quote them), and blanks the text of their
- * interview messages. Interview rows and message rows stay, unlinked, so response and
+ * interview messages, and the in-app messages plays left for them. Interview rows and message rows stay, unlinked, so response and
  * completion counts still add up. Writes an audit_log row. Undefined when no such contact.
  */
 export async function eraseContact(
@@ -34,7 +38,7 @@ export async function eraseContact(
     const t = tenant(trx, ws);
     const contact = await t
       .selectFrom('contacts')
-      .select('id')
+      .select(['id', 'email'])
       .where('external_id', '=', externalId)
       .forUpdate()
       .executeTakeFirst();
@@ -70,9 +74,15 @@ export async function eraseContact(
     }
     // Webhook payloads name the contact by external id and quote their interviews.
     const deliveriesRedacted = await eraseWebhookPayloadsCiting(t, interviewIds, externalId);
+    // Slack cards, CRM tasks and intake field writes quote them too.
+    const connectorDeliveriesRedacted = await eraseConnectorActionsCiting(t, interviewIds);
     const events = await t.deleteFrom('events').where('contact_id', '=', contact.id).executeTakeFirst();
+    // Deleted here rather than left to the foreign key's cascade, so the result can count them.
+    const inAppMessages = await t.deleteFrom('in_app_messages').where('contact_id', '=', contact.id).executeTakeFirst();
     // Interviews, invitations and any remaining rows keep existing with contact_id null (FK on delete set null).
     await t.deleteFrom('contacts').where('id', '=', contact.id).execute();
+    // So a CRM sync does not bring the person back; only keyed digests are kept.
+    await rememberErasure(deps, t, { email: contact.email, externalId });
 
     const result: ErasureResult = {
       id: externalId,
@@ -82,6 +92,8 @@ export async function eraseContact(
       messages_redacted: messagesRedacted,
       briefs_redacted: briefsRedacted,
       webhook_deliveries_redacted: deliveriesRedacted,
+      in_app_messages_deleted: Number(inAppMessages.numDeletedRows),
+      connector_deliveries_redacted: connectorDeliveriesRedacted,
       interviews_kept: interviewIds.length,
     };
     // The external id may itself be personal (often an email), so the log names the internal id only.

@@ -19,6 +19,16 @@ export type ContactExport = {
   }[];
   signals: { interview_id: string; kind: string; value: Record<string, unknown>; quote: string; created_at: string }[];
   invitations: { guide_id: string; channel: string; decision: string; created_at: string }[];
+  in_app_messages: {
+    title: string;
+    body: string;
+    link_url: string;
+    link_label: string | null;
+    created_at: string;
+    shown_at: string | null;
+    dismissed_at: string | null;
+    clicked_at: string | null;
+  }[];
 };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -70,6 +80,14 @@ export async function exportContact(t: Tenant, externalId: string): Promise<Cont
     .where('contact_id', '=', row.id)
     .orderBy('created_at')
     .execute();
+  // Messages plays left for this person: what was shown to them, and whether they acted.
+  const inAppMessages = await t
+    .selectFrom('in_app_messages')
+    .select(['title', 'body', 'link_url', 'link_label', 'created_at', 'shown_at', 'dismissed_at', 'clicked_at'])
+    .where('contact_id', '=', row.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
   return {
     contact: toContactView(row),
@@ -95,5 +113,12 @@ export async function exportContact(t: Tenant, externalId: string): Promise<Cont
     })),
     signals: signals.map((s) => ({ ...s, created_at: iso(s.created_at) })),
     invitations: invitations.map((i) => ({ ...i, created_at: iso(i.created_at) })),
+    in_app_messages: inAppMessages.map((m) => ({
+      ...m,
+      created_at: iso(m.created_at),
+      shown_at: isoOrNull(m.shown_at),
+      dismissed_at: isoOrNull(m.dismissed_at),
+      clicked_at: isoOrNull(m.clicked_at),
+    })),
   };
 }

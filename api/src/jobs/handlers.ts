@@ -3,6 +3,7 @@ import { queueInterviewAlerts } from '../connectors/alerts';
 import { queueCrmFieldWrites } from '../connectors/crm-fields';
 import { syncAllCrmAccounts } from '../connectors/crm-sync';
 import { deliverConnectorAction } from '../connectors/deliver-action';
+import { queueIntakeFieldWrites } from '../connectors/intake-fields';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
 import { isPreviewInterview } from '../guides/preview-contact';
@@ -54,6 +55,7 @@ export function jobHandlers(deps: AppDeps): JobHandlers {
         .executeTakeFirst();
       if (interview?.account_id) {
         await queueCrmFieldWrites(deps, { id: workspaceId }, interview.account_id);
+        await queueIntakeFieldWrites(deps, { id: workspaceId }, interviewId);
         await deps.jobs.send('recompute-health', { workspaceId, accountId: interview.account_id });
         await scheduleBriefRefresh(deps, { id: workspaceId }, interview.account_id);
       }

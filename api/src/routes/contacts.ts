@@ -48,6 +48,11 @@ const erasure = z
       .number()
       .int()
       .describe('Webhook deliveries about this person whose body was erased, or whose quotes of them were blanked'),
+    in_app_messages_deleted: z.number().int().describe('In-app messages a play had left for this person'),
+    connector_deliveries_redacted: z
+      .number()
+      .int()
+      .describe('Slack cards, CRM tasks and CRM field writes quoting this person, blanked (unsent ones not sent)'),
     interviews_kept: z.number().int(),
   })
   .openapi('ContactErasure');
@@ -88,6 +93,20 @@ const exported = z
     invitations: z.array(
       z.object({ guide_id: z.string(), channel: z.string(), decision: z.string(), created_at: z.string() }),
     ),
+    in_app_messages: z
+      .array(
+        z.object({
+          title: z.string(),
+          body: z.string(),
+          link_url: z.string(),
+          link_label: z.string().nullable(),
+          created_at: z.string(),
+          shown_at: z.string().nullable(),
+          dismissed_at: z.string().nullable(),
+          clicked_at: z.string().nullable(),
+        }),
+      )
+      .describe('Messages plays left for this person in the widget, and what they did with them'),
   })
   .openapi('ContactExport');
 
@@ -189,6 +208,9 @@ export function contactRoutes() {
         'names or paraphrases them) is replaced by a marker; claims resting on anyone else are untouched. Webhook ' +
         'deliveries about their interviews or naming them keep their type and time but lose their body (one not yet ' +
         'sent goes out with `erased: true` and empty data); other deliveries quoting them have those quotes blanked. ' +
+        'In-app messages plays left for them are deleted; connector deliveries (Slack cards, CRM tasks, intake ' +
+        'fields) quoting them are blanked, and not sent if still queued. Keyed digests of their email and id (not the values) are ' +
+        'kept so a CRM sync never brings them back. ' +
         '**Kept, no longer linked to anyone**: ' +
         'the interview rows (guide, channel, status, mode, timestamps, token usage) and message rows (role, order, ' +
         'time), and invitations, so response and completion counts still add up. An audit log entry records the ' +

@@ -44,6 +44,7 @@ const report = z
   .object({
     window_days: z.number().int(),
     owner: z.string().nullable(),
+    plan: z.string().nullable(),
     mode: modeSchema,
     narrative: z
       .array(z.object({ heading: z.string(), items: z.array(briefItemSchema) }))
@@ -107,6 +108,7 @@ const listPage = <T extends z.ZodType>(item: T) =>
   });
 const scopeQuery = {
   owner: z.email().optional().describe("Only this CSM's accounts"),
+  plan: z.string().trim().min(1).max(100).optional().describe('Only accounts on this plan (tier)'),
   days: z.coerce.number().int().min(7).max(365).default(90),
 };
 const pageQuery = {
@@ -145,8 +147,11 @@ export function reportRoutes() {
       },
     }),
     async (c) => {
-      const { owner, days, mode, limit } = c.req.valid('query');
-      return c.json(await portfolioReport(c.get('deps'), c.get('ws'), { ownerEmail: owner, days, mode, limit }), 200);
+      const { owner, plan, days, mode, limit } = c.req.valid('query');
+      return c.json(
+        await portfolioReport(c.get('deps'), c.get('ws'), { ownerEmail: owner, plan, days, mode, limit }),
+        200,
+      );
     },
   );
   app.openapi(
@@ -209,10 +214,11 @@ export function reportRoutes() {
         },
       }),
       async (c) => {
-        const { owner, days, offset, limit } = c.req.valid('query');
+        const { owner, plan, days, offset, limit } = c.req.valid('query');
         const { db, now } = c.get('deps');
         const page = await reportListPage(db, c.get('ws'), list, {
           ownerEmail: owner,
+          plan,
           days,
           now: now(),
           offset,
@@ -245,10 +251,11 @@ export function reportRoutes() {
         },
       }),
       async (c) => {
-        const { owner, days, offset, limit } = c.req.valid('query');
+        const { owner, plan, days, offset, limit } = c.req.valid('query');
         const { db, now } = c.get('deps');
         const page = await churnReasonPage(db, c.get('ws'), c.req.valid('param').reason, what, {
           ownerEmail: owner,
+          plan,
           days,
           now: now(),
           offset,

@@ -29,6 +29,7 @@ type AccountRef = { id: string; external_id: string; name: string; arr: number |
 export type PortfolioReport = {
   window_days: number;
   owner: string | null;
+  plan: string | null;
   mode: 'ai' | 'rules';
   /** How many entries each list holds in all; the report carries the first `limit`. */
   totals: { churn_reasons: number; expansion_pipeline: number; feature_requests: number };
@@ -66,7 +67,7 @@ type FeatureRequestEntry = {
   quotes: Evidence[];
 };
 
-export type ReportOptions = { ownerEmail?: string; days?: number; now: Date };
+export type ReportOptions = { ownerEmail?: string; plan?: string; days?: number; now: Date };
 
 const dollars = (cents: number | null) => (cents === null ? null : cents / 100);
 const accountRef = (a: { id: string; external_id: string; name: string; arr_cents: number | null }): AccountRef => ({
@@ -80,6 +81,7 @@ const reportScope = (o: ReportOptions): PortfolioScope => ({
   // Inclusive of `now` itself.
   until: new Date(o.now.getTime() + 1),
   ...(o.ownerEmail ? { ownerEmail: o.ownerEmail } : {}),
+  ...(o.plan ? { plan: o.plan } : {}),
 });
 
 /**
@@ -106,6 +108,7 @@ export async function buildPortfolioReport(
   return {
     window_days: days,
     owner: options.ownerEmail ?? null,
+    plan: options.plan ?? null,
     mode: 'rules',
     totals: { churn_reasons: churn.total, expansion_pipeline: pipeline.total, feature_requests: features.total },
     limit,
@@ -242,11 +245,12 @@ export type PortfolioReportResponse = PortfolioReport & {
 export async function portfolioReport(
   deps: Pick<AppDeps, 'db' | 'log' | 'config' | 'now'>,
   ws: Ws,
-  options: { ownerEmail?: string; days?: number; mode?: 'auto' | 'rules'; limit?: number },
+  options: { ownerEmail?: string; plan?: string; days?: number; mode?: 'auto' | 'rules'; limit?: number },
 ): Promise<PortfolioReportResponse> {
   const days = options.days ?? 90;
   const report = await buildPortfolioReport(deps.db, ws, {
     ownerEmail: options.ownerEmail,
+    plan: options.plan,
     days,
     now: deps.now(),
     ...(options.limit ? { limit: options.limit } : {}),
@@ -264,7 +268,11 @@ export async function portfolioReport(
   };
   if (options.mode === 'rules' || !modelConfigured(deps.config)) return rules;
   try {
-    const narrative = await writePortfolioNarrative(deps, ws, report, { ownerEmail: options.ownerEmail, days });
+    const narrative = await writePortfolioNarrative(deps, ws, report, {
+      ownerEmail: options.ownerEmail,
+      plan: options.plan,
+      days,
+    });
     return {
       ...report,
       mode: 'ai',

@@ -64,7 +64,7 @@ export async function writePortfolioNarrative(
   deps: Pick<AppDeps, 'db' | 'log' | 'config' | 'now'>,
   ws: Ws,
   report: PortfolioReport,
-  options: { ownerEmail?: string; days: number },
+  options: { ownerEmail?: string; plan?: string; days: number },
 ): Promise<PortfolioNarrative> {
   const now = deps.now();
   const since = new Date(now.getTime() - options.days * DAY);
@@ -83,6 +83,7 @@ export async function writePortfolioNarrative(
     .orderBy('accounts.id')
     .limit(MAX_ACCOUNTS);
   if (options.ownerEmail) q = q.where('accounts.owner_email', '=', options.ownerEmail);
+  if (options.plan) q = q.where('accounts.plan', '=', options.plan);
   const accounts = await q.execute();
   const signals = await loadAccountSignals(
     deps,
@@ -95,7 +96,7 @@ export async function writePortfolioNarrative(
   const refs = new EvidenceRefs();
   const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
   const data = {
-    scope: options.ownerEmail ? "one CSM's book" : 'the whole workspace',
+    scope: `${options.ownerEmail ? "one CSM's book" : 'the whole workspace'}${options.plan ? ', one plan' : ''}`,
     window_days: options.days,
     churn_reasons: report.churn_reasons.slice(0, 10).map((r) => {
       const text = `Churn reason "${r.label}": ${r.count} signals (${Math.round(r.share * 100)}% of churn-risk signals), ${r.accounts} accounts, ${usd(r.arr_at_risk)} ARR at risk; last four weeks ${r.weekly
@@ -133,7 +134,8 @@ export async function writePortfolioNarrative(
   const inputHash = createHash('sha256')
     .update(`${PORTFOLIO_PROMPT_VERSION}\n${model}\n${INSTRUCTIONS}\n${prompt}`)
     .digest('hex');
-  const subjectId = `${options.ownerEmail ?? 'workspace'}:${options.days}`;
+  // A plan's report is its own subject; the unfiltered key stays as it was.
+  const subjectId = `${options.ownerEmail ?? 'workspace'}:${options.days}${options.plan ? `:plan:${options.plan}` : ''}`;
   const latest = await latestBriefVersion(deps.db, ws, 'portfolio_report', subjectId);
   if (latest && latest.mode === 'ai' && latest.generation.input_hash === inputHash) {
     const content = latest.content as { sections: PortfolioNarrative['sections']; generated_at: string };

@@ -18,7 +18,7 @@ const columns = [
   { key: 'last_touch', label: 'Last touch' },
 ] as const;
 
-type Facets = { owners: string[]; health_states: string[] };
+type Facets = { owners: string[]; aes: string[]; health_states: string[]; plans: string[] };
 
 /** The workspace's accounts: filter, sort and page on the server so 10,000 rows stay fast. */
 export default function AccountsPage() {
@@ -27,6 +27,8 @@ export default function AccountsPage() {
   const order = params.get('order') ?? 'asc';
   const owner = params.get('owner') ?? '';
   const health = params.get('health') ?? '';
+  const plan = params.get('plan') ?? '';
+  const ae = params.get('ae') ?? '';
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [search, setSearch] = useState(q);
@@ -47,8 +49,8 @@ export default function AccountsPage() {
 
   const facets = useQuery({ queryKey: ['accounts', 'facets'], queryFn: () => getJson<Facets>('/accounts/facets') });
   const list = useQuery({
-    queryKey: ['accounts', { sort, order, owner, health, q, page }],
-    queryFn: () => getJson<Paged<AccountRow>>(`/accounts${query({ sort, order, owner, health, q, page })}`),
+    queryKey: ['accounts', { sort, order, owner, health, plan, ae, q, page }],
+    queryFn: () => getJson<Paged<AccountRow>>(`/accounts${query({ sort, order, owner, health, plan, ae, q, page })}`),
     placeholderData: keepPreviousData,
   });
 
@@ -95,6 +97,30 @@ export default function AccountsPage() {
             ))}
           </select>
         </label>
+        <label>
+          Plan
+          <select value={plan} onChange={(e) => update({ plan: e.target.value })}>
+            <option value="">All plans</option>
+            <option value="none">No plan</option>
+            {facets.data?.plans.map((p) => (
+              <option key={p} value={p}>
+                {humanize(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          AE
+          <select value={ae} onChange={(e) => update({ ae: e.target.value })}>
+            <option value="">Any AE</option>
+            <option value="none">No AE</option>
+            {facets.data?.aes.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {list.isPending ? (
         <Loading />
@@ -102,7 +128,7 @@ export default function AccountsPage() {
         <ErrorState error={list.error} retry={() => list.refetch()} />
       ) : list.data.items.length === 0 ? (
         <Empty title="No accounts match">
-          {q || owner || health
+          {q || owner || health || plan || ae
             ? 'Try clearing the filters.'
             : 'Send accounts through the server API (POST /v1/accounts).'}
         </Empty>
@@ -143,7 +169,10 @@ export default function AccountsPage() {
                     {formatDay(a.renewal_date)}
                     {a.renewal_date ? <small>{formatDaysUntil(a.renewal_date)}</small> : null}
                   </td>
-                  <td>{a.owner_email ?? <span className="meta">Unassigned</span>}</td>
+                  <td>
+                    {a.owner_email ?? <span className="meta">Unassigned</span>}
+                    {a.ae_email ? <small>AE {a.ae_email}</small> : null}
+                  </td>
                   <td>{formatRelative(a.last_touch_at)}</td>
                 </tr>
               ))}

@@ -12,6 +12,7 @@ type ConnectorView = {
   enabled: boolean;
   settings: Record<string, unknown>;
   last_synced_at: string | null;
+  auth_error: string | null;
   updated_at: string;
 };
 type ConnectorDelivery = {
@@ -30,7 +31,11 @@ type ConnectorDelivery = {
 /** What each vendor needs: its credential fields (sealed on the server, never shown again) and a line of help. */
 const vendors: Record<
   Kind,
-  { name: string; help: string; fields: { key: string; label: string; placeholder: string }[] }
+  {
+    name: string;
+    help: string;
+    fields: { key: string; label: string; placeholder: string; optional?: boolean }[];
+  }
 > = {
   slack: {
     name: 'Slack',
@@ -48,6 +53,10 @@ const vendors: Record<
     fields: [
       { key: 'instance_url', label: 'Instance URL', placeholder: 'https://yourorg.my.salesforce.com' },
       { key: 'access_token', label: 'Access token', placeholder: '00D…' },
+      // With these, an expired session is renewed instead of failing.
+      { key: 'refresh_token', label: 'Refresh token (optional)', placeholder: '5Aep…', optional: true },
+      { key: 'client_id', label: 'Connected app consumer key (optional)', placeholder: '3MVG…', optional: true },
+      { key: 'client_secret', label: 'Connected app consumer secret (optional)', placeholder: '', optional: true },
     ],
   },
 };
@@ -71,9 +80,11 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
   const [showLog, setShowLog] = useState(false);
   const save = useMutation({
     mutationFn: () => {
-      const filled = vendor.fields.every((f) => (values[f.key] ?? '').trim() !== '');
+      const filled = vendor.fields.every((f) => f.optional || (values[f.key] ?? '').trim() !== '');
+      // Optional fields left empty are not sent, rather than sent empty.
+      const credentials = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
       return sendJson<ConnectorView>('PUT', `/settings/connectors/${kind}`, {
-        ...(filled || !connector ? { credentials: values } : {}),
+        ...(filled || !connector ? { credentials } : {}),
         ...(kind === 'slack' ? { settings: { channel: channel.trim() || null } } : {}),
       });
     },
@@ -84,13 +95,18 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
   });
   const test = useMutation({
     mutationFn: () => sendJson<{ ok: boolean; message: string }>('POST', `/settings/connectors/${kind}/test`),
+    // A test can find the credentials dead (or renew them): show the connector as it now stands.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
   });
   const sync = useMutation({
     mutationFn: () =>
-      sendJson<{ ok: boolean; message?: string; created: number; updated: number }>(
-        'POST',
-        `/settings/connectors/${kind}/sync`,
-      ),
+      sendJson<{
+        ok: boolean;
+        message?: string;
+        created: number;
+        updated: number;
+        contacts?: { created: number; updated: number };
+      }>('POST', `/settings/connectors/${kind}/sync`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
   });
   const toggle = useMutation({
@@ -105,11 +121,20 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
     <section className="card" aria-labelledby={`${formId}-h`}>
       <div className="card-title">
         <h2 id={`${formId}-h`}>{vendor.name}</h2>
-        <span className={`pill ${connector ? (connector.enabled ? 'pill-good' : 'pill-neutral') : 'pill-outline'}`}>
-          {connector ? (connector.enabled ? 'Connected' : 'Paused') : 'Not connected'}
-        </span>
+        {connector?.auth_error ? (
+          <span className="pill pill-bad">Needs re-authentication</span>
+        ) : (
+          <span className={`pill ${connector ? (connector.enabled ? 'pill-good' : 'pill-neutral') : 'pill-outline'}`}>
+            {connector ? (connector.enabled ? 'Connected' : 'Paused') : 'Not connected'}
+          </span>
+        )}
       </div>
       <p className="meta">{vendor.help}</p>
+      {connector?.auth_error ? (
+        <p role="alert" className="pill pill-bad">
+          {connector.auth_error} Enter new credentials below.
+        </p>
+      ) : null}
       {connector?.last_synced_at ? (
         <p className="meta">Accounts last synced {formatDateTime(connector.last_synced_at)}</p>
       ) : null}
@@ -121,7 +146,7 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
               id={`${formId}-${f.key}`}
               type={f.key === 'instance_url' ? 'url' : 'password'}
               autoComplete="off"
-              required={!connector}
+              required={!connector && !f.optional}
               placeholder={connector ? 'Stored, sealed — type to replace' : f.placeholder}
               value={values[f.key] ?? ''}
               onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
@@ -143,7 +168,11 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
         {sync.data ? (
           <p role="status" className={`pill ${sync.data.ok ? 'pill-good' : 'pill-bad'}`}>
             {sync.data.ok
-              ? `Accounts synced: ${sync.data.created} new, ${sync.data.updated} updated.`
+              ? `Accounts synced: ${sync.data.created} new, ${sync.data.updated} updated.${
+                  sync.data.contacts
+                    ? ` Contacts: ${sync.data.contacts.created} new, ${sync.data.contacts.updated} updated.`
+                    : ''
+                }`
               : `Sync failed — ${sync.data.message ?? ''}`}
           </p>
         ) : null}
