@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { sseDecoder } from '@candor/shared/sse';
 import { startTestApp, type TestApp } from '../tests/support/harness';
 import { guideFixture, identify, invite, seedWorkspace } from '../tests/support/interview-fixtures';
 import { listenChatCompletions } from './support/chat-completions';
@@ -42,13 +43,10 @@ async function answerStarted(t: TestApp, id: string, token: string, clientId: st
   });
   let firstDeltaAt: number | undefined;
   const decoder = new TextDecoder();
-  let seen = '';
-  for await (const chunk of res.body ?? []) {
-    if (firstDeltaAt === undefined) {
-      seen += decoder.decode(chunk, { stream: true });
-      if (seen.includes('event: delta')) firstDeltaAt = performance.now();
-    }
-  }
+  const push = sseDecoder((e) => {
+    if (e.event === 'delta') firstDeltaAt ??= performance.now();
+  });
+  for await (const chunk of res.body ?? []) push(decoder.decode(chunk, { stream: true }));
   return { sentAt, firstDeltaAt };
 }
 

@@ -13,6 +13,7 @@ import { insertGuide } from '@candor/api/guides/guide-store';
 import { inviteContact } from '@candor/api/interviews/invite-contact';
 import { startInterview } from '@candor/api/interviews/start-interview';
 import { signLinkToken } from '@candor/api/widget-auth/tokens';
+import { encodeSse } from '@candor/shared/sse';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
@@ -202,12 +203,12 @@ function baselineApp(url: string, modelUrl?: string) {
           prompt_tokens = prompt_tokens + 1, completion_tokens = completion_tokens + 1, last_activity_at = now()
         where id = ${id} and exists (select 1 from reply) returning id)
       select id from reply`;
-    const events = [
+    const events: [string, unknown][] = [
       ['delta', { text: reply }],
       ['message', { id: customer, role: 'interviewer', text: reply }],
       ['done', { status: 'started' }],
     ];
-    return c.body(events.map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`).join(''), 200, {
+    return c.body(events.map(([e, d]) => encodeSse(e, JSON.stringify(d))).join(''), 200, {
       'content-type': 'text/event-stream',
     });
   });

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { decodeSse } from '@candor/shared/sse';
 
 /**
  * The customers of `bench/turn-overhead`, in a thread of their own: each interview sends
@@ -45,7 +46,7 @@ async function run({ url, interviews, turns, pacing, firstTag }: LoadJob) {
           body: JSON.stringify({ client_id: tag, text: answerFor(turn, tag) }),
         });
         const text = await res.text();
-        if (res.status !== 200 || !text.includes('event: done'))
+        if (res.status !== 200 || !decodeSse(text).some((e) => e.event === 'done'))
           throw new Error(`turn failed: ${res.status} ${text.slice(0, 200)}`);
       }
     }),

@@ -1,6 +1,7 @@
 import { insertGuide } from '@candor/api/guides/guide-store';
 import { identityHash } from '@candor/api/widget-auth/identity-proof';
 import type { GuideBody } from '@candor/shared';
+import { decodeSse } from '@candor/shared/sse';
 import { createTestWorkspace, readJson, type TestApp } from './harness';
 
 /** A small guide with known words, so tests can tell scripted replies apart. */
@@ -87,20 +88,9 @@ export async function identify(t: TestApp, ws: { publishable_key: string; identi
 
 export type SseEvent = { event: string; data: unknown };
 
-/** Parses a whole text/event-stream body. */
+/** Parses a whole text/event-stream body with the codec the widget uses; every event's data is JSON. */
 export function parseSse(body: string): SseEvent[] {
-  return body
-    .split(/\n\n+/)
-    .filter((block) => block.trim() !== '')
-    .map((block) => {
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-      }
-      return { event, data: JSON.parse(data.join('\n')) };
-    });
+  return decodeSse(body).map((e) => ({ event: e.event, data: JSON.parse(e.data) }));
 }
 
 /** Sends one answer and reads the whole streamed reply. */

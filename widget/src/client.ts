@@ -1,4 +1,5 @@
 import type { RatingPrompt } from '@candor/shared';
+import { type SseEvent, sseDecoder } from '@candor/shared/sse';
 import type { Host, InterviewView, Message, Pending } from './types';
 
 /** An HTTP answer other than 2xx; `retryable` for 429/5xx (network errors are TypeErrors). */
@@ -109,8 +110,6 @@ function ratingPrompt(raw: any): RatingPrompt | undefined {
     : undefined;
 }
 
-const blankLine = /\r?\n\r?\n/;
-
 export type Reply = { message?: Message; status?: string };
 
 /**
@@ -133,34 +132,18 @@ export async function sendMessage(
     const view = toView(id, await res.json());
     return { message: view.messages.filter((m) => m.role === 'interviewer').pop(), status: view.status };
   }
+  const push = sseDecoder((e) => handleEvent(e, reply, onDelta));
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    for (let m = blankLine.exec(buffer); m; m = blankLine.exec(buffer)) {
-      handleEvent(buffer.slice(0, m.index), reply, onDelta);
-      buffer = buffer.slice(m.index + m[0].length);
-    }
-  }
-  if (buffer.trim()) handleEvent(buffer, reply, onDelta);
+  for (let read = await reader.read(); !read.done; read = await reader.read()) push(read.value);
   if (!reply.status) throw new TypeError('reply stream ended early');
   return reply;
 }
 
 // `delta` streams text; `reset` (null) discards what was streamed because the server retries the reply.
-function handleEvent(block: string, reply: Reply, onDelta: (text: string | null) => void) {
-  let event = 'message';
-  const data: string[] = [];
-  for (const line of block.split(/\r?\n/)) {
-    if (line.startsWith('event:')) event = line.slice(6).trim();
-    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-  }
-  if (!data.length) return;
+function handleEvent({ event, data }: SseEvent, reply: Reply, onDelta: (text: string | null) => void) {
   let payload: { text?: string; id?: string; role?: string; status?: string; rating?: unknown };
   try {
-    payload = JSON.parse(data.join('\n'));
+    payload = JSON.parse(data);
   } catch {
     return;
   }

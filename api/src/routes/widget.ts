@@ -1,4 +1,5 @@
 import { interviewLanguageSchema } from '@candor/shared';
+import { encodeSse } from '@candor/shared/sse';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
@@ -340,7 +341,7 @@ export function widgetRoutes() {
           draining ??= (async () => {
             await new Promise((resolve) => setImmediate(resolve));
             while (queue.length > 0) {
-              const batch = queue.splice(0).map((e) => `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
+              const batch = queue.splice(0).map((e) => encodeSse(e.event, JSON.stringify(e.data)));
               if (!stream.aborted && !stream.closed) await stream.write(batch.join('')).catch(() => {});
             }
             draining = undefined;

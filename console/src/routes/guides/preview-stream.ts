@@ -1,3 +1,5 @@
+import { sseDecoder } from '@candor/shared/sse';
+
 /** One message of the preview chat, as the widget endpoints return it. */
 export type ChatMessage = { id: string; role: 'interviewer' | 'customer'; text: string };
 export type Preview = { interview_id: string; token: string; guide_version: number };
@@ -39,27 +41,12 @@ export async function sendPreviewMessage(
   const res = await widgetFetch(`${p.interview_id}/messages`, p.token, { client_id: clientId, text });
   const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
   if (!reader) throw new Error('The reply could not be read.');
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let cut = buffer.indexOf('\n\n');
-    while (cut >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      cut = buffer.indexOf('\n\n');
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      const payload = data.length ? (JSON.parse(data.join('\n')) as Record<string, unknown>) : {};
-      if (event === 'delta') on.delta(String(payload.text ?? ''));
-      else if (event === 'reset') on.reset();
-      else if (event === 'message') on.message(payload as ChatMessage);
-      else if (event === 'done') on.done(String(payload.status ?? ''));
-    }
-  }
+  const push = sseDecoder(({ event, data }) => {
+    const payload = JSON.parse(data) as Record<string, unknown>;
+    if (event === 'delta') on.delta(String(payload.text ?? ''));
+    else if (event === 'reset') on.reset();
+    else if (event === 'message') on.message(payload as ChatMessage);
+    else if (event === 'done') on.done(String(payload.status ?? ''));
+  });
+  for (let read = await reader.read(); !read.done; read = await reader.read()) push(read.value);
 }
