@@ -4,7 +4,7 @@ import type { DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { resolveInstanceSecret } from './instance-secret';
-import { jobHandlers } from './jobs/handlers';
+import { jobHandlers } from './job-handlers/handlers';
 import { startJobs } from './jobs/jobs';
 import { scheduleRecurringJobs } from './jobs/recurring';
 import { createLogger, type Logger } from './log';

@@ -1,6 +1,6 @@
 import { tenant } from '@candor/api/db/tenant';
 import { enqueueExtraction } from '@candor/api/interviews/enqueue-extraction';
-import { jobHandlers } from '@candor/api/jobs/handlers';
+import { jobHandlers } from '@candor/api/job-handlers/handlers';
 import { scheduleRecurringJobs } from '@candor/api/jobs/recurring';
 import { sql } from 'kysely';
 import type { TestApp } from '../../tests/support/harness';

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { tenant } from '@candor/api/db/tenant';
-import { addReviewItem } from '@candor/api/synthesis/review-queue';
+import { addReviewItem } from '@candor/api/review-queue/review-queue';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CandorServer, hasChromium, startCandorServer } from '../support/browser';

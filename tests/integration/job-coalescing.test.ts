@@ -1,4 +1,4 @@
-import { jobHandlers } from '@candor/api/jobs/handlers';
+import { jobHandlers } from '@candor/api/job-handlers/handlers';
 import { startJobs } from '@candor/api/jobs/jobs';
 import { recomputeHealth } from '@candor/api/synthesis/account-health';
 import { sql } from 'kysely';

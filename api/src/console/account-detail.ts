@@ -3,13 +3,13 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { topUsageEvents, usageWindows } from '../events/daily-usage';
+import { describeSignal, humanizeKey } from '../guides/signal-label';
 import { notFound } from '../http/errors';
 import { USAGE_WINDOW_DAYS } from '../synthesis/account-health';
 import { failedAttemptSince } from '../synthesis/brief-versions';
 import { ratingReport } from '../synthesis/rating-report';
 import { loadStakeholderMap } from '../synthesis/stakeholder-map';
 import { readBriefSections } from './brief-sections';
-import { describeSignal, humanizeKey } from './signal-label';
 
 const TIMELINE_LIMIT = 60;
 /** One account with its health reasons, contacts, stakeholder map, recent timeline and latest renewal brief. */

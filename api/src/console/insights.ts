@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
+import { describeSignal, taxonomyLabel } from '../guides/signal-label';
 import { churnReasonQuotes, rankChurnReasons, weeklyChurnReasons } from '../synthesis/portfolio-churn';
 import { rankFeatureRequests } from '../synthesis/portfolio-features';
 import { expansionPipeline } from '../synthesis/portfolio-pipeline';
 import { type PortfolioScope, scopedSignals, trendWeeks } from '../synthesis/portfolio-scope';
 import { type InsightsQuery, resolveInsightsFilters } from './insights-filter';
-import { describeSignal, taxonomyLabel } from './signal-label';
 
 /** Reasons drawn in the ARR-at-risk trend and listed; the rest are counted. */
 const CHURN_REASONS_SHOWN = 8;

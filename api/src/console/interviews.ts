@@ -4,9 +4,9 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
+import { describeSignal } from '../guides/signal-label';
 import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
-import { describeSignal } from './signal-label';
 
 export const INTERVIEWS_PAGE_SIZE = 50;
 export const interviewListQuery = listQuery({

@@ -5,8 +5,8 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { AppError, notFound } from '../http/errors';
+import type { ReviewEvidence } from '../review-queue/review-queue';
 import { zonedInstant } from '../synthesis/briefing-week';
-import type { ReviewEvidence } from '../synthesis/review-queue';
 import { memberActor, recordAudit } from '../workspaces/audit';
 
 /** What caused an item, in words a CSM reads (never the stored code). */

@@ -1,3 +1,5 @@
+import type { Db } from '../db/database';
+import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 
 /**
@@ -6,3 +8,14 @@ import { AppError } from '../http/errors';
  */
 export const contactErased = () =>
   new AppError('contact_erased', 410, 'The person this token was issued to has been erased; it opens nothing.');
+
+/** Throws unless the widget token's contact still exists. */
+export async function checkContactKept(db: Db, ws: Ws, contactId: string): Promise<{ account_id: string | null }> {
+  const contact = await tenant(db, ws)
+    .selectFrom('contacts')
+    .select('account_id')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  if (!contact) throw contactErased();
+  return contact;
+}

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { type TenantInsert, tenant, type Ws } from '../db/tenant';
 import { extractSignals } from '../extraction/extract-signals';
-import { addHandoffItem } from '../synthesis/review-queue';
+import { addHandoffItem } from '../review-queue/review-queue';
 import type { DemoAccount, DemoBook } from './generate-book';
 import type { Rng } from './prng';
 import { type DemoTranscript, englishTranscripts } from './transcripts';

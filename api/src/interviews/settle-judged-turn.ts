@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
-import { addHandoffItem } from '../synthesis/review-queue';
+import { addHandoffItem } from '../review-queue/review-queue';
 import type { PendingReply } from './interview-store';
 import { recordMomentOptOut } from './opt-outs';
 import { statusAfter, type TurnDecision } from './turn-policy';

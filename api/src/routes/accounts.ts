@@ -7,7 +7,7 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
 const upsertAccountsBodyDoc = upsertAccountsBody.meta({ id: 'UpsertAccounts' });

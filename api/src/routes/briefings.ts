@@ -3,10 +3,10 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 import { briefItemSchema, citationSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
 const cite = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() }).nullable();

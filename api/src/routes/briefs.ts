@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 import { briefItemSchema, briefRunSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
 const brief = z

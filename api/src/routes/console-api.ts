@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { requireRole, sessionAuth } from '../auth/session-auth';
 import { getAccountDetail } from '../console/account-detail';
 import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
 import { editGuide, previewGuide } from '../console/guide-editor';
@@ -15,7 +16,6 @@ import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
-import { requireRole, sessionAuth } from '../http/session-auth';
 import { ratingReport } from '../synthesis/rating-report';
 import { funnelWindow } from '../triggers/funnel';
 import {

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { sessionAuth } from '../auth/session-auth';
 import { readJsonBody } from '../console/read-query';
 import type { AppEnv } from '../http/app-env';
-import { sessionAuth } from '../http/session-auth';
 import { getBriefRun, startBriefRun, startRenewalBriefRun } from '../synthesis/brief-runs';
 import { isTimeZone } from '../synthesis/briefing-week';
 

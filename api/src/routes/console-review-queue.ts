@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { sessionAuth } from '../auth/session-auth';
 import { readJsonBody, readQuery } from '../console/read-query';
 import {
   actOnReviewItem,
@@ -9,7 +10,6 @@ import {
   reviewListQuery,
 } from '../console/review-actions';
 import type { AppEnv } from '../http/app-env';
-import { sessionAuth } from '../http/session-auth';
 
 /**
  * The review queue in the console: list open items (Home: mine and unassigned; the account

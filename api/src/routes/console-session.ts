@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole, sessionAuth } from '../auth/session-auth';
 import { signOut } from '../auth/sessions';
 import { tenant } from '../db/tenant';
 import { noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { requireRole, sessionAuth } from '../http/session-auth';
 
 const memberSchema = z
   .object({

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
+import { requireRole, sessionAuth } from '../auth/session-auth';
 import { getModelSettings } from '../console/model-settings';
 import { readQuery } from '../console/read-query';
 import {
@@ -28,7 +29,6 @@ import type { AppEnv } from '../http/app-env';
 import { AppError, describeZodError } from '../http/errors';
 import { noQuery } from '../http/list-query';
 import { applyRateLimits } from '../http/rate-limits';
-import { requireRole, sessionAuth } from '../http/session-auth';
 import {
   issuePublishableKey,
   revealIdentitySecret,

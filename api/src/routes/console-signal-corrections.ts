@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { sessionAuth } from '../auth/session-auth';
 import { readJsonBody } from '../console/read-query';
 import { correctionBody, correctionCounts, correctSignal } from '../extraction/signal-corrections';
 import type { AppEnv } from '../http/app-env';
-import { sessionAuth } from '../http/session-auth';
 
 /**
  * CSM corrections from the transcript page: change a signal's kind or value, or dismiss

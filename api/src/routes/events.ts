@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { trackEvents } from '../events/track-events';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
 const trackEventsBodyDoc = trackEventsBody.meta({ id: 'TrackEvents' });

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
 import { noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // extend() makes a fresh schema: ones built before @hono/zod-openapi loaded lack .openapi().
 const body = guideBodySchema.extend({}).openapi('GuideBody');

@@ -5,11 +5,11 @@ import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
 import { inviteContact } from '../interviews/invite-contact';
 import { scheduleInvitationEmail } from '../triggers/invitation-email';
 import { loadInvitationSettings } from '../triggers/workspace-settings';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 const statuses = ['invited', 'started', 'completed', 'abandoned', 'expired', 'declined'] as const;
 

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { holdoutReport } from '../operating-model/holdout-groups';
 import { operatingModelInputsSchema } from '../operating-model/inputs';
 import { loadInputs, saveInputs } from '../operating-model/inputs-store';
 import { holdoutReportSchema, operatingModelSchema, retentionReportSchema } from '../operating-model/schemas';
 import { retentionReport } from '../outcomes/load-outcomes';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 const errorJson = (description: string) => ({
   description,

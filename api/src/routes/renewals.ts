@@ -3,8 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { recordRenewals } from '../outcomes/record-renewals';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
 const bodyDoc = recordRenewalsBody.meta({ id: 'RecordRenewals' });

@@ -3,9 +3,9 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { churnReasonPage, portfolioReport, REPORT_LIST_LIMIT, reportListPage } from '../synthesis/portfolio-report';
 import { ratingReport } from '../synthesis/rating-report';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 import { briefItemSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
 
 const evidence = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
-import { listReviewItems, updateReviewItem } from '../synthesis/review-queue';
+import { listReviewItems, updateReviewItem } from '../review-queue/review-queue';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 const status = z.enum(['open', 'snoozed', 'done']);
 const reviewItem = z

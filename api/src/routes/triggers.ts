@@ -3,11 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
 import { computeFunnels, funnelWindow, triggerFunnel } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
 import { createTrigger, deleteTrigger, getTrigger, listTriggers, updateTrigger } from '../triggers/trigger-store';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 const trigger = triggerInputSchema
   .extend({ id: z.uuid(), created_at: z.string(), updated_at: z.string() })

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { secretKeyAuth } from '../http/secret-key-auth';
 import { sendTestEvent } from '../webhooks/emit-event';
 import {
   createEndpoint,
@@ -12,6 +11,7 @@ import {
   updateEndpoint,
 } from '../webhooks/endpoint-store';
 import { webhookEventTypes } from '../webhooks/event-types';
+import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 const eventTypes = z.array(z.enum(webhookEventTypes)).min(1).max(webhookEventTypes.length);
 const url = z.string().min(1).max(2048).openapi({ example: 'https://hooks.example.com/candor' });

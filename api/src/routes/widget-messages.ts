@@ -2,8 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
-import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
 import { recordMessageOutcome } from '../triggers/in-app-messages';
+import { type WidgetEnv, widgetTokenAuth } from '../widget-auth/widget-token-auth';
 
 /** A play's in-app message as identify answers it: plain text to render as text, and an https link. */
 export const widgetPlayMessage = z

@@ -8,10 +8,10 @@ import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { createRouter, errorSchemaRef } from '../http/openapi';
 import { plainTextJson } from '../http/plain-text-json';
-import { type WidgetEnv, widgetTokenAuth } from '../http/widget-auth';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
 import { awaitReply, generateReply, type WrittenReply } from '../interviews/generate-reply';
+import { loadAccessibleInterview, loadAccessibleTurn } from '../interviews/interview-access';
 import { getInterview, listMessages, loadGuideVersion } from '../interviews/interview-store';
 import { loadTurn } from '../interviews/load-turn';
 import { takePendingInvitation } from '../interviews/pending-invitation';
@@ -22,8 +22,8 @@ import { evaluateRecordedEvents } from '../triggers/evaluate-events';
 import { takeInAppMessage } from '../triggers/in-app-messages';
 import { widgetAttributes } from '../widget-auth/attribute-limits';
 import { identifyContact } from '../widget-auth/identify-contact';
-import { loadAccessibleInterview, loadAccessibleTurn } from '../widget-auth/interview-access';
 import { recordWidgetEvent } from '../widget-auth/record-widget-event';
+import { type WidgetEnv, widgetTokenAuth } from '../widget-auth/widget-token-auth';
 import { usesAiInterviewer } from '../workspaces/workspace-settings';
 import { widgetPlayMessage } from './widget-messages';
 
@@ -214,10 +214,12 @@ export function widgetRoutes() {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await identifyContact(c.get('deps'), body);
+      const deps = c.get('deps');
+      const { token, ws, contactId } = await identifyContact(deps, body);
+      const invitation = await takePendingInvitation(deps, ws, contactId);
       // An interview invitation goes first; a waiting message keeps for the next load.
-      const message = result.invitation ? null : await takeInAppMessage(c.get('deps'), result.ws, result.contactId);
-      return c.json({ token: result.token, invitation: result.invitation, message }, 200);
+      const message = invitation ? null : await takeInAppMessage(deps, ws, contactId);
+      return c.json({ token, invitation, message }, 200);
     },
   );
 

@@ -5,10 +5,10 @@ import { queueAccountStateAlerts } from '../connectors/alerts';
 import { queueCrmFieldWrites } from '../connectors/crm-fields';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
 import { usageWindows } from '../events/daily-usage';
+import { addReviewItems } from '../review-queue/review-queue';
 import { evaluateRecordedEvents, type StoredEvent } from '../triggers/evaluate-events';
 import { emitAccountStateChanges } from '../webhooks/account-events';
 import { assessHealth, type HealthSignal, usageClass } from './health-rules';
-import { addReviewItems } from './review-queue';
 
 const DAY = 86_400_000;
 /** Usage is compared over this many UTC days (today included) against the same span before it. */

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app-deps';
-import { taxonomyLabel } from '../console/signal-label';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
+import { taxonomyLabel } from '../guides/signal-label';
 import { modelConfigured } from '../model-access/model-provider';
 import { writePortfolioNarrative } from './ai/portfolio-report-ai';
 import { SynthesisModelError } from './ai/synthesis-model';
@@ -16,56 +16,13 @@ import {
 } from './portfolio-churn';
 import { rankFeatureRequests } from './portfolio-features';
 import { expansionPipeline } from './portfolio-pipeline';
+import type { AccountRef, ExpansionEntry, FeatureRequestEntry, PortfolioReport } from './portfolio-report-shape';
 import { type PortfolioScope, trendWeeks } from './portfolio-scope';
 
 const DAY = 86_400_000;
 /** Entries per list in the report unless `limit` says otherwise; the tails are paged. */
 export const REPORT_LIST_LIMIT = 25;
 const QUOTES_PER_REASON = 3;
-
-type Evidence = { quote: string; interview_id: string; message_id: string };
-type AccountRef = { id: string; external_id: string; name: string; arr: number | null };
-
-export type PortfolioReport = {
-  window_days: number;
-  owner: string | null;
-  plan: string | null;
-  mode: 'ai' | 'rules';
-  /** How many entries each list holds in all; the report carries the first `limit`. */
-  totals: { churn_reasons: number; expansion_pipeline: number; feature_requests: number };
-  limit: number;
-  churn_reasons: {
-    reason: string;
-    label: string;
-    count: number;
-    share: number;
-    accounts: number;
-    arr_at_risk: number;
-    weekly: { week: string; count: number }[];
-    quotes: Evidence[];
-  }[];
-  expansion_pipeline: ExpansionEntry[];
-  feature_requests: FeatureRequestEntry[];
-};
-type ExpansionEntry = {
-  account: AccountRef;
-  kind: string;
-  label: string;
-  size: string | null;
-  timing: string | null;
-  evidence: Evidence;
-  at: string;
-  signals: number;
-};
-type FeatureRequestEntry = {
-  summary: string;
-  count: number;
-  /** The largest accounts asking (at most five); `account_count` counts them all. */
-  accounts: AccountRef[];
-  account_count: number;
-  arr: number;
-  quotes: Evidence[];
-};
 
 export type ReportOptions = { ownerEmail?: string; plan?: string; days?: number; now: Date };
 

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
-import { taxonomyLabel } from '../console/signal-label';
 import { tenant, type Ws } from '../db/tenant';
+import { taxonomyLabel } from '../guides/signal-label';
 import { dealPart, describeChange } from './stakeholder-map';
 
 /** One claim of a brief, with the customer's words it rests on. */

@@ -2,7 +2,6 @@ import type { AppDeps } from '../app-deps';
 import { queueBriefingAlert } from '../connectors/alerts';
 import { tenant, type Ws } from '../db/tenant';
 import { queueEmail } from '../mail/send-email';
-import { renderWeeklyBriefingEmail } from '../mail/templates/weekly-briefing-email';
 import { modelConfigured } from '../model-access/model-provider';
 import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';
@@ -17,6 +16,7 @@ import {
 } from './brief-versions';
 import { briefingWeek } from './briefing-week';
 import { buildWeeklyBriefing, memberTimeZone, type WeeklyBriefing } from './weekly-briefing';
+import { renderWeeklyBriefingEmail } from './weekly-briefing-email';
 
 export type StoredBriefing = {
   id: string;

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { type Tenant, tenant } from '../db/tenant';
 import { AppError } from '../http/errors';
-import { takePendingInvitation } from '../interviews/pending-invitation';
 import { openSecret } from '../secrets/sealed-secrets';
 import { findWorkspaceByKey } from '../workspaces/create-workspace';
 import { MAX_ATTRIBUTES, mergedAttributeCount } from './attribute-limits';
@@ -30,7 +29,7 @@ export type IdentifyInput = {
 /**
  * The widget's sign-in: checks the publishable key and the identity proof before anything
  * is stored, upserts the contact and its account, and answers a short-lived token for that
- * contact plus any invitation waiting for them.
+ * contact (the caller then hands over any invitation waiting for them).
  */
 export async function identifyContact(
   deps: Pick<AppDeps, 'db' | 'now' | 'secret' | 'previousSecret'>,
@@ -60,8 +59,7 @@ export async function identifyContact(
     }),
   );
   const token = await signWidgetToken(deps, ws.id, contactId);
-  const invitation = await takePendingInvitation(deps, ws, contactId);
-  return { token, invitation, ws, contactId };
+  return { token, ws, contactId };
 }
 
 type Extras = { attributes: Record<string, unknown>; locale: string | undefined; now: Date };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
-import { describeSignal } from '../../console/signal-label';
 import { tenant, type Ws } from '../../db/tenant';
+import { describeSignal } from '../../guides/signal-label';
 import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import { EvidenceRefs, type EvidenceSignal, resolveClaims, selectEvidenceSignals } from './evidence';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock, noUsage, type Usage } from './synthesis-model';

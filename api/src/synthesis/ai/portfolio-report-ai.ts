@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
 import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import { latestBriefVersion, type StoredBrief, storeBriefVersion } from '../brief-versions';
-import type { PortfolioReport } from '../portfolio-report';
+import type { PortfolioReport } from '../portfolio-report-shape';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock } from './synthesis-model';

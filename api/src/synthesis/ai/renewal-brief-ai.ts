@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
-import { describeSignal } from '../../console/signal-label';
 import type { Ws } from '../../db/tenant';
+import { describeSignal } from '../../guides/signal-label';
 import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import type { HealthReason } from '../health-rules';
 import { loadStakeholderMap, type Stakeholder } from '../stakeholder-map';

@@ -1,6 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import { render } from '@react-email/render';
-import type { WeeklyBriefing } from '../../synthesis/weekly-briefing';
+import type { WeeklyBriefing } from './weekly-briefing';
 
 const h2 = { fontSize: '16px', margin: '20px 0 6px', color: '#111827' };
 const line = { fontSize: '14px', margin: '2px 0', color: '#1f2937', lineHeight: '20px' };

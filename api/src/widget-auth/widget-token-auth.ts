@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { type InterviewAccess, readAccessToken } from '../widget-auth/tokens';
-import type { AppEnv } from './app-env';
-import { AppError } from './errors';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { type InterviewAccess, readAccessToken } from './tokens';
 
 export type WidgetEnv = AppEnv & { Variables: AppEnv['Variables'] & { access: InterviewAccess } };
 

@@ -1,10 +1,10 @@
-import { contactErased } from '../contacts/contact-erased';
+import { checkContactKept, contactErased } from '../contacts/contact-erased';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notFound } from '../http/errors';
-import { getInterview } from '../interviews/interview-store';
-import { loadTurn } from '../interviews/load-turn';
-import type { InterviewAccess } from './tokens';
+import type { InterviewAccess } from '../widget-auth/tokens';
+import { getInterview } from './interview-store';
+import { loadTurn } from './load-turn';
 
 /**
  * The interview a token may touch: a widget token reaches its own contact's interviews, a
@@ -26,17 +26,6 @@ export async function loadAccessibleTurn(db: Db, access: InterviewAccess, interv
   const turn = await loadTurn(db, ws, interviewId);
   await checkReach(db, ws, access, turn.interview);
   return { ws, turn };
-}
-
-/** Throws unless the widget token's contact still exists. */
-export async function checkContactKept(db: Db, ws: Ws, contactId: string): Promise<{ account_id: string | null }> {
-  const contact = await tenant(db, ws)
-    .selectFrom('contacts')
-    .select('account_id')
-    .where('id', '=', contactId)
-    .executeTakeFirst();
-  if (!contact) throw contactErased();
-  return contact;
 }
 
 async function checkReach(db: Db, ws: Ws, access: InterviewAccess, interview: { contact_id: string | null }) {

@@ -1,4 +1,4 @@
-import { standardTaxonomy } from '../guides/templates/taxonomy';
+import { standardTaxonomy } from './templates/taxonomy';
 
 /** A short human label for a stored signal's value, per kind (shapes: shared/src/signal.ts). */
 export function describeSignal(kind: string, value: unknown): string {

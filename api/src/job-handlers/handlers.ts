@@ -7,6 +7,7 @@ import { queueIntakeFieldWrites } from '../connectors/intake-fields';
 import { markAbandonedInterviews } from '../extraction/abandoned-interviews';
 import { extractSignals } from '../extraction/extract-signals';
 import { isPreviewInterview } from '../guides/preview-contact';
+import type { JobHandlers } from '../jobs/jobs';
 import { deliverEmail } from '../mail/send-email';
 import { eraseExpiredTranscripts } from '../retention/erase-expired-transcripts';
 import { recomputeAllHealth, recomputeQueuedHealth } from '../synthesis/account-health';
@@ -20,7 +21,6 @@ import { runInvitationEmailJob } from '../triggers/invitation-email';
 import { runSignalPlays } from '../triggers/signal-plays';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
-import type { JobHandlers } from './jobs';
 import { sweepStrandedDeliveries } from './sweep-deliveries';
 
 /** Which function handles which job. Features register their handlers here. */

@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import { findWorkspaceByKey } from '../workspaces/create-workspace';
-import type { AppEnv } from './app-env';
-import { AppError } from './errors';
-import { applyRateLimits } from './rate-limits';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { applyRateLimits } from '../http/rate-limits';
+import { findWorkspaceByKey } from './create-workspace';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { findSignedInMember } from '../auth/sessions';
-import type { AppEnv } from './app-env';
-import { AppError } from './errors';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { findSignedInMember } from './sessions';
 
 /**
  * Console auth: the session cookie → the signed-in member and their workspace.
