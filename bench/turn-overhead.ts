@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { createOpenAI } from '@ai-sdk/openai';
 import { boot } from '@candor/api/boot';
 import { insertGuide } from '@candor/api/guides/guide-store';
-import { inviteContact } from '@candor/api/interviews/invite-contact';
+import { inviteContact, invitedOrRefused } from '@candor/api/interviews/invite-contact';
 import { startInterview } from '@candor/api/interviews/start-interview';
 import { signLinkToken } from '@candor/api/widget-auth/tokens';
 import { encodeSse } from '@candor/shared/sse';
@@ -130,7 +130,9 @@ async function setUp(t: TestApp, n: number) {
     .execute();
   const interviews: LoadJob['interviews'] = [];
   for (const c of contacts) {
-    const { id, expires_at } = await inviteContact(t.deps, ws, { contactId: c.id, guideId, channel: 'email' });
+    const { id, expires_at } = invitedOrRefused(
+      await inviteContact(t.deps, ws, { contactId: c.id, guideId, channel: 'email' }),
+    );
     await startInterview(t.deps, ws, id);
     interviews.push({ id, token: await signLinkToken(t.deps, ws.id, id, new Date(expires_at)) });
   }

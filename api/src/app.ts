@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { z } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,8 +8,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps';
 import { accessLog } from './http/access-log';
 import { consoleCsrf } from './http/console-csrf';
-import { errorBody, handleError } from './http/errors';
-import { createRouter } from './http/openapi';
+import { errorBody, errorStatus, handleError } from './http/errors';
+import { createRouter, errorSchema } from './http/openapi';
 import { rateLimit } from './http/rate-limits';
 import { sendStatic } from './http/static-compression';
 import { storableText } from './http/storable-text';
@@ -49,10 +48,6 @@ import { widgetRateLimits } from './widget-auth/widget-rate-limits';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-const errorSchema = z
-  .object({ error: z.object({ code: z.string().openapi({ example: 'invalid_request' }), message: z.string() }) })
-  .openapi('Error');
-
 /** Builds the whole HTTP app from the route modules. No listening here: tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -84,7 +79,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const tooLarge = (c: Context) =>
-    c.json(errorBody('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`), 413);
+    c.json(
+      errorBody('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`),
+      errorStatus.payload_too_large,
+    );
   const countedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   app.use('*', (c, next) => {
     // A declared length is checked from the header alone: asking for the body, as the
@@ -176,7 +174,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) =>
     wantsConsolePage(c.req.raw)
       ? consoleNotFound(c.req.raw)
-      : c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
+      : c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), errorStatus.not_found),
   );
   app.onError(handleError);
   return app;

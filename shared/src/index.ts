@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './batch';
 export * from './contacts';
+export * from './errors';
 export * from './events';
 export * from './guide';
 export * from './languages';

@@ -52,7 +52,6 @@ export function rejectItems(noun: string, items: ErrorItem[]): never {
   const more = items.length > 1 ? ` (and ${items.length - 1} more)` : '';
   throw new AppError(
     'invalid_items',
-    400,
     `Nothing was written: ${noun}.${first?.index}.${first?.field}: ${first?.message}${more}.`,
     items,
   );

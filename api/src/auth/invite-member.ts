@@ -20,7 +20,7 @@ export async function inviteMember(
   const email = parseMemberEmail(input.email);
   const role = input.role === undefined ? undefined : roleSchema.safeParse(input.role).data;
   if (input.role !== undefined && !role)
-    throw new AppError('invalid_request', 400, `role: must be "admin" or "csm" (got "${input.role}")`);
+    throw new AppError('invalid_request', `role: must be "admin" or "csm" (got "${input.role}")`);
   const workspace = await resolveWorkspace(deps, input.workspaceId);
   const link = await createLoginLink(deps, { workspaceId: workspace.id, email, ...(role ? { role } : {}) });
   await recordInviteEmail(deps, { workspace, email, url: link.url });
@@ -33,22 +33,17 @@ async function resolveWorkspace(deps: AppDeps, workspaceId: string | undefined) 
     const found = z.uuid().safeParse(workspaceId).success
       ? await query.where('id', '=', workspaceId).executeTakeFirst()
       : undefined;
-    if (!found) throw new AppError('not_found', 404, `No workspace with id "${workspaceId}".`);
+    if (!found) throw new AppError('not_found', `No workspace with id "${workspaceId}".`);
     return found;
   }
   const all = await query.execute();
   if (all.length === 0)
-    throw new AppError(
-      'not_found',
-      404,
-      'There is no workspace yet. Create one: npm run candor -- workspace create <name>',
-    );
+    throw new AppError('not_found', 'There is no workspace yet. Create one: npm run candor -- workspace create <name>');
   if (all.length === 1 && all[0]) return all[0];
   const demo = all.find((w) => w.is_demo);
   if (demo) return demo;
   throw new AppError(
     'invalid_request',
-    400,
     `There are ${all.length} workspaces; choose one with --workspace <id>: ${all.map((w) => `${w.id} (${w.name})`).join(', ')}`,
   );
 }

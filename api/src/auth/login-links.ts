@@ -15,7 +15,7 @@ const emailSchema = z.email().max(254);
 /** Normalizes and checks an email address; a bad one is a 400 naming the field. */
 export function parseMemberEmail(email: string): string {
   const parsed = emailSchema.safeParse(email.trim().toLowerCase());
-  if (!parsed.success) throw new AppError('invalid_request', 400, `email: "${email}" is not a valid email address`);
+  if (!parsed.success) throw new AppError('invalid_request', `email: "${email}" is not a valid email address`);
   return parsed.data;
 }
 

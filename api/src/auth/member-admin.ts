@@ -13,7 +13,7 @@ const roleBody = z.strictObject({ role });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   return parsed.data;
 }
 
@@ -52,7 +52,7 @@ export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, 
     .where('email', '=', email)
     .executeTakeFirst();
   if (existing?.user_id)
-    throw new AppError('already_member', 409, `${email} is already a member; change their role instead.`);
+    throw new AppError('already_member', `${email} is already a member; change their role instead.`);
   // Inviting again replaces the links sent before (see resendMemberInvite).
   if (existing) await revokeLoginLinks(deps, ws.id, email);
   const invite = await inviteMember(deps, { email, workspaceId: ws.id, role: body.role });
@@ -81,9 +81,9 @@ export async function resendMemberInvite(deps: AppDeps, ws: Ws, actorId: string,
     .select(['id', 'user_id', 'role'])
     .where('email', '=', email)
     .executeTakeFirst();
-  if (!member) throw new AppError('not_found', 404, `${email} is no longer a member; invite them from Settings.`);
+  if (!member) throw new AppError('not_found', `${email} is no longer a member; invite them from Settings.`);
   if (member.user_id)
-    throw new AppError('already_member', 409, `${email} has already signed in; there is no invite to resend.`);
+    throw new AppError('already_member', `${email} has already signed in; there is no invite to resend.`);
   // The links already sent stop working: whoever may have read them gets nothing.
   await revokeLoginLinks(deps, ws.id, email);
   const invite = await inviteMember(deps, { email, workspaceId: ws.id, role: member.role });
@@ -125,11 +125,11 @@ async function checkMemberChange(
     .executeTakeFirst();
   if (!target) throw notFound('Member');
   if (target.id === actorId)
-    throw new AppError('invalid_request', 400, `You cannot ${change.verb} yourself; ask another admin.`);
+    throw new AppError('invalid_request', `You cannot ${change.verb} yourself; ask another admin.`);
   if (!admins.some((a) => a.id === actorId))
-    throw new AppError('forbidden', 403, 'This needs the admin role; yours has changed.');
+    throw new AppError('forbidden', 'This needs the admin role; yours has changed.');
   if (change.removesAdmin(target) && admins.filter((a) => a.id !== target.id).length === 0)
-    throw new AppError('last_admin', 409, 'A workspace needs at least one admin.');
+    throw new AppError('last_admin', 'A workspace needs at least one admin.');
   return target;
 }
 

@@ -9,7 +9,7 @@ import { findSignedInMember } from './sessions';
  */
 export const sessionAuth = createMiddleware<AppEnv>(async (c, next) => {
   const found = await findSignedInMember(c.get('deps'), c.req.raw.headers);
-  if (!found) throw new AppError('unauthorized', 401, 'Sign in with a one-time link to use the console.');
+  if (!found) throw new AppError('unauthorized', 'Sign in with a one-time link to use the console.');
   c.set('ws', { id: found.member.workspace_id });
   c.set('member', {
     id: found.member.id,
@@ -26,8 +26,8 @@ export const sessionAuth = createMiddleware<AppEnv>(async (c, next) => {
 export const requireRole = (role: 'admin' | 'csm') =>
   createMiddleware<AppEnv>(async (c, next) => {
     const member = c.get('member');
-    if (!member) throw new AppError('unauthorized', 401, 'Sign in with a one-time link to use the console.');
+    if (!member) throw new AppError('unauthorized', 'Sign in with a one-time link to use the console.');
     if (member.role !== role && member.role !== 'admin')
-      throw new AppError('forbidden', 403, `This needs the ${role} role; you are signed in as ${member.role}.`);
+      throw new AppError('forbidden', `This needs the ${role} role; you are signed in as ${member.role}.`);
     await next();
   });

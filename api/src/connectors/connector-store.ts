@@ -24,7 +24,7 @@ const settingSchemas: Record<ConnectorKind, z.ZodType<Record<string, unknown>>> 
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', 400, `${what}: ${describeZodError(parsed.error)}`);
+  if (!parsed.success) throw new AppError('invalid_request', `${what}: ${describeZodError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -86,7 +86,7 @@ export async function saveConnector(
     .where('kind', '=', kind)
     .executeTakeFirst();
   if (!existing && input.credentials === undefined)
-    throw new AppError('invalid_request', 400, 'credentials: required to connect');
+    throw new AppError('invalid_request', 'credentials: required to connect');
   const sealed =
     input.credentials === undefined
       ? undefined

@@ -21,7 +21,7 @@ export async function syncCrmAccounts(
   kind: 'hubspot' | 'salesforce',
 ): Promise<{ created: number; updated: number; contacts?: ContactSyncTotals }> {
   const loaded = await loadConnector(deps, ws, { kind });
-  if (!loaded) throw new AppError('not_found', 404, 'Connector not found');
+  if (!loaded) throw new AppError('not_found', 'Connector not found');
   if (!loaded.enabled || !loaded.connector.fetchAccounts) return { created: 0, updated: 0 };
   const { sync } = crmSettings.parse(loaded.settings);
   const totals = { created: 0, updated: 0 };

@@ -5,7 +5,7 @@ import { isUuid } from '../db/uuid';
 import { getGuide, updateGuide } from '../guides/guide-store';
 import { PREVIEW_CONTACT_EXTERNAL_ID } from '../guides/preview-contact';
 import { AppError, describeZodError, notFound } from '../http/errors';
-import { inviteContact } from '../interviews/invite-contact';
+import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { signLinkToken } from '../widget-auth/tokens';
 
 /** A preview is a working session, not an invitation: it lapses the same day. */
@@ -18,9 +18,9 @@ const patchSchema = guideBodySchema.partial().strict();
 export async function editGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string, input: unknown) {
   if (!isUuid(id)) throw notFound('Guide');
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new AppError('invalid_request', 400, 'body: expected a JSON object');
+    throw new AppError('invalid_request', 'body: expected a JSON object');
   const parsed = patchSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   // Only the fields the editor sent: defaults filled in by parsing must not overwrite saved values.
   const sent = new Set(Object.keys(input));
   const patch = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => sent.has(k))) as Partial<GuideBodyInput>;
@@ -52,7 +52,9 @@ export async function previewGuide(deps: Pick<AppDeps, 'db' | 'now' | 'secret' |
   const guide = await getGuide(deps.db, ws, id);
   const contactId = await ensurePreviewContact(deps, ws);
   const expiresAt = new Date(deps.now().getTime() + PREVIEW_TTL_MS);
-  const invited = await inviteContact(deps, ws, { contactId, guideId: guide.id, channel: 'in_app', expiresAt });
+  const invited = invitedOrRefused(
+    await inviteContact(deps, ws, { contactId, guideId: guide.id, channel: 'in_app', expiresAt }),
+  );
   const token = await signLinkToken(deps, ws.id, invited.id, expiresAt);
   return { interview_id: invited.id, token, guide_version: guide.version, expires_at: invited.expires_at };
 }

@@ -40,9 +40,9 @@ export function resolveInsightsFilters(
 ): { filters: InsightsFilters; scope: PortfolioScope } {
   const to = q.to ?? now.toISOString().slice(0, 10);
   const from = q.from ?? new Date(Date.parse(to) - (TREND_WEEKS * 7 - 1) * DAY).toISOString().slice(0, 10);
-  if (from > to) throw new AppError('invalid_request', 400, 'from: must not be after to');
+  if (from > to) throw new AppError('invalid_request', 'from: must not be after to');
   if ((Date.parse(to) - Date.parse(from)) / DAY >= MAX_RANGE_DAYS)
-    throw new AppError('invalid_request', 400, `from: the range is at most ${MAX_RANGE_DAYS} days`);
+    throw new AppError('invalid_request', `from: the range is at most ${MAX_RANGE_DAYS} days`);
   const filters = { owner: q.owner ?? null, plan: q.plan ?? null, moment: q.moment ?? null, from, to };
   const scope: PortfolioScope = {
     since: new Date(`${from}T00:00:00Z`),

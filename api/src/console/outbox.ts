@@ -55,7 +55,7 @@ export async function getOutboxEmail(db: Db, ws: Ws, id: string) {
 export async function resendOutboxInvite(deps: AppDeps, ws: Ws, actorId: string, id: string) {
   const row = await findEmail(deps.db, ws, id);
   if (row.kind !== 'member_invite')
-    throw new AppError('not_an_invite', 400, 'Only a member invitation can be resent from the outbox.');
+    throw new AppError('not_an_invite', 'Only a member invitation can be resent from the outbox.');
   return resendMemberInvite(deps, ws, actorId, row.to_address);
 }
 

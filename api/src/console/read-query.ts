@@ -5,7 +5,7 @@ import { AppError, describeZodError } from '../http/errors';
 /** Parses a console request's query string; bad input is a 400 naming the field. */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
   const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   return parsed.data;
 }
 
@@ -17,10 +17,10 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
     try {
       raw = JSON.parse(text);
     } catch {
-      throw new AppError('invalid_json', 400, 'body: not valid JSON');
+      throw new AppError('invalid_json', 'body: not valid JSON');
     }
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   return parsed.data;
 }

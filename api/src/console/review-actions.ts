@@ -151,15 +151,14 @@ export async function actOnReviewItem(
       case 'snooze': {
         const zone = await viewerTimeZone(trx, ws, viewer.id);
         const until = zonedInstant(action.until, '08:00', zone);
-        if (until.getTime() <= now.getTime())
-          throw new AppError('invalid_request', 400, 'until: pick a day after today');
+        if (until.getTime() <= now.getTime()) throw new AppError('invalid_request', 'until: pick a day after today');
         change = { status: 'snoozed', snoozed_until: until };
         details.until = until.toISOString();
         break;
       }
       case 'reassign': {
         const member = await t.selectFrom('members').select('id').where('id', '=', action.member_id).executeTakeFirst();
-        if (!member) throw new AppError('invalid_request', 400, 'member_id: no such member in this workspace');
+        if (!member) throw new AppError('invalid_request', 'member_id: no such member in this workspace');
         change = { assignee_member_id: member.id };
         details.to = memberActor(member.id);
         break;

@@ -33,7 +33,7 @@ export async function connectorSettings(deps: Deps, ws: Ws) {
 /** Connects or reconfigures one kind; credentials are sealed and never answered. Audited without them. */
 export async function configureConnector(deps: Deps, ws: Ws, memberId: string, kind: ConnectorKind, input: unknown) {
   const parsed = saveBody.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   const saved = await saveConnector(deps, ws, kind, parsed.data);
   await recordAudit(deps, ws, {
     actor: memberActor(memberId),
@@ -64,7 +64,7 @@ export async function testConnector(deps: Deps, ws: Ws, kind: ConnectorKind) {
 
 /** Runs a CRM's account sync now and answers what it did (or the vendor's refusal). */
 export async function syncConnectorNow(deps: Deps, ws: Ws, memberId: string, kind: ConnectorKind) {
-  if (kind === 'slack') throw new AppError('invalid_request', 400, 'kind: only a CRM syncs accounts');
+  if (kind === 'slack') throw new AppError('invalid_request', 'kind: only a CRM syncs accounts');
   try {
     const result = await syncCrmAccounts(deps, ws, kind);
     await recordAudit(deps, ws, {

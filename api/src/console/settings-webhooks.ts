@@ -26,7 +26,7 @@ const patchBody = z
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   return parsed.data;
 }
 

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors';
  * erased person's token reaches answers this 410 instead.
  */
 export const contactErased = () =>
-  new AppError('contact_erased', 410, 'The person this token was issued to has been erased; it opens nothing.');
+  new AppError('contact_erased', 'The person this token was issued to has been erased; it opens nothing.');
 
 /** Throws unless the widget token's contact still exists. */
 export async function checkContactKept(db: Db, ws: Ws, contactId: string): Promise<{ account_id: string | null }> {

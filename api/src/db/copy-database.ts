@@ -21,11 +21,7 @@ export type CopiedTable = { table: string; rows: number };
 export async function copyDatabase(source: Db, target: Db): Promise<CopiedTable[]> {
   await migrateToLatest(target);
   if (await target.selectFrom('workspaces').select('id').limit(1).executeTakeFirst())
-    throw new AppError(
-      'target_not_empty',
-      409,
-      'The target database already holds workspaces; copy into an empty one.',
-    );
+    throw new AppError('target_not_empty', 'The target database already holds workspaces; copy into an empty one.');
   const tables = await tablesParentsFirst(source);
   return target.transaction().execute(async (trx) => {
     const copied: CopiedTable[] = [];

@@ -35,7 +35,7 @@ export async function correctSignal(
     const parsed = signalValueSchemas[body.kind].safeParse(body.value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new AppError('invalid_request', 400, `value.${issue.path.join('.')}: ${issue.message}`);
+      throw new AppError('invalid_request', `value.${issue.path.join('.')}: ${issue.message}`);
     }
     value = parsed.data as Record<string, unknown>;
   }

@@ -129,7 +129,7 @@ export async function updateGuide(db: Db, ws: Ws, id: string, patch: Partial<Gui
     const parsed = guideBodySchema.safeParse({ ...current.body, ...patch });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('invalid_request', 400, `${issue?.path.join('.') || 'body'}: ${issue?.message}`);
+      throw new AppError('invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message}`);
     }
     const body = parsed.data;
     const t = tenant(trx, ws);

@@ -24,10 +24,10 @@ export function consoleCsrf(publicUrl: string) {
     const site = c.req.header('sec-fetch-site');
     const sameOrigin = site !== undefined ? site === 'same-origin' : c.req.header('origin') === consoleOrigin;
     if (!sameOrigin)
-      throw new AppError('forbidden', 403, `Console changes are accepted only from the console at ${consoleOrigin}.`);
+      throw new AppError('forbidden', `Console changes are accepted only from the console at ${consoleOrigin}.`);
     const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json')
-      throw new AppError('forbidden', 403, 'Console changes must be sent as application/json.');
+      throw new AppError('forbidden', 'Console changes must be sent as application/json.');
     return next();
   });
 }

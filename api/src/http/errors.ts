@@ -1,17 +1,53 @@
+import type { ErrorCode, ErrorItem } from '@candor/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { AppEnv } from './app-env';
 
-/** One problem with one item of a batch (`index` null when it is about the whole body). */
-export type ErrorItem = { index: number | null; field: string; message: string };
+export type { ErrorItem };
 
-/** The one error type features throw; `onError` turns it into the public error shape. */
+/**
+ * The HTTP status of every error code: the one place where a problem becomes a status.
+ * Features name the problem (a code from shared/src/errors.ts); the edge answers it.
+ */
+export const errorStatus = {
+  invalid_request: 400,
+  invalid_json: 400,
+  invalid_text: 400,
+  json_too_deep: 400,
+  invalid_items: 400,
+  invalid_rating: 400,
+  rating_not_expected: 400,
+  not_an_invite: 400,
+  bad_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  contact_erased: 410,
+  interview_expired: 410,
+  already_member: 409,
+  last_admin: 409,
+  guide_archived: 409,
+  opted_out: 409,
+  interview_busy: 409,
+  interview_closed: 409,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 422,
+  target_not_empty: 409,
+  rate_limited: 429,
+  http_error: 500,
+  internal: 500,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>;
+
+/** The one error type features throw; `onError` turns it into the public error shape and status. */
 export class AppError extends Error {
+  readonly status: ContentfulStatusCode;
   constructor(
-    readonly code: string,
-    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
     message: string,
     /** Per-item problems of a rejected batch, answered as `error.items`. */
     readonly items?: ErrorItem[],
@@ -20,12 +56,13 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+    this.status = errorStatus[code];
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', 404, `${what} not found`);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 
-export function errorBody(code: string, message: string) {
+export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
@@ -42,7 +79,7 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
-const knownHttpCodes: Record<number, string> = {
+const knownHttpCodes: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -62,7 +99,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code =
+    const code: ErrorCode =
       status === 400 && /json/i.test(err.message) ? 'invalid_json' : (knownHttpCodes[status] ?? 'http_error');
     return c.json(errorBody(code, err.message || code), status);
   }

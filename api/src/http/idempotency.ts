@@ -37,7 +37,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header(IDEMPOTENCY_HEADER);
   if (key === undefined) return next();
   if (key.length === 0 || key.length > 255)
-    throw new AppError('invalid_request', 400, `${IDEMPOTENCY_HEADER}: must be 1 to 255 characters`);
+    throw new AppError('invalid_request', `${IDEMPOTENCY_HEADER}: must be 1 to 255 characters`);
   const { db, now } = c.get('deps');
   const t = tenant(db, c.get('ws'));
   // Hono caches the body text, so the route's own JSON parsing still works after this.
@@ -67,13 +67,11 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       if (existing.request_hash !== requestHash)
         throw new AppError(
           'idempotency_key_reused',
-          422,
           `This ${IDEMPOTENCY_HEADER} was already used with a different request; use a new key for a new request.`,
         );
       if (existing.status_code === null)
         throw new AppError(
           'idempotency_key_in_use',
-          409,
           `A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry shortly.`,
         );
       c.header('Idempotent-Replayed', 'true');
@@ -84,7 +82,6 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (!claimed)
       throw new AppError(
         'idempotency_key_in_use',
-        409,
         `A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry shortly.`,
       );
   }

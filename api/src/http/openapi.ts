@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env';
 import { AppError, describeZodError } from './errors';
 
@@ -9,9 +9,20 @@ import { AppError, describeZodError } from './errors';
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError('invalid_request', 400, describeZodError(result.error));
+      if (!result.success) throw new AppError('invalid_request', describeZodError(result.error));
     },
   });
 }
 
+/** The one error shape of the OpenAPI document, registered once by the app as `Error`. */
+export const errorSchema = z
+  .object({ error: z.object({ code: z.string().openapi({ example: 'invalid_request' }), message: z.string() }) })
+  .openapi('Error');
+
 export const errorSchemaRef = { $ref: '#/components/schemas/Error' } as const;
+
+/** An error response of a route: the shared Error shape, with what the status means there. */
+export const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchemaRef } },
+});

@@ -107,7 +107,6 @@ export async function consumeRateLimits(
       const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
       throw new AppError(
         'rate_limited',
-        429,
         `Too many requests: at most ${limit.points} ${counted[check.name]} every ${limit.seconds} s. Try again in ${retryAfter} s.`,
         undefined,
         { ...rateLimitHeaders(outcomes), 'Retry-After': String(retryAfter) },

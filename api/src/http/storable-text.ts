@@ -31,9 +31,11 @@ function fieldName(path: (string | number)[]): string {
     .join('');
 }
 
+type Unstorable = { code: 'invalid_text' | 'json_too_deep'; message: string };
+
 /** The first string (value or key) of a parsed JSON body Postgres would refuse, or a nesting too deep. */
-export function findUnstorableJson(value: unknown): { code: string; message: string } | null {
-  const walk = (v: unknown, path: (string | number)[]): { code: string; message: string } | null => {
+export function findUnstorableJson(value: unknown): Unstorable | null {
+  const walk = (v: unknown, path: (string | number)[]): Unstorable | null => {
     if (typeof v === 'string') {
       const problem = unstorable(v);
       return problem ? { code: 'invalid_text', message: `${fieldName(path)} ${problem}` } : null;
@@ -66,11 +68,11 @@ export const storableText = createMiddleware<AppEnv>(async (c, next) => {
   const url = new URL(c.req.url);
   for (const segment of url.pathname.split('/')) {
     const problem = unstorable(safeDecode(segment));
-    if (problem) throw new AppError('invalid_text', 400, `the path ${problem}`);
+    if (problem) throw new AppError('invalid_text', `the path ${problem}`);
   }
   for (const [name, value] of url.searchParams) {
     const problem = unstorable(name) ?? unstorable(value);
-    if (problem) throw new AppError('invalid_text', 400, `query parameter ${fieldName([name])} ${problem}`);
+    if (problem) throw new AppError('invalid_text', `query parameter ${fieldName([name])} ${problem}`);
   }
   if (c.req.raw.body === null) return next();
   const type = c.req.header('content-type') ?? '';
@@ -80,7 +82,7 @@ export const storableText = createMiddleware<AppEnv>(async (c, next) => {
   if (/^application\/x-www-form-urlencoded/i.test(type)) {
     for (const [name, value] of new URLSearchParams(text)) {
       const problem = unstorable(name) ?? unstorable(value);
-      if (problem) throw new AppError('invalid_text', 400, `${fieldName([name])} ${problem}`);
+      if (problem) throw new AppError('invalid_text', `${fieldName([name])} ${problem}`);
     }
     return next();
   }
@@ -92,7 +94,7 @@ export const storableText = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const found = findUnstorableJson(body);
-  if (found) throw new AppError(found.code, 400, found.message);
+  if (found) throw new AppError(found.code, found.message);
   return next();
 });
 

@@ -71,7 +71,7 @@ export async function commitCustomerMessage(
     // Erased while this answer was on its way (only a retry sees it): none of its words are kept.
     if (interview.contact_id === null) throw contactErased();
     if (interview.status !== 'started')
-      throw new AppError('interview_closed', 409, `This interview is ${interview.status}; it takes no more answers.`);
+      throw new AppError('interview_closed', `This interview is ${interview.status}; it takes no more answers.`);
 
     const guide = await loadGuideVersion(deps.db, ws, interview.guide_version_id);
     const now = deps.now();
@@ -165,11 +165,7 @@ export async function commitCustomerMessage(
         ...(judging ? { judging } : {}),
       };
     if (attempt === MAX_ATTEMPTS)
-      throw new AppError(
-        'interview_busy',
-        409,
-        'The interview kept changing while this answer was stored; send it again.',
-      );
+      throw new AppError('interview_busy', 'The interview kept changing while this answer was stored; send it again.');
     turn = await loadTurn(deps.db, ws, interview.id);
   }
 }

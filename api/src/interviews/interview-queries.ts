@@ -24,7 +24,7 @@ function decodeCursor(raw: string): Cursor {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (typeof c?.at === 'string' && typeof c?.id === 'string' && !Number.isNaN(Date.parse(c.at))) return c;
   } catch {}
-  throw new AppError('invalid_request', 400, 'cursor: not a cursor this API returned');
+  throw new AppError('invalid_request', 'cursor: not a cursor this API returned');
 }
 
 /** An interview with its guide, contact and account: what a list row and the detail both show. */

@@ -16,16 +16,19 @@ export type InviteInput = {
 };
 
 export type Invited = { id: string; status: 'invited'; url: string | null; expires_at: string };
+/** An invitation is an outcome, not an error: an opted-out contact is skipped, and the caller decides what that means. */
+export type InviteOutcome = Invited | { skipped: 'opted_out' };
 
 /**
  * Invites a contact to a guide: creates the interview at the guide's current version and,
- * for email, the signed link to it. Used by the server API and by triggers.
+ * for email, the signed link to it. Used by the server API and by triggers. A contact who
+ * opted out of this moment is skipped, not invited.
  */
 export async function inviteContact(
   deps: Pick<AppDeps, 'db' | 'now' | 'secret' | 'config'>,
   ws: Ws,
   input: InviteInput,
-): Promise<Invited> {
+): Promise<InviteOutcome> {
   const t = tenant(deps.db, ws);
   const contact = await t
     .selectFrom('contacts')
@@ -34,8 +37,7 @@ export async function inviteContact(
     .executeTakeFirst();
   if (!contact) throw notFound('Contact');
   const guide = await invitableGuide(t, input.guideId);
-  if (await hasOptedOut(t, contact.id, guide.moment))
-    throw new AppError('opted_out', 409, 'This contact has opted out of interviews like this one.');
+  if (await hasOptedOut(t, contact.id, guide.moment)) return { skipped: 'opted_out' };
 
   const now = deps.now();
   const expiresAt = input.expiresAt ?? new Date(now.getTime() + LINK_TOKEN_TTL_DAYS * 86_400_000);
@@ -62,6 +64,12 @@ export async function inviteContact(
       ? `${deps.config.publicUrl}/i/${await signLinkToken(deps, ws.id, row.id, expiresAt)}`
       : null;
   return { id: row.id, status: 'invited', url, expires_at: expiresAt.toISOString() };
+}
+
+/** Where a skipped invitation can only be refused (an API call that asked for this one contact). */
+export function invitedOrRefused(outcome: InviteOutcome): Invited {
+  if ('skipped' in outcome) throw new AppError('opted_out', 'This contact has opted out of interviews like this one.');
+  return outcome;
 }
 
 /** The guide an invitation opens, at its current version; an archived guide invites no one. */

@@ -31,15 +31,10 @@ export function resolveScore(
 ): number | null {
   const scale = awaitedScale(guide, state);
   if (answer.rating !== undefined) {
-    if (!scale)
-      throw new AppError('rating_not_expected', 400, 'rating: the current question does not ask for a score.');
+    if (!scale) throw new AppError('rating_not_expected', 'rating: the current question does not ask for a score.');
     if (!isValidScore(scale, answer.rating)) {
       const { min, max } = ratingRanges[scale];
-      throw new AppError(
-        'invalid_rating',
-        400,
-        `rating: ${scaleNames[scale]} takes a whole number from ${min} to ${max}.`,
-      );
+      throw new AppError('invalid_rating', `rating: ${scaleNames[scale]} takes a whole number from ${min} to ${max}.`);
     }
     return answer.rating;
   }

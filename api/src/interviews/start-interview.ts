@@ -63,6 +63,6 @@ export async function startInterview(
       .execute();
     return false;
   });
-  if (expired) throw new AppError('interview_expired', 410, 'This interview invitation has expired.');
+  if (expired) throw new AppError('interview_expired', 'This interview invitation has expired.');
   return getInterview(tenant(deps.db, ws), interviewId);
 }

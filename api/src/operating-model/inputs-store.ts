@@ -13,7 +13,7 @@ export async function loadInputs(t: Tenant): Promise<OperatingModelInputs> {
 /** Validates and saves the whole inputs document (omitted sections take their defaults). */
 export async function saveInputs(t: Tenant, body: unknown): Promise<OperatingModelInputs> {
   const parsed = operatingModelInputsSchema.safeParse(body);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   await t
     .insertInto('operating_model_inputs')
     .values({ inputs: parsed.data })

@@ -142,7 +142,7 @@ export async function updateReviewItem(
   change: { status?: 'open' | 'snoozed' | 'done'; snoozed_until?: string; assignee_email?: string },
 ): Promise<void> {
   if (change.status === 'snoozed' && !change.snoozed_until)
-    throw new AppError('invalid_request', 400, 'snoozed_until: required when snoozing');
+    throw new AppError('invalid_request', 'snoozed_until: required when snoozing');
   const t = tenant(db, ws);
   let assignee: string | undefined;
   if (change.assignee_email) {
@@ -152,11 +152,7 @@ export async function updateReviewItem(
       .where('email', '=', change.assignee_email)
       .executeTakeFirst();
     if (!member)
-      throw new AppError(
-        'invalid_request',
-        400,
-        `assignee_email: no member ${change.assignee_email} in this workspace`,
-      );
+      throw new AppError('invalid_request', `assignee_email: no member ${change.assignee_email} in this workspace`);
     assignee = member.id;
   }
   const res = await t

@@ -6,7 +6,7 @@ import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
@@ -14,10 +14,6 @@ const upsertAccountsBodyDoc = upsertAccountsBody.meta({ id: 'UpsertAccounts' });
 const upsertAccountsResultDoc = upsertAccountsResult.meta({ id: 'UpsertAccountsResult' });
 const accountViewDoc = accountView.meta({ id: 'Account' });
 
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
 const security = [{ secretKey: [] }];
 const tags = ['Accounts'];
 const externalIdParam = z.object({
@@ -57,11 +53,11 @@ export function accountRoutes() {
           description: 'What happened to each id, in request order',
           content: { 'application/json': { schema: upsertAccountsResultDoc } },
         },
-        400: errorJson('Invalid body or item (nothing written), with the field path'),
-        401: errorJson('Missing or wrong secret key'),
-        409: errorJson('A request with this Idempotency-Key is still running'),
-        413: errorJson('Body over 256 KB'),
-        422: errorJson('Idempotency-Key reused with a different request'),
+        400: errorResponse('Invalid body or item (nothing written), with the field path'),
+        401: errorResponse('Missing or wrong secret key'),
+        409: errorResponse('A request with this Idempotency-Key is still running'),
+        413: errorResponse('Body over 256 KB'),
+        422: errorResponse('Idempotency-Key reused with a different request'),
       },
     }),
     async (c) => {
@@ -87,8 +83,8 @@ export function accountRoutes() {
           description: 'The account',
           content: { 'application/json': { schema: accountViewDoc } },
         },
-        401: errorJson('Missing or wrong secret key'),
-        404: errorJson('No such account in this workspace'),
+        401: errorResponse('Missing or wrong secret key'),
+        404: errorResponse('No such account in this workspace'),
       },
     }),
     async (c) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
@@ -90,12 +90,9 @@ const release = z
   })
   .openapi('Release');
 const errors = {
-  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: {
-    description: 'No such member, or no briefing yet',
-    content: { 'application/json': { schema: errorSchemaRef } },
-  },
+  400: errorResponse('Invalid input'),
+  401: errorResponse('Missing or wrong secret key'),
+  404: errorResponse('No such member, or no briefing yet'),
 };
 const security = [{ secretKey: [] }];
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
@@ -37,8 +37,8 @@ const params = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, description: 'Your account id' }),
 });
 const errors = {
-  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: { description: 'No such account, or no brief yet', content: { 'application/json': { schema: errorSchemaRef } } },
+  401: errorResponse('Missing or wrong secret key'),
+  404: errorResponse('No such account, or no brief yet'),
 };
 
 /** Renewal briefs: generated 60 days before renewal and on demand; read instantly. */
@@ -133,7 +133,7 @@ export function briefRoutes() {
       responses: {
         200: { description: 'The run', content: { 'application/json': { schema: briefRunSchema } } },
         401: errors[401],
-        404: { description: 'No such run', content: { 'application/json': { schema: errorSchemaRef } } },
+        404: errorResponse('No such run'),
       },
     }),
     async (c) => c.json(await getBriefRun(c.get('deps'), c.get('ws'), c.req.valid('param').id), 200),

@@ -86,7 +86,7 @@ export function consoleApiRoutes() {
   );
   app.patch('/guides/:id', signedIn, requireRole('admin'), noStore, async (c) => {
     const input = await c.req.json().catch(() => {
-      throw new AppError('invalid_json', 400, 'body: not valid JSON');
+      throw new AppError('invalid_json', 'body: not valid JSON');
     });
     return c.json(await editGuide(deps(c), c.get('ws'), c.req.param('id'), input));
   });

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../http/app-env';
+import { errorBody, errorStatus } from '../http/errors';
 import { sendStatic } from '../http/static-compression';
 
 const distDir = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
@@ -111,7 +112,7 @@ export function consoleAppRoutes() {
     const full = path.join(distDir, 'assets', file);
     const found = await stat(full).catch(() => undefined);
     const body = found?.isFile() ? await readFile(full).catch(() => undefined) : undefined;
-    if (!found || !body) return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
+    if (!found || !body) return c.json(errorBody('not_found', `No asset ${file}.`), errorStatus.not_found);
     // File names carry a content hash, so a given name never changes.
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     const contentType = contentTypes[path.extname(file)] ?? 'application/octet-stream';

@@ -25,7 +25,7 @@ export function consoleOperatingModelRoutes() {
   app.get('/', async (c) => c.json(await buildOperatingModel(deps(c).db, c.get('ws'), deps(c).now())));
   app.put('/inputs', async (c) => {
     const body = await c.req.json().catch(() => {
-      throw new AppError('invalid_json', 400, 'body: not valid JSON');
+      throw new AppError('invalid_json', 'body: not valid JSON');
     });
     await saveInputs(tenant(deps(c).db, c.get('ws')), body);
     return c.json(await buildOperatingModel(deps(c).db, c.get('ws'), deps(c).now()));

@@ -3,7 +3,7 @@ import { requireRole, sessionAuth } from '../auth/session-auth';
 import { signOut } from '../auth/sessions';
 import { tenant } from '../db/tenant';
 import { noQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 
 const memberSchema = z
   .object({
@@ -24,7 +24,7 @@ const membersSchema = z
 
 const security = [{ consoleSession: [] }];
 const errors = {
-  401: { description: 'Signed out', content: { 'application/json': { schema: errorSchemaRef } } },
+  401: errorResponse('Signed out'),
 };
 
 /** The console's own session endpoints: who am I, sign out, and the member list (admins). */
@@ -98,7 +98,7 @@ export function consoleSessionRoutes() {
       responses: {
         200: { description: 'Members', content: { 'application/json': { schema: membersSchema } } },
         ...errors,
-        403: { description: 'Not an admin', content: { 'application/json': { schema: errorSchemaRef } } },
+        403: errorResponse('Not an admin'),
       },
     }),
     async (c) => {

@@ -43,14 +43,14 @@ const confirmBody = z.strictObject({ confirm: z.literal(true) });
 
 async function readBody(c: Context<AppEnv>): Promise<unknown> {
   return c.req.json().catch(() => {
-    throw new AppError('invalid_json', 400, 'body: not valid JSON');
+    throw new AppError('invalid_json', 'body: not valid JSON');
   });
 }
 
 async function requireConfirm(c: Context<AppEnv>) {
   const parsed = confirmBody.safeParse(await readBody(c));
   if (!parsed.success)
-    throw new AppError('invalid_request', 400, `${describeZodError(parsed.error)} (send {"confirm": true})`);
+    throw new AppError('invalid_request', `${describeZodError(parsed.error)} (send {"confirm": true})`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
@@ -16,10 +16,6 @@ const upsertContactsBodyDoc = upsertContactsBody.meta({ id: 'UpsertContacts' });
 const upsertContactsResultDoc = upsertContactsResult.meta({ id: 'UpsertContactsResult' });
 const contactViewDoc = contactView.meta({ id: 'Contact' });
 
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const security = [{ secretKey: [] }];
 const tags = ['Contacts'];
@@ -30,8 +26,8 @@ const params = z.object({
     .max(255)
     .openapi({ param: { name: 'id', in: 'path' }, description: 'Your external id.' }),
 });
-const notFoundError = errorJson('No such contact in this workspace');
-const unauthorized = errorJson('Missing or wrong secret key');
+const notFoundError = errorResponse('No such contact in this workspace');
+const unauthorized = errorResponse('Missing or wrong secret key');
 
 const erasure = z
   .object({
@@ -137,11 +133,11 @@ export function contactRoutes() {
       },
       responses: {
         200: json(upsertContactsResultDoc, 'What happened to each id, in request order'),
-        400: errorJson('Invalid body or items (nothing written), with field paths and item indexes'),
+        400: errorResponse('Invalid body or items (nothing written), with field paths and item indexes'),
         401: unauthorized,
-        409: errorJson('A request with this Idempotency-Key is still running'),
-        413: errorJson('Body over 256 KB'),
-        422: errorJson('Idempotency-Key reused with a different request'),
+        409: errorResponse('A request with this Idempotency-Key is still running'),
+        413: errorResponse('Body over 256 KB'),
+        422: errorResponse('Idempotency-Key reused with a different request'),
       },
     }),
     async (c) => {

@@ -5,7 +5,7 @@ import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
 import { createRouter } from '../http/openapi';
-import { inviteContact } from '../interviews/invite-contact';
+import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { openSecret } from '../secrets/sealed-secrets';
 import { displayPrefix, generateKey, hashKey } from '../workspaces/keys';
 import { demoAppScript, demoMoments, renderDemoMissing, renderDemoPage } from './demo-page-html';
@@ -114,11 +114,11 @@ export function demoPageRoutes() {
   app.post('/demo/invite', async (c) => {
     const deps = c.get('deps');
     const parsed = inviteBody.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) throw new AppError('invalid_request', 400, 'moment: must be one of the six lifecycle moments');
+    if (!parsed.success) throw new AppError('invalid_request', 'moment: must be one of the six lifecycle moments');
     const ws = await findDemo(deps.db);
     const contact = ws && (await demoContact(deps.db, ws));
     if (!ws || !contact)
-      throw new AppError('not_found', 404, 'There is no demo workspace; run `npm run candor -- seed-demo`.');
+      throw new AppError('not_found', 'There is no demo workspace; run `npm run candor -- seed-demo`.');
     const guide = await tenant(deps.db, ws)
       .selectFrom('guides')
       .select('id')
@@ -127,7 +127,7 @@ export function demoPageRoutes() {
       .orderBy('created_at')
       .limit(1)
       .executeTakeFirst();
-    if (!guide) throw new AppError('not_found', 404, `The demo workspace has no ${parsed.data.moment} guide.`);
+    if (!guide) throw new AppError('not_found', `The demo workspace has no ${parsed.data.moment} guide.`);
     // One invitation at a time: an older unanswered one would otherwise be shown first.
     await tenant(deps.db, ws)
       .updateTable('interviews')
@@ -135,7 +135,9 @@ export function demoPageRoutes() {
       .where('contact_id', '=', contact.id)
       .where('status', '=', 'invited')
       .execute();
-    const invited = await inviteContact(deps, ws, { contactId: contact.id, guideId: guide.id, channel: 'in_app' });
+    const invited = invitedOrRefused(
+      await inviteContact(deps, ws, { contactId: contact.id, guideId: guide.id, channel: 'in_app' }),
+    );
     return c.json({ interview_id: invited.id }, 201);
   });
 

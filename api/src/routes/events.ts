@@ -2,17 +2,12 @@ import { trackEventsBody, trackEventsResult } from '@candor/shared';
 import { createRoute } from '@hono/zod-openapi';
 import { trackEvents } from '../events/track-events';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
 const trackEventsBodyDoc = trackEventsBody.meta({ id: 'TrackEvents' });
 const trackEventsResultDoc = trackEventsResult.meta({ id: 'TrackEventsResult' });
-
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
 
 /** Server API: batch track of usage and lifecycle events. */
 export function eventRoutes() {
@@ -41,11 +36,11 @@ export function eventRoutes() {
           description: 'Counts of what was stored',
           content: { 'application/json': { schema: trackEventsResultDoc } },
         },
-        400: errorJson('Invalid body or items (nothing written), with field paths and item indexes'),
-        401: errorJson('Missing or wrong secret key'),
-        409: errorJson('A request with this Idempotency-Key is still running'),
-        413: errorJson('Body over 256 KB'),
-        422: errorJson('Idempotency-Key reused with a different request'),
+        400: errorResponse('Invalid body or items (nothing written), with field paths and item indexes'),
+        401: errorResponse('Missing or wrong secret key'),
+        409: errorResponse('A request with this Idempotency-Key is still running'),
+        413: errorResponse('Body over 256 KB'),
+        422: errorResponse('Idempotency-Key reused with a different request'),
       },
     }),
     async (c) => c.json(await trackEvents(c.get('deps'), c.get('ws'), c.req.valid('json').events), 200),

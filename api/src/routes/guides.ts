@@ -2,7 +2,7 @@ import { guideBodySchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
 import { noQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // extend() makes a fresh schema: ones built before @hono/zod-openapi loaded lack .openapi().
@@ -36,14 +36,10 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
 const errors = {
-  400: errorJson('Invalid guide, with the field path'),
-  401: errorJson('Missing or wrong secret key'),
-  404: errorJson('No such guide in this workspace'),
+  400: errorResponse('Invalid guide, with the field path'),
+  401: errorResponse('Missing or wrong secret key'),
+  404: errorResponse('No such guide in this workspace'),
 };
 const security = [{ secretKey: [] }];
 const tags = ['Guides'];

@@ -4,9 +4,9 @@ import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { listQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
-import { inviteContact } from '../interviews/invite-contact';
+import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { scheduleInvitationEmail } from '../triggers/invitation-email';
 import { loadInvitationSettings } from '../triggers/workspace-settings';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
@@ -93,9 +93,9 @@ const interviewQuery = listQuery({
 });
 
 const errors = {
-  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or invalid secret key', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: { description: 'Not found', content: { 'application/json': { schema: errorSchemaRef } } },
+  400: errorResponse('Invalid input'),
+  401: errorResponse('Missing or invalid secret key'),
+  404: errorResponse('Not found'),
 } as const;
 
 /** Server API for interviews: invite a contact, list interviews, read one with transcript and signals. */
@@ -119,7 +119,7 @@ export function interviewRoutes() {
       },
       responses: {
         201: { description: 'Invited', content: { 'application/json': { schema: invited } } },
-        409: { description: 'The contact opted out', content: { 'application/json': { schema: errorSchemaRef } } },
+        409: errorResponse('The contact opted out'),
         ...errors,
       },
     }),
@@ -133,11 +133,9 @@ export function interviewRoutes() {
         .where('external_id', '=', body.contact_id)
         .executeTakeFirst();
       if (!contact) throw notFound('Contact');
-      const result = await inviteContact(deps, ws, {
-        contactId: contact.id,
-        guideId: body.guide_id,
-        channel: body.channel,
-      });
+      const result = invitedOrRefused(
+        await inviteContact(deps, ws, { contactId: contact.id, guideId: body.guide_id, channel: body.channel }),
+      );
       // Email invitations go out through the same path as triggered ones: quiet hours, reminder, unsubscribe.
       if (body.channel === 'email')
         await scheduleInvitationEmail(

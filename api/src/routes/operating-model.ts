@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { holdoutReport } from '../operating-model/holdout-groups';
 import { operatingModelInputsSchema } from '../operating-model/inputs';
@@ -9,10 +9,6 @@ import { holdoutReportSchema, operatingModelSchema, retentionReportSchema } from
 import { retentionReport } from '../outcomes/load-outcomes';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
 const security = [{ secretKey: [] }];
 const tags = ['Operating model'];
 const sinceQuery = z.object({
@@ -39,8 +35,8 @@ export function operatingModelRoutes() {
       request: { query: sinceQuery },
       responses: {
         200: { description: 'Retention', content: { 'application/json': { schema: retentionReportSchema } } },
-        400: errorJson('Invalid query'),
-        401: errorJson('Missing or wrong secret key'),
+        400: errorResponse('Invalid query'),
+        401: errorResponse('Missing or wrong secret key'),
       },
     }),
     async (c) => c.json(await retentionReport(tenant(c.get('deps').db, c.get('ws')), c.req.valid('query').since), 200),
@@ -59,7 +55,7 @@ export function operatingModelRoutes() {
         'on renewals since assignment, with 95 % intervals and the sample sizes; says when there is not enough data.',
       responses: {
         200: { description: 'Holdout comparison', content: { 'application/json': { schema: holdoutReportSchema } } },
-        401: errorJson('Missing or wrong secret key'),
+        401: errorResponse('Missing or wrong secret key'),
       },
     }),
     async (c) => c.json(await holdoutReport(tenant(c.get('deps').db, c.get('ws'))), 200),
@@ -79,7 +75,7 @@ export function operatingModelRoutes() {
         'each figure carries how it was computed.',
       responses: {
         200: { description: 'The operating model', content: { 'application/json': { schema: operatingModelSchema } } },
-        401: errorJson('Missing or wrong secret key'),
+        401: errorResponse('Missing or wrong secret key'),
       },
     }),
     async (c) => {
@@ -98,7 +94,7 @@ export function operatingModelRoutes() {
       summary: 'The saved analyzer, scorer, ROI and baseline inputs',
       responses: {
         200: { description: 'Inputs, defaults filled in', content: { 'application/json': { schema: inputsDoc } } },
-        401: errorJson('Missing or wrong secret key'),
+        401: errorResponse('Missing or wrong secret key'),
       },
     }),
     async (c) => c.json(await loadInputs(tenant(c.get('deps').db, c.get('ws'))), 200),
@@ -115,8 +111,8 @@ export function operatingModelRoutes() {
       request: { body: { content: { 'application/json': { schema: inputsDoc } }, required: true } },
       responses: {
         200: { description: 'Saved inputs', content: { 'application/json': { schema: inputsDoc } } },
-        400: errorJson('Invalid inputs (nothing saved)'),
-        401: errorJson('Missing or wrong secret key'),
+        400: errorResponse('Invalid inputs (nothing saved)'),
+        401: errorResponse('Missing or wrong secret key'),
       },
     }),
     async (c) => c.json(await saveInputs(tenant(c.get('deps').db, c.get('ws')), c.req.valid('json')), 200),

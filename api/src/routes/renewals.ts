@@ -2,18 +2,13 @@ import { recordRenewalsBody, recordRenewalsResult } from '@candor/shared';
 import { createRoute } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { recordRenewals } from '../outcomes/record-renewals';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
 const bodyDoc = recordRenewalsBody.meta({ id: 'RecordRenewals' });
 const resultDoc = recordRenewalsResult.meta({ id: 'RecordRenewalsResult' });
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
-
 /** Server API: renewal outcomes (renewed, churned, contracted, expanded) in batches. */
 export function renewalRoutes() {
   const app = createRouter();
@@ -39,11 +34,11 @@ export function renewalRoutes() {
           description: 'What happened to each id, in request order',
           content: { 'application/json': { schema: resultDoc } },
         },
-        400: errorJson('Invalid body, item or unknown account (nothing written)'),
-        401: errorJson('Missing or wrong secret key'),
-        409: errorJson('A request with this Idempotency-Key is still running'),
-        413: errorJson('Body over 256 KB'),
-        422: errorJson('Idempotency-Key reused with a different request'),
+        400: errorResponse('Invalid body, item or unknown account (nothing written)'),
+        401: errorResponse('Missing or wrong secret key'),
+        409: errorResponse('A request with this Idempotency-Key is still running'),
+        413: errorResponse('Body over 256 KB'),
+        422: errorResponse('Idempotency-Key reused with a different request'),
       },
     }),
     async (c) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { churnReasonPage, portfolioReport, REPORT_LIST_LIMIT, reportListPage } from '../synthesis/portfolio-report';
 import { ratingReport } from '../synthesis/rating-report';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
@@ -116,8 +116,8 @@ const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(REPORT_LIST_LIMIT),
 };
 const errors = {
-  400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
+  400: errorResponse('A bad parameter'),
+  401: errorResponse('Missing or wrong secret key'),
 };
 
 /** Portfolio reports for the workspace or one CSM's book. */
@@ -169,11 +169,8 @@ export function reportRoutes() {
       },
       responses: {
         200: { description: 'The report', content: { 'application/json': { schema: ratingReportSchema } } },
-        401: {
-          description: 'Missing or wrong secret key',
-          content: { 'application/json': { schema: errorSchemaRef } },
-        },
-        404: { description: 'No such account', content: { 'application/json': { schema: errorSchemaRef } } },
+        401: errorResponse('Missing or wrong secret key'),
+        404: errorResponse('No such account'),
       },
     }),
     async (c) => {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { listReviewItems, updateReviewItem } from '../review-queue/review-queue';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
@@ -27,9 +27,9 @@ const reviewItem = z
   })
   .openapi('ReviewItem');
 const errors = {
-  400: { description: 'Invalid change', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: { description: 'No such item in this workspace', content: { 'application/json': { schema: errorSchemaRef } } },
+  400: errorResponse('Invalid change'),
+  401: errorResponse('Missing or wrong secret key'),
+  404: errorResponse('No such item in this workspace'),
 };
 
 /** The review queue: accounts that need a human decision, assigned to the owning CSM. */

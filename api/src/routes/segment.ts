@@ -1,18 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError, describeZodError } from '../http/errors';
 import { idempotency } from '../http/idempotency';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { ingestSegment } from '../segment/ingest-segment';
 import { segmentAuth } from '../segment/segment-auth';
 import { explainSegmentError, segmentBody, segmentMessages, segmentResult } from '../segment/segment-payload';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
 const segmentResultDoc = segmentResult.meta({ id: 'SegmentResult' });
-
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorSchemaRef } },
-});
 
 // Either scheme works (OpenAPI lists alternatives as separate entries).
 const security: Record<string, string[]>[] = [{ secretKey: [] }, { segmentWriteKey: [] }];
@@ -47,9 +42,9 @@ export function segmentRoutes() {
           description: 'Applied',
           content: { 'application/json': { schema: segmentResultDoc } },
         },
-        400: errorJson('Invalid message (nothing written), with the field path'),
-        401: errorJson('Missing or wrong write key'),
-        413: errorJson('Body over 256 KB'),
+        400: errorResponse('Invalid message (nothing written), with the field path'),
+        401: errorResponse('Missing or wrong write key'),
+        413: errorResponse('Body over 256 KB'),
       },
     }),
     async (c) => c.json(await ingestSegment(c.get('deps'), c.get('ws'), segmentMessages(c.req.valid('json'))), 200),
@@ -57,7 +52,7 @@ export function segmentRoutes() {
       if (result.success) return;
       // The validator hands the raw body along with a failure (not in the hook's declared type).
       const input = (result as { data?: unknown }).data;
-      throw new AppError('invalid_request', 400, describeZodError(explainSegmentError(input) ?? result.error));
+      throw new AppError('invalid_request', describeZodError(explainSegmentError(input) ?? result.error));
     },
   );
   return app;

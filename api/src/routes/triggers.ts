@@ -2,7 +2,7 @@ import { triggerInputSchema, triggerPatchSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { listQuery, noQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
 import { computeFunnels, funnelWindow, triggerFunnel } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
@@ -14,12 +14,9 @@ const trigger = triggerInputSchema
   .openapi('Trigger');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const errors = {
-  400: { description: 'Invalid rule', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: {
-    description: 'No such trigger in this workspace',
-    content: { 'application/json': { schema: errorSchemaRef } },
-  },
+  400: errorResponse('Invalid rule'),
+  401: errorResponse('Missing or wrong secret key'),
+  404: errorResponse('No such trigger in this workspace'),
 };
 const security = [{ secretKey: [] }];
 const tags = ['Triggers'];

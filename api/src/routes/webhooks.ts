@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listQuery, noQuery } from '../http/list-query';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { sendTestEvent } from '../webhooks/emit-event';
 import {
   createEndpoint,
@@ -61,12 +61,9 @@ const delivery = z
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const errors = {
-  400: { description: 'Invalid or refused endpoint', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or wrong secret key', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: {
-    description: 'No such endpoint in this workspace',
-    content: { 'application/json': { schema: errorSchemaRef } },
-  },
+  400: errorResponse('Invalid or refused endpoint'),
+  401: errorResponse('Missing or wrong secret key'),
+  404: errorResponse('No such endpoint in this workspace'),
 };
 const security = [{ secretKey: [] }];
 const tags = ['Webhooks'];

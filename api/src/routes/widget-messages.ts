@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../http/errors';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { recordMessageOutcome } from '../triggers/in-app-messages';
 import { type WidgetEnv, widgetTokenAuth } from '../widget-auth/widget-token-auth';
 
@@ -21,7 +21,6 @@ const params = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
   outcome: z.enum(['dismiss', 'click']).openapi({ param: { name: 'outcome', in: 'path' } }),
 });
-const error = (description: string) => ({ description, content: { 'application/json': { schema: errorSchemaRef } } });
 
 /** What the contact did with a play's message (dismissed it, or followed its link), for the play's funnel. */
 export function widgetMessageRoutes() {
@@ -42,14 +41,14 @@ export function widgetMessageRoutes() {
           description: 'Recorded (the first time counts)',
           content: { 'application/json': { schema: z.object({ recorded: z.literal(true) }) } },
         },
-        400: error('Invalid input'),
-        401: error('Missing or invalid widget token'),
-        404: error("No such message shown to this token's contact"),
+        400: errorResponse('Invalid input'),
+        401: errorResponse('Missing or invalid widget token'),
+        404: errorResponse("No such message shown to this token's contact"),
       },
     }),
     async (c) => {
       const access = c.get('access');
-      if (access.kind !== 'widget') throw new AppError('unauthorized', 401, 'Messages need a widget token.');
+      if (access.kind !== 'widget') throw new AppError('unauthorized', 'Messages need a widget token.');
       const { id, outcome } = c.req.valid('param');
       await recordMessageOutcome(
         c.get('deps'),

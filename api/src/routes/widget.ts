@@ -6,7 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { AppError } from '../http/errors';
-import { createRouter, errorSchemaRef } from '../http/openapi';
+import { createRouter, errorResponse } from '../http/openapi';
 import { plainTextJson } from '../http/plain-text-json';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
@@ -143,17 +143,14 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 const errors = {
-  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchemaRef } } },
-  401: { description: 'Missing or invalid token', content: { 'application/json': { schema: errorSchemaRef } } },
-  404: { description: 'Not found', content: { 'application/json': { schema: errorSchemaRef } } },
+  400: errorResponse('Invalid input'),
+  401: errorResponse('Missing or invalid token'),
+  404: errorResponse('Not found'),
 } as const;
 /** What a widget or link token can meet besides: its person erased since it was issued. */
 const tokenErrors = {
   ...errors,
-  410: {
-    description: 'contact_erased: the person this token was issued to has been erased',
-    content: { 'application/json': { schema: errorSchemaRef } },
-  },
+  410: errorResponse('contact_erased: the person this token was issued to has been erased'),
 } as const;
 const bearer = {
   headers: z.object({ authorization: z.string().optional().openapi({ description: 'Bearer widget or link token' }) }),
@@ -235,7 +232,7 @@ export function widgetRoutes() {
     }),
     async (c) => {
       const access = c.get('access');
-      if (access.kind !== 'widget') throw new AppError('unauthorized', 401, 'track needs a widget token.');
+      if (access.kind !== 'widget') throw new AppError('unauthorized', 'track needs a widget token.');
       const deps = c.get('deps');
       const ws = c.get('ws');
       const event = await recordWidgetEvent(deps, ws, access.contactId, c.req.valid('json'));
@@ -267,7 +264,7 @@ export function widgetRoutes() {
       // The body is optional (older widgets send none): read it leniently, validate what is there.
       const body = startBody.safeParse((await c.req.json().catch(() => ({}))) ?? {});
       if (!body.success)
-        throw new AppError('invalid_request', 400, 'locale: must be a language tag of at most 35 characters');
+        throw new AppError('invalid_request', 'locale: must be a language tag of at most 35 characters');
       await startInterview(deps, ws, id, { browserLocale: body.data.locale });
       return c.json(await widgetView(deps, ws, id), 200);
     },
@@ -308,7 +305,7 @@ export function widgetRoutes() {
           description: 'The reply as server-sent events',
           content: { 'text/event-stream': { schema: z.string() } },
         },
-        409: { description: 'The interview is closed', content: { 'application/json': { schema: errorSchemaRef } } },
+        409: errorResponse('The interview is closed'),
         ...tokenErrors,
       },
     }),
@@ -398,7 +395,7 @@ export function widgetRoutes() {
       const { ws } = await loadAccessibleInterview(deps.db, c.get('access'), id);
       const raw = await c.req.json().catch(() => ({}));
       const body = declineBody.safeParse(raw ?? {});
-      if (!body.success) throw new AppError('invalid_request', 400, 'forever: must be a boolean');
+      if (!body.success) throw new AppError('invalid_request', 'forever: must be a boolean');
       const interview = await declineInterview(deps, ws, id, { forever: body.data.forever });
       return c.json({ id: interview.id, status: interview.status }, 200);
     },

@@ -13,11 +13,10 @@ export const segmentAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!key)
     throw new AppError(
       'unauthorized',
-      401,
       'Send your workspace secret key as the Segment write key (Basic auth, Bearer, or "writeKey").',
     );
   const ws = key.startsWith('sk_') ? await findWorkspaceByKey(c.get('deps').db, 'secret', key) : undefined;
-  if (!ws) throw new AppError('unauthorized', 401, 'That write key is not a valid secret key.');
+  if (!ws) throw new AppError('unauthorized', 'That write key is not a valid secret key.');
   c.set('ws', { id: ws.id });
   await next();
 });

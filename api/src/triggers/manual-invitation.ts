@@ -73,6 +73,8 @@ export async function sendManualInvitation(
   if (check.blocked_by && !(check.can_send_anyway && input.send_anyway)) return { outcome: 'blocked', ...check };
 
   const interview = await inviteContact(deps, ws, { contactId, guideId: input.guide_id, channel: input.channel });
+  // An opt-out from this moment alone is found only here; it is as final as the contact's own.
+  if ('skipped' in interview) return { outcome: 'blocked', blocked_by: interview.skipped, can_send_anyway: false };
   const t = tenant(deps.db, ws);
   const contact = await t.selectFrom('contacts').select('account_id').where('id', '=', contactId).executeTakeFirst();
   await t
@@ -113,6 +115,5 @@ async function requireGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, guideId: string) 
     .where('id', '=', guideId)
     .executeTakeFirst();
   if (!guide) throw notFound('Guide');
-  if (guide.archived_at)
-    throw new AppError('guide_archived', 409, 'This guide is archived: restore it or pick another.');
+  if (guide.archived_at) throw new AppError('guide_archived', 'This guide is archived: restore it or pick another.');
 }

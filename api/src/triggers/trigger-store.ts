@@ -44,7 +44,7 @@ const columns = ['id', 'name', 'guide_id', 'enabled', 'rule', 'created_at', 'upd
 
 async function assertGuide(db: Db, ws: Ws, guideId: string) {
   const guide = await tenant(db, ws).selectFrom('guides').select('id').where('id', '=', guideId).executeTakeFirst();
-  if (!guide) throw new AppError('invalid_request', 400, `guide_id: no guide ${guideId} in this workspace`);
+  if (!guide) throw new AppError('invalid_request', `guide_id: no guide ${guideId} in this workspace`);
 }
 
 /** A webhook step must name one of this workspace's endpoints; the message names the step. */
@@ -59,7 +59,7 @@ async function assertSteps(db: Db, ws: Ws, steps: TriggerInput['do']) {
       .executeTakeFirst();
     if (!endpoint) problems.push(`do.${i}.endpoint_id: no webhook endpoint ${step.endpoint_id} in this workspace`);
   }
-  if (problems.length) throw new AppError('invalid_request', 400, problems.join('; '));
+  if (problems.length) throw new AppError('invalid_request', problems.join('; '));
 }
 
 /** The stored rule: everything but the columns of its own. */
@@ -113,7 +113,7 @@ export async function updateTrigger(db: Db, ws: Ws, id: string, patch: TriggerPa
   const { plans, ...rest } = { ...rule, ...patch };
   // `plans: null` in a patch removes the plan condition.
   const parsed = triggerInputSchema.safeParse(plans === null ? rest : { ...rest, plans });
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   const merged = parsed.data;
   if (patch.guide_id) await assertGuide(db, ws, patch.guide_id);
   if (patch.do) await assertSteps(db, ws, merged.do);

@@ -35,7 +35,6 @@ const RULE =
 function refuseHost(host: string): AppError {
   return new AppError(
     'invalid_request',
-    400,
     `url: "${host}" is not a public host: it does not resolve, or resolves to a private, loopback, link-local or otherwise non-public address; ${RULE}`,
   );
 }
@@ -51,7 +50,6 @@ export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Pro
     if (!allowPrivate && !isPublicAddress(host))
       throw new AppError(
         'invalid_request',
-        400,
         `url: ${describeAddress(host)} is a private, loopback, link-local or otherwise non-public address; ${RULE}`,
       );
     return [{ address: host, family: host.includes(':') ? 6 : 4 }];
@@ -65,7 +63,7 @@ export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Pro
   }
   if (addresses.length === 0) {
     // With private targets allowed there is no internal network to hide.
-    if (allowPrivate) throw new AppError('invalid_request', 400, `url: the host "${host}" does not resolve.`);
+    if (allowPrivate) throw new AppError('invalid_request', `url: the host "${host}" does not resolve.`);
     throw refuseHost(host);
   }
   if (!allowPrivate && addresses.some((a) => !isPublicAddress(a.address))) throw refuseHost(host);
@@ -74,17 +72,16 @@ export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Pro
 
 /** Checks an endpoint URL's shape: absolute http(s), no credentials. The scheme rule is `requireHttps`. */
 export function parseWebhookUrl(raw: string): URL {
-  if (!URL.canParse(raw)) throw new AppError('invalid_request', 400, 'url: must be an absolute URL.');
+  if (!URL.canParse(raw)) throw new AppError('invalid_request', 'url: must be an absolute URL.');
   const url = new URL(raw);
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('invalid_request', 400, 'url: must be an http(s) URL.');
+    throw new AppError('invalid_request', 'url: must be an http(s) URL.');
   if (url.username || url.password)
-    throw new AppError('invalid_request', 400, 'url: must not contain a user name or password.');
+    throw new AppError('invalid_request', 'url: must not contain a user name or password.');
   return url;
 }
 
 /** Plain http is only for private targets an operator allowed (a local receiver); public ones need TLS. */
 export function requireHttps(url: URL, allowPrivate: boolean): void {
-  if (url.protocol !== 'https:' && !allowPrivate)
-    throw new AppError('invalid_request', 400, 'url: must be an https URL.');
+  if (url.protocol !== 'https:' && !allowPrivate) throw new AppError('invalid_request', 'url: must be an https URL.');
 }

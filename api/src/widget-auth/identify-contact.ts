@@ -36,7 +36,7 @@ export async function identifyContact(
   input: IdentifyInput,
 ) {
   const found = input.key.startsWith('pk_') ? await findWorkspaceByKey(deps.db, 'publishable', input.key) : undefined;
-  if (!found) throw new AppError('unauthorized', 401, 'That publishable key is not valid.');
+  if (!found) throw new AppError('unauthorized', 'That publishable key is not valid.');
   const workspace = await deps.db
     .selectFrom('workspaces')
     .select(['id', 'identity_secret', 'identity_verification'])
@@ -100,7 +100,7 @@ async function upsertIdentifiedContact(t: Tenant, identity: Identity, extras: Ex
 
   const count = mergedAttributeCount(existing.attributes, extras.attributes);
   if (count > MAX_ATTRIBUTES && count > Object.keys(existing.attributes).length)
-    throw new AppError('invalid_request', 400, `user.attributes: a contact keeps at most ${MAX_ATTRIBUTES} attributes`);
+    throw new AppError('invalid_request', `user.attributes: a contact keeps at most ${MAX_ATTRIBUTES} attributes`);
   const signed = identity.signed === 'all';
   const accountId = signed && identity.account ? await upsertAccount(t, identity, extras.now) : undefined;
   await t

@@ -47,7 +47,7 @@ export type Identity = {
   signed: 'all' | 'user_id' | 'none';
 };
 
-const refuse = (message: string) => new AppError('unauthorized', 401, message);
+const refuse = (message: string) => new AppError('unauthorized', message);
 
 /**
  * Verifies an identity token: HS256 under the identity secret, `exp` required, in the future
@@ -115,7 +115,7 @@ export async function resolveIdentity(
     return identity;
   }
   const userId = input.user?.id;
-  if (!userId) throw new AppError('invalid_request', 400, 'user.id: required unless a token is sent');
+  if (!userId) throw new AppError('invalid_request', 'user.id: required unless a token is sent');
   const user = { id: userId, email: input.user?.email, name: input.user?.name };
   if (hashMatches(identityHash(workspace.identity_secret, userId), input.userHash))
     return { user, account: input.account, signed: 'user_id' };

@@ -12,8 +12,7 @@ export type WidgetEnv = AppEnv & { Variables: AppEnv['Variables'] & { access: In
 export const widgetTokenAuth = createMiddleware<WidgetEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
   const access = match?.[1] ? await readAccessToken(c.get('deps'), match[1]) : null;
-  if (!access)
-    throw new AppError('unauthorized', 401, 'Send a valid widget or interview link token as a Bearer token.');
+  if (!access) throw new AppError('unauthorized', 'Send a valid widget or interview link token as a Bearer token.');
   c.set('ws', { id: access.workspaceId });
   c.set('access', access);
   await next();

@@ -11,9 +11,9 @@ export const secretKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(sk_\S+)$/i.exec(header);
   if (!match?.[1])
-    throw new AppError('unauthorized', 401, 'Send your workspace secret key as "Authorization: Bearer sk_…".');
+    throw new AppError('unauthorized', 'Send your workspace secret key as "Authorization: Bearer sk_…".');
   const ws = await findWorkspaceByKey(c.get('deps').db, 'secret', match[1]);
-  if (!ws) throw new AppError('unauthorized', 401, 'That secret key is not valid or has been revoked.');
+  if (!ws) throw new AppError('unauthorized', 'That secret key is not valid or has been revoked.');
   c.set('ws', { id: ws.id });
   if (!READS.has(c.req.method)) await applyRateLimits(c, [{ name: 'api_writes_key', subject: ws.key_id }]);
   await next();

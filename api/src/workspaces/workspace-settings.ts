@@ -52,7 +52,7 @@ export async function updateWorkspaceSettings(
   input: unknown,
 ): Promise<WorkspaceSettings> {
   const parsed = workspaceSettingsPatch.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', 400, describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   const patch = parsed.data as Partial<WorkspaceSettings>;
   return deps.db.transaction().execute(async (trx) => {
     const before = await trx
