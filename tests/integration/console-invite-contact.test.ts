@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCall, signIn } from '../support/console-session';
 import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
-import { seedWorkspace } from '../support/interview-fixtures';
+import { identify, invite, seedWorkspace } from '../support/interview-fixtures';
 
 describe(`inviting a contact from the account page (${databaseKind})`, () => {
   let t: TestApp;
@@ -110,6 +110,33 @@ describe(`inviting a contact from the account page (${databaseKind})`, () => {
       expect(await readJson(res)).toEqual({ outcome: 'blocked', blocked_by: reason, can_send_anyway: false });
       expect(await interviewsOf(contact)).toBe(0);
     }
+  });
+
+  // Only the invitation itself sees an opt-out from one moment; the CSM gets the same answer as for any opt-out.
+  it('answers a contact who declined this moment for good as blocked, and makes no interview', async () => {
+    const { token } = await identify(t, seeded.ws, 'moment_out');
+    const first = await invite(t, seeded.ws, seeded.guideId, 'in_app', 'moment_out');
+    const declined = await t.request(`/v1/widget/interviews/${first.id}/decline`, {
+      method: 'POST',
+      token,
+      json: { forever: true },
+    });
+    expect(declined.status).toBe(200);
+    const contact = (
+      await t.deps.db
+        .selectFrom('contacts')
+        .select('id')
+        .where('external_id', '=', 'moment_out')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await carol('POST', `/contacts/${contact}/invitations`, {
+      guide_id: seeded.guideId,
+      channel: 'in_app',
+      send_anyway: true,
+    });
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toEqual({ outcome: 'blocked', blocked_by: 'opted_out', can_send_anyway: false });
+    expect(await interviewsOf(contact)).toBe(1);
   });
 
   it('sends an email invitation with a link through the triggered email path', async () => {
