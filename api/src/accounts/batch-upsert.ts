@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import { AppError, type ErrorItem } from '../app-error';
 import type { Tenant } from '../db/tenant';
-import { AppError, type ErrorItem } from '../http/errors';
 
 /** One item of a batch after repeats of the same external id were merged, with where it came from. */
 export type MergedItem<T> = { item: T; index: number };

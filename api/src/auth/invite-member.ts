@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { AppError } from '../http/errors';
+import { AppError } from '../app-error';
 import { queueEmail } from '../mail/send-email';
 import { createLoginLink, type MemberRole, parseMemberEmail } from './login-links';
 

@@ -3,8 +3,8 @@ import { isAPIError } from 'better-auth/api';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import { tenant } from '../db/tenant';
-import { AppError } from '../http/errors';
 import { authFor, loginTokenIdentifier } from './better-auth';
 import { hashSessionToken } from './hashed-session-tokens';
 

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import { inviteMember } from '../auth/invite-member';
 import { copyDatabase } from '../db/copy-database';
 import { connectPostgres } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { formatDemoCounts, seedDemoWorkspace } from '../demo/seed-demo';
-import { AppError } from '../http/errors';
 import { listOutbox } from '../mail/outbox';
 import { createWorkspace } from '../workspaces/create-workspace';
 

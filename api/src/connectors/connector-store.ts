@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, describeZodError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { AppError, describeZodError, notFound } from '../http/errors';
 import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import type { Connector, ConnectorKind } from './connector';
 import { crmSettings } from './crm-mapping';

@@ -1,7 +1,7 @@
 import { upsertAccounts } from '../accounts/upsert-accounts';
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { AppError } from '../http/errors';
 import { ConnectorError } from './connector';
 import { loadConnector } from './connector-store';
 import { type ContactSyncTotals, importCrmContacts } from './crm-contacts';

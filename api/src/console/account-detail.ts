@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { topUsageEvents, usageWindows } from '../events/daily-usage';
 import { describeSignal, humanizeKey } from '../guides/signal-label';
-import { notFound } from '../http/errors';
 import { USAGE_WINDOW_DAYS } from '../synthesis/account-health';
 import { failedAttemptSince } from '../synthesis/brief-versions';
 import { ratingReport } from '../synthesis/rating-report';

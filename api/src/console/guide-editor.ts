@@ -1,10 +1,10 @@
 import { type GuideBodyInput, guideBodySchema } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
+import { AppError, describeZodError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { getGuide, updateGuide } from '../guides/guide-store';
 import { PREVIEW_CONTACT_EXTERNAL_ID } from '../guides/preview-contact';
-import { AppError, describeZodError, notFound } from '../http/errors';
 import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { signLinkToken } from '../widget-auth/tokens';
 

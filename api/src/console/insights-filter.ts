@@ -1,6 +1,6 @@
 import { momentSchema } from '@candor/shared';
 import { z } from 'zod';
-import { AppError } from '../http/errors';
+import { AppError } from '../app-error';
 import { listQuery } from '../http/list-query';
 import type { PortfolioScope } from '../synthesis/portfolio-scope';
 import { TREND_WEEKS } from '../synthesis/portfolio-scope';

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
 import { describeSignal } from '../guides/signal-label';
-import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
 
 export const INTERVIEWS_PAGE_SIZE = 50;

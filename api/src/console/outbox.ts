@@ -1,9 +1,9 @@
 import type { AppDeps } from '../app-deps';
+import { AppError, notFound } from '../app-error';
 import { resendMemberInvite } from '../auth/member-admin';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { AppError, notFound } from '../http/errors';
 import { redactSecretLinks } from '../mail/redact-links';
 
 // outbox_emails.workspace_id is nullable (instance mail such as sign-in links), so tenant() does not cover it.

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError, describeZodError } from '../http/errors';
+import { AppError, describeZodError } from '../app-error';
 
 /** Parses a console request's query string; bad input is a 400 naming the field. */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {

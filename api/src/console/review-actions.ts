@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { AppError, notFound } from '../http/errors';
 import type { ReviewEvidence } from '../review-queue/review-queue';
 import { zonedInstant } from '../synthesis/briefing-week';
 import { memberActor, recordAudit } from '../workspaces/audit';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, describeZodError, notFound } from '../app-error';
 import { ConnectorError, type ConnectorKind, connectorKinds } from '../connectors/connector';
 import { deleteConnector, listConnectors, loadConnector, saveConnector } from '../connectors/connector-store';
 import { syncCrmAccounts } from '../connectors/crm-sync';
 import { listConnectorDeliveries } from '../connectors/deliver-action';
 import type { Ws } from '../db/tenant';
-import { AppError, describeZodError, notFound } from '../http/errors';
 import { memberActor, recordAudit } from '../workspaces/audit';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;

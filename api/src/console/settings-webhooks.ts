@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, describeZodError, notFound } from '../app-error';
 import type { Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { AppError, describeZodError, notFound } from '../http/errors';
 import { sendTestEvent } from '../webhooks/emit-event';
 import {
   createEndpoint,

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
+import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
-import { notFound } from '../http/errors';
 import { computeFunnels, emptyFunnel, type FunnelWindow, MANUAL_KEY } from '../triggers/funnel';
 
 /** The workspace's guides with how many versions and interviews each has. */

@@ -1,6 +1,6 @@
+import { AppError } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { AppError } from '../http/errors';
 
 /**
  * Link and widget tokens are signed and stateless, so they outlive an erasure: whatever an

@@ -1,8 +1,8 @@
 import type { ContactInput, UpsertContactsResult } from '@candor/shared';
 import { mergeRepeats, rejectItems, stripUndefined, upsertByExternalId } from '../accounts/batch-upsert';
 import { resolveAccountIds } from '../accounts/find-account';
+import type { ErrorItem } from '../app-error';
 import type { Tenant } from '../db/tenant';
-import type { ErrorItem } from '../http/errors';
 
 /** A contact to upsert; `account_id` (external) may be omitted by sources that don't know it (Segment identify). */
 export type ContactUpsert = Omit<ContactInput, 'account_id'> & { account_id?: string | null | undefined };

@@ -1,6 +1,6 @@
 import type { Database } from '@candor/migrations';
 import { sql } from 'kysely';
-import { AppError } from '../http/errors';
+import { AppError } from '../app-error';
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
 

@@ -3,8 +3,8 @@ import type { EventInput, TrackEventsResult } from '@candor/shared';
 import { sql } from 'kysely';
 import { rejectItems } from '../accounts/batch-upsert';
 import { resolveAccountIds } from '../accounts/find-account';
+import type { ErrorItem } from '../app-error';
 import type { Tenant } from '../db/tenant';
-import type { ErrorItem } from '../http/errors';
 
 /** An event as stored by this call, handed to `onEventsRecorded`. */
 export type RecordedEvent = {

@@ -1,8 +1,8 @@
 import type { Signal } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
-import { notFound } from '../http/errors';
 import { modelConfigured } from '../model-access/model-provider';
 import { costMicros } from '../pricing/model-prices';
 import {

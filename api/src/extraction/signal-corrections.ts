@@ -1,10 +1,10 @@
 import { signalKindSchema, signalValueSchemas } from '@candor/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, notFound } from '../app-error';
 import type { Executor } from '../db/tenant';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { AppError, notFound } from '../http/errors';
 import { recomputeHealth } from '../synthesis/account-health';
 import { scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { memberActor, recordAudit } from '../workspaces/audit';

@@ -1,7 +1,7 @@
 import { type GuideBody, type GuideBodyInput, guideBodySchema } from '@candor/shared';
+import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
-import { AppError, notFound } from '../http/errors';
 
 type Executor = Tenant['db'];
 

@@ -1,11 +1,9 @@
-import type { ErrorCode, ErrorItem } from '@candor/shared';
+import type { ErrorCode } from '@candor/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import { AppError } from '../app-error';
 import type { AppEnv } from './app-env';
-
-export type { ErrorItem };
 
 /**
  * The HTTP status of every error code: the one place where a problem becomes a status.
@@ -43,40 +41,8 @@ export const errorStatus = {
   internal: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
-/** The one error type features throw; `onError` turns it into the public error shape and status. */
-export class AppError extends Error {
-  readonly status: ContentfulStatusCode;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    /** Per-item problems of a rejected batch, answered as `error.items`. */
-    readonly items?: ErrorItem[],
-    /** Response headers that belong to the error (Retry-After on a 429). */
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'AppError';
-    this.status = errorStatus[code];
-  }
-}
-
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-
 export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
-}
-
-/** Names the first offending field as a path (`contacts.3.email`) so callers can fix it. */
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => {
-      // An unknown key is named as the field at fault, not as its parent object.
-      const path =
-        i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')).join(', ') : i.path.join('.');
-      return `${path || 'body'}: ${i.message}`;
-    })
-    .join('; ');
 }
 
 const knownHttpCodes: Partial<Record<number, ErrorCode>> = {
@@ -95,7 +61,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {
     for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
     const body = errorBody(err.code, err.message);
-    return c.json(err.items ? { error: { ...body.error, items: err.items } } : body, err.status);
+    return c.json(err.items ? { error: { ...body.error, items: err.items } } : body, errorStatus[err.code]);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

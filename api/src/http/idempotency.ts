@@ -3,9 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sql } from 'kysely';
+import { AppError } from '../app-error';
 import { tenant } from '../db/tenant';
 import type { AppEnv } from './app-env';
-import { AppError } from './errors';
 
 /** How long a stored response answers a repeated key. */
 const KEY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, describeZodError } from '../app-error';
 import type { AppEnv } from './app-env';
-import { AppError, describeZodError } from './errors';
 
 /**
  * A router whose zod validation failures become our 400 shape with the field path. Every

@@ -4,10 +4,10 @@ import { createMiddleware } from 'hono/factory';
 import { CompiledQuery } from 'kysely';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import type { RateLimit, RateLimitName } from '../config';
 import type { Db } from '../db/database';
 import type { AppEnv } from './app-env';
-import { AppError } from './errors';
 
 /**
  * Rate limits with rate-limiter-flexible's Postgres store, kept in the `rate_limits` table

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
+import { AppError } from '../app-error';
 import type { AppEnv } from './app-env';
-import { AppError } from './errors';
 
 /** How deeply a JSON body may nest: deeper is no shape any route accepts, only a way to burn stack. */
 export const MAX_JSON_DEPTH = 32;

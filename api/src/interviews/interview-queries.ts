@@ -1,7 +1,7 @@
+import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
-import { AppError, notFound } from '../http/errors';
 import { listMessages } from './interview-store';
 
 export type InterviewFilter = {

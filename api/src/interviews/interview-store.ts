@@ -1,9 +1,9 @@
 import type { GuideBody } from '@candor/shared';
 import { z } from 'zod';
+import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import type { Tenant, Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
-import { notFound } from '../http/errors';
 import { type CloseReason, type TurnAction, type TurnState, turnActions } from './turn-policy';
 
 /** A reply that has been decided (and its seq reserved) but not stored yet. */

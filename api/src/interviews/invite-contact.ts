@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
+import { AppError, notFound } from '../app-error';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
-import { AppError, notFound } from '../http/errors';
 import { LINK_TOKEN_TTL_DAYS, signLinkToken } from '../widget-auth/tokens';
 import { aiInterviewerEnabled } from '../workspaces/workspace-settings';
 import { hasOptedOut } from './opt-outs';

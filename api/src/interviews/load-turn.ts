@@ -1,8 +1,8 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { preparedStatement } from '../db/prepared-statement';
 import { tenant, type Ws } from '../db/tenant';
-import { notFound } from '../http/errors';
 import type { CustomerFacingContext } from './prompts';
 
 /** A message as a turn sees it: enough to spot a repeated client_id and to build the prompt. */

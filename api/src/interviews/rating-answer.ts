@@ -6,7 +6,7 @@ import {
   ratingRanges,
   topicScale,
 } from '@candor/shared';
-import { AppError } from '../http/errors';
+import { AppError } from '../app-error';
 import type { TurnState } from './turn-policy';
 
 const scaleNames: Record<RatingScale, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };

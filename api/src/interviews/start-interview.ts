@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { localizeGuide } from '../guides/localize-guide';
-import { AppError } from '../http/errors';
 import { chooseInterviewLanguage } from './interview-language';
 import { getInterview, loadGuideVersion, readState } from './interview-store';
 import { loadTurn } from './load-turn';

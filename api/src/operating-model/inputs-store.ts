@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import { AppError, describeZodError } from '../app-error';
 import type { Tenant } from '../db/tenant';
-import { AppError, describeZodError } from '../http/errors';
 import { type OperatingModelInputs, operatingModelInputsSchema } from './inputs';
 
 /** The workspace's saved inputs, defaults filled in (a stored document that no longer parses falls back to defaults). */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
+import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
-import { AppError, notFound } from '../http/errors';
 
 export type ReviewEvidence = { interview_id?: string; message_id?: string; quote?: string; signal_id?: string };
 

@@ -2,9 +2,9 @@ import { accountView, upsertAccountsBody, upsertAccountsResult } from '@candor/s
 import { createRoute, z } from '@hono/zod-openapi';
 import { findAccount } from '../accounts/find-account';
 import { upsertAccounts } from '../accounts/upsert-accounts';
+import { notFound } from '../app-error';
 import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { createRouter, errorResponse } from '../http/openapi';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { AppError } from '../app-error';
 import { requireRole, sessionAuth } from '../auth/session-auth';
 import { getAccountDetail } from '../console/account-detail';
 import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
@@ -14,7 +15,6 @@ import { readJsonBody, readQuery } from '../console/read-query';
 import { getGuide, listGuides, listTriggers } from '../console/workspace-setup';
 import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import type { AppEnv } from '../http/app-env';
-import { AppError } from '../http/errors';
 import { listQuery, noQuery } from '../http/list-query';
 import { ratingReport } from '../synthesis/rating-report';
 import { funnelWindow } from '../triggers/funnel';

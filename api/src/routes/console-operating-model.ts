@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { AppError } from '../app-error';
 import { requireRole, sessionAuth } from '../auth/session-auth';
 import { tenant } from '../db/tenant';
 import type { AppEnv } from '../http/app-env';
-import { AppError } from '../http/errors';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { saveInputs } from '../operating-model/inputs-store';
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { AppError, describeZodError } from '../app-error';
 import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
 import { requireRole, sessionAuth } from '../auth/session-auth';
@@ -26,7 +27,6 @@ import {
   webhookDeliveries,
 } from '../console/settings-webhooks';
 import type { AppEnv } from '../http/app-env';
-import { AppError, describeZodError } from '../http/errors';
 import { noQuery } from '../http/list-query';
 import { applyRateLimits } from '../http/rate-limits';
 import {

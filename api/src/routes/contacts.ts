@@ -1,12 +1,12 @@
 import { contactView, upsertContactsBody, upsertContactsResult } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../app-error';
 import { eraseContact } from '../contacts/erase-contact';
 import { exportContact } from '../contacts/export-contact';
 import { findContact } from '../contacts/find-contact';
 import { upsertContacts } from '../contacts/upsert-contacts';
 import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';

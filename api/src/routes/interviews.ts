@@ -1,7 +1,7 @@
 import { interviewLanguageSchema, turnDecisionRecordSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { listQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { listQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { churnReasonPage, portfolioReport, REPORT_LIST_LIMIT, reportListPage } from '../synthesis/portfolio-report';

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AppError, describeZodError } from '../http/errors';
+import { AppError, describeZodError } from '../app-error';
 import { idempotency } from '../http/idempotency';
 import { createRouter, errorResponse } from '../http/openapi';
 import { ingestSegment } from '../segment/ingest-segment';

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../http/errors';
+import { AppError } from '../app-error';
 import { createRouter, errorResponse } from '../http/openapi';
 import { recordMessageOutcome } from '../triggers/in-app-messages';
 import { type WidgetEnv, widgetTokenAuth } from '../widget-auth/widget-token-auth';

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
+import { AppError } from '../app-error';
 import type { AppEnv } from '../http/app-env';
-import { AppError } from '../http/errors';
 import { findWorkspaceByKey } from '../workspaces/create-workspace';
 
 /**

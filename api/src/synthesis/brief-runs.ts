@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { notFound } from '../http/errors';
 import type { Progress } from './ai/progress';
 import { buildRenewalBrief } from './renewal-brief';
 import { deliverWeeklyBriefing } from './weekly-briefing-delivery';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { modelConfigured } from '../model-access/model-provider';
 import { emitBriefReady } from '../webhooks/brief-events';
 import { noProgress, type Progress } from './ai/progress';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { type BriefingWeek, briefingWeek, weekdayName, zonedInstant } from './briefing-week';
 import type { HealthReason } from './health-rules';
 import { listReleases, releaseMatchesRequest } from './releases';

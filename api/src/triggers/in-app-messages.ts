@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { notFound } from '../http/errors';
 
 /** A play's message as the widget receives it: plain text and one https link. */
 export type WidgetMessage = { id: string; title: string; body: string; link_url: string; link_label: string | null };

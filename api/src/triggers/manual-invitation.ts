@@ -1,9 +1,9 @@
 import type { SkipReason } from '@candor/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { AppError, notFound } from '../http/errors';
 import { type Invited, inviteContact } from '../interviews/invite-contact';
 import { memberActor, recordAudit } from '../workspaces/audit';
 import { checkFatigue } from './fatigue';

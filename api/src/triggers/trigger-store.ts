@@ -1,7 +1,7 @@
 import { type TriggerInput, type TriggerPatch, triggerInputSchema } from '@candor/shared';
+import { AppError, describeZodError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { AppError, describeZodError, notFound } from '../http/errors';
 
 /** A trigger as the API shows it. */
 export type Trigger = TriggerInput & { id: string; created_at: string; updated_at: string };

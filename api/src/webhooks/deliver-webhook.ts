@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import { tenant } from '../db/tenant';
-import { AppError } from '../http/errors';
 import { openSecret } from '../secrets/sealed-secrets';
 import { postWebhook } from './post-webhook';
 import { signWebhook, webhookMessageId } from './signing';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { notFound } from '../http/errors';
 import type { WebhookEventType, WebhookMessageType } from './event-types';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now'>;

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { notFound } from '../http/errors';
 import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import type { WebhookEventType } from './event-types';
 import { generateSigningSecret, webhookMessageId } from './signing';

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { AppError } from '../http/errors';
+import { AppError } from '../app-error';
 
 /**
  * True only for globally routable unicast addresses. IPv4-mapped IPv6 (::ffff:10.0.0.1) is

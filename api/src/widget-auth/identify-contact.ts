@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
+import { AppError } from '../app-error';
 import { type Tenant, tenant } from '../db/tenant';
-import { AppError } from '../http/errors';
 import { openSecret } from '../secrets/sealed-secrets';
 import { findWorkspaceByKey } from '../workspaces/create-workspace';
 import { MAX_ATTRIBUTES, mergedAttributeCount } from './attribute-limits';

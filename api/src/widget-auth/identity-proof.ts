@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { verify } from 'hono/jwt';
 import { z } from 'zod';
-import { AppError, describeZodError } from '../http/errors';
+import { AppError, describeZodError } from '../app-error';
 
 /** The longest an identity token may live: a page renders a fresh one on every load. */
 export const MAX_IDENTITY_TOKEN_SECONDS = 24 * 60 * 60;

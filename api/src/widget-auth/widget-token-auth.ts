@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
+import { AppError } from '../app-error';
 import type { AppEnv } from '../http/app-env';
-import { AppError } from '../http/errors';
 import { type InterviewAccess, readAccessToken } from './tokens';
 
 export type WidgetEnv = AppEnv & { Variables: AppEnv['Variables'] & { access: InterviewAccess } };

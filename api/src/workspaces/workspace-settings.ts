@@ -1,8 +1,8 @@
 import { type InterviewLanguage, interviewLanguageSchema } from '@candor/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { AppError, describeZodError } from '../app-error';
 import type { Ws } from '../db/tenant';
-import { AppError, describeZodError } from '../http/errors';
 import { modelConfigured } from '../model-access/model-provider';
 import { recordAudit } from './audit';
 
