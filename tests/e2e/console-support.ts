@@ -12,10 +12,14 @@ import { artifactsDir, type CandorServer, launchBrowser, startCandorServer } fro
 import { createTestWorkspace, type TestApp } from '../support/harness';
 import { repoRoot } from '../support/processes';
 
-/** Builds console/dist when it is missing or older than the console's sources. */
+/** Builds console/dist when it is missing or older than the console's sources (shared/ is bundled in too). */
 export function ensureConsoleBuilt() {
   const built = path.join(repoRoot, 'console/dist/index.html');
-  if (fs.existsSync(built) && newestSource(path.join(repoRoot, 'console/src')) < fs.statSync(built).mtimeMs) return;
+  const newest = Math.max(
+    newestSource(path.join(repoRoot, 'console/src')),
+    newestSource(path.join(repoRoot, 'shared/src')),
+  );
+  if (fs.existsSync(built) && newest < fs.statSync(built).mtimeMs) return;
   execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
     cwd: path.join(repoRoot, 'console'),
     stdio: 'pipe',
