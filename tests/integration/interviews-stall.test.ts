@@ -28,7 +28,7 @@ describe('a model stream that stalls after its first words', () => {
         choices: [{ index: 0, delta: { content }, finish_reason: null }],
       });
       res.write(`data: ${JSON.stringify(delta('Thanks for that. '))}\n\n`);
-      // The rest would come, and make a good reply, but only after the 400 ms budget.
+      // The rest would come, and make a good reply, but only after the 1 s budget.
       const rest = setTimeout(() => {
         res.write(`data: ${JSON.stringify(delta('What changed since then?'))}\n\n`);
         res.end(
@@ -51,7 +51,7 @@ describe('a model stream that stalls after its first words', () => {
     const { id } = await invite(t, ws, guideId);
     const { token } = await identify(t, ws);
     const r = await answer(t, id, token, 's1', longAnswer('reporting'));
-    // Each attempt is dropped 400 ms after its first words; waited out, it would have been a good reply.
+    // Each attempt is dropped 1 s after its first words; waited out, it would have been a good reply.
     expect(calls).toBe(3);
     expect(r.reply?.text).toBe(guide.topics[1]?.question);
     expect(r.deltas).toBe(guide.topics[1]?.question);

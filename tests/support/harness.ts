@@ -103,14 +103,15 @@ export async function startAppBeside(t: TestApp, env: Record<string, string> = {
 
 /**
  * The app with an AI interviewer at `baseUrl` (the msw mock or a local server), on budgets
- * short enough for fault tests: 400 ms to the first token, two retries 5 ms apart.
+ * short enough for fault tests: 1 s to the first token, two retries 5 ms apart. The faults
+ * they stage take 1.5 s or longer; a busy machine can hold a healthy first token for 400 ms.
  */
 export function startAiTestApp(baseUrl: string) {
   return startTestApp({
     OPENAI_API_KEY: 'sk-test',
     OPENAI_BASE_URL: baseUrl,
     CANDOR_INTERVIEW_MODEL: 'interviewer-test',
-    CANDOR_MODEL_FIRST_TOKEN_MS: '400',
+    CANDOR_MODEL_FIRST_TOKEN_MS: '1000',
     CANDOR_MODEL_RETRIES: '2',
     CANDOR_MODEL_RETRY_DELAY_MS: '5',
   });
