@@ -9,7 +9,7 @@ import { listenChatCompletions, sendCompletion } from './chat-completions';
  *
  * It times each streamed answer itself, from the request's last byte to the response's,
  * keyed by the latest `[t:N]` turn tag in the request; a `timings` message asks for them
- * and for the thread's busy time so far.
+ * and for the thread's busy time so far; `forget` drops the timings kept so far.
  */
 const modelMs = new Map<string, number>();
 const COMPLETE_ANSWER = JSON.stringify({
@@ -21,20 +21,34 @@ const COMPLETE_ANSWER = JSON.stringify({
   language: 'en',
 });
 
+// The customers' short answers ("Not much …", see load-client.ts) are vague: one probe each.
+const VAGUE_ANSWER = JSON.stringify({
+  quality: 'vague',
+  reason_reached: false,
+  worth_probing: true,
+  statement: 'other',
+  intent: 'continue',
+  language: 'en',
+});
+
 const { url } = await listenChatCompletions((body, raw, res) => {
   const started = performance.now();
   const system = String(body.messages?.[0]?.content ?? '');
   const usage = { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: 12 };
+  // The latest answer is the one with the latest turn tag.
+  const tag = raw.match(/\[t:\d+\]/g)?.at(-1);
+  const vague = tag !== undefined && raw.includes(`Not much ${tag}`);
   if (!body.stream) {
-    // An answer judgement (complete and specific, so the reply's move stands) or an empty extraction.
+    // An answer judgement (so the reply's move stands) or an empty extraction.
     const judging = raw.includes('"answer_judgement"');
-    sendCompletion(res, body.model, judging ? COMPLETE_ANSWER : '{"signals":[]}', usage);
+    sendCompletion(res, body.model, judging ? (vague ? VAGUE_ANSWER : COMPLETE_ANSWER) : '{"signals":[]}', usage);
     return;
   }
-  const tag = raw.match(/\[t:\d+\]/g)?.at(-1);
   if (tag) res.once('finish', () => modelMs.set(tag, (modelMs.get(tag) ?? 0) + performance.now() - started));
-  // A judged turn offers moves and wants the chosen one's tag first; the move for a complete answer leads.
-  const move = /Your task for this message: if they answered the question, begin with \[(\w+)\]/.exec(system)?.[1];
+  // A judged turn offers moves and wants the chosen one's tag first: a probe after a vague
+  // answer, else the move for an answered question, which leads.
+  const answered = /Your task for this message: if they answered the question, begin with \[(\w+)\]/.exec(system)?.[1];
+  const move = answered && vague && system.includes('\n[probe] ') ? 'probe' : answered;
   const closing = move ? move === 'close' : /Do not ask anything|without asking anything/.test(system);
   const reply = closing ? 'Thank you for your time today.' : 'Thanks, that helps. What would you change first?';
   const text = move ? `[${move}] ${reply}` : reply;
@@ -53,5 +67,6 @@ parentPort?.on('message', (msg: unknown) => {
   // another machine would not take from the engine.
   if (msg === 'timings')
     parentPort?.postMessage({ timings: [...modelMs], busyMs: performance.eventLoopUtilization().active });
+  if (msg === 'forget') modelMs.clear();
 });
 parentPort?.postMessage({ url });
