@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -22,6 +22,7 @@ import { createTestWorkspace, startTestApp, type TestApp } from '../tests/suppor
 import { guideFixture } from '../tests/support/interview-fixtures';
 import { benchRateLimits } from './support/bench-rate-limits';
 import type { LoadJob } from './support/load-client';
+import { type MemorySample, sampleMemory, slopePerMinute } from './support/memory-samples';
 import { watchServerThread } from './support/server-thread';
 
 const percentile = (xs: number[], p: number) => {
@@ -45,14 +46,20 @@ function startStubModel() {
     });
   const modelMs = async () => new Map((await report()).timings);
   const busyMs = async () => (await report()).busyMs;
-  return new Promise<{ url: string; modelMs: typeof modelMs; busyMs: typeof busyMs; close: () => Promise<number> }>(
-    (resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('message', ({ url }: { url: string }) =>
-        resolve({ url, modelMs, busyMs, close: () => worker.terminate() }),
-      );
-    },
-  );
+  // A soak forgets the timings of each round, so the bench's own bookkeeping does not grow.
+  const forget = () => worker.postMessage('forget');
+  return new Promise<{
+    url: string;
+    modelMs: typeof modelMs;
+    busyMs: typeof busyMs;
+    forget: typeof forget;
+    close: () => Promise<number>;
+  }>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', ({ url }: { url: string }) =>
+      resolve({ url, modelMs, busyMs, forget, close: () => worker.terminate() }),
+    );
+  });
 }
 
 type StubModel = Awaited<ReturnType<typeof startStubModel>>;
@@ -88,6 +95,8 @@ async function drive(stub: StubModel, url: string, interviews: LoadJob['intervie
       ...server.stop(),
       clientMs: reply.result.busyMs,
       stubMs: (await stub.busyMs()) - stubBefore,
+      // The machine is shared: its 1-minute load average says how quiet the load ran.
+      loadAvg: loadavg()[0] ?? Number.NaN,
     };
   } finally {
     await client.terminate();
@@ -147,11 +156,10 @@ async function setUp(t: TestApp, n: number) {
  * the advanced state (guarded), store the reply and settle the counters. No model, no
  * validation, no policy, no streaming.
  *
- * With `modelUrl` (`--baseline-with-model`), the reply is also asked of the stub model
- * through the AI SDK's OpenAI provider, as the engine does, with a prompt of the engine's
- * size, and sent once complete: what the bare route costs when it pays for the model call
- * too. The issue's goal is stated against the bare route; this variant measures one of the
- * alternatives put to steering.
+ * With `modelUrl` (`--baseline-with-model`, the default), the reply is also asked of the
+ * stub model through the AI SDK's OpenAI provider, as the engine does, with a prompt of the
+ * engine's size, and sent once complete: what the bare route costs when it pays for the
+ * model call too. The goals are ratios against this one (issue #20's decision).
  */
 function baselineApp(url: string, modelUrl?: string) {
   const pg = postgres(url, { max: 5, onnotice: () => {} });
@@ -240,28 +248,50 @@ async function extractFinished(t: TestApp, n: number) {
 
 /**
  * With `--profile`, records a CPU profile of this thread — the server's — while `work` runs,
- * and writes it where Chrome's DevTools or `node bench/support/profile-summary.ts` read it.
+ * and with `--heap-profile` a sampling profile of what it allocates (every 32 KB, objects
+ * collected since included: the allocation rate, not what is retained); writes them where
+ * Chrome's DevTools or `npx tsx bench/support/profile-summary.ts` read them.
  */
 async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (!process.argv.includes('--profile')) return work();
+  const cpu = process.argv.includes('--profile');
+  const heap = process.argv.includes('--heap-profile');
+  if (!cpu && !heap) return work();
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
+  if (cpu) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  }
+  if (heap)
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 32 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   try {
     return await work();
   } finally {
-    const { profile } = await session.post('Profiler.stop');
-    const file = path.join(tmpdir(), `${name}.cpuprofile`);
-    await writeFile(file, JSON.stringify(profile));
-    console.log(`  (CPU profile of the server thread: ${file})`);
+    if (cpu) {
+      const { profile } = await session.post('Profiler.stop');
+      const file = path.join(tmpdir(), `${name}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`  (CPU profile of the server thread: ${file})`);
+    }
+    if (heap) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      const file = path.join(tmpdir(), `${name}.heapprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`  (allocation profile of the server thread: ${file})`);
+    }
     session.disconnect();
   }
 }
 
 // Customers read the reply and type an answer: 3–9 s between turns, first answers spread over 6 s.
 const CUSTOMER_PACE: Pacing = { firstMs: 6000, thinkMs: [3000, 9000] };
+
+const flagValue = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 async function runOnce(n: number) {
   process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
@@ -272,6 +302,8 @@ async function runOnce(n: number) {
   // at customer pace: the quick loops for profiling.
   const saturationOnly = process.argv.includes('--saturation');
   const pacedOnly = process.argv.includes('--paced');
+  // `--soak=SECONDS`: the engine alone at customer pace for that long, its memory sampled.
+  const soakSeconds = Number(flagValue('soak') ?? 0);
   // The process under measurement serves the API only, as web processes do at scale; a
   // worker of its own extracts finished interviews between loads.
   const t = await startTestApp(
@@ -287,14 +319,20 @@ async function runOnce(n: number) {
         },
   );
   const servers: Server[] = [];
-  const baselineWithModel = process.argv.includes('--baseline-with-model') && !scripted;
-  const base = baselineApp(t.deps.config.databaseUrl!, baselineWithModel ? stub.url : undefined);
+  // The goals are ratios against a bare route that makes the engine's model call too
+  // (`--baseline-with-model`, the default): asking the model is the work a turn exists for.
+  // The bare route without the model stays as a secondary line, and is the baseline itself
+  // with `--scripted`, where the engine asks no model either.
+  const base = baselineApp(t.deps.config.databaseUrl!, scripted ? undefined : stub.url);
+  const bare = scripted ? undefined : baselineApp(t.deps.config.databaseUrl!);
   try {
     const engine = await serveTimed(t.app.fetch);
     const baseServer = await serveTimed(base.app.fetch);
-    servers.push(engine.server, baseServer.server);
+    const bareServer = bare ? await serveTimed(bare.app.fetch) : undefined;
+    servers.push(engine.server, baseServer.server, ...(bareServer ? [bareServer.server] : []));
     const engineUrl = `http://127.0.0.1:${engine.port}/v1/widget/interviews/{id}/messages`;
     const baseUrl = `http://127.0.0.1:${baseServer.port}/b/{id}`;
+    const bareUrl = bareServer && `http://127.0.0.1:${bareServer.port}/b/{id}`;
     // Server time per turn minus the model call's own time.
     const overheadOf = async (turnMs: Map<string, number>) => {
       const modelMs = await stub.modelMs();
@@ -303,12 +341,18 @@ async function runOnce(n: number) {
 
     // Servers that have been up a while: their code is compiled and their caches are warm.
     // The warm-up interviews are not measured and are extracted before anything is.
-    await drive(stub, engineUrl, await setUp(t, Math.min(n, 50)));
-    await drive(stub, baseUrl, await setUp(t, Math.min(n, 50)));
-    let finishedInterviews = Math.min(n, 50);
+    const warmUp = Math.min(n, 50);
+    await drive(stub, engineUrl, await setUp(t, warmUp));
+    await drive(stub, baseUrl, await setUp(t, warmUp));
+    if (bareUrl) await drive(stub, bareUrl, await setUp(t, warmUp));
+    let finishedInterviews = warmUp;
     let extracted = await extractFinished(t, finishedInterviews);
     engine.turnMs.clear();
     baseServer.turnMs.clear();
+    bareServer?.turnMs.clear();
+    stub.forget();
+
+    if (soakSeconds > 0) return await soak({ t, stub, engine, engineUrl, n, seconds: soakSeconds, overheadOf });
 
     // Customer pace first, then saturation; the engine, then the baseline under the same
     // load. Each engine load starts only once the extraction of the interviews finished
@@ -316,28 +360,33 @@ async function runOnce(n: number) {
     let paced: Figures['paced'];
     if (!saturationOnly) {
       const pacedInterviews = await setUp(t, n);
+      // Every interview is live for most of the paced minute: the memory read then is the
+      // memory of n live interviews.
+      const memory = sampleMemory(1000);
       const run = await profiled(`turn-overhead-engine-paced-${n}`, () =>
         drive(stub, engineUrl, pacedInterviews, CUSTOMER_PACE),
       );
+      const engineMemory = memory.stop();
       const overhead = await overheadOf(engine.turnMs);
       console.log(`  (engine at customer pace done in ${run.seconds.toFixed(1)} s)`);
       finishedInterviews += n;
       extracted = await extractFinished(t, finishedInterviews);
+      const baseMemory = sampleMemory(1000);
       const baseRun = await drive(stub, baseUrl, await setUp(t, n), CUSTOMER_PACE);
       paced = {
         seconds: run.seconds,
         overhead,
         baselineMs: await overheadOf(baseServer.turnMs),
-        loopDelayMs: run.loopDelayMs,
-        baselineLoopDelayMs: baseRun.loopDelayMs,
-        gcPauses: run.gcPauses,
-        baselineGcPauses: baseRun.gcPauses,
+        run,
+        baseRun,
+        memory: engineMemory,
+        baselineMemory: baseMemory.stop(),
       };
       engine.turnMs.clear();
       baseServer.turnMs.clear();
       console.log(`  (baseline at customer pace done in ${baseRun.seconds.toFixed(1)} s)`);
     }
-    if (pacedOnly) return report({ n, scripted, baselineWithModel, paced });
+    if (pacedOnly) return report({ n, scripted, paced });
 
     const saturated = await setUp(t, n);
     const flat = await profiled(`turn-overhead-engine-${n}`, () => drive(stub, engineUrl, saturated));
@@ -358,23 +407,75 @@ async function runOnce(n: number) {
       .where('id', 'in', ids)
       .executeTakeFirstOrThrow();
     const baseline = await drive(stub, baseUrl, await setUp(t, n));
+    const bareRun = bareUrl && bareServer ? await drive(stub, bareUrl, await setUp(t, n)) : undefined;
 
     report({
       n,
       scripted,
-      baselineWithModel,
       paced,
       saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n) },
       baseline: { ...baseline, ms: await overheadOf(baseServer.turnMs) },
+      ...(bareRun && bareServer ? { bare: { ...bareRun, ms: await overheadOf(bareServer.turnMs) } } : {}),
       modelMs: [...(await stub.modelMs()).values()],
       tokens: { prompt: Number(tokensRow.p) / n, completion: Number(tokensRow.c) / n, extracted },
     });
   } finally {
     for (const server of servers) server.close();
     await base.close();
+    await bare?.close();
     await stub.close();
     await t.close();
   }
+}
+
+/**
+ * `--soak=SECONDS`: round after round of n fresh interviews at customer pace through the
+ * engine, for that long, with the process's RSS and the server thread's heap read every
+ * 5 s. A server that keeps something per turn or per interview grows; one that does not
+ * stays flat once its heap has found its size, so the slope is fitted after the first round.
+ */
+async function soak(run: {
+  t: TestApp;
+  stub: StubModel;
+  engine: Awaited<ReturnType<typeof serveTimed>>;
+  engineUrl: string;
+  n: number;
+  seconds: number;
+  overheadOf: (turnMs: Map<string, number>) => Promise<number[]>;
+}) {
+  const { t, stub, engine, engineUrl, n, seconds } = run;
+  const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
+  console.log(`\nSoak: ${n} interviews at a time × ${TURNS} turns at customer pace, for ${seconds} s, Postgres`);
+  const memory = sampleMemory(5000);
+  const started = performance.now();
+  let settledAtMs: number | undefined;
+  for (let round = 1; performance.now() - started < seconds * 1000; round++) {
+    const load = await drive(stub, engineUrl, await setUp(t, n), CUSTOMER_PACE);
+    const overhead = await run.overheadOf(engine.turnMs);
+    // The bench's own bookkeeping of the round is let go, so only the server's memory remains.
+    engine.turnMs.clear();
+    stub.forget();
+    const { rss, heapUsed } = process.memoryUsage();
+    console.log(
+      `  round ${round} (${((performance.now() - started) / 60_000).toFixed(1)} min): server time per turn excluding the model ${p(overhead)}; ${load.gcPauses.young.length} young-generation GC pauses; RSS ${(rss / 2 ** 20).toFixed(0)} MB, server heap ${(heapUsed / 2 ** 20).toFixed(0)} MB; load average ${load.loadAvg.toFixed(2)}`,
+    );
+    settledAtMs ??= performance.now() - started;
+  }
+  const samples = memory.stop();
+  const after = samples.filter((s) => s.atMs >= (settledAtMs ?? 0));
+  const line = samples
+    .filter((_, i) => i % 6 === 0)
+    .map((s) => `${(s.atMs / 60_000).toFixed(1)} min ${s.rssMb.toFixed(0)}/${s.heapMb.toFixed(0)}`)
+    .join(', ');
+  console.log(`  RSS/server heap in MB every 30 s: ${line}`);
+  console.log(
+    `  slope after the first round (${after.length} samples, least squares): RSS ${slopePerMinute(after, (s) => s.rssMb).toFixed(2)} MB/min, server heap ${slopePerMinute(after, (s) => s.heapMb).toFixed(2)} MB/min (goal: no growth)`,
+  );
+  console.log(
+    `  machine load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
 }
 
 type Load = Awaited<ReturnType<typeof drive>>;
@@ -382,41 +483,63 @@ type Load = Awaited<ReturnType<typeof drive>>;
 type Figures = {
   n: number;
   scripted: boolean;
-  /** The baseline also calls the model (`--baseline-with-model`). */
-  baselineWithModel?: boolean;
   paced?: {
     seconds: number;
     overhead: number[];
     baselineMs: number[];
-    loopDelayMs: Load['loopDelayMs'];
-    baselineLoopDelayMs: Load['loopDelayMs'];
-    gcPauses: Load['gcPauses'];
-    baselineGcPauses: Load['gcPauses'];
+    run: Load;
+    baseRun: Load;
+    memory: MemorySample[];
+    baselineMemory: MemorySample[];
   };
   saturated?: Load & { overhead: number[]; completed: number };
   baseline?: Load & { ms: number[] };
+  /** The bare route without the model: a secondary line beside a baseline that calls it. */
+  bare?: Load & { ms: number[] };
   modelMs?: number[];
   tokens?: { prompt: number; completion: number; extracted: boolean };
 };
 
-function report({ n, scripted, baselineWithModel, paced, saturated, baseline, modelMs, tokens }: Figures) {
+/** A ratio against its goal, e.g. `0.81 (goal ≥ 0.75, met)`. */
+const against = (ratio: number, goal: number, at: 'least' | 'most') =>
+  `${ratio.toFixed(2)} (goal ${at === 'least' ? '≥' : '≤'} ${goal}, ${(at === 'least' ? ratio >= goal : ratio <= goal) ? 'met' : 'missed'})`;
+
+function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens }: Figures) {
   const turns = n * TURNS;
   const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
   const model = scripted ? 'scripted interviewer, no model' : 'stub model answering at once';
+  const baseName = scripted
+    ? 'bare Hono + postgres.js, the engine’s statements, no model'
+    : 'bare Hono + postgres.js, the engine’s statements and one model call through the AI SDK provider';
   console.log(`\nTurn overhead, ${n} concurrent interviews × ${TURNS} turns, Postgres, ${model}`);
+  console.log(`  baseline: ${baseName}`);
   const late = (d: Load['loopDelayMs']) => `p99 ${ms(d.p99)}, max ${ms(d.max)}`;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const pauses = ({ young, old }: Load['gcPauses']) =>
-    `${young.length} young-generation pauses (median ${ms(percentile(young, 50))}, max ${ms(Math.max(0, ...young))}), ${old.length} old-generation (${ms(sum(old))} in all)`;
-  if (paced)
+    `${young.length} young-generation pauses (${ms(sum(young))} in all, max ${ms(Math.max(0, ...young))}), ${old.length} old-generation (${ms(sum(old))} in all)`;
+  const loads = (...runs: Load[]) => runs.map((r) => r.loadAvg.toFixed(2)).join(', ');
+  const ratios: string[] = [];
+  if (paced) {
+    const { run, baseRun } = paced;
+    const peak = (xs: MemorySample[], y: (s: MemorySample) => number) => Math.max(...xs.map(y)).toFixed(0);
     console.log(
-      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model ${p(paced.overhead)} (goal at 500: p50 ≤ 5 ms, p99 ≤ 25 ms); baseline under the same load ${p(paced.baselineMs)}\n` +
-        `    server event loop late by: engine ${late(paced.loopDelayMs)}; baseline ${late(paced.baselineLoopDelayMs)}\n` +
-        `    garbage collection on the server thread: engine ${pauses(paced.gcPauses)}; baseline ${pauses(paced.baselineGcPauses)}`,
+      `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model: engine ${p(paced.overhead)}; baseline ${p(paced.baselineMs)}\n` +
+        `    server event loop late by: engine ${late(run.loopDelayMs)}; baseline ${late(baseRun.loopDelayMs)}\n` +
+        `    garbage collection on the server thread: engine ${pauses(run.gcPauses)}; baseline ${pauses(baseRun.gcPauses)}\n` +
+        `    memory with ${n} live interviews, peak: engine RSS ${peak(paced.memory, (s) => s.rssMb)} MB, server heap ${peak(paced.memory, (s) => s.heapMb)} MB; baseline RSS ${peak(paced.baselineMemory, (s) => s.rssMb)} MB, server heap ${peak(paced.baselineMemory, (s) => s.heapMb)} MB (one process: the RSS also holds the customers’ and the stub model’s threads)\n` +
+        `    machine load average at the end of each load: engine ${loads(run)}, baseline ${loads(baseRun)}`,
     );
+    const r = (q: number) => percentile(paced.overhead, q) / percentile(paced.baselineMs, q);
+    ratios.push(
+      `server time per turn excluding the model at customer pace, p50 ${against(r(50), 1.3, 'most')}, p99 ${against(r(99), 1.5, 'most')}`,
+    );
+    const young = (l: Load) => l.gcPauses.young;
+    ratios.push(
+      `young-generation GC pauses on the server thread at customer pace ${against(young(run).length / young(baseRun).length, 1.5, 'most')} (${young(run).length} vs ${young(baseRun).length}; their time ${(sum(young(run)) / sum(young(baseRun))).toFixed(2)}×)`,
+    );
+  }
   if (saturated && baseline) {
-    const engineRate = turns / saturated.seconds;
-    const baseRate = turns / baseline.seconds;
+    const rate = (run: Load) => turns / run.seconds;
     // The server thread's busy time per turn: what one turn costs the thread that serves it.
     const loopMs = (run: Load) =>
       `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms(run.busyMs / turns)} of it per turn`;
@@ -432,28 +555,38 @@ function report({ n, scripted, baselineWithModel, paced, saturated, baseline, mo
     };
     console.log(`  at saturation (answers sent the moment a reply ends):`);
     console.log(
-      `    engine: ${engineRate.toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed; ${loopMs(saturated)}`,
+      `    engine: ${rate(saturated).toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed; ${loopMs(saturated)}`,
     );
-    console.log(
-      `    baseline (bare Hono + postgres.js, the engine's statements, ${baselineWithModel ? 'and one model call through the AI SDK provider' : 'no model'}): ${baseRate.toFixed(0)} turns/s; per turn ${p(baseline.ms)}; ${loopMs(baseline)}`,
-    );
-    console.log(
-      `    throughput ratio engine/baseline: ${(engineRate / baseRate).toFixed(2)} (goal ≥ 0.5${baselineWithModel ? ', stated against the baseline without the model' : ''})`,
-    );
+    console.log(`    baseline: ${rate(baseline).toFixed(0)} turns/s; per turn ${p(baseline.ms)}; ${loopMs(baseline)}`);
+    if (bare)
+      console.log(
+        `    secondary, the bare route without the model: ${rate(bare).toFixed(0)} turns/s; per turn ${p(bare.ms)}; ${loopMs(bare)}; engine/bare ${(rate(saturated) / rate(bare)).toFixed(2)}`,
+      );
     console.log(`    machine CPU per turn, engine: ${machine(saturated)}`);
     console.log(`    machine CPU per turn, baseline: ${machine(baseline)}`);
+    console.log(
+      `    machine load average at the end of each load: engine ${loads(saturated)}, baseline ${loads(baseline)}${bare ? `, bare ${loads(bare)}` : ''}`,
+    );
+    ratios.unshift(`throughput at saturation ${against(rate(saturated) / rate(baseline), 0.75, 'least')}`);
   }
   if (modelMs && !scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
   if (tokens)
     console.log(
       `  tokens per completed interview, ${tokens.extracted ? 'extraction included' : 'extraction not (all) included'}: prompt ${tokens.prompt.toFixed(0)}, completion ${tokens.completion.toFixed(0)}`,
     );
+  if (ratios.length) {
+    console.log(
+      `  engine/baseline, one run (${availableParallelism()} cores, load average now ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}):`,
+    );
+    for (const line of ratios) console.log(`    ${line}`);
+  }
 }
 
 /** `bench/turn-overhead`: the engine's own cost per turn at 100 and 500 concurrent interviews. */
 export async function benchTurnOverhead() {
-  // `tsx ../bench/run.ts turn-overhead --interviews=20 [--saturation | --paced] [--scripted]` for a quick run.
-  const arg = process.argv.find((a) => a.startsWith('--interviews='))?.split('=')[1];
-  const sizes = (arg ?? '100,500').split(',').map(Number);
+  // `npm run bench -- turn-overhead --interviews=20 [--saturation | --paced] [--scripted] [--soak=600]` for a quick run.
+  const sizes = (flagValue('interviews') ?? (flagValue('soak') ? '500' : '100,500')).split(',').map(Number);
   for (const n of sizes) await runOnce(n);
 }

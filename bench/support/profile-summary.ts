@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Summarises a `.cpuprofile` written by `bench/turn-overhead --profile`: where the thread's
- * busy time went, by package (self time) and by function (self and total time).
+ * busy time went, by package (self time) and by function (self and total time); or a
+ * `.heapprofile` (`--heap-profile`): where its allocations were made, in the same tables.
  *
  *   npx tsx bench/support/profile-summary.ts /tmp/turn-overhead-engine-500.cpuprofile [top] [filter]
  *
@@ -11,11 +12,32 @@ import { readFileSync } from 'node:fs';
 type Frame = { functionName: string; url: string; lineNumber: number };
 type ProfileNode = { id: number; callFrame: Frame; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+type HeapNode = { id: number; callFrame: Frame; selfSize: number; children: HeapNode[] };
 
 const [file, topArg, filter] = process.argv.slice(2);
-if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top] [filter]');
+if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile|file.heapprofile> [top] [filter]');
 const top = Number(topArg ?? 25);
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const heap = file.endsWith('.heapprofile');
+
+/** An allocation profile as a CPU profile whose samples weigh bytes (in KB) instead of ms. */
+function fromHeapProfile({ head }: { head: HeapNode }): Profile {
+  const nodes: ProfileNode[] = [];
+  const samples: number[] = [];
+  // A sample is charged the delta after it (see below): one sample per node, weighing its bytes.
+  const timeDeltas: number[] = [0];
+  const visit = (n: HeapNode) => {
+    nodes.push({ id: n.id, callFrame: n.callFrame, children: n.children.map((c) => c.id) });
+    samples.push(n.id);
+    timeDeltas.push(n.selfSize);
+    for (const c of n.children) visit(c);
+  };
+  visit(head);
+  return { nodes, samples, timeDeltas };
+}
+
+const raw = JSON.parse(readFileSync(file, 'utf8'));
+const profile: Profile = heap ? fromHeapProfile(raw) : raw;
+const unit = heap ? 'KB' : 'ms';
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
@@ -64,10 +86,19 @@ const table = (title: string, m: Map<string, number>, keep = (_: string) => true
     .filter(([k]) => keep(k))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top))
-    console.log(`  ${pct(v)}  ${v.toFixed(0).padStart(6)} ms  ${k}`);
+    console.log(`  ${pct(v)}  ${v.toFixed(0).padStart(6)} ${unit}  ${k}`);
 };
-console.log(`${file}: ${all.toFixed(0)} ms recorded, ${busy.toFixed(0)} ms busy (${((100 * busy) / all).toFixed(0)}%)`);
 const keep = (k: string) => !filter || k.includes(filter);
-table('Self time by package or file', self);
-table('Self time by function', selfFn, keep);
-table('Total time by function (with what it calls)', totalFn, keep);
+if (heap) {
+  console.log(`${file}: ${busy.toFixed(0)} KB allocated (sampled)`);
+  table('Allocated by package or file', self);
+  table('Allocated by function', selfFn, keep);
+  table('Allocated by function with what it calls', totalFn, keep);
+} else {
+  console.log(
+    `${file}: ${all.toFixed(0)} ms recorded, ${busy.toFixed(0)} ms busy (${((100 * busy) / all).toFixed(0)}%)`,
+  );
+  table('Self time by package or file', self);
+  table('Self time by function', selfFn, keep);
+  table('Total time by function (with what it calls)', totalFn, keep);
+}
