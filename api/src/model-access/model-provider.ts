@@ -1,5 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { generateText, Output, type Schema } from 'ai';
+import { asSchema, generateText, Output, type Schema } from 'ai';
 import type { z } from 'zod';
 import type { Config } from '../config';
 
@@ -89,6 +89,19 @@ export async function* streamInterviewModel(
   }
 }
 
+// A schema's JSON Schema, derived once per schema instead of on every call: deriving it
+// from zod cost more CPU than the rest of a judged turn's call to the model.
+const derivedSchemas = new WeakMap<object, Schema<unknown>>();
+
+function derivedOnce<T>(schema: z.ZodType<T> | Schema<T>): Schema<T> {
+  let derived = derivedSchemas.get(schema);
+  if (!derived) {
+    derived = asSchema(schema) as Schema<unknown>;
+    derivedSchemas.set(schema, derived);
+  }
+  return derived as Schema<T>;
+}
+
 /**
  * One structured answer, validated by `schema`: from the extraction/synthesis model, or
  * with `model: 'interview'` from the interview model (judging an answer mid-turn, where
@@ -111,7 +124,7 @@ export async function generateStructured<T>(
     model: interview ? interviewModel(config) : synthesisModel(config),
     instructions: input.instructions,
     prompt: input.prompt,
-    output: Output.object({ schema: input.schema, ...(input.name ? { name: input.name } : {}) }),
+    output: Output.object({ schema: derivedOnce(input.schema), ...(input.name ? { name: input.name } : {}) }),
     temperature: 0,
     // Retries are ours (model-calls.ts), under one policy for every caller.
     maxRetries: 0,
