@@ -36,6 +36,9 @@ const words: Record<Exclude<InterviewLanguage, 'ja'>, Set<string>> = {
   ),
 };
 
+// Listed once: a guess runs on every turn, and listing them per word allocated more than the guess.
+const wordLists = Object.entries(words) as [InterviewLanguage, Set<string>][];
+
 // Letters only one of the languages uses weigh like two words.
 const letters: [RegExp, Exclude<InterviewLanguage, 'ja'>][] = [
   [/[ñ¿¡]/g, 'es'],
@@ -52,9 +55,7 @@ export function detectLanguage(text: string): InterviewLanguage | null {
   const tokens = lower.match(/[\p{L}']+/gu) ?? [];
   const scores = new Map<InterviewLanguage, number>();
   for (const token of tokens)
-    for (const [language, set] of Object.entries(words))
-      if (set.has(token))
-        scores.set(language as InterviewLanguage, (scores.get(language as InterviewLanguage) ?? 0) + 1);
+    for (const [language, set] of wordLists) if (set.has(token)) scores.set(language, (scores.get(language) ?? 0) + 1);
   for (const [pattern, language] of letters) {
     const n = lower.match(pattern)?.length ?? 0;
     if (n > 0) scores.set(language, (scores.get(language) ?? 0) + 2);
