@@ -2,6 +2,7 @@ import type { GuideBody } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
+import { preparedStatement } from '../db/prepared-statement';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
 import { addHandoffItem } from '../review-queue/review-queue';
 import type { PendingReply } from './interview-store';
@@ -90,36 +91,43 @@ export async function settleJudgedTurn(
   });
 }
 
-async function settle(
-  db: Db,
-  p: {
-    workspaceId: string;
-    interviewId: string;
-    messageId: string;
-    state: object & { next_seq: number };
-    pending: PendingReply;
-    closeAs: 'completed' | 'declined' | null;
-    now: Date;
-  },
-): Promise<boolean> {
-  const row = await db
-    .updateTable('interviews')
-    .set({
-      // Both drivers send an object parameter as JSON (as in commit-customer-message.ts).
-      state: sql`${p.state}::jsonb || jsonb_build_object('pending',
-        coalesce(state -> 'pending', '{}'::jsonb) || jsonb_build_object(${p.messageId}::text, ${p.pending}::jsonb))`,
-      status: sql`coalesce(${p.closeAs}::text, status)`,
-      ended_at: sql`case when ${p.closeAs}::text is null then ended_at else ${p.now}::timestamptz end`,
-      last_activity_at: p.now,
-    })
-    .where('workspace_id', '=', p.workspaceId)
-    .where('id', '=', p.interviewId)
-    .where('status', '=', 'started')
-    .where('contact_id', 'is not', null)
-    // Still the turn this answer opened: no later answer has been stored.
-    .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', sql`${p.state.next_seq}::int`)
-    .where(sql<boolean>`state -> 'pending' ? ${p.messageId}::text`)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+type SettleParams = {
+  workspaceId: string;
+  interviewId: string;
+  messageId: string;
+  /** The turn state after the decision; `nextSeq` is its `next_seq`, which the write is guarded on. */
+  state: object;
+  nextSeq: number;
+  pending: PendingReply;
+  closeAs: 'completed' | 'declined' | null;
+  now: Date;
+};
+
+async function settle(db: Db, p: Omit<SettleParams, 'nextSeq'> & { state: { next_seq: number } }): Promise<boolean> {
+  const { rows } = await settleStatement(db, { ...p, nextSeq: p.state.next_seq });
+  return rows.length > 0;
 }
+
+// Built and compiled once (see prepared-statement.ts): it runs on every judged turn.
+const settleStatement = preparedStatement(
+  ['workspaceId', 'interviewId', 'messageId', 'state', 'nextSeq', 'pending', 'closeAs', 'now'],
+  (db, p: SettleParams) =>
+    db
+      .updateTable('interviews')
+      .set({
+        // Both drivers send an object parameter as JSON (as in commit-customer-message.ts).
+        state: sql`${p.state}::jsonb || jsonb_build_object('pending',
+          coalesce(state -> 'pending', '{}'::jsonb) || jsonb_build_object(${p.messageId}::text, ${p.pending}::jsonb))`,
+        status: sql`coalesce(${p.closeAs}::text, status)`,
+        ended_at: sql`case when ${p.closeAs}::text is null then ended_at else ${p.now}::timestamptz end`,
+        last_activity_at: p.now,
+      })
+      .where('workspace_id', '=', p.workspaceId)
+      .where('id', '=', p.interviewId)
+      .where('status', '=', 'started')
+      .where('contact_id', 'is not', null)
+      // Still the turn this answer opened: no later answer has been stored.
+      .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', sql`${p.nextSeq}::int`)
+      .where(sql<boolean>`state -> 'pending' ? ${p.messageId}::text`)
+      .returning('id'),
+);
