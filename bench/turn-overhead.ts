@@ -524,6 +524,7 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
     const peak = (xs: MemorySample[], y: (s: MemorySample) => number) => Math.max(...xs.map(y)).toFixed(0);
     console.log(
       `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model: engine ${p(paced.overhead)}; baseline ${p(paced.baselineMs)}\n` +
+        `    server thread CPU per turn: engine ${ms(run.cpuMs / turns)}, baseline ${ms(baseRun.cpuMs / turns)}\n` +
         `    server event loop late by: engine ${late(run.loopDelayMs)}; baseline ${late(baseRun.loopDelayMs)}\n` +
         `    garbage collection on the server thread: engine ${pauses(run.gcPauses)}; baseline ${pauses(baseRun.gcPauses)}\n` +
         `    memory with ${n} live interviews, peak: engine RSS ${peak(paced.memory, (s) => s.rssMb)} MB, server heap ${peak(paced.memory, (s) => s.heapMb)} MB; baseline RSS ${peak(paced.baselineMemory, (s) => s.rssMb)} MB, server heap ${peak(paced.baselineMemory, (s) => s.heapMb)} MB (one process: the RSS also holds the customers’ and the stub model’s threads)\n` +
@@ -542,7 +543,7 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
     const rate = (run: Load) => turns / run.seconds;
     // The server thread's busy time per turn: what one turn costs the thread that serves it.
     const loopMs = (run: Load) =>
-      `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms(run.busyMs / turns)} of it per turn`;
+      `server thread ${(run.busy * 100).toFixed(0)}% busy, ${ms(run.busyMs / turns)} of it per turn, CPU ${ms(run.cpuMs / turns)} per turn`;
     // And the whole machine's, split by who spent it: with every core busy, throughput is
     // bounded by this, whichever thread is the server's. The stub model's share is CPU a
     // model on another machine would not take from the engine.
@@ -567,7 +568,10 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
     console.log(
       `    machine load average at the end of each load: engine ${loads(saturated)}, baseline ${loads(baseline)}${bare ? `, bare ${loads(bare)}` : ''}`,
     );
-    ratios.unshift(`throughput at saturation ${against(rate(saturated) / rate(baseline), 0.75, 'least')}`);
+    ratios.unshift(
+      `throughput at saturation ${against(rate(saturated) / rate(baseline), 0.75, 'least')}`,
+      `server thread CPU per turn at saturation ${(saturated.cpuMs / baseline.cpuMs).toFixed(2)} (${ms(saturated.cpuMs / turns)} vs ${ms(baseline.cpuMs / turns)}; no goal: what bounds the throughput ratio on a crowded machine)`,
+    );
   }
   if (modelMs && !scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
   if (tokens)

@@ -18,7 +18,8 @@ function machineBusyMs(): number | undefined {
 
 /**
  * Starts watching the calling thread — the server's — and the machine; `stop()` answers,
- * for the time in between: how busy the thread was, how late its event loop ran (a stall
+ * for the time in between: how busy the thread was, the CPU time it spent (unlike its busy
+ * time, not lengthened while a crowded machine runs something else), how late its event loop ran (a stall
  * delays every turn waiting on it), the garbage collector's pauses on it (young generation
  * apart from old), and the machine's busy CPU time.
  */
@@ -35,15 +36,18 @@ export function watchServerThread() {
   });
   gc.observe({ entryTypes: ['gc'] });
   const machineBefore = machineBusyMs();
+  const cpuBefore = process.threadCpuUsage();
   return {
     stop() {
       const { utilization, active } = performance.eventLoopUtilization(loop);
+      const cpu = process.threadCpuUsage(cpuBefore);
       const machineAfter = machineBusyMs();
       lateness.disable();
       gc.disconnect();
       return {
         busy: utilization,
         busyMs: active,
+        cpuMs: (cpu.user + cpu.system) / 1000,
         machineMs: machineBefore === undefined || machineAfter === undefined ? undefined : machineAfter - machineBefore,
         loopDelayMs: { p99: lateness.percentile(99) / 1e6, max: lateness.max / 1e6 },
         gcPauses,
