@@ -252,6 +252,9 @@ function streamResponse(events: string[], reply: MockReply, signal: AbortSignal)
       try {
         for (const [i, data] of list.entries()) {
           if (reply.chunkDelayMs && i > 0) await sleep(reply.chunkDelayMs, signal);
+          // A client that gave up (the reply guard, a budget) gets nothing more: writing into an
+          // aborted response trips an assertion inside undici's interceptor.
+          if (signal.aborted) return;
           controller.enqueue(encoder.encode(`data: ${data}\n\n`));
           if (mode === 'malformed' && i === 1) {
             controller.enqueue(encoder.encode('data: {"choices": [ {"delta": \n\n'));
@@ -262,6 +265,7 @@ function streamResponse(events: string[], reply: MockReply, signal: AbortSignal)
         if (mode === 'cut') {
           // Let the client read what was sent before the connection drops.
           await sleep(30, signal);
+          if (signal.aborted) return;
           controller.error(new TypeError('terminated: other side closed'));
         } else controller.close();
       } catch (err) {
