@@ -26,6 +26,11 @@ export type ScaleOptions = {
   log: (line: string) => void;
   /** Settings for the app under test on top of the bench's (e.g. a shorter brief debounce in CI). */
   appEnv?: Record<string, string>;
+  /**
+   * Leave the database behind instead of dropping it, so the full book (minutes to generate)
+   * can be queried again: EXPLAIN in psql, or the read functions called from a script.
+   */
+  keep?: boolean;
 };
 
 export type Figure = { value: number; unit: string; goal?: string; met?: boolean };
@@ -68,8 +73,10 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     CANDOR_RATE_LIMITS: benchRateLimits,
     ...options.appEnv,
   });
+  let workspaceId = '—';
   try {
     const ws = await createTestWorkspace(t, 'Scale Co');
+    workspaceId = ws.id;
     log(
       `\nScale ×${options.size}: generating ${counts.accounts.toLocaleString()} accounts, ${counts.contacts.toLocaleString()} contacts, ${counts.events.toLocaleString()} events, ${counts.interviews.toLocaleString()} completed interviews…`,
     );
@@ -177,7 +184,8 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
       figures,
     };
   } finally {
-    await t.close();
+    await t.close({ keepDatabase: options.keep });
+    if (options.keep) log(`  kept the database ${t.databaseUrl} (workspace ${workspaceId}); drop it when done`);
   }
 }
 
@@ -382,7 +390,8 @@ export function printGrowth(small: ScaleResult, big: ScaleResult, log = console.
  * on Postgres (TEST_DATABASE_URL). Each size's figures are stored in bench/results/scale-<size>.json;
  * a run of one size prints its growth against the stored result of the other. Flags: --rounds=30,
  * --rate=1 --load-seconds=60 (finished interviews per second and for how long),
- * --drain-timeout=600, --sample-seconds=5.
+ * --drain-timeout=600, --sample-seconds=5; --keep leaves each size's database behind (its URL is
+ * printed) for EXPLAIN and profiling instead of dropping it.
  */
 export async function benchScale() {
   if (!process.env.TEST_DATABASE_URL) {
@@ -398,6 +407,7 @@ export async function benchScale() {
     loadSeconds: Number(flag('load-seconds') ?? 60),
     drainTimeoutSeconds: Number(flag('drain-timeout') ?? 600),
     sampleSeconds: Number(flag('sample-seconds') ?? 5),
+    keep: process.argv.includes('--keep'),
     log: (line: string) => console.log(line),
   };
   const results: ScaleResult[] = [];

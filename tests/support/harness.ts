@@ -35,6 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}) {
   let database: DatabaseHandle;
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
+  let endAdmin = async () => {};
   if (base) {
     const name = `candor_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -43,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}) {
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     database = connectPostgres(databaseUrl, { max: 5 });
+    endAdmin = () => admin.end();
     dropDatabase = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -63,9 +65,10 @@ export async function startTestApp(env: Record<string, string> = {}) {
     databaseUrl,
     deps: deps as AppDeps,
     request: requester(app),
-    async close() {
+    /** Stops the app and drops its database; `keepDatabase` leaves it for a later look (benches). */
+    async close(options: { keepDatabase?: boolean } = {}) {
       await deps.shutdown();
-      await dropDatabase();
+      await (options.keepDatabase ? endAdmin() : dropDatabase());
     },
   };
 }
