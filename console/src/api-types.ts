@@ -62,21 +62,6 @@ export type BriefSection = {
   }[];
 };
 
-/** A brief regenerating in the background (POST /accounts/:id/brief/runs, GET /brief-runs/:id). */
-export type BriefRun = {
-  id: string;
-  kind: 'renewal' | 'weekly_briefing';
-  status: 'queued' | 'running' | 'done' | 'failed';
-  stage: string;
-  steps_done: number;
-  steps_total: number;
-  progress: number;
-  brief_id: string | null;
-  brief_version: number | null;
-  mode: 'ai' | 'rules' | null;
-  error: string | null;
-};
-
 /** A person the account's interviews speak of: someone who answered, or someone they named. */
 export type Stakeholder = {
   name: string | null;

@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './batch';
+export * from './brief-run';
 export * from './contacts';
 export * from './errors';
 export * from './events';

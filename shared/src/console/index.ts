@@ -1,0 +1,2 @@
+export * from './brief-runs';
+export * from './common';
