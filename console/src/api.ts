@@ -77,6 +77,18 @@ export async function sendJson<T>(
 /** The console API's named shapes (console/src/api-schema.d.ts, generated from the server's schemas). */
 export type Schemas = components['schemas'];
 
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+/** The JSON body a route takes, e.g. `RequestBody<'/review-items/{id}/actions', 'post'>`. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = Json<
+  NonNullable<paths[P][M] extends { requestBody?: infer B } ? B : never>
+>;
+/** The JSON a route answers with when it succeeds. */
+export type ResponseBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? Json<R[Extract<keyof R, 200 | 201 | 202>]>
+  : never;
+
 /**
  * The console API typed by path, method, parameters, body and answer, from the console
  * OpenAPI document. Use it through `read`: `read(api.GET('/brief-runs/{id}', { params: { path: { id } } }))`.

@@ -3,10 +3,10 @@ import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { MiddlewareHandler } from 'hono/types';
 import type { ZodType } from 'zod';
+import { requireRole, sessionAuth } from '../auth/session-auth';
 import { readJsonBody } from '../console/read-query';
 import type { AppEnv } from './app-env';
 import { createRouter } from './openapi';
-import { requireRole, sessionAuth } from '../auth/session-auth';
 
 /**
  * One group of console routes: declared with `createRoute` (paths relative to /console/api,

@@ -1,11 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { sessionAuth } from '../auth/session-auth';
 import type { AppEnv } from '../http/app-env';
 import { createConsoleRouter, noStore } from '../http/console-router';
-import { sessionAuth } from '../auth/session-auth';
 import { consoleApiRoutes } from './console-api';
 import { consoleBriefRunRoutes } from './console-brief-runs';
+import { consoleGuideRoutes } from './console-guides';
 import { consoleOperatingModelRoutes } from './console-operating-model';
+import { consoleOutboxRoutes } from './console-outbox';
+import { consoleRatingRoutes } from './console-ratings';
 import { consoleReviewQueueRoutes } from './console-review-queue';
 import { consoleSettingsRoutes } from './console-settings';
 import { consoleSignalCorrectionRoutes } from './console-signal-corrections';
@@ -21,6 +24,9 @@ function consoleGroups() {
     consoleSettingsRoutes(),
     consoleOperatingModelRoutes(),
     consoleTriggerRoutes(),
+    consoleOutboxRoutes(),
+    consoleRatingRoutes(),
+    consoleGuideRoutes(),
   ];
 }
 
