@@ -1,4 +1,6 @@
-/** Shapes the console API answers with (api/src/routes/console-*.ts). */
+/** Shapes the console API answers with (api/src/routes/console-*.ts), for routes not yet in api-schema.d.ts. */
+
+import type { Schemas } from './api';
 
 export type Role = 'admin' | 'csm';
 export type Me = {
@@ -60,21 +62,6 @@ export type BriefSection = {
     /** The person the claim rested on was erased: its words are gone. */
     erased?: boolean;
   }[];
-};
-
-/** A brief regenerating in the background (POST /accounts/:id/brief/runs, GET /brief-runs/:id). */
-export type BriefRun = {
-  id: string;
-  kind: 'renewal' | 'weekly_briefing';
-  status: 'queued' | 'running' | 'done' | 'failed';
-  stage: string;
-  steps_done: number;
-  steps_total: number;
-  progress: number;
-  brief_id: string | null;
-  brief_version: number | null;
-  mode: 'ai' | 'rules' | null;
-  error: string | null;
 };
 
 /** A person the account's interviews speak of: someone who answered, or someone they named. */
@@ -264,107 +251,7 @@ export type Insights = {
   }>;
 };
 
-export type GuideRow = {
-  id: string;
-  name: string;
-  moment: string;
-  current_version: number;
-  versions: number;
-  archived: boolean;
-  updated_at: string;
-  interviews: number;
-};
-
-export type GuideDetail = {
-  guide: GuideRow;
-  versions: { id: string; version: number; created_at: string; definition: Record<string, unknown> }[];
-};
-
-/** Interviews sent by hand (no trigger): the funnel's Manual row. */
-/** The span a funnel counts: what was decided in the last `days` days. */
-export type FunnelWindow = { days: number; since: string };
-
-export type ManualSends = {
-  eligible: number;
-  skipped: number;
-  invited: number;
-  shown: number;
-  started: number;
-  completed: number;
-  actionable: number;
-};
-
-export type TriggerRow = {
-  id: string;
-  name: string;
-  enabled: boolean;
-  guide_id: string;
-  guide_name: string | null;
-  rule: Record<string, unknown>;
-  invited: number;
-  skipped: number;
-  started: number;
-  completed: number;
-};
-
-export type OutboxRow = {
-  id: string;
-  kind: string;
-  to_address: string;
-  subject: string;
-  status: string;
-  created_at: string;
-};
-
-/** One email; sign-in, interview and unsubscribe links come redacted (`redacted_links` of them). */
-export type OutboxEmail = OutboxRow & { from_address: string; html: string; text: string; redacted_links: number };
-
-/** A fresh sign-in link from "Resend invite", shown once to the admin who asked. */
-export type ResentInvite = { id: string; email: string; role: Role; url: string };
-
-/** One open review item as the console shows it: the reason in words and the customer's words. */
-export type ReviewQueueItem = {
-  id: string;
-  account: { id: string; name: string };
-  kind: string;
-  kind_label: string;
-  reason: string;
-  quote: string | null;
-  interview_id: string | null;
-  message_id: string | null;
-  status: 'open' | 'snoozed';
-  snoozed_until: string | null;
-  assignee: { id: string; name: string | null; email: string } | null;
-  assigned_to_me: boolean;
-  created_at: string;
-};
-
 /** Scores on one scale (api/src/synthesis/rating-report.ts): `score` is NPS for nps, else the average. */
-export type RatingFigures = {
-  scale: 'nps' | 'csat' | 'ces';
-  responses: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  average: number;
-  score: number;
-};
-export type DetractorReason = {
-  scale: RatingFigures['scale'];
-  score: number;
-  reason: string | null;
-  interview_id: string;
-  message_id: string;
-  account_id: string | null;
-  account_name: string | null;
-  moment: string;
-  at: string;
-};
-export type RatingReport = {
-  window_days: number;
-  overall: RatingFigures[];
-  by_moment: (RatingFigures & { moment: string })[];
-  by_account: (RatingFigures & { account_id: string; external_id: string; account_name: string })[];
-  weekly: (RatingFigures & { week: string })[];
-  detractor_reasons: DetractorReason[];
-};
+export type RatingReport = Schemas['RatingReport'];
+export type RatingFigures = RatingReport['overall'][number];
+export type DetractorReason = RatingReport['detractor_reasons'][number];

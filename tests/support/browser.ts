@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { consoleContractBreak } from './console-contract';
 import { startTestApp, type TestApp } from './harness';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; never a browser download. */
@@ -65,7 +66,15 @@ export async function startCandorServer(env: Record<string, string> = {}): Promi
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const t = await startTestApp({ CANDOR_PUBLIC_URL: origin, ...env });
-  const server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' });
+  // Console API answers that break their declared contract fail the file when it closes.
+  const contractBreaks: string[] = [];
+  const fetch = async (req: Request) => {
+    const res = await t.app.fetch(req);
+    const broken = await consoleContractBreak(req.method, req.url, res);
+    if (broken) contractBreaks.push(broken);
+    return res;
+  };
+  const server = serve({ fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   // What reached the server, preflights included (a browser's own request events omit them).
   const requests: { method: string; path: string }[] = [];
@@ -81,6 +90,7 @@ export async function startCandorServer(env: Record<string, string> = {}): Promi
       (server as import('node:http').Server).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();
+      if (contractBreaks.length) throw new Error(`console API contract:\n${contractBreaks.join('\n')}`);
     },
   };
 }

@@ -9,6 +9,7 @@ import { createLogger } from '@candor/api/log';
 import { createWorkspace } from '@candor/api/workspaces/create-workspace';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { consoleContractBreak } from './console-contract';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -84,12 +85,15 @@ const testEnv = (databaseUrl: string | undefined, env: Record<string, string>) =
 /** Sends a request through the real Hono app. JSON bodies are serialized for you. */
 const requester =
   (app: ReturnType<typeof createApp>) =>
-  (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
+  async (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.json !== undefined) headers.set('content-type', 'application/json');
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);
     const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-    return app.request(`http://candor.test${path}`, { ...init, headers, body });
+    const res = await app.request(`http://candor.test${path}`, { ...init, headers, body });
+    const broken = await consoleContractBreak(init.method ?? 'GET', path, res);
+    if (broken) throw new Error(`console API contract: ${broken}`);
+    return res;
   };
 
 /**

@@ -1,5 +1,6 @@
+import type { ReviewAction, ReviewQueueItem, reviewListQuerySchema } from '@candor/shared/console';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
@@ -24,28 +25,6 @@ export function reasonInWords(reason: string): string {
   return reason;
 }
 
-export const reviewListQuery = z.object({
-  account_id: z.uuid().optional(),
-  scope: z.enum(['mine', 'all']).default('all'),
-});
-
-/** One queue item as the console shows it: the reason in words, the customer's quote and where it was said. */
-export type ConsoleReviewItem = {
-  id: string;
-  account: { id: string; name: string };
-  kind: string;
-  kind_label: string;
-  reason: string;
-  quote: string | null;
-  interview_id: string | null;
-  message_id: string | null;
-  status: 'open' | 'snoozed';
-  snoozed_until: string | null;
-  assignee: { id: string; name: string | null; email: string } | null;
-  assigned_to_me: boolean;
-  created_at: string;
-};
-
 /**
  * The open review queue: a CSM's own and unassigned items (`scope: mine`, Home) or every
  * open item, optionally of one account (the account page). Snoozed items come back on
@@ -55,8 +34,8 @@ export async function listConsoleReviewItems(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
   viewerId: string,
-  filter: z.infer<typeof reviewListQuery>,
-): Promise<ConsoleReviewItem[]> {
+  filter: z.infer<typeof reviewListQuerySchema>,
+): Promise<ReviewQueueItem[]> {
   const now = deps.now();
   let q = tenant(deps.db, ws)
     .selectFrom('review_items')
@@ -110,15 +89,6 @@ export async function listConsoleReviewItems(
     };
   });
 }
-
-/** What a CSM does with an item: done, snooze until a date (in their time zone), reassign, or reopen. */
-export const reviewActionBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('done') }),
-  z.strictObject({ action: z.literal('reopen') }),
-  z.strictObject({ action: z.literal('snooze'), until: z.iso.date().describe('The day it comes back (YYYY-MM-DD)') }),
-  z.strictObject({ action: z.literal('reassign'), member_id: z.uuid() }),
-]);
-export type ReviewAction = z.infer<typeof reviewActionBody>;
 
 /** Applies a CSM's action to one item of this workspace, audited; 404 for anything else. */
 export async function actOnReviewItem(

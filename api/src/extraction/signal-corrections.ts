@@ -1,5 +1,5 @@
-import { signalKindSchema, signalValueSchemas } from '@candor/shared';
-import { z } from 'zod';
+import { signalValueSchemas } from '@candor/shared';
+import type { CorrectionBody } from '@candor/shared/console';
 import type { AppDeps } from '../app-deps';
 import { AppError, notFound } from '../app-error';
 import type { Executor } from '../db/tenant';
@@ -8,13 +8,6 @@ import { isUuid } from '../db/uuid';
 import { recomputeHealth } from '../synthesis/account-health';
 import { scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { memberActor, recordAudit } from '../workspaces/audit';
-
-/** A CSM's verdict on one signal: it is something else (kind and value), or it is not there at all. */
-export const correctionBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('dismiss') }),
-  z.strictObject({ action: z.literal('change'), kind: signalKindSchema, value: z.record(z.string(), z.unknown()) }),
-]);
-export type CorrectionBody = z.infer<typeof correctionBody>;
 
 /**
  * Applies a CSM's correction to a signal of this workspace: a change rewrites its kind and

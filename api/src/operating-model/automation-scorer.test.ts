@@ -1,6 +1,6 @@
+import { type AutomationTask, defaultTasks } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { scoreTasks } from './automation-scorer';
-import { type AutomationTask, defaultTasks } from './inputs';
 
 const task = (name: string, over: Partial<AutomationTask> = {}): AutomationTask => ({
   name,

@@ -1,4 +1,4 @@
-import type { AutomationTask } from './inputs';
+import type { AutomationTask } from '@candor/shared';
 
 export type ScoredTask = AutomationTask & {
   /** 1–5: frequent, consistent, low-judgement, data-ready, low blast radius tasks score high. */

@@ -1,6 +1,6 @@
+import { operatingModelInputsSchema } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { analyzeCoverage } from './coverage-analyzer';
-import { operatingModelInputsSchema } from './inputs';
 
 const coverage = operatingModelInputsSchema.parse({}).coverage;
 const none = { weeks: 13, interviews_completed: {}, renewal_briefs: 0, weekly_briefings: 0 };

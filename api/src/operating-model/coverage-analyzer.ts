@@ -1,4 +1,4 @@
-import { type Activity, activities, type Layer, type OperatingModelInputs } from './inputs';
+import { type Activity, activities, type Layer, type OperatingModelInputs } from '@candor/shared';
 
 type Complexity = 'low' | 'medium' | 'high';
 

@@ -1,5 +1,5 @@
+import type { OperatingModelInputs } from '@candor/shared';
 import { type OutcomeRow, quarterOf } from '../outcomes/retention-rates';
-import type { OperatingModelInputs } from './inputs';
 
 type Targets = OperatingModelInputs['targets'];
 

@@ -1,7 +1,7 @@
+import { type OperatingModelInputs, operatingModelInputsSchema } from '@candor/shared';
 import { sql } from 'kysely';
 import { AppError, describeZodError } from '../app-error';
 import type { Tenant } from '../db/tenant';
-import { type OperatingModelInputs, operatingModelInputsSchema } from './inputs';
 
 /** The workspace's saved inputs, defaults filled in (a stored document that no longer parses falls back to defaults). */
 export async function loadInputs(t: Tenant): Promise<OperatingModelInputs> {

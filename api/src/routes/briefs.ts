@@ -1,3 +1,4 @@
+import { briefRunSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
@@ -5,7 +6,7 @@ import { createRouter, errorResponse } from '../http/openapi';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
-import { briefItemSchema, briefRunSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
+import { briefItemSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
 const brief = z
   .object({

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
 import { AppError } from '../app-error';
 import { requireRole, sessionAuth } from '../auth/session-auth';
 import { getAccountDetail } from '../console/account-detail';
@@ -10,14 +9,10 @@ import { getHome } from '../console/home';
 import { getInsights } from '../console/insights';
 import { insightsQuery } from '../console/insights-filter';
 import { getTranscript, interviewListQuery, listInterviews } from '../console/interviews';
-import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
 import { readJsonBody, readQuery } from '../console/read-query';
-import { getGuide, listGuides, listTriggers } from '../console/workspace-setup';
 import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import type { AppEnv } from '../http/app-env';
-import { listQuery, noQuery } from '../http/list-query';
-import { ratingReport } from '../synthesis/rating-report';
-import { funnelWindow } from '../triggers/funnel';
+import { noQuery } from '../http/list-query';
 import {
   checkManualInvitation,
   manualInvitationBody,
@@ -70,17 +65,6 @@ export function consoleApiRoutes() {
   app.get('/insights', signedIn, noStore, async (c) =>
     c.json(await getInsights(deps(c).db, c.get('ws'), readQuery(c, insightsQuery), deps(c).now())),
   );
-  app.get('/ratings', signedIn, noStore, async (c) => {
-    const { days } = readQuery(c, ratingsQuery);
-    return c.json(await ratingReport(deps(c).db, c.get('ws'), { now: deps(c).now(), days }));
-  });
-  app.get('/guides', signedIn, noStore, async (c) => {
-    readQuery(c, noQuery);
-    return c.json({ items: await listGuides(deps(c).db, c.get('ws')) });
-  });
-  app.get('/guides/:id', signedIn, noStore, async (c) =>
-    c.json(await getGuide(deps(c).db, c.get('ws'), c.req.param('id'))),
-  );
   app.post('/guides', signedIn, requireRole('admin'), noStore, async (c) =>
     c.json(await createNewGuide(deps(c).db, c.get('ws'), await readJsonBody(c, newGuideBody)), 201),
   );
@@ -93,25 +77,5 @@ export function consoleApiRoutes() {
   app.post('/guides/:id/preview', signedIn, requireRole('admin'), noStore, async (c) =>
     c.json(await previewGuide(deps(c), c.get('ws'), c.req.param('id')), 201),
   );
-  app.get('/triggers', signedIn, noStore, async (c) => {
-    readQuery(c, noQuery);
-    // Interviews sent by hand have no trigger; the funnel shows them as their own row.
-    return c.json(await listTriggers(deps(c).db, c.get('ws'), funnelWindow(deps(c).now())));
-  });
-  // The outbox is admins' only: its mail is addressed to other people (sign-in and interview
-  // links are redacted even here; an admin gets a fresh invite link, never a stored one).
-  const admin = requireRole('admin');
-  app.get('/outbox', signedIn, admin, noStore, async (c) => {
-    readQuery(c, noQuery);
-    return c.json({ items: await listOutbox(deps(c).db, c.get('ws')) });
-  });
-  app.get('/outbox/:id', signedIn, admin, noStore, async (c) =>
-    c.json(await getOutboxEmail(deps(c).db, c.get('ws'), c.req.param('id'))),
-  );
-  app.post('/outbox/:id/resend-invite', signedIn, admin, noStore, async (c) =>
-    c.json(await resendOutboxInvite(deps(c), c.get('ws'), c.get('member').id, c.req.param('id')), 201),
-  );
   return app;
 }
-
-const ratingsQuery = listQuery({ days: z.coerce.number().int().min(7).max(365).default(90) });

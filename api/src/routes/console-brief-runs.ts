@@ -1,46 +1,80 @@
-import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
-import { sessionAuth } from '../auth/session-auth';
-import { readJsonBody } from '../console/read-query';
-import type { AppEnv } from '../http/app-env';
+import { briefRunSchema } from '@candor/shared';
+import { weeklyRunBodySchema } from '@candor/shared/console';
+import { createRoute, z } from '@hono/zod-openapi';
+import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
 import { getBriefRun, startBriefRun, startRenewalBriefRun } from '../synthesis/brief-runs';
 import { isTimeZone } from '../synthesis/briefing-week';
 
-const weeklyRunBody = z.strictObject({
-  time_zone: z.string().max(64).refine(isTimeZone, 'not a time zone this server knows').optional(),
+const weeklyRunBody = weeklyRunBodySchema.extend({
+  time_zone: weeklyRunBodySchema.shape.time_zone.refine(
+    (tz) => tz === undefined || isTimeZone(tz),
+    'not a time zone this server knows',
+  ),
 });
+const idParam = z.object({ id: z.string() });
+const tags = ['Brief runs'];
+const run = (description: string) => ({ description, content: { 'application/json': { schema: briefRunSchema } } });
 
 /**
  * The console's "Regenerate brief": start a background run for an account and poll its
- * progress (session cookie; internal to the console, so outside the public OpenAPI).
+ * progress (session cookie).
  */
 export function consoleBriefRunRoutes() {
-  const app = new Hono<AppEnv>().basePath('/console/api');
-  const noStore = createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.post('/accounts/:id/brief/runs', sessionAuth, noStore, async (c) => {
-    const { run } = await startRenewalBriefRun(c.get('deps'), c.get('ws'), c.req.param('id'));
-    return c.json(run, 202);
-  });
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/accounts/{id}/brief/runs',
+      tags,
+      summary: "Regenerate an account's renewal brief",
+      middleware: signedIn,
+      request: { params: idParam },
+      responses: { 202: run('Started (or already running)'), ...consoleErrors(401, 404) },
+    }),
+    async (c) => {
+      const { run } = await startRenewalBriefRun(c.get('deps'), c.get('ws'), c.req.valid('param').id);
+      return c.json(run, 202);
+    },
+  );
   // "Generate now" on Home: the viewer's own briefing; the browser's time zone becomes theirs.
-  app.post('/briefings/weekly/runs', sessionAuth, noStore, async (c) => {
-    const body = await readJsonBody(c, weeklyRunBody);
-    const { deps, ws, member } = { deps: c.get('deps'), ws: c.get('ws'), member: c.get('member') };
-    if (body.time_zone)
-      await deps.db
-        .updateTable('members')
-        .set({ timezone: body.time_zone })
-        .where('workspace_id', '=', ws.id)
-        .where('id', '=', member.id)
-        .execute();
-    const { run } = await startBriefRun(deps, ws, 'weekly_briefing', member.id);
-    return c.json(run, 202);
-  });
-  app.get('/brief-runs/:id', sessionAuth, noStore, async (c) =>
-    c.json(await getBriefRun(c.get('deps'), c.get('ws'), c.req.param('id'))),
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/briefings/weekly/runs',
+      tags,
+      summary: "Generate the viewer's weekly briefing now",
+      middleware: signedIn,
+      request: { body: { content: { 'application/json': { schema: weeklyRunBody } } } },
+      responses: { 202: run('Started (or already running)'), ...consoleErrors(400, 401) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { deps, ws, member } = { deps: c.get('deps'), ws: c.get('ws'), member: c.get('member') };
+      if (body.time_zone)
+        await deps.db
+          .updateTable('members')
+          .set({ timezone: body.time_zone })
+          .where('workspace_id', '=', ws.id)
+          .where('id', '=', member.id)
+          .execute();
+      const { run } = await startBriefRun(deps, ws, 'weekly_briefing', member.id);
+      return c.json(run, 202);
+    },
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/brief-runs/{id}',
+      tags,
+      summary: 'A run and its progress',
+      middleware: signedIn,
+      request: { params: idParam },
+      responses: { 200: run('The run'), ...consoleErrors(401, 404) },
+    }),
+    async (c) => c.json(await getBriefRun(c.get('deps'), c.get('ws'), c.req.valid('param').id), 200),
   );
   return app;
 }

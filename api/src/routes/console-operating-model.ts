@@ -1,34 +1,53 @@
-import { type Context, Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { AppError } from '../app-error';
-import { requireRole, sessionAuth } from '../auth/session-auth';
+import { operatingModelInputsSchema, operatingModelSchema } from '@candor/shared';
+import { createRoute } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
-import type { AppEnv } from '../http/app-env';
+import { adminOnly, consoleErrors, consoleRoute, createConsoleRouter } from '../http/console-router';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { saveInputs } from '../operating-model/inputs-store';
+
+const tags = ['Operating model'];
+const model = {
+  description: 'The operating model (the same figures as GET /v1/operating-model)',
+  content: { 'application/json': { schema: operatingModelSchema } },
+};
 
 /**
  * The Operating model page's API under /console/api/operating-model: admins (CS leaders)
  * only, never cached. The same figures as GET /v1/operating-model.
  */
 export function consoleOperatingModelRoutes() {
-  const app = new Hono<AppEnv>().basePath('/console/api/operating-model');
-  app.use('*', sessionAuth, requireRole('admin'));
-  app.use(
-    '*',
-    createMiddleware<AppEnv>(async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'no-store');
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/operating-model',
+      tags,
+      summary: 'Every operating-model figure',
+      middleware: adminOnly,
+      responses: { 200: model, ...consoleErrors(401, 403) },
     }),
+    async (c) => {
+      const deps = c.get('deps');
+      return c.json(await buildOperatingModel(deps.db, c.get('ws'), deps.now()), 200);
+    },
   );
-  const deps = (c: Context<AppEnv>) => c.get('deps');
-  app.get('/', async (c) => c.json(await buildOperatingModel(deps(c).db, c.get('ws'), deps(c).now())));
-  app.put('/inputs', async (c) => {
-    const body = await c.req.json().catch(() => {
-      throw new AppError('invalid_json', 'body: not valid JSON');
-    });
-    await saveInputs(tenant(deps(c).db, c.get('ws')), body);
-    return c.json(await buildOperatingModel(deps(c).db, c.get('ws'), deps(c).now()));
-  });
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'put',
+      path: '/operating-model/inputs',
+      tags,
+      summary: 'Replace the saved inputs and answer the model they give',
+      middleware: adminOnly,
+      request: { body: { content: { 'application/json': { schema: operatingModelInputsSchema } }, required: true } },
+      responses: { 200: model, ...consoleErrors(400, 401, 403) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      await saveInputs(tenant(deps.db, c.get('ws')), c.req.valid('json'));
+      return c.json(await buildOperatingModel(deps.db, c.get('ws'), deps.now()), 200);
+    },
+  );
   return app;
 }

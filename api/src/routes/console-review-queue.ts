@@ -1,44 +1,77 @@
-import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { sessionAuth } from '../auth/session-auth';
-import { readJsonBody, readQuery } from '../console/read-query';
 import {
-  actOnReviewItem,
-  assignableMembers,
-  listConsoleReviewItems,
-  reviewActionBody,
-  reviewListQuery,
-} from '../console/review-actions';
-import type { AppEnv } from '../http/app-env';
+  assigneesSchema,
+  reviewActionBodySchema,
+  reviewListQuerySchema,
+  reviewQueueItemSchema,
+} from '@candor/shared/console';
+import { createRoute, z } from '@hono/zod-openapi';
+import { actOnReviewItem, assignableMembers, listConsoleReviewItems } from '../console/review-actions';
+import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+
+const tags = ['Review queue'];
 
 /**
  * The review queue in the console: list open items (Home: mine and unassigned; the account
  * page: that account's), act on one (done, snooze, reassign, reopen), and the members an
- * item can go to. Session cookie; internal to the console.
+ * item can go to. Session cookie.
  */
 export function consoleReviewQueueRoutes() {
-  const app = new Hono<AppEnv>().basePath('/console/api');
-  const noStore = createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.get('/review-items', sessionAuth, noStore, async (c) =>
-    c.json({
-      items: await listConsoleReviewItems(
-        c.get('deps'),
-        c.get('ws'),
-        c.get('member').id,
-        readQuery(c, reviewListQuery),
-      ),
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/review-items',
+      tags,
+      summary: 'Open review items',
+      middleware: signedIn,
+      request: { query: reviewListQuerySchema },
+      responses: {
+        200: {
+          description: 'Up to 50, mine first, newest first',
+          content: { 'application/json': { schema: z.object({ items: z.array(reviewQueueItemSchema) }) } },
+        },
+        ...consoleErrors(400, 401),
+      },
     }),
+    async (c) => {
+      const { deps, ws, member } = { deps: c.get('deps'), ws: c.get('ws'), member: c.get('member') };
+      return c.json({ items: await listConsoleReviewItems(deps, ws, member.id, c.req.valid('query')) }, 200);
+    },
   );
-  app.post('/review-items/:id/actions', sessionAuth, noStore, async (c) => {
-    const action = await readJsonBody(c, reviewActionBody);
-    await actOnReviewItem(c.get('deps'), c.get('ws'), c.get('member'), c.req.param('id'), action);
-    return c.body(null, 204);
-  });
-  app.get('/review-items/assignees', sessionAuth, noStore, async (c) =>
-    c.json({ members: await assignableMembers(c.get('deps'), c.get('ws')) }),
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/review-items/{id}/actions',
+      tags,
+      summary: 'Act on one item: done, snooze, reassign or reopen',
+      middleware: signedIn,
+      request: {
+        params: z.object({ id: z.string() }),
+        body: { content: { 'application/json': { schema: reviewActionBodySchema } }, required: true },
+      },
+      responses: { 204: { description: 'Done' }, ...consoleErrors(400, 401, 404) },
+    }),
+    async (c) => {
+      await actOnReviewItem(c.get('deps'), c.get('ws'), c.get('member'), c.req.valid('param').id, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/review-items/assignees',
+      tags,
+      summary: 'The members an item can go to',
+      middleware: signedIn,
+      responses: {
+        200: { description: 'Every member', content: { 'application/json': { schema: assigneesSchema } } },
+        ...consoleErrors(401),
+      },
+    }),
+    async (c) => c.json({ members: await assignableMembers(c.get('deps'), c.get('ws')) }, 200),
   );
   return app;
 }

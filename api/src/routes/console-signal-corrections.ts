@@ -1,27 +1,58 @@
-import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { sessionAuth } from '../auth/session-auth';
-import { readJsonBody } from '../console/read-query';
-import { correctionBody, correctionCounts, correctSignal } from '../extraction/signal-corrections';
-import type { AppEnv } from '../http/app-env';
+import { correctedSignalSchema, correctionBodySchema, correctionCountsSchema } from '@candor/shared/console';
+import { createRoute, z } from '@hono/zod-openapi';
+import { correctionCounts, correctSignal } from '../extraction/signal-corrections';
+import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+
+const tags = ['Signal corrections'];
 
 /**
  * CSM corrections from the transcript page: change a signal's kind or value, or dismiss
- * it; and the corrections counted per kind. Session cookie; internal to the console.
+ * it; and the corrections counted per kind. Session cookie.
  */
 export function consoleSignalCorrectionRoutes() {
-  const app = new Hono<AppEnv>().basePath('/console/api');
-  const noStore = createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.post('/signals/:id/corrections', sessionAuth, noStore, async (c) => {
-    const body = await readJsonBody(c, correctionBody);
-    const signal = await correctSignal(c.get('deps'), c.get('ws'), c.get('member').id, c.req.param('id'), body);
-    return c.json({ signal }, 201);
-  });
-  app.get('/signal-corrections', sessionAuth, noStore, async (c) =>
-    c.json({ kinds: await correctionCounts(c.get('deps'), c.get('ws')) }),
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/signals/{id}/corrections',
+      tags,
+      summary: "Change a signal's kind or value, or dismiss it",
+      middleware: signedIn,
+      request: {
+        params: z.object({ id: z.string() }),
+        body: { content: { 'application/json': { schema: correctionBodySchema } }, required: true },
+      },
+      responses: {
+        201: { description: 'Corrected', content: { 'application/json': { schema: correctedSignalSchema } } },
+        ...consoleErrors(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const signal = await correctSignal(
+        c.get('deps'),
+        c.get('ws'),
+        c.get('member').id,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json({ signal }, 201);
+    },
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/signal-corrections',
+      tags,
+      summary: 'Corrections counted per kind',
+      middleware: signedIn,
+      responses: {
+        200: { description: 'Per kind', content: { 'application/json': { schema: correctionCountsSchema } } },
+        ...consoleErrors(401),
+      },
+    }),
+    async (c) => c.json({ kinds: await correctionCounts(c.get('deps'), c.get('ws')) }, 200),
   );
   return app;
 }

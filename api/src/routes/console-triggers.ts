@@ -1,58 +1,141 @@
 import { triggerInputSchema, triggerPatchSchema } from '@candor/shared';
-import { type Context, Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
+import {
+  dryRunBodySchema,
+  dryRunSchema,
+  playStepCountsSchema,
+  triggerListSchema,
+  triggerSchema,
+} from '@candor/shared/console';
+import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
-import { requireRole, sessionAuth } from '../auth/session-auth';
-import { readJsonBody } from '../console/read-query';
-import type { AppEnv } from '../http/app-env';
+import { listTriggers } from '../console/workspace-setup';
+import { adminOnly, consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { noQuery } from '../http/list-query';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { funnelWindow } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
 import { createTrigger, deleteTrigger, getTrigger, updateTrigger } from '../triggers/trigger-store';
 
-/** A dry run needs only the rule's *when*, *who* and plan condition; the form sends what it has. */
-const dryRunBody = triggerInputSchema.pick({ when: true, who: true, plans: true });
-const idParam = z.uuid();
+const idParam = z.object({ id: z.string() });
+const tags = ['Triggers'];
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /**
- * The console's trigger editing under /console/api/triggers (admins, session cookie): the
- * same rules and store as /v1/triggers, so a rule made here is the one the API lists.
+ * The console's trigger list and editing under /console/api/triggers (session cookie;
+ * changes are admins'): the same rules and store as /v1/triggers, so a rule made here is
+ * the one the API lists.
  */
 export function consoleTriggerRoutes() {
-  const app = new Hono<AppEnv>().basePath('/console/api');
-  const admin = [sessionAuth, requireRole('admin')] as const;
-  const noStore = createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  const deps = (c: Context<AppEnv>) => c.get('deps');
-  const id = (c: Context<AppEnv>) => readId(c.req.param('id'));
-
-  app.post('/triggers', ...admin, noStore, async (c) =>
-    c.json(await createTrigger(deps(c).db, c.get('ws'), await readJsonBody(c, triggerInputSchema)), 201),
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/triggers',
+      tags,
+      summary: 'Rules with their funnels, and the manual sends row',
+      middleware: signedIn,
+      request: { query: noQuery },
+      responses: { 200: json('Rules by name', triggerListSchema), ...consoleErrors(400, 401) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      // Interviews sent by hand have no trigger; the funnel shows them as their own row.
+      return c.json(await listTriggers(deps.db, c.get('ws'), funnelWindow(deps.now())), 200);
+    },
   );
-  app.post('/triggers/dry-run', ...admin, noStore, async (c) =>
-    c.json(await dryRunTrigger(deps(c), c.get('ws'), await readJsonBody(c, dryRunBody))),
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/triggers',
+      tags,
+      summary: 'Create a rule',
+      middleware: adminOnly,
+      request: { body: { content: { 'application/json': { schema: triggerInputSchema } }, required: true } },
+      responses: { 201: json('Created', triggerSchema), ...consoleErrors(400, 401, 403) },
+    }),
+    async (c) => c.json(await createTrigger(c.get('deps').db, c.get('ws'), c.req.valid('json')), 201),
   );
-  app.patch('/triggers/:id', ...admin, noStore, async (c) =>
-    c.json(await updateTrigger(deps(c).db, c.get('ws'), id(c), await readJsonBody(c, triggerPatchSchema))),
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/triggers/dry-run',
+      tags,
+      summary: 'How many contacts a rule would reach now',
+      middleware: adminOnly,
+      request: { body: { content: { 'application/json': { schema: dryRunBodySchema } }, required: true } },
+      responses: { 200: json('The count, or why it cannot be counted', dryRunSchema), ...consoleErrors(400, 401, 403) },
+    }),
+    async (c) => c.json(await dryRunTrigger(c.get('deps'), c.get('ws'), c.req.valid('json')), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'patch',
+      path: '/triggers/{id}',
+      tags,
+      summary: 'Change a rule',
+      middleware: adminOnly,
+      request: {
+        params: idParam,
+        body: { content: { 'application/json': { schema: triggerPatchSchema } }, required: true },
+      },
+      responses: { 200: json('Changed', triggerSchema), ...consoleErrors(400, 401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(
+        await updateTrigger(c.get('deps').db, c.get('ws'), readId(c.req.valid('param').id), c.req.valid('json')),
+        200,
+      ),
   );
   // Any signed-in member may read how a play's steps turned out.
-  app.get('/triggers/:id/steps', sessionAuth, noStore, async (c) => {
-    const trigger = await getTrigger(deps(c).db, c.get('ws'), id(c));
-    const window = funnelWindow(deps(c).now());
-    return c.json({ steps: await playStepCounts(deps(c), c.get('ws'), trigger.id, window), window });
-  });
-  app.delete('/triggers/:id', ...admin, noStore, async (c) => {
-    await deleteTrigger(deps(c).db, c.get('ws'), id(c));
-    return c.json({ deleted: true as const });
-  });
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/triggers/{id}/steps',
+      tags,
+      summary: "How each step of a rule's play turned out",
+      middleware: signedIn,
+      request: { params: idParam },
+      responses: { 200: json('Per step', playStepCountsSchema), ...consoleErrors(401, 404) },
+    }),
+    async (c) => {
+      const trigger = await getTrigger(c.get('deps').db, c.get('ws'), readId(c.req.valid('param').id));
+      const window = funnelWindow(c.get('deps').now());
+      return c.json({ steps: await playStepCounts(c.get('deps'), c.get('ws'), trigger.id, window), window }, 200);
+    },
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'delete',
+      path: '/triggers/{id}',
+      tags,
+      summary: 'Delete a rule',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: {
+        200: json('Deleted', z.object({ deleted: z.literal(true) })),
+        ...consoleErrors(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      await deleteTrigger(c.get('deps').db, c.get('ws'), readId(c.req.valid('param').id));
+      return c.json({ deleted: true as const }, 200);
+    },
+  );
   return app;
 }
 
-function readId(raw: string | undefined): string {
-  const parsed = idParam.safeParse(raw);
+const uuid = z.uuid();
+function readId(raw: string): string {
+  const parsed = uuid.safeParse(raw);
   // An id that cannot exist is simply not found, as it is on /v1/triggers/{id}.
   if (!parsed.success) throw notFound('Trigger');
   return parsed.data;

@@ -1,11 +1,15 @@
+import {
+  holdoutReportSchema,
+  operatingModelInputsSchema,
+  operatingModelSchema,
+  retentionReportSchema,
+} from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { createRouter, errorResponse } from '../http/openapi';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { holdoutReport } from '../operating-model/holdout-groups';
-import { operatingModelInputsSchema } from '../operating-model/inputs';
 import { loadInputs, saveInputs } from '../operating-model/inputs-store';
-import { holdoutReportSchema, operatingModelSchema, retentionReportSchema } from '../operating-model/schemas';
 import { retentionReport } from '../outcomes/load-outcomes';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 

@@ -1,3 +1,4 @@
+import { briefRunSchema } from '@candor/shared';
 import { z } from '@hono/zod-openapi';
 
 /** One resolved citation of a model-written claim: the stored quote and its message. */
@@ -50,25 +51,6 @@ export const provenanceSchema = {
     .record(z.string(), z.unknown())
     .describe('ai mode: map calls made, digests reused from the cache, reduce tokens, claims dropped'),
 };
-
-export const briefRunSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(['renewal', 'weekly_briefing']),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
-    stage: z.string().describe('What it is doing now, e.g. "Summarizing accounts"'),
-    steps_done: z.number().int(),
-    steps_total: z.number().int(),
-    progress: z.number().describe('steps_done / steps_total, 0 to 1'),
-    brief_id: z.uuid().nullable().describe('The new version, once done'),
-    brief_version: z.number().int().nullable(),
-    mode: z.enum(['ai', 'rules']).nullable(),
-    error: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    finished_at: z.string().nullable(),
-  })
-  .openapi('BriefRun');
 
 /** The 202 answer of every "regenerate in the background" route: the run, and where to poll it. */
 export const runStartedResponse = {

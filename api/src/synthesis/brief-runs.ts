@@ -1,3 +1,4 @@
+import type { BriefRun, BriefRunKind } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
@@ -6,27 +7,6 @@ import { isUuid } from '../db/uuid';
 import type { Progress } from './ai/progress';
 import { buildRenewalBrief } from './renewal-brief';
 import { deliverWeeklyBriefing } from './weekly-briefing-delivery';
-
-export type BriefRunKind = 'renewal' | 'weekly_briefing';
-
-/** A regeneration in the background and how far it has come. */
-export type BriefRun = {
-  id: string;
-  kind: BriefRunKind;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  stage: string;
-  steps_done: number;
-  steps_total: number;
-  /** steps_done / steps_total, 0 to 1. */
-  progress: number;
-  brief_id: string | null;
-  brief_version: number | null;
-  mode: 'ai' | 'rules' | null;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-};
 
 /** A run that has not moved for this long lost its worker; it reads as failed and a new one may start. */
 const STALLED_MS = 15 * 60_000;

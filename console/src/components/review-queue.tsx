@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { getJson, query, sendJson } from '../api';
-import type { ReviewQueueItem } from '../api-types';
+import { api, type RequestBody, read, type Schemas } from '../api';
 import { formatDateTime } from './format';
 import { Empty, QueryView } from './states';
 
-type Action = { action: 'done' } | { action: 'snooze'; until: string } | { action: 'reassign'; member_id: string };
+type Action = RequestBody<'/review-items/{id}/actions', 'post'>;
+type ReviewQueueItem = Schemas['ReviewQueueItem'];
 
 /** Tomorrow as YYYY-MM-DD in the browser's zone: the earliest a snooze may end. */
 function tomorrow(): string {
@@ -26,9 +26,7 @@ export function ReviewQueue({ title, accountId }: { title: string; accountId?: s
   const items = useQuery({
     queryKey: key,
     queryFn: () =>
-      getJson<{ items: ReviewQueueItem[] }>(
-        `/review-items${query(accountId ? { account_id: accountId } : { scope: 'mine' })}`,
-      ),
+      read(api.GET('/review-items', { params: { query: accountId ? { account_id: accountId } : { scope: 'mine' } } })),
   });
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -60,12 +58,12 @@ function ReviewItemRow({ item, showAccount }: { item: ReviewQueueItem; showAccou
   const [memberId, setMemberId] = useState('');
   const members = useQuery({
     queryKey: ['review-assignees'],
-    queryFn: () =>
-      getJson<{ members: { id: string; name: string | null; email: string }[] }>('/review-items/assignees'),
+    queryFn: () => read(api.GET('/review-items/assignees')),
     enabled: open === 'reassign',
   });
   const act = useMutation({
-    mutationFn: (action: Action) => sendJson<null>('POST', `/review-items/${item.id}/actions`, action),
+    mutationFn: (action: Action) =>
+      read(api.POST('/review-items/{id}/actions', { params: { path: { id: item.id } }, body: action })),
     onSuccess: () => {
       setOpen(null);
       void queryClient.invalidateQueries({ queryKey: ['review-items'] });

@@ -1,7 +1,8 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { getJson } from '../api';
-import type { BriefRun } from '../api-types';
+import { api, read, type Schemas } from '../api';
+
+type BriefRun = Schemas['BriefRun'];
 
 const POLL_MS = 400;
 
@@ -16,7 +17,7 @@ export function useBriefRun(startRun: () => Promise<BriefRun>, refreshKey: Query
   const runId = start.data?.id;
   const run = useQuery({
     queryKey: ['brief-run', runId],
-    queryFn: () => getJson<BriefRun>(`/brief-runs/${runId}`),
+    queryFn: () => read(api.GET('/brief-runs/{id}', { params: { path: { id: runId! } } })),
     enabled: Boolean(runId),
     initialData: start.data,
     refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : POLL_MS),

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { getJson, query, sendJson } from '../../api';
-import type { ContactRow, GuideRow } from '../../api-types';
+import { api, getJson, query, read, sendJson } from '../../api';
+import type { ContactRow } from '../../api-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 
 type Channel = 'in_app' | 'email';
@@ -80,7 +80,7 @@ function InviteDialog({
   const queryClient = useQueryClient();
   const guides = useQuery({
     queryKey: ['guides'],
-    queryFn: () => getJson<{ items: GuideRow[] }>('/guides'),
+    queryFn: () => read(api.GET('/guides')),
   });
   const active = (guides.data?.items ?? []).filter((g) => !g.archived);
   const [guideId, setGuideId] = useState('');

@@ -1,5 +1,4 @@
-import { sendJson } from '../../api';
-import type { BriefRun } from '../../api-types';
+import { api, read } from '../../api';
 import { useBriefRun } from '../../components/use-brief-run';
 
 /**
@@ -8,7 +7,7 @@ import { useBriefRun } from '../../components/use-brief-run';
  */
 export function RegenerateBrief({ accountId, shownVersion }: { accountId: string; shownVersion: number | null }) {
   const { start, current, finished, percent } = useBriefRun(
-    () => sendJson<BriefRun>('POST', `/accounts/${accountId}/brief/runs`),
+    () => read(api.POST('/accounts/{id}/brief/runs', { params: { path: { id: accountId } } })),
     ['account', accountId],
   );
   const arrived = finished && current?.brief_version != null && (shownVersion ?? 0) >= current.brief_version;

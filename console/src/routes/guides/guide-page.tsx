@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { getJson } from '../../api';
-import type { GuideDetail } from '../../api-types';
+import { api, read } from '../../api';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { QueryView } from '../../components/states';
@@ -23,7 +22,10 @@ type Definition = {
 /** One guide: its design as saved, and every saved version. */
 export default function GuidePage() {
   const { id = '' } = useParams();
-  const guide = useQuery({ queryKey: ['guide', id], queryFn: () => getJson<GuideDetail>(`/guides/${id}`) });
+  const guide = useQuery({
+    queryKey: ['guide', id],
+    queryFn: () => read(api.GET('/guides/{id}', { params: { path: { id } } })),
+  });
   const [picked, setPicked] = useState<number | null>(null);
   const { member } = useMe();
   return (

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { getJson } from '../../api';
-import type { GuideRow } from '../../api-types';
+import { api, read } from '../../api';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
@@ -11,7 +10,7 @@ import { NewGuideForm } from './new-guide-form';
 
 /** The workspace's interview guides with their current version. */
 export default function GuidesPage() {
-  const guides = useQuery({ queryKey: ['guides'], queryFn: () => getJson<{ items: GuideRow[] }>('/guides') });
+  const guides = useQuery({ queryKey: ['guides'], queryFn: () => read(api.GET('/guides')) });
   const isAdmin = useMe().member.role === 'admin';
   const [creating, setCreating] = useState(false);
   return (

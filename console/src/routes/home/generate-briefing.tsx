@@ -1,5 +1,4 @@
-import { sendJson } from '../../api';
-import type { BriefRun } from '../../api-types';
+import { api, read } from '../../api';
 import { useBriefRun } from '../../components/use-brief-run';
 
 /**
@@ -9,9 +8,9 @@ import { useBriefRun } from '../../components/use-brief-run';
 export function GenerateBriefing() {
   const { start, current, percent } = useBriefRun(
     () =>
-      sendJson<BriefRun>('POST', '/briefings/weekly/runs', {
-        time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      }),
+      read(
+        api.POST('/briefings/weekly/runs', { body: { time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone } }),
+      ),
     ['home'],
   );
   const working =

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { getJson } from '../../api';
-import type { RatingFigures, RatingReport } from '../../api-types';
+import { api, read } from '../../api';
+import type { RatingFigures } from '../../api-types';
 import { formatDay, humanize } from '../../components/format';
 import { DetractorReasons, RatingHeadlines, ratingHeadline } from '../../components/ratings';
 import { QueryView } from '../../components/states';
@@ -17,7 +17,7 @@ const domains: Record<RatingFigures['scale'], [number, number]> = { nps: [-100, 
 
 /** Scores from rating topics: headline per scale, weekly trend, per moment and account, and why the low ones. */
 export function RatingsSection() {
-  const report = useQuery({ queryKey: ['ratings'], queryFn: () => getJson<RatingReport>('/ratings') });
+  const report = useQuery({ queryKey: ['ratings'], queryFn: () => read(api.GET('/ratings')) });
   return (
     <QueryView query={report}>
       {(d) =>

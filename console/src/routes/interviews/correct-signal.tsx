@@ -1,8 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { sendJson } from '../../api';
+import { api, type RequestBody, read } from '../../api';
 import type { SignalRow } from '../../api-types';
 import { humanize } from '../../components/format';
+
+type Correction = RequestBody<'/signals/{id}/corrections', 'post'>;
+/** The kinds the form offers are the server's signal kinds (the select lists FIELDS' keys). */
+type ChangedKind = Extract<Correction, { action: 'change' }>['kind'];
 
 type Field = { key: string; label: string; type: 'text' | 'select' | 'list' | 'checkbox'; options?: string[] };
 
@@ -68,7 +72,8 @@ export function CorrectSignal({ signal, interviewId }: { signal: SignalRow; inte
   const [draft, setDraft] = useState(() => draftOf(signal.value));
   const formId = useId();
   const save = useMutation({
-    mutationFn: (body: unknown) => sendJson('POST', `/signals/${signal.id}/corrections`, body),
+    mutationFn: (body: Correction) =>
+      read(api.POST('/signals/{id}/corrections', { params: { path: { id: signal.id } }, body })),
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ['interview', interviewId] });
@@ -86,7 +91,7 @@ export function CorrectSignal({ signal, interviewId }: { signal: SignalRow; inte
       aria-label={`Correct ${humanize(signal.kind)}`}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ action: 'change', kind, value: toValue(kind, draft) });
+        save.mutate({ action: 'change', kind: kind as ChangedKind, value: toValue(kind, draft) });
       }}
     >
       <label>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, sendJson } from '../../api';
+import { api, read } from '../../api';
 import { formatMoney, formatMoneyCompact, formatPercent, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
@@ -19,12 +19,11 @@ export default function OperatingModelPage() {
   const client = useQueryClient();
   const model = useQuery({
     queryKey: ['operating-model'],
-    queryFn: () => getJson<OperatingModel>('/operating-model'),
+    queryFn: () => read(api.GET('/operating-model')),
     enabled: member.role === 'admin',
   });
   const save = useMutation({
-    mutationFn: (inputs: OperatingModel['inputs']) =>
-      sendJson<OperatingModel>('PUT', '/operating-model/inputs', inputs),
+    mutationFn: (inputs: OperatingModel['inputs']) => read(api.PUT('/operating-model/inputs', { body: inputs })),
     onSuccess: (data) => client.setQueryData(['operating-model'], data),
   });
   if (member.role !== 'admin')

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { getJson, sendJson } from '../../api';
-import type { OutboxEmail, OutboxRow, ResentInvite } from '../../api-types';
+import { api, read } from '../../api';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, ErrorState, Loading, QueryView } from '../../components/states';
@@ -29,7 +28,7 @@ export default function OutboxPage() {
 
 function AdminOutbox() {
   const [params, setParams] = useSearchParams();
-  const list = useQuery({ queryKey: ['outbox'], queryFn: () => getJson<{ items: OutboxRow[] }>('/outbox') });
+  const list = useQuery({ queryKey: ['outbox'], queryFn: () => read(api.GET('/outbox')) });
   const selected = params.get('id') ?? list.data?.items[0]?.id ?? '';
   return (
     <>
@@ -68,7 +67,10 @@ function AdminOutbox() {
 }
 
 function EmailView({ id }: { id: string }) {
-  const email = useQuery({ queryKey: ['outbox', id], queryFn: () => getJson<OutboxEmail>(`/outbox/${id}`) });
+  const email = useQuery({
+    queryKey: ['outbox', id],
+    queryFn: () => read(api.GET('/outbox/{id}', { params: { path: { id } } })),
+  });
   return (
     <section className="card" aria-label="Email">
       <QueryView query={email}>
@@ -102,7 +104,7 @@ function EmailView({ id }: { id: string }) {
 function ResendInvite({ id, to }: { id: string; to: string }) {
   const queryClient = useQueryClient();
   const resend = useMutation({
-    mutationFn: () => sendJson<ResentInvite>('POST', `/outbox/${id}/resend-invite`, {}),
+    mutationFn: () => read(api.POST('/outbox/{id}/resend-invite', { params: { path: { id } } })),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['outbox'], exact: true });
       queryClient.invalidateQueries({ queryKey: ['settings', 'members'] });

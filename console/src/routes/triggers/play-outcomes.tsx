@@ -1,20 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../api';
-import type { TriggerRow } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { QueryView } from '../../components/states';
 import { stepKinds } from './play-steps-editor';
 
-type StepCounts = {
-  step: number;
-  type: string;
-  done: number;
-  queued: number;
-  skipped: number;
-  failed: number;
-  shown?: number;
-  dismissed?: number;
-  clicked?: number;
-};
+type TriggerRow = Schemas['TriggerRow'];
 
 const dash = (n: number | undefined) => (n === undefined ? '—' : n);
 
@@ -22,7 +11,7 @@ const dash = (n: number | undefined) => (n === undefined ? '—' : n);
 function PlayOutcome({ play }: { play: TriggerRow }) {
   const steps = useQuery({
     queryKey: ['triggers', play.id, 'steps'],
-    queryFn: () => getJson<{ steps: StepCounts[] }>(`/triggers/${play.id}/steps`),
+    queryFn: () => read(api.GET('/triggers/{id}/steps', { params: { path: { id: play.id } } })),
   });
   return (
     <section className="card play-outcome" aria-labelledby={`play-${play.id}`}>

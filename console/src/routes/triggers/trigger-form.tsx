@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { ApiError, getJson, sendJson } from '../../api';
-import type { GuideRow, TriggerRow } from '../../api-types';
+import { ApiError, api, type RequestBody, read, type Schemas } from '../../api';
 import { PlayStepsEditor, type Step } from './play-steps-editor';
 
 type Rule = Record<string, unknown>;
@@ -97,11 +96,15 @@ function fieldErrors(error: unknown): { byField: Record<string, string>; rest: s
   return { byField, rest: rest.length ? rest.join('; ') : null };
 }
 
+type TriggerRow = Schemas['TriggerRow'];
+/** The form edits a rule loosely; the server checks it and answers a 400 naming the field at fault. */
+type RuleBody = RequestBody<'/triggers', 'post'>;
+
 /** Creates a rule, or edits `existing`; a dry run says how many contacts it would match now. */
 export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDone: () => void }) {
   const queryClient = useQueryClient();
   const ids = useId();
-  const guides = useQuery({ queryKey: ['guides'], queryFn: () => getJson<{ items: GuideRow[] }>('/guides') });
+  const guides = useQuery({ queryKey: ['guides'], queryFn: () => read(api.GET('/guides')) });
   const rule = (existing?.rule ?? {}) as Rule;
   const [name, setName] = useState(existing?.name ?? '');
   const [guideId, setGuideId] = useState(existing?.guide_id ?? '');
@@ -144,19 +147,16 @@ export function TriggerForm({ existing, onDone }: { existing?: TriggerRow; onDon
   });
   const save = useMutation({
     mutationFn: () =>
-      existing ? sendJson('PATCH', `/triggers/${existing.id}`, body()) : sendJson('POST', '/triggers', body()),
+      existing
+        ? read(api.PATCH('/triggers/{id}', { params: { path: { id: existing.id } }, body: body() as RuleBody }))
+        : read(api.POST('/triggers', { body: body() as RuleBody })),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['triggers'] });
       onDone();
     },
   });
   const dryRun = useMutation({
-    mutationFn: (rule: string) =>
-      sendJson<{ evaluable: boolean; contacts: number | null; reason?: string }>(
-        'POST',
-        '/triggers/dry-run',
-        JSON.parse(rule),
-      ),
+    mutationFn: (rule: string) => read(api.POST('/triggers/dry-run', { body: JSON.parse(rule) })),
   });
   // A count is shown only while the rule is still the one it was counted for.
   const dryRunRule = JSON.stringify({ when, who: whoValue(), ...(planList().length ? { plans: planList() } : {}) });

@@ -1,11 +1,17 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ManualSends, TriggerRow } from '../../api-types';
+import type { Schemas } from '../../api';
 
 /** The bar of interviews sent by hand (API or console), which no trigger decided. */
 export const MANUAL_LABEL = 'Manual (sent by hand)';
 
 /** Invited → started → completed per trigger that has fired, and for interviews sent by hand. */
-export default function TriggerFunnel({ triggers, manual }: { triggers: TriggerRow[]; manual: ManualSends }) {
+export default function TriggerFunnel({
+  triggers,
+  manual,
+}: {
+  triggers: Schemas['TriggerRow'][];
+  manual: Schemas['ManualSends'];
+}) {
   const fired: { name: string; invited: number; skipped: number; started: number; completed: number }[] =
     triggers.filter((t) => t.invited + t.skipped > 0);
   if (manual.invited > 0) fired.push({ ...manual, name: MANUAL_LABEL });

@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { getJson, sendJson } from '../../api';
-import type { FunnelWindow, ManualSends, TriggerRow } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
 import { PlayOutcomes } from './play-outcomes';
 import { TriggerForm } from './trigger-form';
+
+type TriggerRow = Schemas['TriggerRow'];
 
 // The chart library loads only when there is a funnel to draw.
 const TriggerFunnel = lazy(() => import('./trigger-funnel'));
@@ -17,7 +18,7 @@ const TriggerFunnel = lazy(() => import('./trigger-funnel'));
 export default function TriggersPage() {
   const triggers = useQuery({
     queryKey: ['triggers'],
-    queryFn: () => getJson<{ items: TriggerRow[]; manual: ManualSends; window: FunnelWindow }>('/triggers'),
+    queryFn: () => read(api.GET('/triggers')),
   });
   const isAdmin = useMe().member.role === 'admin';
   // The form shows for a new rule ('new') or for the rule being edited.
@@ -115,11 +116,12 @@ function RowActions({ trigger, onEdit }: { trigger: TriggerRow; onEdit: () => vo
   const [confirming, setConfirming] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['triggers'] });
   const toggle = useMutation({
-    mutationFn: () => sendJson('PATCH', `/triggers/${trigger.id}`, { enabled: !trigger.enabled }),
+    mutationFn: () =>
+      read(api.PATCH('/triggers/{id}', { params: { path: { id: trigger.id } }, body: { enabled: !trigger.enabled } })),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: () => sendJson('DELETE', `/triggers/${trigger.id}`),
+    mutationFn: () => read(api.DELETE('/triggers/{id}', { params: { path: { id: trigger.id } } })),
     onSuccess: () => {
       setConfirming(false);
       refresh();

@@ -1,4 +1,13 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { automationTaskSchema, operatingModelInputsSchema } from './operating-model-inputs';
+
+/** A task with its automation score (api/src/operating-model/automation-scorer.ts). */
+const scoredTask = automationTaskSchema.extend({
+  readiness: z.number(),
+  risk: z.number(),
+  hours_saved_per_month: z.number(),
+  priority: z.number(),
+});
 
 /** Response shapes of `/v1/operating-model/…`, declared once for the OpenAPI document. */
 const rate = z.number().nullable();
@@ -17,7 +26,7 @@ export const retentionSchema = z
     contracted: z.number().int(),
     expanded: z.number().int(),
   })
-  .openapi('Retention');
+  .meta({ id: 'Retention' });
 
 export const retentionReportSchema = z
   .object({
@@ -26,7 +35,7 @@ export const retentionReportSchema = z
     by_plan: z.array(retentionSchema),
     by_quarter: z.array(retentionSchema),
   })
-  .openapi('RetentionReport');
+  .meta({ id: 'RetentionReport' });
 
 const interval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
 const arm = z.object({
@@ -59,7 +68,7 @@ export const holdoutReportSchema = z
       z.object({ trigger_id: z.string(), name: z.string(), holdout_percent: z.number(), ...comparison }),
     ),
   })
-  .openapi('HoldoutReport');
+  .meta({ id: 'HoldoutReport' });
 
 const layer = z.enum(['self_service', 'automated', 'ai_augmented', 'human_led']);
 const complexity = z.enum(['low', 'medium', 'high']);
@@ -91,7 +100,7 @@ const roiResult = z.object({
 export const operatingModelSchema = z
   .object({
     generated_at: z.string(),
-    inputs: z.record(z.string(), z.unknown()).describe('The saved inputs (see PUT /v1/operating-model/inputs).'),
+    inputs: operatingModelInputsSchema.describe('The saved inputs (see PUT /v1/operating-model/inputs).'),
     book: z.object({
       accounts: z.number().int(),
       customers: z.number().int(),
@@ -145,8 +154,8 @@ export const operatingModelSchema = z
       ),
     }),
     automation: z.object({
-      tasks: z.array(z.record(z.string(), z.unknown())),
-      top: z.array(z.record(z.string(), z.unknown())),
+      tasks: z.array(scoredTask),
+      top: z.array(scoredTask),
     }),
     roi: z.object({
       seed_example: z.object({ inputs: roiInputs, result: roiResult }),
@@ -180,4 +189,4 @@ export const operatingModelSchema = z
       ),
     }),
   })
-  .openapi('OperatingModel');
+  .meta({ id: 'OperatingModel' });

@@ -1,0 +1,72 @@
+import { outboxEmailSchema, outboxRowSchema, resentInviteSchema } from '@candor/shared/console';
+import { createRoute, z } from '@hono/zod-openapi';
+import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
+import { adminOnly, consoleErrors, consoleRoute, createConsoleRouter } from '../http/console-router';
+import { noQuery } from '../http/list-query';
+
+const tags = ['Outbox'];
+const idParam = z.object({ id: z.string() });
+
+/**
+ * The outbox is admins' only: its mail is addressed to other people (sign-in and interview
+ * links are redacted even here; an admin gets a fresh invite link, never a stored one).
+ */
+export function consoleOutboxRoutes() {
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/outbox',
+      tags,
+      summary: 'Mail sent from this workspace, newest first',
+      middleware: adminOnly,
+      request: { query: noQuery },
+      responses: {
+        200: {
+          description: 'Up to 200 emails',
+          content: { 'application/json': { schema: z.object({ items: z.array(outboxRowSchema) }) } },
+        },
+        ...consoleErrors(400, 401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await listOutbox(c.get('deps').db, c.get('ws')) }, 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/outbox/{id}',
+      tags,
+      summary: 'One email, secret links redacted',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: {
+        200: { description: 'The email', content: { 'application/json': { schema: outboxEmailSchema } } },
+        ...consoleErrors(401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await getOutboxEmail(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/outbox/{id}/resend-invite',
+      tags,
+      summary: 'Send the invitee of a member invitation a fresh sign-in link',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: {
+        201: {
+          description: 'Sent; the link is shown once',
+          content: { 'application/json': { schema: resentInviteSchema } },
+        },
+        ...consoleErrors(400, 401, 403, 404, 409, 429),
+      },
+    }),
+    async (c) =>
+      c.json(await resendOutboxInvite(c.get('deps'), c.get('ws'), c.get('member').id, c.req.valid('param').id), 201),
+  );
+  return app;
+}

@@ -1,0 +1,3005 @@
+/**
+ * Generated from the console OpenAPI document (GET /console/api/openapi.json) by
+ * `npm run generate -w console`. Do not edit: change the route or its schema in
+ * api/src/routes/console-*.ts and shared/src/console/, then regenerate.
+ */
+
+export interface paths {
+    "/accounts/{id}/brief/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Regenerate an account's renewal brief */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Started (or already running) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BriefRun"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/briefings/weekly/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the viewer's weekly briefing now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        time_zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Started (or already running) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BriefRun"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/brief-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BriefRun"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open review items */
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    scope?: "mine" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up to 50, mine first, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewQueueItem"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review-items/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on one item: done, snooze, reassign or reopen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "done";
+                    } | {
+                        /** @enum {string} */
+                        action: "reopen";
+                    } | {
+                        /** @enum {string} */
+                        action: "snooze";
+                        /**
+                         * Format: date
+                         * @description The day it comes back (YYYY-MM-DD)
+                         */
+                        until: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "reassign";
+                        /** Format: uuid */
+                        member_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review-items/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members an item can go to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every member */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                name: string | null;
+                                email: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a signal's kind or value, or dismiss it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "dismiss";
+                    } | {
+                        /** @enum {string} */
+                        action: "change";
+                        /** @enum {string} */
+                        kind: "sentiment" | "theme" | "churn_risk" | "expansion_intent" | "feature_request" | "competitor" | "stakeholder" | "wants_human" | "rating";
+                        value: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Corrected */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signal: {
+                                id: string;
+                                kind: string;
+                                value: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signal-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corrections counted per kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per kind */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                kind: string;
+                                changed: number;
+                                dismissed: number;
+                                from_rules: number;
+                                from_ai: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operating-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every operating-model figure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The operating model (the same figures as GET /v1/operating-model) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatingModel"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operating-model/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the saved inputs and answer the model they give */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default {
+                         *       "grr": 0.9,
+                         *       "nrr": 1,
+                         *       "expansion_rate": 0.2
+                         *     }
+                         */
+                        targets?: {
+                            /**
+                             * @description An account at target keeps at least this share of its ARR…
+                             * @default 0.9
+                             */
+                            grr?: number;
+                            /**
+                             * @description …and ends its renewal at least at this multiple of it.
+                             * @default 1
+                             */
+                            nrr?: number;
+                            /**
+                             * @description A CSM's book should expand at least this share.
+                             * @default 0.2
+                             */
+                            expansion_rate?: number;
+                        };
+                        /**
+                         * @default {
+                         *       "csms": null,
+                         *       "book_per_csm": null,
+                         *       "hours_per_week": 40,
+                         *       "allocation": {
+                         *         "onboarding": 15,
+                         *         "recurring_check_ins": 20,
+                         *         "renewal_management": 10,
+                         *         "escalations": 15,
+                         *         "strategic_expansion": 10,
+                         *         "internal_coordination": 15,
+                         *         "admin_data_entry": 15
+                         *       },
+                         *       "minutes_per_check_in": 30
+                         *     }
+                         */
+                        coverage?: {
+                            /**
+                             * @description Null: count the account owners.
+                             * @default null
+                             */
+                            csms?: number | null;
+                            /**
+                             * @description Null: measured.
+                             * @default null
+                             */
+                            book_per_csm?: number | null;
+                            /** @default 40 */
+                            hours_per_week?: number;
+                            /**
+                             * @description Percent of the week per activity; must add up to 100.
+                             * @default {
+                             *       "onboarding": 15,
+                             *       "recurring_check_ins": 20,
+                             *       "renewal_management": 10,
+                             *       "escalations": 15,
+                             *       "strategic_expansion": 10,
+                             *       "internal_coordination": 15,
+                             *       "admin_data_entry": 15
+                             *     }
+                             */
+                            allocation?: {
+                                onboarding?: number;
+                                recurring_check_ins?: number;
+                                renewal_management?: number;
+                                escalations?: number;
+                                strategic_expansion?: number;
+                                internal_coordination?: number;
+                                admin_data_entry?: number;
+                            };
+                            /**
+                             * @description What one human check-in or intake call takes.
+                             * @default 30
+                             */
+                            minutes_per_check_in?: number;
+                        };
+                        /**
+                         * @default [
+                         *       {
+                         *         "name": "Quarterly health check-in",
+                         *         "hours_per_month": 10,
+                         *         "frequency": 5,
+                         *         "consistency": 4,
+                         *         "judgement": 2,
+                         *         "data_availability": 4,
+                         *         "blast_radius": 2,
+                         *         "target_layer": "automated",
+                         *         "infrastructure": "Candor health pulse trigger on a schedule; health state from signals"
+                         *       },
+                         *       {
+                         *         "name": "Onboarding kickoff intake",
+                         *         "hours_per_month": 6,
+                         *         "frequency": 4,
+                         *         "consistency": 5,
+                         *         "judgement": 2,
+                         *         "data_availability": 4,
+                         *         "blast_radius": 2,
+                         *         "target_layer": "automated",
+                         *         "infrastructure": "Candor onboarding intake guide fired on signup"
+                         *       },
+                         *       {
+                         *         "name": "Pre-renewal account research",
+                         *         "hours_per_month": 8,
+                         *         "frequency": 3,
+                         *         "consistency": 4,
+                         *         "judgement": 3,
+                         *         "data_availability": 4,
+                         *         "blast_radius": 3,
+                         *         "target_layer": "ai_augmented",
+                         *         "infrastructure": "Candor pre-renewal interviews + renewal brief 60 days out"
+                         *       },
+                         *       {
+                         *         "name": "Monday portfolio scan",
+                         *         "hours_per_month": 8,
+                         *         "frequency": 5,
+                         *         "consistency": 5,
+                         *         "judgement": 2,
+                         *         "data_availability": 4,
+                         *         "blast_radius": 1,
+                         *         "target_layer": "ai_augmented",
+                         *         "infrastructure": "Candor weekly briefing per CSM"
+                         *       },
+                         *       {
+                         *         "name": "CRM notes and data entry",
+                         *         "hours_per_month": 10,
+                         *         "frequency": 5,
+                         *         "consistency": 4,
+                         *         "judgement": 1,
+                         *         "data_availability": 3,
+                         *         "blast_radius": 1,
+                         *         "target_layer": "automated",
+                         *         "infrastructure": "Signals and briefs pushed by webhook to the CRM"
+                         *       },
+                         *       {
+                         *         "name": "Feature-launch feedback collection",
+                         *         "hours_per_month": 4,
+                         *         "frequency": 2,
+                         *         "consistency": 5,
+                         *         "judgement": 1,
+                         *         "data_availability": 4,
+                         *         "blast_radius": 1,
+                         *         "target_layer": "automated",
+                         *         "infrastructure": "Candor feature-launch guide on the release event"
+                         *       },
+                         *       {
+                         *         "name": "Churn-risk outreach",
+                         *         "hours_per_month": 6,
+                         *         "frequency": 3,
+                         *         "consistency": 3,
+                         *         "judgement": 4,
+                         *         "data_availability": 3,
+                         *         "blast_radius": 4,
+                         *         "target_layer": "ai_augmented",
+                         *         "infrastructure": "Usage-drop trigger + churn-risk interview routed to the CSM"
+                         *       },
+                         *       {
+                         *         "name": "Answering how-to questions",
+                         *         "hours_per_month": 8,
+                         *         "frequency": 5,
+                         *         "consistency": 4,
+                         *         "judgement": 1,
+                         *         "data_availability": 3,
+                         *         "blast_radius": 2,
+                         *         "target_layer": "self_service",
+                         *         "infrastructure": "Docs and in-app guidance fed by interview friction themes"
+                         *       },
+                         *       {
+                         *         "name": "QBR deck preparation",
+                         *         "hours_per_month": 6,
+                         *         "frequency": 2,
+                         *         "consistency": 3,
+                         *         "judgement": 3,
+                         *         "data_availability": 3,
+                         *         "blast_radius": 3,
+                         *         "target_layer": "ai_augmented",
+                         *         "infrastructure": "Account brief with cited quotes as the deck draft"
+                         *       },
+                         *       {
+                         *         "name": "Renewal negotiation",
+                         *         "hours_per_month": 6,
+                         *         "frequency": 2,
+                         *         "consistency": 2,
+                         *         "judgement": 5,
+                         *         "data_availability": 3,
+                         *         "blast_radius": 5,
+                         *         "target_layer": "human_led",
+                         *         "infrastructure": "Stays human; prepared by the renewal brief"
+                         *       }
+                         *     ]
+                         */
+                        tasks?: {
+                            name: string;
+                            /** @description Hours per CSM per month the task takes today. */
+                            hours_per_month: number;
+                            frequency: number;
+                            consistency: number;
+                            /** @description 5 = needs the most human judgement. */
+                            judgement: number;
+                            data_availability: number;
+                            /** @description 5 = worst customer impact if automated poorly. */
+                            blast_radius: number;
+                            /** @enum {string} */
+                            target_layer: "self_service" | "automated" | "ai_augmented" | "human_led";
+                            infrastructure: string;
+                        }[];
+                        /**
+                         * @default {
+                         *       "csm_loaded_cost": 220000,
+                         *       "future_csms": null,
+                         *       "future_csm_loaded_cost": 250000,
+                         *       "ai_layer_cost": 48000,
+                         *       "assumed_grr_lift_points": 5,
+                         *       "assumed_nrr_lift_points": 9
+                         *     }
+                         */
+                        roi?: {
+                            /**
+                             * @description Whole currency units per CSM per year.
+                             * @default 220000
+                             */
+                            csm_loaded_cost?: number;
+                            /**
+                             * @description Null: half the team, at least 1.
+                             * @default null
+                             */
+                            future_csms?: number | null;
+                            /** @default 250000 */
+                            future_csm_loaded_cost?: number;
+                            /** @default 48000 */
+                            ai_layer_cost?: number;
+                            /** @default 5 */
+                            assumed_grr_lift_points?: number;
+                            /** @default 9 */
+                            assumed_nrr_lift_points?: number;
+                        };
+                        /**
+                         * @default {
+                         *       "survey_response_rate": null,
+                         *       "survey_name": "previous survey"
+                         *     }
+                         */
+                        baseline?: {
+                            /**
+                             * @description The response rate of the survey Candor replaces (e.g. 0.09 for NPS at 9 %).
+                             * @default null
+                             */
+                            survey_response_rate?: number | null;
+                            /** @default previous survey */
+                            survey_name?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The operating model (the same figures as GET /v1/operating-model) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatingModel"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules with their funnels, and the manual sends row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rules by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TriggerRow"][];
+                            manual: components["schemas"]["ManualSends"];
+                            window: components["schemas"]["FunnelWindow"];
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        guide_id: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        when: {
+                            /** @enum {string} */
+                            type: "event";
+                            /** @description Event name, as sent to /v1/events or the widget. */
+                            event: string;
+                            /** @description Every listed property must equal the given value. */
+                            filter?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "attribute";
+                            /** @enum {string} */
+                            target: "account" | "contact";
+                            /** @description An attribute key, or one of plan, lifecycle_stage, health_state, role (built-in fields). */
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains";
+                            value: string | number | boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "usage_drop";
+                            /** @description Fires when usage fell at least this much… */
+                            percent: number;
+                            /** @description …comparing the last N days with the N days before. */
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "health_change";
+                            /** @enum {string} */
+                            to: "healthy" | "watch" | "at_risk";
+                            /** @enum {string} */
+                            from?: "healthy" | "watch" | "at_risk";
+                        } | {
+                            /** @enum {string} */
+                            type: "schedule";
+                            /**
+                             * @description renewal_date: the account's renewal date; signup: when the contact was first seen.
+                             * @enum {string}
+                             */
+                            anchor: "renewal_date" | "signup";
+                            /** @description Days after the anchor (negative: before). */
+                            offset_days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "manual";
+                        } | {
+                            /** @enum {string} */
+                            type: "signal";
+                            /**
+                             * @description Fires when an interview yields this signal (high churn risk, expansion, asking for a person, an NPS score of 6 or less, a competitor).
+                             * @enum {string}
+                             */
+                            signal: "churn_risk_high" | "expansion_intent" | "wants_human" | "nps_detractor" | "competitor_named";
+                        };
+                        /**
+                         * @default {
+                         *       "type": "contact"
+                         *     }
+                         */
+                        who?: {
+                            /**
+                             * @description The contact the event or condition is about.
+                             * @enum {string}
+                             */
+                            type: "contact";
+                        } | {
+                            /** @enum {string} */
+                            type: "account_contacts";
+                            /**
+                             * @description The account's contacts with one of these roles; empty means all of them.
+                             * @default []
+                             */
+                            roles?: string[];
+                        };
+                        /**
+                         * @default {
+                         *       "channel": "in_app"
+                         *     }
+                         */
+                        how?: {
+                            /** @enum {string} */
+                            channel: "in_app";
+                        } | {
+                            /** @enum {string} */
+                            channel: "email";
+                        } | {
+                            /** @enum {string} */
+                            channel: "in_app_then_email";
+                            /** @description Email the link when the in-app invitation went unseen. */
+                            email_after_days: number;
+                        };
+                        /** @default {} */
+                        throttle?: {
+                            recontact_days?: number;
+                            once_per_guide?: boolean;
+                        };
+                        /** @description Only for accounts whose plan is one of these (case-insensitive); without it, every plan. */
+                        plans?: string[];
+                        /**
+                         * @description What the trigger does when it fires, in order (a play). Without it: invite, as before.
+                         * @default [
+                         *       {
+                         *         "type": "invite"
+                         *       }
+                         *     ]
+                         */
+                        do?: ({
+                            /**
+                             * @description Invite to an interview with the trigger's guide, who and how.
+                             * @enum {string}
+                             */
+                            type: "invite";
+                        } | {
+                            /** @enum {string} */
+                            type: "notify";
+                            /** @enum {string} */
+                            channel: "slack" | "email";
+                            /**
+                             * @description The account's CSM owner, its AE, or both.
+                             * @enum {string}
+                             */
+                            to: "owner" | "ae" | "owner_and_ae";
+                        } | {
+                            /** @enum {string} */
+                            type: "crm_task";
+                            /** @enum {string} */
+                            to: "owner" | "ae";
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /**
+                             * Format: uuid
+                             * @description One of the workspace's webhook endpoints: signed, retried and logged like every webhook.
+                             */
+                            endpoint_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "in_app_message";
+                            title: string;
+                            body: string;
+                            link_url: string;
+                            /** @description The link's words; "Read more" without. */
+                            link_label?: string;
+                        })[];
+                        /**
+                         * @description Control share: this percent of eligible accounts (contacts without one) is never contacted by this trigger, recorded as skipped: holdout, so outcomes can be compared with the treated ones. Drawn by a stable hash of (trigger, account).
+                         * @default 10
+                         */
+                        holdout_percent?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trigger"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/triggers/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many contacts a rule would reach now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        when: {
+                            /** @enum {string} */
+                            type: "event";
+                            /** @description Event name, as sent to /v1/events or the widget. */
+                            event: string;
+                            /** @description Every listed property must equal the given value. */
+                            filter?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "attribute";
+                            /** @enum {string} */
+                            target: "account" | "contact";
+                            /** @description An attribute key, or one of plan, lifecycle_stage, health_state, role (built-in fields). */
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains";
+                            value: string | number | boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "usage_drop";
+                            /** @description Fires when usage fell at least this much… */
+                            percent: number;
+                            /** @description …comparing the last N days with the N days before. */
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "health_change";
+                            /** @enum {string} */
+                            to: "healthy" | "watch" | "at_risk";
+                            /** @enum {string} */
+                            from?: "healthy" | "watch" | "at_risk";
+                        } | {
+                            /** @enum {string} */
+                            type: "schedule";
+                            /**
+                             * @description renewal_date: the account's renewal date; signup: when the contact was first seen.
+                             * @enum {string}
+                             */
+                            anchor: "renewal_date" | "signup";
+                            /** @description Days after the anchor (negative: before). */
+                            offset_days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "manual";
+                        } | {
+                            /** @enum {string} */
+                            type: "signal";
+                            /**
+                             * @description Fires when an interview yields this signal (high churn risk, expansion, asking for a person, an NPS score of 6 or less, a competitor).
+                             * @enum {string}
+                             */
+                            signal: "churn_risk_high" | "expansion_intent" | "wants_human" | "nps_detractor" | "competitor_named";
+                        };
+                        /**
+                         * @default {
+                         *       "type": "contact"
+                         *     }
+                         */
+                        who?: {
+                            /**
+                             * @description The contact the event or condition is about.
+                             * @enum {string}
+                             */
+                            type: "contact";
+                        } | {
+                            /** @enum {string} */
+                            type: "account_contacts";
+                            /**
+                             * @description The account's contacts with one of these roles; empty means all of them.
+                             * @default []
+                             */
+                            roles?: string[];
+                        };
+                        /** @description Only for accounts whose plan is one of these (case-insensitive); without it, every plan. */
+                        plans?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The count, or why it cannot be counted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            evaluable: true;
+                            contacts: number;
+                        } | {
+                            /** @enum {boolean} */
+                            evaluable: false;
+                            contacts: null;
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/triggers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a rule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        guide_id?: string;
+                        enabled?: boolean;
+                        when?: {
+                            /** @enum {string} */
+                            type: "event";
+                            /** @description Event name, as sent to /v1/events or the widget. */
+                            event: string;
+                            /** @description Every listed property must equal the given value. */
+                            filter?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "attribute";
+                            /** @enum {string} */
+                            target: "account" | "contact";
+                            /** @description An attribute key, or one of plan, lifecycle_stage, health_state, role (built-in fields). */
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains";
+                            value: string | number | boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "usage_drop";
+                            /** @description Fires when usage fell at least this much… */
+                            percent: number;
+                            /** @description …comparing the last N days with the N days before. */
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "health_change";
+                            /** @enum {string} */
+                            to: "healthy" | "watch" | "at_risk";
+                            /** @enum {string} */
+                            from?: "healthy" | "watch" | "at_risk";
+                        } | {
+                            /** @enum {string} */
+                            type: "schedule";
+                            /**
+                             * @description renewal_date: the account's renewal date; signup: when the contact was first seen.
+                             * @enum {string}
+                             */
+                            anchor: "renewal_date" | "signup";
+                            /** @description Days after the anchor (negative: before). */
+                            offset_days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "manual";
+                        } | {
+                            /** @enum {string} */
+                            type: "signal";
+                            /**
+                             * @description Fires when an interview yields this signal (high churn risk, expansion, asking for a person, an NPS score of 6 or less, a competitor).
+                             * @enum {string}
+                             */
+                            signal: "churn_risk_high" | "expansion_intent" | "wants_human" | "nps_detractor" | "competitor_named";
+                        };
+                        who?: {
+                            /**
+                             * @description The contact the event or condition is about.
+                             * @enum {string}
+                             */
+                            type: "contact";
+                        } | {
+                            /** @enum {string} */
+                            type: "account_contacts";
+                            /**
+                             * @description The account's contacts with one of these roles; empty means all of them.
+                             * @default []
+                             */
+                            roles?: string[];
+                        };
+                        how?: {
+                            /** @enum {string} */
+                            channel: "in_app";
+                        } | {
+                            /** @enum {string} */
+                            channel: "email";
+                        } | {
+                            /** @enum {string} */
+                            channel: "in_app_then_email";
+                            /** @description Email the link when the in-app invitation went unseen. */
+                            email_after_days: number;
+                        };
+                        throttle?: {
+                            recontact_days?: number;
+                            once_per_guide?: boolean;
+                        };
+                        holdout_percent?: number;
+                        do?: ({
+                            /**
+                             * @description Invite to an interview with the trigger's guide, who and how.
+                             * @enum {string}
+                             */
+                            type: "invite";
+                        } | {
+                            /** @enum {string} */
+                            type: "notify";
+                            /** @enum {string} */
+                            channel: "slack" | "email";
+                            /**
+                             * @description The account's CSM owner, its AE, or both.
+                             * @enum {string}
+                             */
+                            to: "owner" | "ae" | "owner_and_ae";
+                        } | {
+                            /** @enum {string} */
+                            type: "crm_task";
+                            /** @enum {string} */
+                            to: "owner" | "ae";
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /**
+                             * Format: uuid
+                             * @description One of the workspace's webhook endpoints: signed, retried and logged like every webhook.
+                             */
+                            endpoint_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "in_app_message";
+                            title: string;
+                            body: string;
+                            link_url: string;
+                            /** @description The link's words; "Read more" without. */
+                            link_label?: string;
+                        })[];
+                        /** @description The plan condition; null removes it. */
+                        plans?: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trigger"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/triggers/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How each step of a rule's play turned out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                step: number;
+                                type: string;
+                                done: number;
+                                queued: number;
+                                skipped: number;
+                                failed: number;
+                                shown?: number;
+                                dismissed?: number;
+                                clicked?: number;
+                            }[];
+                            window: components["schemas"]["FunnelWindow"];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail sent from this workspace, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up to 200 emails */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxRow"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One email, secret links redacted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The email */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxEmail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outbox/{id}/resend-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the invitee of a member invitation a fresh sign-in link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sent; the link is shown once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResentInvite"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description In conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS, CSAT and CES per moment, per account and per week */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingReport"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/guides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Guides, archived last */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every guide */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GuideRow"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/guides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One guide and its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The guide */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuideDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        BriefRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "renewal" | "weekly_briefing";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description What it is doing now, e.g. "Summarizing accounts" */
+            stage: string;
+            steps_done: number;
+            steps_total: number;
+            /** @description steps_done / steps_total, 0 to 1 */
+            progress: number;
+            /**
+             * Format: uuid
+             * @description The new version, once done
+             */
+            brief_id: string | null;
+            brief_version: number | null;
+            /** @enum {string|null} */
+            mode: "ai" | "rules" | null;
+            error: string | null;
+            created_at: string;
+            updated_at: string;
+            finished_at: string | null;
+        };
+        Error: {
+            error: {
+                code: string;
+                message: string;
+            };
+        };
+        ReviewQueueItem: {
+            id: string;
+            account: {
+                id: string;
+                name: string;
+            };
+            kind: string;
+            kind_label: string;
+            reason: string;
+            quote: string | null;
+            interview_id: string | null;
+            message_id: string | null;
+            /** @enum {string} */
+            status: "open" | "snoozed";
+            snoozed_until: string | null;
+            assignee: {
+                id: string;
+                name: string | null;
+                email: string;
+            } | null;
+            assigned_to_me: boolean;
+            created_at: string;
+        };
+        OperatingModel: {
+            generated_at: string;
+            /** @description The saved inputs (see PUT /v1/operating-model/inputs). */
+            inputs: {
+                /**
+                 * @default {
+                 *       "grr": 0.9,
+                 *       "nrr": 1,
+                 *       "expansion_rate": 0.2
+                 *     }
+                 */
+                targets: {
+                    /**
+                     * @description An account at target keeps at least this share of its ARR…
+                     * @default 0.9
+                     */
+                    grr: number;
+                    /**
+                     * @description …and ends its renewal at least at this multiple of it.
+                     * @default 1
+                     */
+                    nrr: number;
+                    /**
+                     * @description A CSM's book should expand at least this share.
+                     * @default 0.2
+                     */
+                    expansion_rate: number;
+                };
+                /**
+                 * @default {
+                 *       "csms": null,
+                 *       "book_per_csm": null,
+                 *       "hours_per_week": 40,
+                 *       "allocation": {
+                 *         "onboarding": 15,
+                 *         "recurring_check_ins": 20,
+                 *         "renewal_management": 10,
+                 *         "escalations": 15,
+                 *         "strategic_expansion": 10,
+                 *         "internal_coordination": 15,
+                 *         "admin_data_entry": 15
+                 *       },
+                 *       "minutes_per_check_in": 30
+                 *     }
+                 */
+                coverage: {
+                    /**
+                     * @description Null: count the account owners.
+                     * @default null
+                     */
+                    csms: number | null;
+                    /**
+                     * @description Null: measured.
+                     * @default null
+                     */
+                    book_per_csm: number | null;
+                    /** @default 40 */
+                    hours_per_week: number;
+                    /**
+                     * @description Percent of the week per activity; must add up to 100.
+                     * @default {
+                     *       "onboarding": 15,
+                     *       "recurring_check_ins": 20,
+                     *       "renewal_management": 10,
+                     *       "escalations": 15,
+                     *       "strategic_expansion": 10,
+                     *       "internal_coordination": 15,
+                     *       "admin_data_entry": 15
+                     *     }
+                     */
+                    allocation: {
+                        onboarding?: number;
+                        recurring_check_ins?: number;
+                        renewal_management?: number;
+                        escalations?: number;
+                        strategic_expansion?: number;
+                        internal_coordination?: number;
+                        admin_data_entry?: number;
+                    };
+                    /**
+                     * @description What one human check-in or intake call takes.
+                     * @default 30
+                     */
+                    minutes_per_check_in: number;
+                };
+                /**
+                 * @default [
+                 *       {
+                 *         "name": "Quarterly health check-in",
+                 *         "hours_per_month": 10,
+                 *         "frequency": 5,
+                 *         "consistency": 4,
+                 *         "judgement": 2,
+                 *         "data_availability": 4,
+                 *         "blast_radius": 2,
+                 *         "target_layer": "automated",
+                 *         "infrastructure": "Candor health pulse trigger on a schedule; health state from signals"
+                 *       },
+                 *       {
+                 *         "name": "Onboarding kickoff intake",
+                 *         "hours_per_month": 6,
+                 *         "frequency": 4,
+                 *         "consistency": 5,
+                 *         "judgement": 2,
+                 *         "data_availability": 4,
+                 *         "blast_radius": 2,
+                 *         "target_layer": "automated",
+                 *         "infrastructure": "Candor onboarding intake guide fired on signup"
+                 *       },
+                 *       {
+                 *         "name": "Pre-renewal account research",
+                 *         "hours_per_month": 8,
+                 *         "frequency": 3,
+                 *         "consistency": 4,
+                 *         "judgement": 3,
+                 *         "data_availability": 4,
+                 *         "blast_radius": 3,
+                 *         "target_layer": "ai_augmented",
+                 *         "infrastructure": "Candor pre-renewal interviews + renewal brief 60 days out"
+                 *       },
+                 *       {
+                 *         "name": "Monday portfolio scan",
+                 *         "hours_per_month": 8,
+                 *         "frequency": 5,
+                 *         "consistency": 5,
+                 *         "judgement": 2,
+                 *         "data_availability": 4,
+                 *         "blast_radius": 1,
+                 *         "target_layer": "ai_augmented",
+                 *         "infrastructure": "Candor weekly briefing per CSM"
+                 *       },
+                 *       {
+                 *         "name": "CRM notes and data entry",
+                 *         "hours_per_month": 10,
+                 *         "frequency": 5,
+                 *         "consistency": 4,
+                 *         "judgement": 1,
+                 *         "data_availability": 3,
+                 *         "blast_radius": 1,
+                 *         "target_layer": "automated",
+                 *         "infrastructure": "Signals and briefs pushed by webhook to the CRM"
+                 *       },
+                 *       {
+                 *         "name": "Feature-launch feedback collection",
+                 *         "hours_per_month": 4,
+                 *         "frequency": 2,
+                 *         "consistency": 5,
+                 *         "judgement": 1,
+                 *         "data_availability": 4,
+                 *         "blast_radius": 1,
+                 *         "target_layer": "automated",
+                 *         "infrastructure": "Candor feature-launch guide on the release event"
+                 *       },
+                 *       {
+                 *         "name": "Churn-risk outreach",
+                 *         "hours_per_month": 6,
+                 *         "frequency": 3,
+                 *         "consistency": 3,
+                 *         "judgement": 4,
+                 *         "data_availability": 3,
+                 *         "blast_radius": 4,
+                 *         "target_layer": "ai_augmented",
+                 *         "infrastructure": "Usage-drop trigger + churn-risk interview routed to the CSM"
+                 *       },
+                 *       {
+                 *         "name": "Answering how-to questions",
+                 *         "hours_per_month": 8,
+                 *         "frequency": 5,
+                 *         "consistency": 4,
+                 *         "judgement": 1,
+                 *         "data_availability": 3,
+                 *         "blast_radius": 2,
+                 *         "target_layer": "self_service",
+                 *         "infrastructure": "Docs and in-app guidance fed by interview friction themes"
+                 *       },
+                 *       {
+                 *         "name": "QBR deck preparation",
+                 *         "hours_per_month": 6,
+                 *         "frequency": 2,
+                 *         "consistency": 3,
+                 *         "judgement": 3,
+                 *         "data_availability": 3,
+                 *         "blast_radius": 3,
+                 *         "target_layer": "ai_augmented",
+                 *         "infrastructure": "Account brief with cited quotes as the deck draft"
+                 *       },
+                 *       {
+                 *         "name": "Renewal negotiation",
+                 *         "hours_per_month": 6,
+                 *         "frequency": 2,
+                 *         "consistency": 2,
+                 *         "judgement": 5,
+                 *         "data_availability": 3,
+                 *         "blast_radius": 5,
+                 *         "target_layer": "human_led",
+                 *         "infrastructure": "Stays human; prepared by the renewal brief"
+                 *       }
+                 *     ]
+                 */
+                tasks: {
+                    name: string;
+                    /** @description Hours per CSM per month the task takes today. */
+                    hours_per_month: number;
+                    frequency: number;
+                    consistency: number;
+                    /** @description 5 = needs the most human judgement. */
+                    judgement: number;
+                    data_availability: number;
+                    /** @description 5 = worst customer impact if automated poorly. */
+                    blast_radius: number;
+                    /** @enum {string} */
+                    target_layer: "self_service" | "automated" | "ai_augmented" | "human_led";
+                    infrastructure: string;
+                }[];
+                /**
+                 * @default {
+                 *       "csm_loaded_cost": 220000,
+                 *       "future_csms": null,
+                 *       "future_csm_loaded_cost": 250000,
+                 *       "ai_layer_cost": 48000,
+                 *       "assumed_grr_lift_points": 5,
+                 *       "assumed_nrr_lift_points": 9
+                 *     }
+                 */
+                roi: {
+                    /**
+                     * @description Whole currency units per CSM per year.
+                     * @default 220000
+                     */
+                    csm_loaded_cost: number;
+                    /**
+                     * @description Null: half the team, at least 1.
+                     * @default null
+                     */
+                    future_csms: number | null;
+                    /** @default 250000 */
+                    future_csm_loaded_cost: number;
+                    /** @default 48000 */
+                    ai_layer_cost: number;
+                    /** @default 5 */
+                    assumed_grr_lift_points: number;
+                    /** @default 9 */
+                    assumed_nrr_lift_points: number;
+                };
+                /**
+                 * @default {
+                 *       "survey_response_rate": null,
+                 *       "survey_name": "previous survey"
+                 *     }
+                 */
+                baseline: {
+                    /**
+                     * @description The response rate of the survey Candor replaces (e.g. 0.09 for NPS at 9 %).
+                     * @default null
+                     */
+                    survey_response_rate: number | null;
+                    /** @default previous survey */
+                    survey_name: string;
+                };
+            };
+            book: {
+                accounts: number;
+                customers: number;
+                /** @description Integer cents. */
+                acv_cents: number;
+                csms: number;
+                book_per_csm: number;
+            };
+            retention: components["schemas"]["Retention"];
+            effective_book: {
+                /** @description Mean accounts per CSM at target outcomes, latest quarter. */
+                headline: number | null;
+                book_per_csm: number | null;
+                quarter: string | null;
+                csms: {
+                    csm: string;
+                    measured_accounts: number;
+                    at_target: number;
+                    share_at_target: number | null;
+                    expansion_rate: number | null;
+                    meets_expansion_target: boolean | null;
+                }[];
+                trend: {
+                    quarter: string;
+                    effective_book: number | null;
+                    book_per_csm: number | null;
+                }[];
+                how: string;
+            };
+            coverage: {
+                csms: number;
+                book_per_csm: number;
+                hours_per_week: number;
+                hours_saved_per_week: number;
+                projected_book_per_csm: number;
+                activities: {
+                    activity: string;
+                    percent: number;
+                    hours_per_week: number;
+                    /** @enum {string} */
+                    current_layer: "self_service" | "automated" | "ai_augmented" | "human_led";
+                    /** @enum {string} */
+                    target_layer: "self_service" | "automated" | "ai_augmented" | "human_led";
+                    move: string;
+                    capability: string | null;
+                    /** @enum {string} */
+                    complexity: "low" | "medium" | "high";
+                    hours_saved_per_week: number;
+                    /** @enum {string} */
+                    basis: "measured" | "assumed";
+                    how: string;
+                }[];
+                top_moves: {
+                    activity: string;
+                    hours_saved_per_week: number;
+                    /** @enum {string} */
+                    complexity: "low" | "medium" | "high";
+                    roi: number;
+                }[];
+            };
+            automation: {
+                tasks: {
+                    name: string;
+                    /** @description Hours per CSM per month the task takes today. */
+                    hours_per_month: number;
+                    frequency: number;
+                    consistency: number;
+                    /** @description 5 = needs the most human judgement. */
+                    judgement: number;
+                    data_availability: number;
+                    /** @description 5 = worst customer impact if automated poorly. */
+                    blast_radius: number;
+                    /** @enum {string} */
+                    target_layer: "self_service" | "automated" | "ai_augmented" | "human_led";
+                    infrastructure: string;
+                    readiness: number;
+                    risk: number;
+                    hours_saved_per_month: number;
+                    priority: number;
+                }[];
+                top: {
+                    name: string;
+                    /** @description Hours per CSM per month the task takes today. */
+                    hours_per_month: number;
+                    frequency: number;
+                    consistency: number;
+                    /** @description 5 = needs the most human judgement. */
+                    judgement: number;
+                    data_availability: number;
+                    /** @description 5 = worst customer impact if automated poorly. */
+                    blast_radius: number;
+                    /** @enum {string} */
+                    target_layer: "self_service" | "automated" | "ai_augmented" | "human_led";
+                    infrastructure: string;
+                    readiness: number;
+                    risk: number;
+                    hours_saved_per_month: number;
+                    priority: number;
+                }[];
+            };
+            roi: {
+                seed_example: {
+                    inputs: {
+                        customers: number;
+                        /** @description Integer cents. */
+                        acv_cents: number;
+                        current_csms: number;
+                        /** @description Integer cents. */
+                        csm_loaded_cost_cents: number;
+                        future_csms: number;
+                        /** @description Integer cents. */
+                        future_team_cost_cents: number;
+                        /** @description Integer cents. */
+                        ai_layer_cost_cents: number;
+                        grr_lift_points: number;
+                        nrr_lift_points: number;
+                    };
+                    result: {
+                        /** @description Integer cents. */
+                        arr_cents: number;
+                        /** @description Integer cents. */
+                        current_cost_cents: number;
+                        /** @description Integer cents. */
+                        future_cost_cents: number;
+                        /** @description Integer cents. */
+                        savings_cents: number;
+                        /** @description Integer cents. */
+                        grr_value_cents: number;
+                        /** @description Integer cents. */
+                        nrr_value_cents: number;
+                        /** @description Integer cents. */
+                        total_impact_cents: number;
+                        /** @description Total impact ÷ AI layer cost (30 = 30:1). */
+                        return_ratio: number | null;
+                        steps: {
+                            label: string;
+                            /** @description Integer cents. */
+                            cents: number;
+                            how: string;
+                        }[];
+                    };
+                };
+                own_book: {
+                    inputs: {
+                        customers: number;
+                        /** @description Integer cents. */
+                        acv_cents: number;
+                        current_csms: number;
+                        /** @description Integer cents. */
+                        csm_loaded_cost_cents: number;
+                        future_csms: number;
+                        /** @description Integer cents. */
+                        future_team_cost_cents: number;
+                        /** @description Integer cents. */
+                        ai_layer_cost_cents: number;
+                        grr_lift_points: number;
+                        nrr_lift_points: number;
+                    };
+                    result: {
+                        /** @description Integer cents. */
+                        arr_cents: number;
+                        /** @description Integer cents. */
+                        current_cost_cents: number;
+                        /** @description Integer cents. */
+                        future_cost_cents: number;
+                        /** @description Integer cents. */
+                        savings_cents: number;
+                        /** @description Integer cents. */
+                        grr_value_cents: number;
+                        /** @description Integer cents. */
+                        nrr_value_cents: number;
+                        /** @description Integer cents. */
+                        total_impact_cents: number;
+                        /** @description Total impact ÷ AI layer cost (30 = 30:1). */
+                        return_ratio: number | null;
+                        steps: {
+                            label: string;
+                            /** @description Integer cents. */
+                            cents: number;
+                            how: string;
+                        }[];
+                    };
+                    /** @enum {string} */
+                    lift_basis: "measured" | "assumed";
+                    response_rate: number | null;
+                    sensitivity: {
+                        benefit_factor: number;
+                        ai_cost_factor: number;
+                        /** @description Integer cents. */
+                        total_impact_cents: number;
+                        return_ratio: number | null;
+                    }[];
+                };
+            };
+            holdouts: components["schemas"]["HoldoutReport"];
+            engagement: {
+                baseline: {
+                    survey_response_rate: number | null;
+                    survey_name: string;
+                };
+                moments: {
+                    moment: string;
+                    invited: number;
+                    response_rate: number | null;
+                    completion_rate: number | null;
+                    lift_vs_baseline: number | null;
+                    time_to_insight_hours: {
+                        median: number;
+                        p90: number;
+                        n: number;
+                    } | null;
+                }[];
+            };
+        };
+        Retention: {
+            /** @description The workspace, a CSM email, a plan or a quarter (2026-Q1). */
+            key: string;
+            renewals: number;
+            accounts: number;
+            arr_before_cents: number;
+            arr_after_cents: number;
+            /** @description Σ min(after, before) / Σ before; null with nothing up for renewal. */
+            grr: number | null;
+            /** @description Σ after / Σ before. */
+            nrr: number | null;
+            /** @description Share of renewals that grew. */
+            expansion_rate: number | null;
+            churned: number;
+            contracted: number;
+            expanded: number;
+        };
+        HoldoutReport: {
+            /** @description The trigger with enough data and the largest control group (groups are never pooled across triggers). */
+            overall: {
+                name: string;
+                treated: {
+                    /** @description Accounts with a renewal or churn since they were assigned. */
+                    accounts: number;
+                    renewals: number;
+                    renewal_rate: number | null;
+                    grr: number | null;
+                    nrr: number | null;
+                    expansion_rate: number | null;
+                };
+                held_out: {
+                    /** @description Accounts with a renewal or churn since they were assigned. */
+                    accounts: number;
+                    renewals: number;
+                    renewal_rate: number | null;
+                    grr: number | null;
+                    nrr: number | null;
+                    expansion_rate: number | null;
+                };
+                enough_data: boolean;
+                /** @description Plain-language reading, including "Not enough data yet" with the counts. */
+                verdict: string;
+                /** @description Treated minus held out with a 95 % interval (Newcombe for rates, bootstrap over accounts for GRR/NRR). */
+                lift: {
+                    renewal_rate: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                    expansion_rate: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                    grr: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                    nrr: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                } | null;
+            };
+            by_trigger: {
+                trigger_id: string;
+                name: string;
+                holdout_percent: number;
+                treated: {
+                    /** @description Accounts with a renewal or churn since they were assigned. */
+                    accounts: number;
+                    renewals: number;
+                    renewal_rate: number | null;
+                    grr: number | null;
+                    nrr: number | null;
+                    expansion_rate: number | null;
+                };
+                held_out: {
+                    /** @description Accounts with a renewal or churn since they were assigned. */
+                    accounts: number;
+                    renewals: number;
+                    renewal_rate: number | null;
+                    grr: number | null;
+                    nrr: number | null;
+                    expansion_rate: number | null;
+                };
+                enough_data: boolean;
+                /** @description Plain-language reading, including "Not enough data yet" with the counts. */
+                verdict: string;
+                /** @description Treated minus held out with a 95 % interval (Newcombe for rates, bootstrap over accounts for GRR/NRR). */
+                lift: {
+                    renewal_rate: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                    expansion_rate: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                    grr: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                    nrr: {
+                        estimate: number;
+                        low: number;
+                        high: number;
+                    };
+                } | null;
+            }[];
+        };
+        TriggerRow: {
+            id: string;
+            name: string;
+            enabled: boolean;
+            guide_id: string;
+            guide_name: string | null;
+            rule: {
+                [key: string]: unknown;
+            };
+            invited: number;
+            skipped: number;
+            started: number;
+            completed: number;
+        };
+        ManualSends: {
+            eligible: number;
+            skipped: number;
+            skipped_by_reason: {
+                [key: string]: number;
+            };
+            invited: number;
+            shown: number;
+            started: number;
+            completed: number;
+            actionable: number;
+        };
+        FunnelWindow: {
+            days: number;
+            since: string;
+        };
+        Trigger: {
+            name: string;
+            /** Format: uuid */
+            guide_id: string;
+            /** @default true */
+            enabled: boolean;
+            when: {
+                /** @enum {string} */
+                type: "event";
+                /** @description Event name, as sent to /v1/events or the widget. */
+                event: string;
+                /** @description Every listed property must equal the given value. */
+                filter?: {
+                    [key: string]: string | number | boolean;
+                };
+            } | {
+                /** @enum {string} */
+                type: "attribute";
+                /** @enum {string} */
+                target: "account" | "contact";
+                /** @description An attribute key, or one of plan, lifecycle_stage, health_state, role (built-in fields). */
+                attribute: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains";
+                value: string | number | boolean;
+            } | {
+                /** @enum {string} */
+                type: "usage_drop";
+                /** @description Fires when usage fell at least this much… */
+                percent: number;
+                /** @description …comparing the last N days with the N days before. */
+                days: number;
+            } | {
+                /** @enum {string} */
+                type: "health_change";
+                /** @enum {string} */
+                to: "healthy" | "watch" | "at_risk";
+                /** @enum {string} */
+                from?: "healthy" | "watch" | "at_risk";
+            } | {
+                /** @enum {string} */
+                type: "schedule";
+                /**
+                 * @description renewal_date: the account's renewal date; signup: when the contact was first seen.
+                 * @enum {string}
+                 */
+                anchor: "renewal_date" | "signup";
+                /** @description Days after the anchor (negative: before). */
+                offset_days: number;
+            } | {
+                /** @enum {string} */
+                type: "manual";
+            } | {
+                /** @enum {string} */
+                type: "signal";
+                /**
+                 * @description Fires when an interview yields this signal (high churn risk, expansion, asking for a person, an NPS score of 6 or less, a competitor).
+                 * @enum {string}
+                 */
+                signal: "churn_risk_high" | "expansion_intent" | "wants_human" | "nps_detractor" | "competitor_named";
+            };
+            /**
+             * @default {
+             *       "type": "contact"
+             *     }
+             */
+            who: {
+                /**
+                 * @description The contact the event or condition is about.
+                 * @enum {string}
+                 */
+                type: "contact";
+            } | {
+                /** @enum {string} */
+                type: "account_contacts";
+                /**
+                 * @description The account's contacts with one of these roles; empty means all of them.
+                 * @default []
+                 */
+                roles: string[];
+            };
+            /**
+             * @default {
+             *       "channel": "in_app"
+             *     }
+             */
+            how: {
+                /** @enum {string} */
+                channel: "in_app";
+            } | {
+                /** @enum {string} */
+                channel: "email";
+            } | {
+                /** @enum {string} */
+                channel: "in_app_then_email";
+                /** @description Email the link when the in-app invitation went unseen. */
+                email_after_days: number;
+            };
+            /** @default {} */
+            throttle: {
+                recontact_days?: number;
+                once_per_guide?: boolean;
+            };
+            /** @description Only for accounts whose plan is one of these (case-insensitive); without it, every plan. */
+            plans?: string[];
+            /**
+             * @description What the trigger does when it fires, in order (a play). Without it: invite, as before.
+             * @default [
+             *       {
+             *         "type": "invite"
+             *       }
+             *     ]
+             */
+            do: ({
+                /**
+                 * @description Invite to an interview with the trigger's guide, who and how.
+                 * @enum {string}
+                 */
+                type: "invite";
+            } | {
+                /** @enum {string} */
+                type: "notify";
+                /** @enum {string} */
+                channel: "slack" | "email";
+                /**
+                 * @description The account's CSM owner, its AE, or both.
+                 * @enum {string}
+                 */
+                to: "owner" | "ae" | "owner_and_ae";
+            } | {
+                /** @enum {string} */
+                type: "crm_task";
+                /** @enum {string} */
+                to: "owner" | "ae";
+            } | {
+                /** @enum {string} */
+                type: "webhook";
+                /**
+                 * Format: uuid
+                 * @description One of the workspace's webhook endpoints: signed, retried and logged like every webhook.
+                 */
+                endpoint_id: string;
+            } | {
+                /** @enum {string} */
+                type: "in_app_message";
+                title: string;
+                body: string;
+                link_url: string;
+                /** @description The link's words; "Read more" without. */
+                link_label?: string;
+            })[];
+            /**
+             * @description Control share: this percent of eligible accounts (contacts without one) is never contacted by this trigger, recorded as skipped: holdout, so outcomes can be compared with the treated ones. Drawn by a stable hash of (trigger, account).
+             * @default 10
+             */
+            holdout_percent: number;
+            id: string;
+            created_at: string;
+            updated_at: string;
+        };
+        OutboxRow: {
+            id: string;
+            kind: string;
+            to_address: string;
+            subject: string;
+            status: string;
+            created_at: string;
+        };
+        OutboxEmail: {
+            id: string;
+            kind: string;
+            to_address: string;
+            subject: string;
+            status: string;
+            created_at: string;
+            from_address: string;
+            html: string;
+            text: string;
+            redacted_links: number;
+        };
+        ResentInvite: {
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            url: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "csm";
+        RatingReport: {
+            window_days: number;
+            overall: {
+                /** @enum {string} */
+                scale: "nps" | "csat" | "ces";
+                responses: number;
+                /** @description NPS 9–10, CSAT 4–5, CES 5–7 */
+                promoters: number;
+                passives: number;
+                /** @description NPS 0–6, CSAT 1–2, CES 1–3 */
+                detractors: number;
+                average: number;
+                /** @description NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score */
+                score: number;
+            }[];
+            by_moment: {
+                moment: string;
+                /** @enum {string} */
+                scale: "nps" | "csat" | "ces";
+                responses: number;
+                /** @description NPS 9–10, CSAT 4–5, CES 5–7 */
+                promoters: number;
+                passives: number;
+                /** @description NPS 0–6, CSAT 1–2, CES 1–3 */
+                detractors: number;
+                average: number;
+                /** @description NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score */
+                score: number;
+            }[];
+            by_account: {
+                account_id: string;
+                external_id: string;
+                account_name: string;
+                /** @enum {string} */
+                scale: "nps" | "csat" | "ces";
+                responses: number;
+                /** @description NPS 9–10, CSAT 4–5, CES 5–7 */
+                promoters: number;
+                passives: number;
+                /** @description NPS 0–6, CSAT 1–2, CES 1–3 */
+                detractors: number;
+                average: number;
+                /** @description NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score */
+                score: number;
+            }[];
+            weekly: {
+                /** @description Monday of the week, UTC */
+                week: string;
+                /** @enum {string} */
+                scale: "nps" | "csat" | "ces";
+                responses: number;
+                /** @description NPS 9–10, CSAT 4–5, CES 5–7 */
+                promoters: number;
+                passives: number;
+                /** @description NPS 0–6, CSAT 1–2, CES 1–3 */
+                detractors: number;
+                average: number;
+                /** @description NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score */
+                score: number;
+            }[];
+            detractor_reasons: {
+                /** @enum {string} */
+                scale: "nps" | "csat" | "ces";
+                score: number;
+                /** @description The customer's answer to why they gave that score */
+                reason: string | null;
+                interview_id: string;
+                /** @description The reason message (or the score, when no reason was given) */
+                message_id: string;
+                account_id: string | null;
+                account_name: string | null;
+                moment: string;
+                at: string;
+            }[];
+        };
+        GuideRow: {
+            id: string;
+            name: string;
+            moment: string;
+            current_version: number;
+            versions: number;
+            interviews: number;
+            archived: boolean;
+            updated_at: string;
+        };
+        GuideDetail: {
+            guide: components["schemas"]["GuideRow"];
+            versions: {
+                id: string;
+                version: number;
+                definition: {
+                    [key: string]: unknown;
+                };
+                created_at: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

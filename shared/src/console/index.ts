@@ -1,0 +1,7 @@
+export * from './brief-runs';
+export * from './common';
+export * from './guides';
+export * from './outbox';
+export * from './review-queue';
+export * from './signal-corrections';
+export * from './triggers';
