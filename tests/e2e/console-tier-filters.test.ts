@@ -79,10 +79,20 @@ describe.skipIf(!hasChromium)(
       expect(await page.getByLabel('Plan').inputValue()).toBe('growth');
       expect(await page.getByLabel('AE').inputValue()).toBe('sam@tier.example');
 
-      await page.getByLabel('Plan').selectOption('none');
-      // One change at a time: each select writes the URL from what it last rendered.
-      await page.waitForURL((u) => u.searchParams.get('plan') === 'none');
-      await page.getByLabel('AE').selectOption('');
+      // Two filters changed in the same moment, before the page re-renders: both stick.
+      const plan = await page.getByLabel('Plan').elementHandle();
+      const ae = await page.getByLabel('AE').elementHandle();
+      await page.evaluate(
+        ([planSelect, aeSelect]) => {
+          const choose = (select: unknown, value: string) => {
+            (select as HTMLSelectElement).value = value;
+            (select as HTMLSelectElement).dispatchEvent(new Event('change', { bubbles: true }));
+          };
+          choose(planSelect, 'none');
+          choose(aeSelect, '');
+        },
+        [plan, ae],
+      );
       await page.waitForURL((u) => u.searchParams.get('plan') === 'none' && !u.searchParams.has('ae'));
       await expect.poll(names, { timeout: 15_000 }).toEqual(['Hooli']);
     });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { getJson, query } from '../../api';
 import type { AccountRow, Paged } from '../../api-types';
 import { HealthBadge } from '../../components/badges';
@@ -8,6 +8,7 @@ import { formatDay, formatDaysUntil, formatMoney, formatRelative, humanize } fro
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { useUrlFilters } from '../../components/use-url-filters';
 
 const columns = [
   { key: 'name', label: 'Account' },
@@ -22,7 +23,7 @@ type Facets = { owners: string[]; aes: string[]; health_states: string[]; plans:
 
 /** The workspace's accounts: filter, sort and page on the server so 10,000 rows stay fast. */
 export default function AccountsPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const sort = params.get('sort') ?? 'renewal';
   const order = params.get('order') ?? 'asc';
   const owner = params.get('owner') ?? '';
@@ -32,13 +33,6 @@ export default function AccountsPage() {
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [search, setSearch] = useState(q);
-
-  const update = (next: Record<string, string>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) v ? merged.set(k, v) : merged.delete(k);
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged, { replace: true });
-  };
 
   // Typing searches after a short pause instead of on every key.
   useEffect(() => {

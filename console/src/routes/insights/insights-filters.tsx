@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { getJson } from '../../api';
 import type { InsightsFilters } from '../../api-types';
 import { humanize } from '../../components/format';
+import { useUrlFilters } from '../../components/use-url-filters';
 
 const MOMENTS = ['onboarding', 'health_pulse', 'churn_risk', 'pre_renewal', 'expansion', 'feature_launch'];
 const KEYS = ['owner', 'plan', 'moment', 'from', 'to'] as const;
@@ -13,17 +13,11 @@ type Facets = { owners: string[]; plans: string[] };
  * the query string to ask the API with, and a setter that resets the pipeline's page.
  */
 export function useInsightsFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update, clear } = useUrlFilters('expansion_page');
   const values = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof KEYS)[number], string>;
   const page = Number(params.get('expansion_page') ?? '1') || 1;
-  const update = (next: Record<string, string>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) v ? merged.set(k, v) : merged.delete(k);
-    if (!('expansion_page' in next)) merged.delete('expansion_page');
-    setParams(merged, { replace: true });
-  };
   const active = KEYS.some((k) => values[k]);
-  return { values, page, update, active, clear: () => setParams(new URLSearchParams(), { replace: true }) };
+  return { values, page, update, active, clear };
 }
 
 /** The filter bar: owner, plan, moment and date range; the dates show the range the server applied. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { getJson, query } from '../../api';
 import type { InterviewRow, Paged } from '../../api-types';
 import { ModeBadge, StatusBadge } from '../../components/badges';
@@ -7,12 +7,13 @@ import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { useUrlFilters } from '../../components/use-url-filters';
 
 const statuses = ['invited', 'started', 'completed', 'abandoned', 'expired', 'declined'];
 
 /** Every interview of the workspace, newest first, with its status and the mode it ran in. */
 export default function InterviewsPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const list = useQuery({
@@ -20,12 +21,7 @@ export default function InterviewsPage() {
     queryFn: () => getJson<Paged<InterviewRow>>(`/interviews${query({ status, page })}`),
     placeholderData: keepPreviousData,
   });
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    v ? next.set(k, v) : next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const set = (k: string, v: string) => update({ [k]: v });
   return (
     <>
       <PageHeader title="Interviews" subtitle={list.data ? `${list.data.total.toLocaleString()} interviews` : null} />
