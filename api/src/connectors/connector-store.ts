@@ -168,3 +168,13 @@ function openConnector(deps: Deps, ws: Ws, id: string, kind: ConnectorKind, cred
       });
   }
 }
+
+/** The workspace's enabled HubSpot and Salesforce connectors, with their settings as stored. */
+export function enabledCrmConnectors(db: AppDeps['db'], ws: Ws) {
+  return tenant(db, ws)
+    .selectFrom('connectors')
+    .select(['id', 'kind', 'settings'])
+    .where('kind', 'in', ['hubspot', 'salesforce'])
+    .where('enabled', '=', true)
+    .execute();
+}

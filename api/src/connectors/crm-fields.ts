@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { enabledCrmConnectors } from './connector-store';
 import { crmSettings } from './crm-mapping';
 import { queueConnectorAction } from './deliver-action';
 
@@ -14,12 +15,7 @@ type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'config'>;
  */
 export async function queueCrmFieldWrites(deps: Deps, ws: Ws, accountId: string): Promise<void> {
   const t = tenant(deps.db, ws);
-  const crms = await t
-    .selectFrom('connectors')
-    .select(['id', 'kind', 'settings'])
-    .where('kind', 'in', ['hubspot', 'salesforce'])
-    .where('enabled', '=', true)
-    .execute();
+  const crms = await enabledCrmConnectors(deps.db, ws);
   if (crms.length === 0) return;
   const account = await t
     .selectFrom('accounts')

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { enabledCrmConnectors } from './connector-store';
 import { crmSettings } from './crm-mapping';
 import { queueConnectorAction } from './deliver-action';
 
@@ -40,12 +41,7 @@ export function answersByTopic(topicKeys: readonly string[], messages: readonly 
  */
 export async function queueIntakeFieldWrites(deps: Deps, ws: Ws, interviewId: string): Promise<void> {
   const t = tenant(deps.db, ws);
-  const crms = await t
-    .selectFrom('connectors')
-    .select(['id', 'kind', 'settings'])
-    .where('kind', 'in', ['hubspot', 'salesforce'])
-    .where('enabled', '=', true)
-    .execute();
+  const crms = await enabledCrmConnectors(deps.db, ws);
   const mapped = crms.flatMap((c) => {
     const settings = crmSettings.safeParse(c.settings);
     return settings.success && Object.keys(settings.data.intake_fields).length > 0
