@@ -90,4 +90,48 @@ describe.skipIf(!hasChromium)('Settings → Connectors in Chromium', { timeout: 
     await expectAccessible(page, 'settings-connectors');
     await screenshotPage(page, 'settings-connectors');
   });
+
+  it('maps HubSpot properties in and out from the card, refuses a bad property name and keeps the rest', async () => {
+    await page.goto(`${server.origin}/settings?tab=connectors`);
+    const hubCard = page
+      .getByRole('tabpanel')
+      .locator('section', { has: page.getByRole('heading', { name: 'HubSpot' }) });
+    await hubCard.getByRole('button', { name: 'Field mapping' }).click();
+    const form = hubCard.getByRole('form', { name: 'Field mapping' });
+    await form.getByLabel(/Sync accounts, owners/).check();
+    await form.getByLabel('Plan property').fill('plan_tier');
+    await form.getByLabel(/Bring contacts in/).check();
+    await form.getByLabel('Health').fill('candor_health');
+    await form.getByLabel('Topic goals').fill('onboarding goals');
+    await form.getByRole('button', { name: 'Save mapping' }).click();
+    // A property name with a space is refused with the field named, and nothing is stored.
+    await form.getByText(/intake_fields.*CRM property API name/).waitFor();
+    const settings = async () =>
+      (
+        await server.t.deps.db
+          .selectFrom('connectors')
+          .select('settings')
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', 'hubspot')
+          .executeTakeFirstOrThrow()
+      ).settings as Record<string, { enabled?: boolean; plan_property?: string; contacts?: { enabled: boolean } }>;
+    expect((await settings()).sync?.enabled).toBe(false);
+
+    await form.getByLabel('Topic goals').fill('onboarding_goals');
+    await form.getByRole('button', { name: 'Save mapping' }).click();
+    await form.getByText('Mapping saved').waitFor();
+    expect(await settings()).toMatchObject({
+      fields: { health: 'candor_health' },
+      intake_fields: { goals: 'onboarding_goals' },
+      sync: { enabled: true, plan_property: 'plan_tier', contacts: { enabled: true } },
+    });
+    await expectAccessible(page, 'settings-connector-mapping');
+
+    // Opened again after a reload, the form shows what was stored.
+    await page.reload();
+    await hubCard.getByRole('button', { name: 'Field mapping' }).click();
+    expect(await form.getByLabel('Plan property').inputValue()).toBe('plan_tier');
+    expect(await form.getByLabel('Topic goals').inputValue()).toBe('onboarding_goals');
+    expect(await form.getByLabel(/Bring contacts in/).isChecked()).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { getJson, sendJson } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { Empty, QueryView } from '../../components/states';
+import { CrmMappingForm } from './crm-mapping-form';
 import { ActionError } from './secret-parts';
 
 type Kind = 'slack' | 'hubspot' | 'salesforce';
@@ -78,6 +79,7 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
     typeof connector?.settings.channel === 'string' ? connector.settings.channel : '',
   );
   const [showLog, setShowLog] = useState(false);
+  const [showMapping, setShowMapping] = useState(false);
   const save = useMutation({
     mutationFn: () => {
       const filled = vendor.fields.every((f) => f.optional || (values[f.key] ?? '').trim() !== '');
@@ -198,6 +200,16 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
               <button type="button" className="button" onClick={() => toggle.mutate(!connector.enabled)}>
                 {connector.enabled ? 'Pause' : 'Resume'}
               </button>
+              {kind === 'slack' ? null : (
+                <button
+                  type="button"
+                  className="button"
+                  aria-pressed={showMapping}
+                  onClick={() => setShowMapping(!showMapping)}
+                >
+                  Field mapping
+                </button>
+              )}
               <button type="button" className="button" aria-pressed={showLog} onClick={() => setShowLog(!showLog)}>
                 Delivery log
               </button>
@@ -205,6 +217,9 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
           ) : null}
         </div>
       </form>
+      {connector && showMapping && kind !== 'slack' ? (
+        <CrmMappingForm kind={kind} settings={connector.settings} />
+      ) : null}
       {connector && showLog ? <ConnectorLog kind={kind} /> : null}
     </section>
   );
