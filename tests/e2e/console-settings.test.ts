@@ -152,8 +152,10 @@ describe.skipIf(!hasChromium)('console settings in Chromium', { timeout: 60_000 
     await expectAccessible(page, 'settings-identity-test-mode');
 
     await toggle();
+    // The switch shows the choice at once; the page's banner follows the server's answer, so wait for it.
     await panel.getByText('Test mode is on.').waitFor({ state: 'detached' });
-    expect(await page.getByText('Identity verification is off (test mode).').count()).toBe(0);
+    await page.getByText('Identity verification is off (test mode).').waitFor({ state: 'detached' });
+    expect(await testMode.isChecked()).toBe(false);
     expect((await workspace()).identity_verification).toBe(true);
   });
 
