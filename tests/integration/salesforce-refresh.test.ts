@@ -1,4 +1,4 @@
-import { queueConnectorAction } from '@candor/api/connectors/deliver-action';
+import { queueConnectorAction, WAITING_FOR_REAUTH } from '@candor/api/connectors/deliver-action';
 import { openSecret } from '@candor/api/secrets/sealed-secrets';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,20 @@ describe(`Salesforce session refresh (${databaseKind})`, () => {
     const tested = await readJson(await call('POST', '/settings/connectors/salesforce/test'));
     expect(tested.ok).toBe(false);
 
+    // While it waits for new credentials, a delivery is held, not spent on a refused session.
+    const callsBefore = sf.calls.length;
+    const [held] = await queueConnectorAction(t.deps, ws, task('While away'), 'refused:2', connectorId);
+    const waiting = await eventually(async () => {
+      const row = await t.deps.db
+        .selectFrom('connector_deliveries')
+        .select(['status', 'attempts', 'last_error'])
+        .where('id', '=', held as string)
+        .executeTakeFirstOrThrow();
+      return row.last_error ? row : undefined;
+    }, 15_000);
+    expect(waiting).toEqual({ status: 'pending', attempts: 0, last_error: WAITING_FOR_REAUTH });
+    expect(sf.calls.length).toBe(callsBefore);
+
     const again = await call('PUT', '/settings/connectors/salesforce', {
       credentials: {
         instance_url: SALESFORCE_INSTANCE,
@@ -147,5 +161,8 @@ describe(`Salesforce session refresh (${databaseKind})`, () => {
       ok: true,
       message: expect.stringContaining('Acme Inc'),
     });
+    // Connected again, the held delivery goes out.
+    expect(await settled(held as string)).toMatchObject({ status: 'delivered', attempts: 1, last_error: null });
+    expect(sf.tasks().map((c) => (c.body as { Subject: string }).Subject)).toContain('While away');
   });
 });

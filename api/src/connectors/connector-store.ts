@@ -128,8 +128,13 @@ export async function loadConnector(
   deps: Deps,
   ws: Ws,
   where: { kind: ConnectorKind } | { id: string },
-): Promise<{ id: string; enabled: boolean; settings: Record<string, unknown>; connector: Connector } | undefined> {
-  let q = tenant(deps.db, ws).selectFrom('connectors').select(['id', 'kind', 'enabled', 'settings', 'credentials']);
+): Promise<
+  | { id: string; enabled: boolean; authError: string | null; settings: Record<string, unknown>; connector: Connector }
+  | undefined
+> {
+  let q = tenant(deps.db, ws)
+    .selectFrom('connectors')
+    .select(['id', 'kind', 'enabled', 'auth_error', 'settings', 'credentials']);
   q = 'kind' in where ? q.where('kind', '=', where.kind) : q.where('id', '=', where.id);
   const row = await q.executeTakeFirst();
   if (!row) return undefined;
@@ -137,6 +142,7 @@ export async function loadConnector(
   return {
     id: row.id,
     enabled: row.enabled,
+    authError: row.auth_error,
     settings: row.settings,
     connector: openConnector(deps, ws, row.id, row.kind, credentials),
   };

@@ -11,6 +11,8 @@ export const MAX_ATTEMPTS = 6;
 /** A vendor asking for more than this is answered with a failure rather than an hour-long wait. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 const STALE_ATTEMPT_MS = 60_000;
+/** What a delivery held for a connector that lost its authorization says in the log. */
+export const WAITING_FOR_REAUTH = 'waiting for the connector to be connected again';
 
 /**
  * Queues `action` on every enabled connector of the workspace that can carry it (or on
@@ -57,6 +59,25 @@ export async function queueConnectorAction(
   return rows.map((r) => r.id);
 }
 
+/** Queues again the deliveries held while the connector waited for new credentials. */
+export async function resumeHeldDeliveries(deps: QueueDeps, ws: Ws, connectorId: string): Promise<number> {
+  const held = await tenant(deps.db, ws)
+    .selectFrom('connector_deliveries')
+    .select(['id', 'attempts'])
+    .where('connector_id', '=', connectorId)
+    .where('status', '=', 'pending')
+    .where('last_error', '=', WAITING_FOR_REAUTH)
+    .execute();
+  for (const { id, attempts } of held)
+    await deps.jobs.send(
+      'deliver-connector-action',
+      { deliveryId: id },
+      // A fresh key: the job that held it used this attempt's key, and a singleton would drop the resume.
+      { singletonKey: `connector:${id}:${attempts + 1}:resumed` },
+    );
+  return held.length;
+}
+
 /** Backoff before attempt n+1 after n failed attempts, or the vendor's Retry-After when longer. */
 export function nextAttemptDelayMs(baseMs: number, failedAttempts: number, retryAfterMs?: number): number {
   return Math.max(baseMs * 2 ** (failedAttempts - 1), retryAfterMs ?? 0);
@@ -98,6 +119,17 @@ export async function deliverConnectorAction(deps: Deps, deliveryId: string): Pr
   try {
     const loaded = await loadConnector(deps, ws, { id: claimed.connector_id });
     if (!loaded?.enabled) throw new ConnectorError(loaded ? 'connector disabled' : 'connector removed', null, false);
+    if (loaded.authError) {
+      // Every attempt would be refused until someone connects again: hold the delivery
+      // (its attempt not counted) rather than spend its retries; new credentials resume it.
+      await t
+        .updateTable('connector_deliveries')
+        .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), last_error: WAITING_FOR_REAUTH }))
+        .where('id', '=', deliveryId)
+        .execute();
+      log.info('connector delivery held until the connector is connected again');
+      return;
+    }
     const receipt = await loaded.connector.deliver(connectorActionSchema.parse(claimed.action));
     await t
       .updateTable('connector_deliveries')

@@ -4,7 +4,7 @@ import { AppError, describeZodError, notFound } from '../app-error';
 import { ConnectorError, type ConnectorKind, connectorKinds } from '../connectors/connector';
 import { deleteConnector, listConnectors, loadConnector, saveConnector } from '../connectors/connector-store';
 import { syncCrmAccounts } from '../connectors/crm-sync';
-import { listConnectorDeliveries } from '../connectors/deliver-action';
+import { listConnectorDeliveries, resumeHeldDeliveries } from '../connectors/deliver-action';
 import type { Ws } from '../db/tenant';
 import { memberActor, recordAudit } from '../workspaces/audit';
 
@@ -35,6 +35,7 @@ export async function configureConnector(deps: Deps, ws: Ws, memberId: string, k
   const parsed = saveBody.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
   const saved = await saveConnector(deps, ws, kind, parsed.data);
+  if (parsed.data.credentials && saved.enabled) await resumeHeldDeliveries(deps, ws, saved.id);
   await recordAudit(deps, ws, {
     actor: memberActor(memberId),
     action: 'connector.configured',
