@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
+import { reasonInWords } from '../review-queue/review-actions';
 import { readBriefSections } from './brief-sections';
-import { reasonInWords } from './review-actions';
 
 /** Health states the console counts as "at risk" (synthesis writes healthy | watch | at_risk). */
 export const AT_RISK_STATES = ['at_risk'];

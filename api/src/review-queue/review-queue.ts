@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
@@ -76,13 +76,13 @@ export type ReviewItem = {
   updated_at: string;
 };
 
-/** The queue, newest first; snoozed items whose time has come count as open again. */
-export async function listReviewItems(
-  db: Db,
-  ws: Ws,
-  filter: { status?: 'open' | 'snoozed' | 'done'; assigneeEmail?: string; limit?: number },
-): Promise<ReviewItem[]> {
-  let q = tenant(db, ws)
+/** Open, or snoozed until a time that has come: what every list of the queue counts as open. */
+export const isOpenAt = (now: Date) =>
+  sql<SqlBool>`(review_items.status = 'open' or (review_items.status = 'snoozed' and review_items.snoozed_until <= ${now}))`;
+
+/** Items with their account and assignee: the one read the API's and the console's lists build on. */
+export function reviewItemRows(db: Db, ws: Ws) {
+  return tenant(db, ws)
     .selectFrom('review_items')
     .innerJoin('accounts', 'accounts.id', 'review_items.account_id')
     .leftJoin('members', 'members.id', 'review_items.assignee_member_id')
@@ -92,31 +92,31 @@ export async function listReviewItems(
       'review_items.reason',
       'review_items.evidence',
       'review_items.snoozed_until',
+      'review_items.assignee_member_id',
       'review_items.created_at',
       'review_items.updated_at',
-      sql<
-        ReviewItem['status']
-      >`case when review_items.status = 'snoozed' and review_items.snoozed_until <= now() then 'open' else review_items.status end`.as(
-        'status',
-      ),
       'accounts.id as account_id',
       'accounts.external_id as account_external_id',
       'accounts.name as account_name',
-      'members.id as member_id',
-      'members.email as member_email',
-      'members.name as member_name',
-    ])
+      'members.email as assignee_email',
+      'members.name as assignee_name',
+    ]);
+}
+
+/** The queue, newest first; snoozed items whose time has come count as open again. */
+export async function listReviewItems(
+  db: Db,
+  ws: Ws,
+  filter: { status?: 'open' | 'snoozed' | 'done'; assigneeEmail?: string; limit?: number },
+): Promise<ReviewItem[]> {
+  const now = new Date();
+  let q = reviewItemRows(db, ws)
+    .select(sql<ReviewItem['status']>`case when ${isOpenAt(now)} then 'open' else review_items.status end`.as('status'))
     .orderBy('review_items.created_at', 'desc')
     .limit(filter.limit ?? 100);
-  if (filter.status === 'open')
-    q = q.where((eb) =>
-      eb.or([
-        eb('review_items.status', '=', 'open'),
-        eb.and([eb('review_items.status', '=', 'snoozed'), eb('review_items.snoozed_until', '<=', new Date())]),
-      ]),
-    );
+  if (filter.status === 'open') q = q.where(isOpenAt(now));
   else if (filter.status === 'snoozed')
-    q = q.where('review_items.status', '=', 'snoozed').where('review_items.snoozed_until', '>', new Date());
+    q = q.where('review_items.status', '=', 'snoozed').where('review_items.snoozed_until', '>', now);
   else if (filter.status) q = q.where('review_items.status', '=', filter.status);
   if (filter.assigneeEmail) q = q.where('members.email', '=', filter.assigneeEmail);
   const rows = await q.execute();
@@ -128,7 +128,9 @@ export async function listReviewItems(
     evidence: r.evidence as ReviewEvidence[],
     status: r.status,
     snoozed_until: r.snoozed_until?.toISOString() ?? null,
-    assignee: r.member_id ? { id: r.member_id, email: r.member_email ?? '', name: r.member_name } : null,
+    assignee: r.assignee_member_id
+      ? { id: r.assignee_member_id, email: r.assignee_email ?? '', name: r.assignee_name }
+      : null,
     created_at: r.created_at.toISOString(),
     updated_at: r.updated_at.toISOString(),
   }));

@@ -5,8 +5,8 @@ import {
   reviewQueueItemSchema,
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { actOnReviewItem, assignableMembers, listConsoleReviewItems } from '../console/review-actions';
 import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { actOnReviewItem, assignableMembers, listConsoleReviewItems } from '../review-queue/review-actions';
 
 const tags = ['Review queue'];
 

@@ -6,9 +6,9 @@ import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import type { ReviewEvidence } from '../review-queue/review-queue';
 import { zonedInstant } from '../synthesis/briefing-week';
 import { memberActor, recordAudit } from '../workspaces/audit';
+import { isOpenAt, type ReviewEvidence, reviewItemRows } from './review-queue';
 
 /** What caused an item, in words a CSM reads (never the stored code). */
 const KIND_LABELS: Record<string, string> = { handoff: 'Hand-off', health: 'Health change' };
@@ -36,29 +36,8 @@ export async function listConsoleReviewItems(
   viewerId: string,
   filter: z.infer<typeof reviewListQuerySchema>,
 ): Promise<ReviewQueueItem[]> {
-  const now = deps.now();
-  let q = tenant(deps.db, ws)
-    .selectFrom('review_items')
-    .innerJoin('accounts', 'accounts.id', 'review_items.account_id')
-    .leftJoin('members', 'members.id', 'review_items.assignee_member_id')
-    .select([
-      'review_items.id',
-      'review_items.kind',
-      'review_items.reason',
-      'review_items.evidence',
-      'review_items.assignee_member_id',
-      'review_items.created_at',
-      'accounts.id as account_id',
-      'accounts.name as account_name',
-      'members.name as assignee_name',
-      'members.email as assignee_email',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('review_items.status', '=', 'open'),
-        eb.and([eb('review_items.status', '=', 'snoozed'), eb('review_items.snoozed_until', '<=', now)]),
-      ]),
-    )
+  let q = reviewItemRows(deps.db, ws)
+    .where(isOpenAt(deps.now()))
     .orderBy(sql`review_items.assignee_member_id = ${viewerId}`, 'desc')
     .orderBy('review_items.created_at', 'desc')
     .limit(50);
