@@ -1,16 +1,14 @@
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
+import { claimDelivery, recordDelivered, recordFailedAttempt } from '../deliveries/delivery-attempts';
 import { type ConnectorAction, ConnectorError, connectorActionSchema, kindsFor } from './connector';
 import { loadConnector } from './connector-store';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now' | 'config' | 'secret' | 'previousSecret'>;
 type QueueDeps = Pick<AppDeps, 'db' | 'jobs' | 'log'>;
 
-/** Attempts per delivery: the first plus five retries, 30 s … 8 min apart by default. */
-export const MAX_ATTEMPTS = 6;
 /** A vendor asking for more than this is answered with a failure rather than an hour-long wait. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
-const STALE_ATTEMPT_MS = 60_000;
 /** What a delivery held for a connector that lost its authorization says in the log. */
 export const WAITING_FOR_REAUTH = 'waiting for the connector to be connected again';
 
@@ -78,38 +76,13 @@ export async function resumeHeldDeliveries(deps: QueueDeps, ws: Ws, connectorId:
   return held.length;
 }
 
-/** Backoff before attempt n+1 after n failed attempts, or the vendor's Retry-After when longer. */
-export function nextAttemptDelayMs(baseMs: number, failedAttempts: number, retryAfterMs?: number): number {
-  return Math.max(baseMs * 2 ** (failedAttempts - 1), retryAfterMs ?? 0);
-}
-
 /**
  * One attempt of one delivery (the `deliver-connector-action` job): claims the row, opens
  * the connector, delivers, and records the outcome; retryable faults are queued again with
  * backoff (Retry-After honoured) until MAX_ATTEMPTS. Never throws for the vendor's faults.
  */
 export async function deliverConnectorAction(deps: Deps, deliveryId: string): Promise<void> {
-  const now = deps.now();
-  const claimed = await deps.db
-    .updateTable('connector_deliveries')
-    .set((eb) => ({
-      status: 'delivering',
-      attempts: eb('attempts', '+', 1),
-      last_attempt_at: now,
-      next_attempt_at: null,
-    }))
-    .where('id', '=', deliveryId)
-    .where((eb) =>
-      eb.or([
-        eb('status', 'in', ['pending', 'retrying']),
-        eb.and([
-          eb('status', '=', 'delivering'),
-          eb('last_attempt_at', '<', new Date(now.getTime() - STALE_ATTEMPT_MS)),
-        ]),
-      ]),
-    )
-    .returning(['id', 'workspace_id', 'connector_id', 'action', 'attempts'])
-    .executeTakeFirst();
+  const claimed = await claimDelivery(deps, 'connector_deliveries', deliveryId);
   if (!claimed) return;
   const ws = { id: claimed.workspace_id };
   const t = tenant(deps.db, ws);
@@ -117,7 +90,12 @@ export async function deliverConnectorAction(deps: Deps, deliveryId: string): Pr
 
   let failure: ConnectorError;
   try {
-    const loaded = await loadConnector(deps, ws, { id: claimed.connector_id });
+    const delivery = await t
+      .selectFrom('connector_deliveries')
+      .select(['connector_id', 'action'])
+      .where('id', '=', deliveryId)
+      .executeTakeFirstOrThrow();
+    const loaded = await loadConnector(deps, ws, { id: delivery.connector_id });
     if (!loaded?.enabled) throw new ConnectorError(loaded ? 'connector disabled' : 'connector removed', null, false);
     if (loaded.authError) {
       // Every attempt would be refused until someone connects again: hold the delivery
@@ -130,43 +108,33 @@ export async function deliverConnectorAction(deps: Deps, deliveryId: string): Pr
       log.info('connector delivery held until the connector is connected again');
       return;
     }
-    const receipt = await loaded.connector.deliver(connectorActionSchema.parse(claimed.action));
-    await t
-      .updateTable('connector_deliveries')
-      .set({ status: 'delivered', last_status_code: receipt.status, last_error: null, delivered_at: deps.now() })
-      .where('id', '=', deliveryId)
-      .execute();
+    const receipt = await loaded.connector.deliver(connectorActionSchema.parse(delivery.action));
+    await recordDelivered(deps, t, 'connector_deliveries', deliveryId, receipt.status);
     log.info({ status: receipt.status }, 'connector action delivered');
     return;
   } catch (err) {
     failure = err instanceof ConnectorError ? err : new ConnectorError('unexpected error', null, true);
     if (!(err instanceof ConnectorError)) log.error({ err }, 'connector delivery failed unexpectedly');
   }
-  const tooLong = (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
-  const last = !failure.retryable || tooLong || claimed.attempts >= MAX_ATTEMPTS;
-  const nextAt = last
-    ? null
-    : new Date(
-        deps.now().getTime() +
-          nextAttemptDelayMs(deps.config.connectors.retryBaseMs, claimed.attempts, failure.retryAfterMs),
-      );
-  await t
-    .updateTable('connector_deliveries')
-    .set({
-      status: last ? 'failed' : 'retrying',
-      last_status_code: failure.status,
-      last_error: failure.message.slice(0, 500),
-      next_attempt_at: nextAt,
-    })
-    .where('id', '=', deliveryId)
-    .execute();
-  log.warn({ status: failure.status, error: failure.message, final: last }, 'connector attempt failed');
-  if (nextAt)
-    await deps.jobs.send(
-      'deliver-connector-action',
-      { deliveryId },
-      { singletonKey: `connector:${deliveryId}:${claimed.attempts + 1}`, startAfter: nextAt },
-    );
+  const final = await recordFailedAttempt(
+    deps,
+    t,
+    {
+      table: 'connector_deliveries',
+      id: deliveryId,
+      attempts: claimed.attempts,
+      job: 'deliver-connector-action',
+      keyPrefix: 'connector',
+    },
+    {
+      status: failure.status,
+      error: failure.message,
+      final: !failure.retryable || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS,
+      retryBaseMs: deps.config.connectors.retryBaseMs,
+      ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+    },
+  );
+  log.warn({ status: failure.status, error: failure.message, final }, 'connector attempt failed');
 }
 
 /** The delivery log of one connector, newest first; the action's summary, never credentials. */

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../app-error';
 import { tenant } from '../db/tenant';
+import { claimDelivery, recordDelivered, recordFailedAttempt } from '../deliveries/delivery-attempts';
 import { openSecret } from '../secrets/sealed-secrets';
 import { postWebhook } from './post-webhook';
 import { signWebhook, webhookMessageId } from './signing';
@@ -8,16 +9,7 @@ import { resolveWebhookTarget } from './ssrf-guard';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now' | 'config' | 'secret' | 'previousSecret'>;
 
-/** Attempts per delivery: the first plus five retries (30 s … 8 min apart by default). */
-export const MAX_ATTEMPTS = 6;
 export const DELIVERY_TIMEOUT_MS = 10_000;
-/** An attempt still marked in flight after this long was lost with its process and may be claimed again. */
-const STALE_ATTEMPT_MS = 60_000;
-
-/** Backoff before attempt n+1 after n failed attempts: base, 2×base, 4×base, … */
-export function retryDelayMs(baseMs: number, failedAttempts: number): number {
-  return baseMs * 2 ** (failedAttempts - 1);
-}
 
 /**
  * One attempt of one delivery (the `deliver-webhook` job): claims the row, re-checks the
@@ -26,27 +18,7 @@ export function retryDelayMs(baseMs: number, failedAttempts: number): number {
  * backoff until MAX_ATTEMPTS, then the delivery is `failed`. Never throws for the receiver's faults.
  */
 export async function deliverWebhook(deps: Deps, deliveryId: string): Promise<void> {
-  const now = deps.now();
-  const claimed = await deps.db
-    .updateTable('webhook_deliveries')
-    .set((eb) => ({
-      status: 'delivering',
-      attempts: eb('attempts', '+', 1),
-      last_attempt_at: now,
-      next_attempt_at: null,
-    }))
-    .where('id', '=', deliveryId)
-    .where((eb) =>
-      eb.or([
-        eb('status', 'in', ['pending', 'retrying']),
-        eb.and([
-          eb('status', '=', 'delivering'),
-          eb('last_attempt_at', '<', new Date(now.getTime() - STALE_ATTEMPT_MS)),
-        ]),
-      ]),
-    )
-    .returning(['id', 'workspace_id', 'endpoint_id', 'payload', 'attempts'])
-    .executeTakeFirst();
+  const claimed = await claimDelivery(deps, 'webhook_deliveries', deliveryId);
   if (!claimed) return; // already delivered, failed, or in flight elsewhere
   try {
     await finishAttempt(deps, claimed);
@@ -63,17 +35,27 @@ export async function deliverWebhook(deps: Deps, deliveryId: string): Promise<vo
   }
 }
 
-type Claimed = { id: string; workspace_id: string; endpoint_id: string; payload: unknown; attempts: number };
+type Claimed = { id: string; workspace_id: string; attempts: number };
 
 async function finishAttempt(deps: Deps, claimed: Claimed): Promise<void> {
   const deliveryId = claimed.id;
   const ws = { id: claimed.workspace_id };
   const t = tenant(deps.db, ws);
-  const endpoint = await t
-    .selectFrom('webhook_endpoints')
-    .select(['url', 'secret', 'enabled'])
-    .where('id', '=', claimed.endpoint_id)
-    .executeTakeFirst();
+  const row = await t
+    .selectFrom('webhook_deliveries')
+    .leftJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
+    .select([
+      'webhook_deliveries.payload',
+      'webhook_endpoints.url',
+      'webhook_endpoints.secret',
+      'webhook_endpoints.enabled',
+    ])
+    .where('webhook_deliveries.id', '=', deliveryId)
+    .executeTakeFirstOrThrow();
+  const endpoint =
+    row.url && row.secret && row.enabled !== null
+      ? { url: row.url, secret: row.secret, enabled: row.enabled }
+      : undefined;
   const log = deps.log.child({ deliveryId, workspaceId: ws.id, attempt: claimed.attempts });
 
   let outcome: { ok: boolean; status: number | null; error: string | null };
@@ -81,39 +63,28 @@ async function finishAttempt(deps: Deps, claimed: Claimed): Promise<void> {
     // A disabled endpoint gets nothing more, not even what was queued before it was disabled.
     outcome = { ok: false, status: null, error: endpoint ? 'endpoint disabled' : 'endpoint deleted' };
   } else {
-    outcome = await attempt(deps, endpoint, deliveryId, JSON.stringify(claimed.payload));
+    outcome = await attempt(deps, endpoint, deliveryId, JSON.stringify(row.payload));
   }
 
   if (outcome.ok) {
-    await t
-      .updateTable('webhook_deliveries')
-      .set({ status: 'delivered', last_status_code: outcome.status, last_error: null, delivered_at: deps.now() })
-      .where('id', '=', deliveryId)
-      .execute();
+    await recordDelivered(deps, t, 'webhook_deliveries', deliveryId, outcome.status);
     log.info({ status: outcome.status }, 'webhook delivered');
     return;
   }
-  const last = claimed.attempts >= MAX_ATTEMPTS || !endpoint?.enabled;
-  const nextAt = last
-    ? null
-    : new Date(deps.now().getTime() + retryDelayMs(deps.config.webhooks.retryBaseMs, claimed.attempts));
-  await t
-    .updateTable('webhook_deliveries')
-    .set({
-      status: last ? 'failed' : 'retrying',
-      last_status_code: outcome.status,
-      last_error: outcome.error,
-      next_attempt_at: nextAt,
-    })
-    .where('id', '=', deliveryId)
-    .execute();
-  log.warn({ status: outcome.status, error: outcome.error, final: last }, 'webhook attempt failed');
-  if (nextAt)
-    await deps.jobs.send(
-      'deliver-webhook',
-      { deliveryId },
-      { singletonKey: `webhook:${deliveryId}:${claimed.attempts + 1}`, startAfter: nextAt },
-    );
+  const error = outcome.error ?? 'failed';
+  const final = await recordFailedAttempt(
+    deps,
+    t,
+    {
+      table: 'webhook_deliveries',
+      id: deliveryId,
+      attempts: claimed.attempts,
+      job: 'deliver-webhook',
+      keyPrefix: 'webhook',
+    },
+    { status: outcome.status, error, final: !endpoint?.enabled, retryBaseMs: deps.config.webhooks.retryBaseMs },
+  );
+  log.warn({ status: outcome.status, error, final }, 'webhook attempt failed');
 }
 
 async function attempt(
