@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './batch';
 export * from './brief-run';
+export * from './connector-kinds';
 export * from './contacts';
 export * from './errors';
 export * from './events';
@@ -14,3 +15,4 @@ export * from './rating-report';
 export * from './signal';
 export * from './triggers';
 export * from './turn-decision';
+export * from './webhook-events';

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { errorSchema, errorSchemaRef } from '@candor/api/http/openapi';
 import { consoleRouteContracts } from '@candor/api/routes/console-routes';
 import type { z } from 'zod';
 
@@ -29,7 +30,9 @@ export async function consoleContractBreak(method: string, url: string, res: Res
     String(res.status)
   ];
   if (!declared) return res.status < 400 ? `${where}, which the route does not declare` : null;
-  const schema = declared.content?.['application/json']?.schema as z.ZodType | undefined;
+  const declaredSchema = declared.content?.['application/json']?.schema;
+  // errorResponse() declares the Error by reference: hold the answer to the schema behind it.
+  const schema = (declaredSchema === errorSchemaRef ? errorSchema : declaredSchema) as z.ZodType | undefined;
   if (!schema) return null;
   const body: unknown = await res.clone().json();
   const parsed = schema.safeParse(body);

@@ -1,21 +1,11 @@
-import { z } from 'zod';
+import type { Role } from '@candor/shared/console';
 import type { AppDeps } from '../app-deps';
-import { AppError, describeZodError, notFound } from '../app-error';
+import { AppError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { memberActor, recordAudit } from '../workspaces/audit';
 import { inviteMember } from './invite-member';
 import { parseMemberEmail, revokeLoginLinks } from './login-links';
-
-const role = z.enum(['admin', 'csm']);
-const inviteBody = z.strictObject({ email: z.string().trim().min(1).max(254), role });
-const roleBody = z.strictObject({ role });
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
-  return parsed.data;
-}
 
 /**
  * Members of the workspace with their state: `active` once they have signed in, `invited`
@@ -43,8 +33,7 @@ export async function listMembers(db: AppDeps['db'], ws: Ws, meId: string) {
  * Invites someone by email with a role: they become a member and get a one-time sign-in link
  * by email. Inviting a pending member again sends a fresh link; an active member is a 409.
  */
-export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, input: unknown) {
-  const body = parse(inviteBody, input);
+export async function inviteToWorkspace(deps: AppDeps, ws: Ws, actorId: string, body: { email: string; role: Role }) {
   const email = parseMemberEmail(body.email);
   const existing = await tenant(deps.db, ws)
     .selectFrom('members')
@@ -139,9 +128,8 @@ export async function changeMemberRole(
   ws: Ws,
   actorId: string,
   memberId: string,
-  input: unknown,
+  next: Role,
 ) {
-  const { role: next } = parse(roleBody, input);
   return deps.db.transaction().execute(async (trx) => {
     const target = await checkMemberChange(trx, ws, actorId, memberId, {
       verb: 'change the role of',

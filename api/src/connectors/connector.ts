@@ -1,10 +1,10 @@
+import type { ConnectorKind } from '@candor/shared';
 import { z } from 'zod';
 import type { CrmAccount, CrmContact, CrmSettings } from './crm-mapping';
 
 export type CrmSync = CrmSettings['sync'];
 
-export const connectorKinds = ['slack', 'hubspot', 'salesforce'] as const;
-export type ConnectorKind = (typeof connectorKinds)[number];
+export { type ConnectorKind, connectorKinds } from '@candor/shared';
 
 const email = z.email().max(320);
 

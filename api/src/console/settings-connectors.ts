@@ -1,6 +1,7 @@
+import type { ConnectorSaveBody } from '@candor/shared/console';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { AppError, describeZodError, notFound } from '../app-error';
+import { AppError, notFound } from '../app-error';
 import { ConnectorError, type ConnectorKind, connectorKinds } from '../connectors/connector';
 import { deleteConnector, listConnectors, loadConnector, saveConnector } from '../connectors/connector-store';
 import { syncCrmAccounts } from '../connectors/crm-sync';
@@ -9,12 +10,6 @@ import type { Ws } from '../db/tenant';
 import { memberActor, recordAudit } from '../workspaces/audit';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
-
-const saveBody = z.strictObject({
-  credentials: z.record(z.string(), z.unknown()).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-  enabled: z.boolean().optional(),
-});
 
 const vendorNames: Record<ConnectorKind, string> = { slack: 'Slack', hubspot: 'HubSpot', salesforce: 'Salesforce' };
 
@@ -27,20 +22,24 @@ export function connectorKind(raw: string): ConnectorKind {
 
 /** Every connector with its settings (never its credentials), and the kinds one can add. */
 export async function connectorSettings(deps: Deps, ws: Ws) {
-  return { connectors: await listConnectors(deps, ws), kinds: connectorKinds };
+  return { connectors: await listConnectors(deps, ws), kinds: [...connectorKinds] };
 }
 
 /** Connects or reconfigures one kind; credentials are sealed and never answered. Audited without them. */
-export async function configureConnector(deps: Deps, ws: Ws, memberId: string, kind: ConnectorKind, input: unknown) {
-  const parsed = saveBody.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
-  const saved = await saveConnector(deps, ws, kind, parsed.data);
-  if (parsed.data.credentials && saved.enabled) await resumeHeldDeliveries(deps, ws, saved.id);
+export async function configureConnector(
+  deps: Deps,
+  ws: Ws,
+  memberId: string,
+  kind: ConnectorKind,
+  body: ConnectorSaveBody,
+) {
+  const saved = await saveConnector(deps, ws, kind, body);
+  if (body.credentials && saved.enabled) await resumeHeldDeliveries(deps, ws, saved.id);
   await recordAudit(deps, ws, {
     actor: memberActor(memberId),
     action: 'connector.configured',
     target: kind,
-    details: { settings: saved.settings, enabled: saved.enabled, credentials_changed: !!parsed.data.credentials },
+    details: { settings: saved.settings, enabled: saved.enabled, credentials_changed: !!body.credentials },
   });
   return saved;
 }
@@ -74,10 +73,10 @@ export async function syncConnectorNow(deps: Deps, ws: Ws, memberId: string, kin
       target: kind,
       details: result,
     });
-    return { ok: true, ...result };
+    return { ok: true as const, ...result };
   } catch (err) {
     if (!(err instanceof ConnectorError)) throw err;
-    return { ok: false, message: `${vendorNames[kind]} answered: ${err.message}`, created: 0, updated: 0 };
+    return { ok: false as const, message: `${vendorNames[kind]} answered: ${err.message}`, created: 0, updated: 0 };
   }
 }
 

@@ -1,8 +1,9 @@
 import { interviewLanguages, languageNames } from '@candor/shared';
+import { retentionChoices } from '@candor/shared/console';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { readKeys } from '../workspaces/api-keys';
-import { readWorkspaceSettings, retentionChoices } from '../workspaces/workspace-settings';
+import { readWorkspaceSettings } from '../workspaces/workspace-settings';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -49,7 +50,7 @@ export async function getSettingsOverview(deps: Pick<AppDeps, 'db' | 'config'>, 
     /** The interview languages a workspace can default to, named in themselves. */
     languages: interviewLanguages.map((code) => ({ code, name: languageNames[code].native })),
     retention: {
-      choices: retentionChoices,
+      choices: [...retentionChoices],
       erased_interviews: Number(erased.n),
       last_run: lastRetention
         ? {

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { webhookCreateBodySchema, webhookPatchBodySchema } from '@candor/shared/console';
+import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { AppError, describeZodError, notFound } from '../app-error';
+import { notFound } from '../app-error';
 import type { Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { sendTestEvent } from '../webhooks/emit-event';
@@ -18,30 +19,22 @@ import { memberActor, recordAudit } from '../workspaces/audit';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
 
-const eventTypes = z.array(z.enum(webhookEventTypes)).min(1, 'choose at least one event').max(webhookEventTypes.length);
-const createBody = z.strictObject({ url: z.string().trim().min(1).max(2048), event_types: eventTypes });
-const patchBody = z
-  .strictObject({ enabled: z.boolean().optional(), event_types: eventTypes.optional() })
-  .refine((p) => Object.keys(p).length > 0, { message: 'send enabled or event_types' });
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
-  return parsed.data;
-}
-
 function checkId(id: string) {
   if (!isUuid(id)) throw notFound('Webhook endpoint');
 }
 
 /** Endpoints with the event types one can subscribe to. */
 export async function listWebhooks(deps: Pick<AppDeps, 'db'>, ws: Ws) {
-  return { webhooks: await listEndpoints(deps, ws), event_types: webhookEventTypes };
+  return { webhooks: await listEndpoints(deps, ws), event_types: [...webhookEventTypes] };
 }
 
 /** Creates an endpoint (same URL rules as the server API); the secret is answered once. Audited without it. */
-export async function createWebhook(deps: Deps, ws: Ws, memberId: string, input: unknown) {
-  const body = parse(createBody, input);
+export async function createWebhook(
+  deps: Deps,
+  ws: Ws,
+  memberId: string,
+  body: z.infer<typeof webhookCreateBodySchema>,
+) {
   const created = await createEndpoint(deps, ws, body);
   await recordAudit(deps, ws, {
     actor: memberActor(memberId),
@@ -53,9 +46,14 @@ export async function createWebhook(deps: Deps, ws: Ws, memberId: string, input:
 }
 
 /** Turns an endpoint on or off or changes its events. */
-export async function updateWebhook(deps: Deps, ws: Ws, memberId: string, id: string, input: unknown) {
+export async function updateWebhook(
+  deps: Deps,
+  ws: Ws,
+  memberId: string,
+  id: string,
+  patch: z.infer<typeof webhookPatchBodySchema>,
+) {
   checkId(id);
-  const patch = parse(patchBody, input);
   const updated = await updateEndpoint(deps, ws, id, patch);
   await recordAudit(deps, ws, {
     actor: memberActor(memberId),

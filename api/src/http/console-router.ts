@@ -6,7 +6,7 @@ import type { ZodType } from 'zod';
 import { requireRole, sessionAuth } from '../auth/session-auth';
 import { readJsonBody } from '../console/read-query';
 import type { AppEnv } from './app-env';
-import { createRouter } from './openapi';
+import { createRouter, errorResponse } from './openapi';
 
 /**
  * One group of console routes: declared with `createRoute` (paths relative to /console/api,
@@ -52,20 +52,33 @@ export function consoleRoute<R extends RouteConfig>(app: ConsoleRouter, route: R
 
 const isZod = (schema: unknown): schema is ZodType => typeof (schema as ZodType | undefined)?.safeParse === 'function';
 
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+const errorDescriptions: Record<ErrorStatus, string> = {
+  400: 'Invalid request: the message names the field',
+  401: 'Not signed in',
+  403: 'Signed in without the role this needs',
+  404: 'Not found in this workspace',
+  409: 'In conflict with the current state',
+  422: 'Understood but not possible',
+  429: 'Too many requests',
+};
+
 /** The error answers a console route declares, by status. */
-export function consoleErrors<S extends 400 | 401 | 403 | 404 | 409 | 422 | 429>(...statuses: S[]) {
+export function consoleErrors<S extends ErrorStatus>(...statuses: S[]) {
   const content = { 'application/json': { schema: consoleErrorSchema } };
-  const descriptions: Record<number, string> = {
-    400: 'Invalid request: the message names the field',
-    401: 'Not signed in',
-    403: 'Signed in without the role this needs',
-    404: 'Not found in this workspace',
-    409: 'In conflict with the current state',
-    422: 'Understood but not possible',
-    429: 'Too many requests',
-  };
-  return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s]!, content }])) as Record<
+  return Object.fromEntries(statuses.map((s) => [s, { description: errorDescriptions[s], content }])) as Record<
     S,
     { description: string; content: typeof content }
+  >;
+}
+
+/**
+ * The same error answers declared with the app's one Error schema (`errorResponse()`, as the
+ * /v1 routes declare theirs); the console document registers that schema as `Error`.
+ */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((s) => [s, errorResponse(errorDescriptions[s])])) as Record<
+    S,
+    ReturnType<typeof errorResponse>
   >;
 }

@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import { sessionAuth } from '../auth/session-auth';
 import type { AppEnv } from '../http/app-env';
 import { createConsoleRouter, noStore } from '../http/console-router';
+import { errorSchema } from '../http/openapi';
 import { consoleApiRoutes } from './console-api';
 import { consoleBriefRunRoutes } from './console-brief-runs';
+import { consoleConnectorRoutes } from './console-connectors';
 import { consoleGuideRoutes } from './console-guides';
 import { consoleOperatingModelRoutes } from './console-operating-model';
 import { consoleOutboxRoutes } from './console-outbox';
@@ -22,6 +24,7 @@ function consoleGroups() {
     consoleReviewQueueRoutes(),
     consoleSignalCorrectionRoutes(),
     consoleSettingsRoutes(),
+    consoleConnectorRoutes(),
     consoleOperatingModelRoutes(),
     consoleTriggerRoutes(),
     consoleOutboxRoutes(),
@@ -36,6 +39,8 @@ function consoleGroups() {
  */
 export function consoleOpenApiDocument() {
   const doc = createConsoleRouter();
+  // The one Error of every error answer (errorResponse() refers to it), as in /openapi.json.
+  doc.openAPIRegistry.register('Error', errorSchema);
   for (const group of consoleGroups()) if (group instanceof OpenAPIHono) doc.route('/', group);
   return doc.getOpenAPI31Document({
     openapi: '3.1.0',

@@ -1,21 +1,31 @@
-import { type Context, Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
-import { AppError, describeZodError } from '../app-error';
+import {
+  changedWorkspaceSettingsSchema,
+  confirmBodySchema,
+  createdWebhookSchema,
+  identitySecretSchema,
+  inviteBodySchema,
+  invitedMemberSchema,
+  issuedPublishableKeySchema,
+  memberListSchema,
+  memberRoleSchema,
+  modelSettingsSchema,
+  roleBodySchema,
+  rotatedSecretKeySchema,
+  settingsOverviewSchema,
+  webhookCreateBodySchema,
+  webhookDeliveriesSchema,
+  webhookEndpointSchema,
+  webhookListSchema,
+  webhookPatchBodySchema,
+  webhookSecretSchema,
+  webhookTestSchema,
+  workspaceSettingsPatchSchema,
+} from '@candor/shared/console';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
-import { requireRole, sessionAuth } from '../auth/session-auth';
 import { getModelSettings } from '../console/model-settings';
-import { readQuery } from '../console/read-query';
-import {
-  configureConnector,
-  connectorDeliveries,
-  connectorKind,
-  connectorSettings,
-  removeConnector,
-  syncConnectorNow,
-  testConnector,
-} from '../console/settings-connectors';
 import { getSettingsOverview } from '../console/settings-overview';
 import {
   createWebhook,
@@ -27,6 +37,7 @@ import {
   webhookDeliveries,
 } from '../console/settings-webhooks';
 import type { AppEnv } from '../http/app-env';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 import { applyRateLimits } from '../http/rate-limits';
 import {
@@ -38,129 +49,307 @@ import {
 import { memberActor } from '../workspaces/audit';
 import { updateWorkspaceSettings } from '../workspaces/workspace-settings';
 
-/** Destructive actions say so in the body, so a stray request changes nothing. */
-const confirmBody = z.strictObject({ confirm: z.literal(true) });
-
-async function readBody(c: Context<AppEnv>): Promise<unknown> {
-  return c.req.json().catch(() => {
-    throw new AppError('invalid_json', 'body: not valid JSON');
-  });
-}
-
-async function requireConfirm(c: Context<AppEnv>) {
-  const parsed = confirmBody.safeParse(await readBody(c));
-  if (!parsed.success)
-    throw new AppError('invalid_request', `${describeZodError(parsed.error)} (send {"confirm": true})`);
-}
+const tags = ['Settings'];
+const idParam = z.object({ id: z.string() });
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+/** Destructive actions say so in the body (`{"confirm": true}`), so a stray request changes nothing. */
+const confirmed = body(confirmBodySchema);
+const actor = (c: Context<AppEnv>) => memberActor(c.get('member').id);
 
 /**
  * The Settings page's API under /console/api/settings: admins only (a csm gets 403), never
- * cached. Internal to the console, so it stays out of the public OpenAPI document.
+ * cached. Its connectors are in console-connectors.ts.
  */
 export function consoleSettingsRoutes() {
-  const app = new Hono<AppEnv>().basePath('/console/api/settings');
-  app.use('*', sessionAuth, requireRole('admin'));
-  app.use(
-    '*',
-    createMiddleware<AppEnv>(async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'no-store');
-    }),
-  );
-  const deps = (c: Context<AppEnv>) => c.get('deps');
-  const actor = (c: Context<AppEnv>) => memberActor(c.get('member').id);
-
-  app.get('/', async (c) => c.json(await getSettingsOverview(deps(c), c.get('ws'))));
-  app.patch('/workspace', async (c) =>
-    c.json(await updateWorkspaceSettings(deps(c), c.get('ws'), actor(c), await readBody(c))),
-  );
-
-  app.post('/keys/secret/rotate', async (c) => {
-    await requireConfirm(c);
-    return c.json(await rotateSecretKey(deps(c), c.get('ws'), actor(c)), 201);
-  });
-  app.post('/keys/publishable', async (c) => {
-    await requireConfirm(c);
-    return c.json(await issuePublishableKey(deps(c), c.get('ws'), actor(c)), 201);
-  });
-  app.post('/identity-secret/reveal', async (c) => c.json(await revealIdentitySecret(deps(c), c.get('ws'), actor(c))));
-  app.post('/identity-secret/rotate', async (c) => {
-    await requireConfirm(c);
-    return c.json(await rotateIdentitySecret(deps(c), c.get('ws'), actor(c)), 201);
-  });
-
-  app.get('/model', async (c) => c.json(await getModelSettings(deps(c), c.get('ws'))));
-
-  app.get('/members', async (c) => {
-    readQuery(c, noQuery);
-    return c.json({ members: await listMembers(deps(c).db, c.get('ws'), c.get('member').id) });
-  });
-  app.post('/members', async (c) => {
-    const body = await readBody(c);
-    await applyRateLimits(c, loginLinkRateLimits(c, body));
-    return c.json(await inviteToWorkspace(deps(c), c.get('ws'), c.get('member').id, body), 201);
-  });
-  app.patch('/members/:id', async (c) =>
-    c.json(await changeMemberRole(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'), await readBody(c))),
-  );
-  app.delete('/members/:id', async (c) => {
-    await removeMember(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'));
-    return c.body(null, 204);
-  });
-
-  app.get('/webhooks', async (c) => {
-    readQuery(c, noQuery);
-    return c.json(await listWebhooks(deps(c), c.get('ws')));
-  });
-  app.post('/webhooks', async (c) =>
-    c.json(await createWebhook(deps(c), c.get('ws'), c.get('member').id, await readBody(c)), 201),
-  );
-  app.patch('/webhooks/:id', async (c) =>
-    c.json(await updateWebhook(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'), await readBody(c))),
-  );
-  app.delete('/webhooks/:id', async (c) => {
-    await deleteWebhook(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'));
-    return c.body(null, 204);
-  });
-  app.post('/webhooks/:id/secret', async (c) =>
-    c.json(await revealWebhookSecret(deps(c), c.get('ws'), c.get('member').id, c.req.param('id'))),
-  );
-  app.get('/webhooks/:id/deliveries', async (c) => {
-    readQuery(c, noQuery);
-    return c.json(await webhookDeliveries(deps(c), c.get('ws'), c.req.param('id')));
-  });
-  app.post('/webhooks/:id/test', async (c) =>
-    c.json(await sendWebhookTest(deps(c), c.get('ws'), c.get('member').id, c.req.param('id')), 202),
-  );
-
-  app.get('/connectors', async (c) => {
-    readQuery(c, noQuery);
-    return c.json(await connectorSettings(deps(c), c.get('ws')));
-  });
-  app.put('/connectors/:kind', async (c) =>
-    c.json(
-      await configureConnector(
-        deps(c),
-        c.get('ws'),
-        c.get('member').id,
-        connectorKind(c.req.param('kind')),
-        await readBody(c),
-      ),
-    ),
-  );
-  app.delete('/connectors/:kind', async (c) => {
-    await removeConnector(deps(c), c.get('ws'), c.get('member').id, connectorKind(c.req.param('kind')));
-    return c.body(null, 204);
-  });
-  app.post('/connectors/:kind/test', async (c) =>
-    c.json(await testConnector(deps(c), c.get('ws'), connectorKind(c.req.param('kind')))),
-  );
-  app.post('/connectors/:kind/sync', async (c) =>
-    c.json(await syncConnectorNow(deps(c), c.get('ws'), c.get('member').id, connectorKind(c.req.param('kind')))),
-  );
-  app.get('/connectors/:kind/deliveries', async (c) => {
-    readQuery(c, noQuery);
-    return c.json(await connectorDeliveries(deps(c), c.get('ws'), connectorKind(c.req.param('kind'))));
-  });
+  const app = createConsoleRouter();
+  keyRoutes(app);
+  memberRoutes(app);
+  webhookRoutes(app);
   return app;
+}
+
+type App = ReturnType<typeof createConsoleRouter>;
+
+function keyRoutes(app: App) {
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/settings',
+      tags,
+      summary: 'The workspace, its keys, languages and retention',
+      middleware: adminOnly,
+      responses: { 200: json('The overview', settingsOverviewSchema), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await getSettingsOverview(c.get('deps'), c.get('ws')), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'patch',
+      path: '/settings/workspace',
+      tags,
+      summary: "Change the workspace's settings (audited)",
+      middleware: adminOnly,
+      request: body(workspaceSettingsPatchSchema),
+      responses: { 200: json('The settings after', changedWorkspaceSettingsSchema), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await updateWorkspaceSettings(c.get('deps'), c.get('ws'), actor(c), c.req.valid('json')), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/keys/secret/rotate',
+      tags,
+      summary: 'Replace the secret key (the old one stops working at once)',
+      middleware: adminOnly,
+      request: confirmed,
+      responses: { 201: json('The new key, shown once', rotatedSecretKeySchema), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await rotateSecretKey(c.get('deps'), c.get('ws'), actor(c)), 201),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/keys/publishable',
+      tags,
+      summary: 'Issue a publishable key (older ones keep working)',
+      middleware: adminOnly,
+      request: confirmed,
+      responses: { 201: json('The new key', issuedPublishableKeySchema), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await issuePublishableKey(c.get('deps'), c.get('ws'), actor(c)), 201),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/identity-secret/reveal',
+      tags,
+      summary: 'Show the identity secret (audited)',
+      middleware: adminOnly,
+      responses: { 200: json('The secret', identitySecretSchema), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await revealIdentitySecret(c.get('deps'), c.get('ws'), actor(c)), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/identity-secret/rotate',
+      tags,
+      summary: 'Replace the identity secret (userHash values made with the old one stop matching)',
+      middleware: adminOnly,
+      request: confirmed,
+      responses: { 201: json('The new secret', identitySecretSchema), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await rotateIdentitySecret(c.get('deps'), c.get('ws'), actor(c)), 201),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/settings/model',
+      tags,
+      summary: "The model set-up and this month's usage",
+      middleware: adminOnly,
+      responses: { 200: json('Models, prices and usage', modelSettingsSchema), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await getModelSettings(c.get('deps'), c.get('ws')), 200),
+  );
+}
+
+function memberRoutes(app: App) {
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/settings/members',
+      tags,
+      summary: 'Members and pending invitations',
+      middleware: adminOnly,
+      request: { query: noQuery },
+      responses: { 200: json('Every member', memberListSchema), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json({ members: await listMembers(c.get('deps').db, c.get('ws'), c.get('member').id) }, 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/members',
+      tags,
+      summary: 'Invite someone by email with a role (again: a fresh link)',
+      middleware: adminOnly,
+      request: body(inviteBodySchema),
+      responses: {
+        201: json('Invited; the sign-in link went by email', invitedMemberSchema),
+        ...errorResponses(400, 401, 403, 409, 429),
+      },
+    }),
+    async (c) => {
+      const invite = c.req.valid('json');
+      await applyRateLimits(c, loginLinkRateLimits(c, invite));
+      return c.json(await inviteToWorkspace(c.get('deps'), c.get('ws'), c.get('member').id, invite), 201);
+    },
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'patch',
+      path: '/settings/members/{id}',
+      tags,
+      summary: "Change a member's role (not your own; never the last admin)",
+      middleware: adminOnly,
+      request: { params: idParam, ...body(roleBodySchema) },
+      responses: { 200: json('The member', memberRoleSchema), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        await changeMemberRole(
+          c.get('deps'),
+          c.get('ws'),
+          c.get('member').id,
+          c.req.valid('param').id,
+          c.req.valid('json').role,
+        ),
+        200,
+      ),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'delete',
+      path: '/settings/members/{id}',
+      tags,
+      summary: 'Remove a member and end their sessions (not yourself; never the last admin)',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      await removeMember(c.get('deps'), c.get('ws'), c.get('member').id, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+}
+
+function webhookRoutes(app: App) {
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/settings/webhooks',
+      tags,
+      summary: 'Webhook endpoints and the events one can subscribe to',
+      middleware: adminOnly,
+      request: { query: noQuery },
+      responses: { 200: json('Every endpoint', webhookListSchema), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await listWebhooks(c.get('deps'), c.get('ws')), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/webhooks',
+      tags,
+      summary: 'Add an endpoint (audited without its secret)',
+      middleware: adminOnly,
+      request: body(webhookCreateBodySchema),
+      responses: {
+        201: json('The endpoint with its signing secret, shown once', createdWebhookSchema),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await createWebhook(c.get('deps'), c.get('ws'), c.get('member').id, c.req.valid('json')), 201),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'patch',
+      path: '/settings/webhooks/{id}',
+      tags,
+      summary: 'Turn an endpoint on or off, or change its events',
+      middleware: adminOnly,
+      request: { params: idParam, ...body(webhookPatchBodySchema) },
+      responses: { 200: json('The endpoint', webhookEndpointSchema), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(
+        await updateWebhook(
+          c.get('deps'),
+          c.get('ws'),
+          c.get('member').id,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'delete',
+      path: '/settings/webhooks/{id}',
+      tags,
+      summary: 'Delete an endpoint',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      await deleteWebhook(c.get('deps'), c.get('ws'), c.get('member').id, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/webhooks/{id}/secret',
+      tags,
+      summary: "Show an endpoint's signing secret (audited)",
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: { 200: json('The secret', webhookSecretSchema), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(await revealWebhookSecret(c.get('deps'), c.get('ws'), c.get('member').id, c.req.valid('param').id), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/settings/webhooks/{id}/deliveries',
+      tags,
+      summary: "An endpoint's last 50 deliveries, without payloads",
+      middleware: adminOnly,
+      request: { params: idParam, query: noQuery },
+      responses: { 200: json('Newest first', webhookDeliveriesSchema), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await webhookDeliveries(c.get('deps'), c.get('ws'), c.req.valid('param').id), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/settings/webhooks/{id}/test',
+      tags,
+      summary: 'Queue a webhook.test delivery to the endpoint',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: { 202: json('Queued', webhookTestSchema), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(await sendWebhookTest(c.get('deps'), c.get('ws'), c.get('member').id, c.req.valid('param').id), 202),
+  );
 }

@@ -1,13 +1,7 @@
-/** The events a workspace can subscribe an endpoint to (webhook.test is sent on request only). */
-export const webhookEventTypes = [
-  'interview.completed',
-  'signal.churn_risk',
-  'signal.expansion_intent',
-  'brief.ready',
-  'account.state_changed',
-] as const;
+import type { WebhookEventType } from '@candor/shared';
 
-export type WebhookEventType = (typeof webhookEventTypes)[number];
+// The subscribable events are part of the contract the console shares (webhook.test is sent on request only).
+export { type WebhookEventType, webhookEventTypes } from '@candor/shared';
 
 /**
  * What a delivery can carry: a subscribable event, the test ping, or a play's webhook step

@@ -1,31 +1,8 @@
-import { type InterviewLanguage, interviewLanguageSchema } from '@candor/shared';
-import { z } from 'zod';
+import type { ChangedWorkspaceSettings, WorkspaceSettingsPatch } from '@candor/shared/console';
 import type { AppDeps } from '../app-deps';
-import { AppError, describeZodError } from '../app-error';
 import type { Ws } from '../db/tenant';
 import { modelConfigured } from '../model-access/model-provider';
 import { recordAudit } from './audit';
-
-/** Retention periods an admin can choose for transcripts (days); null keeps them. */
-export const retentionChoices = [90, 180, 365, 730] as const;
-
-export const workspaceSettingsPatch = z
-  .strictObject({
-    interviewer_mode: z.enum(['ai', 'scripted']).optional(),
-    // null keeps transcripts.
-    retention_days: z.literal(retentionChoices).nullable().optional(),
-    identity_verification: z.boolean().optional(),
-    /** The interview language when neither the contact's locale nor their browser names one. */
-    default_language: interviewLanguageSchema.optional(),
-  })
-  .refine((p) => Object.keys(p).length > 0, { message: 'send at least one setting to change' });
-
-export type WorkspaceSettings = {
-  interviewer_mode: 'ai' | 'scripted';
-  retention_days: number | null;
-  identity_verification: boolean;
-  default_language: InterviewLanguage;
-};
 
 /** The workspace's own settings (what the Settings page edits). */
 export async function readWorkspaceSettings(db: AppDeps['db'], ws: Ws) {
@@ -44,16 +21,13 @@ export async function readWorkspaceSettings(db: AppDeps['db'], ws: Ws) {
     .executeTakeFirstOrThrow();
 }
 
-/** Validates and applies a settings change; a bad body is a 400 and nothing changes. Audited with before → after. */
+/** Applies a settings change (validated at the edge). Audited with before → after. */
 export async function updateWorkspaceSettings(
   deps: Pick<AppDeps, 'db' | 'log'>,
   ws: Ws,
   actor: string,
-  input: unknown,
-): Promise<WorkspaceSettings> {
-  const parsed = workspaceSettingsPatch.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
-  const patch = parsed.data as Partial<WorkspaceSettings>;
+  patch: WorkspaceSettingsPatch,
+): Promise<ChangedWorkspaceSettings> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('workspaces')
@@ -68,7 +42,7 @@ export async function updateWorkspaceSettings(
       .returning(['interviewer_mode', 'retention_days', 'identity_verification', 'default_language'])
       .executeTakeFirstOrThrow();
     const changed = Object.fromEntries(
-      (Object.keys(patch) as (keyof WorkspaceSettings)[])
+      (Object.keys(patch) as (keyof ChangedWorkspaceSettings)[])
         .filter((k) => before[k] !== after[k])
         .map((k) => [k, { from: before[k], to: after[k] }]),
     );

@@ -1,33 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { getJson, sendJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { Empty, QueryView } from '../../components/states';
 import { CrmMappingForm } from './crm-mapping-form';
 import { ActionError } from './secret-parts';
 
-type Kind = 'slack' | 'hubspot' | 'salesforce';
-type ConnectorView = {
-  id: string;
-  kind: Kind;
-  enabled: boolean;
-  settings: Record<string, unknown>;
-  last_synced_at: string | null;
-  auth_error: string | null;
-  updated_at: string;
-};
-type ConnectorDelivery = {
-  id: string;
-  action: string;
-  summary: string;
-  status: 'pending' | 'delivering' | 'retrying' | 'delivered' | 'failed';
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  next_attempt_at: string | null;
-};
+type ConnectorView = Schemas['ConnectorView'];
+type Kind = ConnectorView['kind'];
 
 /** What each vendor needs: its credential fields (sealed on the server, never shown again) and a line of help. */
 const vendors: Record<
@@ -62,7 +42,7 @@ const vendors: Record<
   },
 };
 
-const tone: Record<ConnectorDelivery['status'], string> = {
+const tone: Record<Schemas['ConnectorDelivery']['status'], string> = {
   delivered: 'good',
   failed: 'bad',
   retrying: 'warn',
@@ -85,10 +65,15 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
       const filled = vendor.fields.every((f) => f.optional || (values[f.key] ?? '').trim() !== '');
       // Optional fields left empty are not sent, rather than sent empty.
       const credentials = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
-      return sendJson<ConnectorView>('PUT', `/settings/connectors/${kind}`, {
-        ...(filled || !connector ? { credentials } : {}),
-        ...(kind === 'slack' ? { settings: { channel: channel.trim() || null } } : {}),
-      });
+      return read(
+        api.PUT('/settings/connectors/{kind}', {
+          params: { path: { kind } },
+          body: {
+            ...(filled || !connector ? { credentials } : {}),
+            ...(kind === 'slack' ? { settings: { channel: channel.trim() || null } } : {}),
+          },
+        }),
+      );
     },
     onSuccess: () => {
       setValues({});
@@ -96,23 +81,17 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
     },
   });
   const test = useMutation({
-    mutationFn: () => sendJson<{ ok: boolean; message: string }>('POST', `/settings/connectors/${kind}/test`),
+    mutationFn: () => read(api.POST('/settings/connectors/{kind}/test', { params: { path: { kind } } })),
     // A test can find the credentials dead (or renew them): show the connector as it now stands.
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
   });
   const sync = useMutation({
-    mutationFn: () =>
-      sendJson<{
-        ok: boolean;
-        message?: string;
-        created: number;
-        updated: number;
-        contacts?: { created: number; updated: number };
-      }>('POST', `/settings/connectors/${kind}/sync`),
+    mutationFn: () => read(api.POST('/settings/connectors/{kind}/sync', { params: { path: { kind } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
   });
   const toggle = useMutation({
-    mutationFn: (enabled: boolean) => sendJson('PUT', `/settings/connectors/${kind}`, { enabled }),
+    mutationFn: (enabled: boolean) =>
+      read(api.PUT('/settings/connectors/{kind}', { params: { path: { kind } }, body: { enabled } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'connectors'] }),
   });
   const submit = (e: FormEvent) => {
@@ -175,7 +154,7 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
                     ? ` Contacts: ${sync.data.contacts.created} new, ${sync.data.contacts.updated} updated.`
                     : ''
                 }`
-              : `Sync failed — ${sync.data.message ?? ''}`}
+              : `Sync failed — ${sync.data.message}`}
           </p>
         ) : null}
         {test.data ? (
@@ -228,7 +207,7 @@ function ConnectorCard({ kind, connector }: { kind: Kind; connector: ConnectorVi
 function ConnectorLog({ kind }: { kind: Kind }) {
   const log = useQuery({
     queryKey: ['settings', 'connectors', kind, 'deliveries'],
-    queryFn: () => getJson<{ deliveries: ConnectorDelivery[] }>(`/settings/connectors/${kind}/deliveries`),
+    queryFn: () => read(api.GET('/settings/connectors/{kind}/deliveries', { params: { path: { kind } } })),
   });
   return (
     <QueryView query={log}>
@@ -278,7 +257,7 @@ function ConnectorLog({ kind }: { kind: Kind }) {
 export function ConnectorsTab() {
   const list = useQuery({
     queryKey: ['settings', 'connectors'],
-    queryFn: () => getJson<{ connectors: ConnectorView[] }>('/settings/connectors'),
+    queryFn: () => read(api.GET('/settings/connectors')),
   });
   return (
     <QueryView query={list}>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { sendJson } from '../../api';
+import { api, type ResponseBody, read } from '../../api';
 import { ActionError } from './secret-parts';
 
 /*
@@ -64,25 +64,30 @@ export function CrmMappingForm({ kind, settings }: { kind: 'hubspot' | 'salesfor
   });
   const save = useMutation({
     mutationFn: () =>
-      sendJson<{ settings: Settings }>('PUT', `/settings/connectors/${kind}`, {
-        settings: {
-          fields: filled(out),
-          intake_fields: filled(intake),
-          sync: {
-            enabled: syncOn,
-            ...Object.fromEntries(syncFields.map(([k]) => [k, blankToNull(inProps[k] ?? '')])),
-            contacts: {
-              enabled: contactsOn,
-              id_property: blankToNull(contactProps.id_property),
-              role_property: blankToNull(contactProps.role_property),
+      read(
+        api.PUT('/settings/connectors/{kind}', {
+          params: { path: { kind } },
+          body: {
+            settings: {
+              fields: filled(out),
+              intake_fields: filled(intake),
+              sync: {
+                enabled: syncOn,
+                ...Object.fromEntries(syncFields.map(([k]) => [k, blankToNull(inProps[k] ?? '')])),
+                contacts: {
+                  enabled: contactsOn,
+                  id_property: blankToNull(contactProps.id_property),
+                  role_property: blankToNull(contactProps.role_property),
+                },
+              },
             },
           },
-        },
-      }),
+        }),
+      ),
     // The form holds what was saved; the cached connector takes the new settings without a
     // refetch, which would remount the card (it is keyed by its update time) and lose the status.
     onSuccess: (saved) =>
-      queryClient.setQueryData<{ connectors: { kind: string; settings: unknown }[] }>(
+      queryClient.setQueryData<ResponseBody<'/settings/connectors', 'get'>>(
         ['settings', 'connectors'],
         (old) =>
           old && {

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { Empty, QueryView } from '../../components/states';
-import type { WebhookDelivery, WebhookEndpoint } from './settings-types';
+
+type WebhookDelivery = Schemas['SettingsWebhookDelivery'];
 
 const tone: Record<WebhookDelivery['status'], string> = {
   delivered: 'good',
@@ -21,10 +22,10 @@ const label: Record<WebhookDelivery['status'], string> = {
 const settled = (d: WebhookDelivery) => d.status === 'delivered' || d.status === 'failed';
 
 /** One endpoint's delivery log, refreshed while deliveries are still on their way. */
-export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
+export function DeliveryLog({ endpoint }: { endpoint: Schemas['SettingsWebhookEndpoint'] }) {
   const log = useQuery({
     queryKey: ['settings', 'webhooks', endpoint.id, 'deliveries'],
-    queryFn: () => getJson<{ deliveries: WebhookDelivery[] }>(`/settings/webhooks/${endpoint.id}/deliveries`),
+    queryFn: () => read(api.GET('/settings/webhooks/{id}/deliveries', { params: { path: { id: endpoint.id } } })),
     refetchInterval: (q) => (q.state.data?.deliveries.every(settled) === false ? 1500 : false),
   });
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Schemas } from '../../api';
 import { CopyButton } from '../../components/copy-button';
-import type { SettingsOverview } from './settings-types';
 import {
   type IdentityForm,
   identityForms,
@@ -27,7 +27,7 @@ function CodeBlock({ code, what, label }: { code: string; what: string; label: s
 }
 
 /** The widget install: the script tag with this workspace's key and the server code that signs each user. */
-export function InstallTab({ settings }: { settings: SettingsOverview }) {
+export function InstallTab({ settings }: { settings: Schemas['SettingsOverview'] }) {
   const [language, setLanguage] = useState<ServerLanguage>('node');
   const [form, setForm] = useState<IdentityForm>('token');
   const languageLabel = serverLanguages.find((l) => l.id === language)?.label ?? '';

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { sendJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDay } from '../../components/format';
 import { ActionError, KeyBox, maskKey, SecretOnce } from './secret-parts';
-import type { SettingsOverview, WorkspaceSettings } from './settings-types';
+
+type SettingsOverview = Schemas['SettingsOverview'];
 
 type Confirming = 'secret' | 'identity' | 'publishable' | 'test-mode' | null;
 
@@ -17,7 +18,7 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
   const [identity, setIdentity] = useState<string | null>(null);
 
   const rotateSecret = useMutation({
-    mutationFn: () => sendJson<{ secret_key: string }>('POST', '/settings/keys/secret/rotate', { confirm: true }),
+    mutationFn: () => read(api.POST('/settings/keys/secret/rotate', { body: { confirm: true } })),
     onSuccess: (r) => {
       setConfirming(null);
       setFresh({ kind: 'secret', value: r.secret_key });
@@ -25,19 +26,18 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
     },
   });
   const issuePublishable = useMutation({
-    mutationFn: () => sendJson<{ publishable_key: string }>('POST', '/settings/keys/publishable', { confirm: true }),
+    mutationFn: () => read(api.POST('/settings/keys/publishable', { body: { confirm: true } })),
     onSuccess: () => {
       setConfirming(null);
       refresh();
     },
   });
   const revealIdentity = useMutation({
-    mutationFn: () => sendJson<{ identity_secret: string }>('POST', '/settings/identity-secret/reveal'),
+    mutationFn: () => read(api.POST('/settings/identity-secret/reveal')),
     onSuccess: (r) => setIdentity(r.identity_secret),
   });
   const rotateIdentity = useMutation({
-    mutationFn: () =>
-      sendJson<{ identity_secret: string }>('POST', '/settings/identity-secret/rotate', { confirm: true }),
+    mutationFn: () => read(api.POST('/settings/identity-secret/rotate', { body: { confirm: true } })),
     onSuccess: (r) => {
       setConfirming(null);
       setIdentity(null);
@@ -45,8 +45,7 @@ export function KeysTab({ settings }: { settings: SettingsOverview }) {
     },
   });
   const verification = useMutation({
-    mutationFn: (on: boolean) =>
-      sendJson<WorkspaceSettings>('PATCH', '/settings/workspace', { identity_verification: on }),
+    mutationFn: (on: boolean) => read(api.PATCH('/settings/workspace', { body: { identity_verification: on } })),
     onSuccess: (saved) => {
       setConfirming(null);
       queryClient.setQueryData<SettingsOverview>(['settings'], (old) =>

@@ -1,8 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { sendJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import { ActionError } from './secret-parts';
-import type { SettingsOverview, WorkspaceSettings } from './settings-types';
+
+type SettingsOverview = Schemas['SettingsOverview'];
+// The select offers the server's languages only.
+type Language = SettingsOverview['workspace']['default_language'];
 
 /** The workspace's default interview language, and how an interview's language is chosen. */
 export function LanguageTab({ settings }: { settings: SettingsOverview }) {
@@ -12,7 +15,7 @@ export function LanguageTab({ settings }: { settings: SettingsOverview }) {
   const [language, setLanguage] = useState(saved);
   const nameOf = (code: string) => settings.languages.find((l) => l.code === code)?.name ?? code;
   const save = useMutation({
-    mutationFn: () => sendJson<WorkspaceSettings>('PATCH', '/settings/workspace', { default_language: language }),
+    mutationFn: () => read(api.PATCH('/settings/workspace', { body: { default_language: language } })),
     onSuccess: (saved) =>
       queryClient.setQueryData<SettingsOverview>(['settings'], (old) =>
         old ? { ...old, workspace: { ...old.workspace, ...saved } } : old,
@@ -38,7 +41,7 @@ export function LanguageTab({ settings }: { settings: SettingsOverview }) {
         <div className="inline-form">
           <div className="field">
             <label htmlFor={selectId}>Default language</label>
-            <select id={selectId} value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <select id={selectId} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
               {settings.languages.map((l) => (
                 <option key={l.code} value={l.code}>
                   {l.name}

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { getJson, sendJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import type { Role } from '../../api-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDay } from '../../components/format';
 import { QueryView } from '../../components/states';
 import { ActionError } from './secret-parts';
-import type { MemberRow } from './settings-types';
+
+type MemberRow = Schemas['MemberRow'];
 
 const roleLabel: Record<Role, string> = { admin: 'Admin', csm: 'CSM' };
 
@@ -18,7 +19,7 @@ function InviteForm() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('csm');
   const invite = useMutation({
-    mutationFn: () => sendJson<{ email: string; resent: boolean }>('POST', '/settings/members', { email, role }),
+    mutationFn: () => read(api.POST('/settings/members', { body: { email, role } })),
     onSuccess: () => {
       setEmail('');
       queryClient.invalidateQueries({ queryKey: ['settings', 'members'] });
@@ -71,7 +72,8 @@ function InviteForm() {
 function RoleSelect({ member }: { member: MemberRow }) {
   const queryClient = useQueryClient();
   const change = useMutation({
-    mutationFn: (role: Role) => sendJson('PATCH', `/settings/members/${member.id}`, { role }),
+    mutationFn: (role: Role) =>
+      read(api.PATCH('/settings/members/{id}', { params: { path: { id: member.id } }, body: { role } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['settings', 'members'] }),
   });
   if (member.is_you) return <span title="Ask another admin to change your role">{roleLabel[member.role]}</span>;
@@ -95,7 +97,7 @@ function RoleSelect({ member }: { member: MemberRow }) {
 function ResendButton({ member }: { member: MemberRow }) {
   const queryClient = useQueryClient();
   const resend = useMutation({
-    mutationFn: () => sendJson('POST', '/settings/members', { email: member.email, role: member.role }),
+    mutationFn: () => read(api.POST('/settings/members', { body: { email: member.email, role: member.role } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
   });
   const text = resend.isSuccess ? 'Link sent' : resend.isPending ? 'Sending…' : 'Resend link';
@@ -117,11 +119,11 @@ export function MembersTab() {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ['settings', 'members'],
-    queryFn: () => getJson<{ members: MemberRow[] }>('/settings/members'),
+    queryFn: () => read(api.GET('/settings/members')),
   });
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const remove = useMutation({
-    mutationFn: (id: string) => sendJson('DELETE', `/settings/members/${id}`),
+    mutationFn: (id: string) => read(api.DELETE('/settings/members/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       setRemoving(null);
       queryClient.invalidateQueries({ queryKey: ['settings', 'members'] });

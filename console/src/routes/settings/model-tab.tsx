@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { getJson, sendJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import { formatDay } from '../../components/format';
 import { QueryView } from '../../components/states';
 import { ActionError } from './secret-parts';
-import type { ModelSettings, WorkspaceSettings } from './settings-types';
 
 const usd = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 2 });
 const perMillion = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 3 });
@@ -17,13 +16,13 @@ export function ModelTab() {
   // The radio shows the choice in the same render as the click: the mutation's pending state
   // arrives a tick later, and a controlled radio would flick back to the old mode meanwhile.
   const [picked, setPicked] = useState<'ai' | 'scripted'>();
-  const model = useQuery({ queryKey: ['settings', 'model'], queryFn: () => getJson<ModelSettings>('/settings/model') });
+  const model = useQuery({ queryKey: ['settings', 'model'], queryFn: () => read(api.GET('/settings/model')) });
   const choose = useMutation({
     mutationFn: (mode: 'ai' | 'scripted') =>
-      sendJson<WorkspaceSettings>('PATCH', '/settings/workspace', { interviewer_mode: mode }),
+      read(api.PATCH('/settings/workspace', { body: { interviewer_mode: mode } })),
     onSuccess: (saved) => {
       // The answer is the new truth: show it at once instead of flicking back until a refetch.
-      queryClient.setQueryData<ModelSettings>(['settings', 'model'], (old) =>
+      queryClient.setQueryData<Schemas['ModelSettings']>(['settings', 'model'], (old) =>
         old ? { ...old, interviewer_mode: saved.interviewer_mode } : old,
       );
       queryClient.invalidateQueries({ queryKey: ['settings'], exact: true });

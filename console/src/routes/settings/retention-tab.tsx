@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { sendJson } from '../../api';
+import { api, type RequestBody, read, type Schemas } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { ActionError } from './secret-parts';
-import type { SettingsOverview, WorkspaceSettings } from './settings-types';
+
+type SettingsOverview = Schemas['SettingsOverview'];
+type RetentionDays = RequestBody<'/settings/workspace', 'patch'>['retention_days'];
 
 const periodLabel = (days: number) =>
   days % 365 === 0 ? `${days / 365} year${days === 365 ? '' : 's'}` : `${days} days`;
@@ -16,9 +18,12 @@ export function RetentionTab({ settings }: { settings: SettingsOverview }) {
   const [days, setDays] = useState<string>(saved === null ? 'off' : String(saved));
   const save = useMutation({
     mutationFn: () =>
-      sendJson<WorkspaceSettings>('PATCH', '/settings/workspace', {
-        retention_days: days === 'off' ? null : Number(days),
-      }),
+      read(
+        api.PATCH('/settings/workspace', {
+          // One of the server's own choices (the select offers no other); the server checks it anyway.
+          body: { retention_days: (days === 'off' ? null : Number(days)) as RetentionDays },
+        }),
+      ),
     onSuccess: (saved) =>
       queryClient.setQueryData<SettingsOverview>(['settings'], (old) =>
         old ? { ...old, workspace: { ...old.workspace, ...saved } } : old,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { getJson } from '../../api';
+import { api, read } from '../../api';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
 import { useMe } from '../../me';
@@ -12,7 +12,6 @@ import { LanguageTab } from './language-tab';
 import { MembersTab } from './members-tab';
 import { ModelTab } from './model-tab';
 import { RetentionTab } from './retention-tab';
-import type { SettingsOverview } from './settings-types';
 import { WebhooksTab } from './webhooks-tab';
 import './settings.css';
 
@@ -36,7 +35,7 @@ export default function SettingsPage() {
   const isAdmin = member.role === 'admin';
   const overview = useQuery({
     queryKey: ['settings'],
-    queryFn: () => getJson<SettingsOverview>('/settings'),
+    queryFn: () => read(api.GET('/settings')),
     enabled: isAdmin,
   });
   if (!isAdmin)

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { getJson, sendJson } from '../../api';
+import { api, read, type Schemas } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDateTime } from '../../components/format';
 import { Empty, QueryView } from '../../components/states';
 import { DeliveryLog } from './delivery-log';
 import { ActionError, KeyBox, SecretOnce } from './secret-parts';
-import type { WebhookEndpoint } from './settings-types';
 
-type WebhookList = { webhooks: WebhookEndpoint[]; event_types: string[] };
+type WebhookEndpoint = Schemas['SettingsWebhookEndpoint'];
+type EventType = WebhookEndpoint['event_types'][number];
 
 const eventHelp: Record<string, string> = {
   'interview.completed': 'An interview finished, with its signals',
@@ -18,14 +18,13 @@ const eventHelp: Record<string, string> = {
   'account.state_changed': "An account's health state changed",
 };
 
-function AddEndpoint({ eventTypes, onCreated }: { eventTypes: string[]; onCreated: (secret: string) => void }) {
+function AddEndpoint({ eventTypes, onCreated }: { eventTypes: EventType[]; onCreated: (secret: string) => void }) {
   const queryClient = useQueryClient();
   const urlId = useId();
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>(['interview.completed']);
+  const [events, setEvents] = useState<EventType[]>(['interview.completed']);
   const create = useMutation({
-    mutationFn: () =>
-      sendJson<WebhookEndpoint & { secret: string }>('POST', '/settings/webhooks', { url, event_types: events }),
+    mutationFn: () => read(api.POST('/settings/webhooks', { body: { url, event_types: events } })),
     onSuccess: (created) => {
       setUrl('');
       onCreated(created.secret);
@@ -91,15 +90,16 @@ function EndpointRow({
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const reveal = useMutation({
-    mutationFn: () => sendJson<{ secret: string }>('POST', `/settings/webhooks/${endpoint.id}/secret`),
+    mutationFn: () => read(api.POST('/settings/webhooks/{id}/secret', { params: { path: { id: endpoint.id } } })),
     onSuccess: (r) => setSecret(r.secret),
   });
   const toggle = useMutation({
-    mutationFn: (enabled: boolean) => sendJson('PATCH', `/settings/webhooks/${endpoint.id}`, { enabled }),
+    mutationFn: (enabled: boolean) =>
+      read(api.PATCH('/settings/webhooks/{id}', { params: { path: { id: endpoint.id } }, body: { enabled } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'webhooks'] }),
   });
   const test = useMutation({
-    mutationFn: () => sendJson('POST', `/settings/webhooks/${endpoint.id}/test`),
+    mutationFn: () => read(api.POST('/settings/webhooks/{id}/test', { params: { path: { id: endpoint.id } } })),
     onSuccess: () => {
       onSelect();
       queryClient.invalidateQueries({ queryKey: ['settings', 'webhooks', endpoint.id, 'deliveries'] });
@@ -170,13 +170,13 @@ export function WebhooksTab() {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ['settings', 'webhooks'],
-    queryFn: () => getJson<WebhookList>('/settings/webhooks'),
+    queryFn: () => read(api.GET('/settings/webhooks')),
   });
   const [selected, setSelected] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
   const remove = useMutation({
-    mutationFn: (id: string) => sendJson('DELETE', `/settings/webhooks/${id}`),
+    mutationFn: (id: string) => read(api.DELETE('/settings/webhooks/{id}', { params: { path: { id } } })),
     onSuccess: (_r, id) => {
       setDeleting(null);
       if (selected === id) setSelected(null);

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { getJson } from '../../api';
-import type { WebhookEndpoint } from '../settings/settings-types';
+import { api, read } from '../../api';
 
 export type Step = Record<string, unknown> & { type: string };
 
@@ -79,7 +78,7 @@ type Props = {
 export function PlayStepsEditor({ ids, steps, onChange, fieldError, invalid }: Props) {
   const endpoints = useQuery({
     queryKey: ['settings', 'webhooks'],
-    queryFn: () => getJson<{ webhooks: WebhookEndpoint[] }>('/settings/webhooks'),
+    queryFn: () => read(api.GET('/settings/webhooks')),
     enabled: steps.some((s) => s.type === 'webhook'),
   });
   const set = (i: number, step: Step) => onChange(steps.map((s, j) => (j === i ? step : s)));
