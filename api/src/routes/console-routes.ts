@@ -15,6 +15,7 @@ import { consoleReviewQueueRoutes } from './console-review-queue';
 import { consoleSettingsRoutes } from './console-settings';
 import { consoleSignalCorrectionRoutes } from './console-signal-corrections';
 import { consoleTriggerRoutes } from './console-triggers';
+import { consoleWebhookRoutes } from './console-webhooks';
 
 /** The console API's route groups, in the order they are matched. */
 function consoleGroups() {
@@ -24,6 +25,7 @@ function consoleGroups() {
     consoleReviewQueueRoutes(),
     consoleSignalCorrectionRoutes(),
     consoleSettingsRoutes(),
+    consoleWebhookRoutes(),
     consoleConnectorRoutes(),
     consoleOperatingModelRoutes(),
     consoleTriggerRoutes(),
