@@ -133,5 +133,14 @@ describe.skipIf(!hasChromium)('Settings → Connectors in Chromium', { timeout: 
     expect(await form.getByLabel('Plan property').inputValue()).toBe('plan_tier');
     expect(await form.getByLabel('Topic goals').inputValue()).toBe('onboarding_goals');
     expect(await form.getByLabel(/Bring contacts in/).isChecked()).toBe(true);
+
+    // On a phone the form falls to one column: nothing runs off the side of the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.getByLabel('Plan property').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await form.getByLabel('Topic goals').boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await screenshotPage(page, 'settings-connector-mapping-phone');
+    await page.setViewportSize({ width: 1360, height: 900 });
   });
 });
