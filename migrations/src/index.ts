@@ -21,6 +21,7 @@ import * as healthInputs from './migrations/0036-health-inputs';
 import * as boundedReads from './migrations/0037-bounded-reads';
 import * as erasedContacts from './migrations/0038-erased-contacts';
 import * as connectorReauth from './migrations/0039-connector-reauth';
+import * as signalSummaries from './migrations/0040-signal-summaries';
 
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0037-bounded-reads': boundedReads,
   '0038-erased-contacts': erasedContacts,
   '0039-connector-reauth': connectorReauth,
+  '0040-signal-summaries': signalSummaries,
 };

@@ -583,6 +583,38 @@ export interface OperatingModelInputsTable {
   updated_at: Timestamp;
 }
 
+/** 0040: signals per UTC day, kind and account (only those portfolio figures count), kept by triggers. */
+export interface SignalDaysTable {
+  workspace_id: string;
+  /** 'YYYY-MM-DD' (UTC). */
+  day: string;
+  kind: string;
+  account_id: string;
+  signals: number;
+  /** Churn-risk signals among them that give at least one counted churn reason. */
+  churn_reasoned: number;
+}
+
+/** 0040: churn-reason rows per UTC day, reason and account, kept by triggers. */
+export interface ChurnReasonDaysTable {
+  workspace_id: string;
+  day: string;
+  reason: string | null;
+  account_id: string;
+  signals: number;
+  /** Those with a non-empty quote. */
+  quoted: number;
+}
+
+/** 0040: feature requests per UTC day, grouping key and account, kept by triggers. */
+export interface FeatureRequestDaysTable {
+  workspace_id: string;
+  day: string;
+  feature_key: string;
+  account_id: string;
+  signals: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -599,6 +631,9 @@ export interface Database {
   invitations: InvitationsTable;
   messages: MessagesTable;
   signals: SignalsTable;
+  signal_days: SignalDaysTable;
+  churn_reason_days: ChurnReasonDaysTable;
+  feature_request_days: FeatureRequestDaysTable;
   briefs: BriefsTable;
   synthesis_digests: SynthesisDigestsTable;
   synthesis_runs: SynthesisRunsTable;

@@ -5,7 +5,8 @@ import { describeSignal, taxonomyLabel } from '../guides/signal-label';
 import { churnReasonQuotes, rankChurnReasons, weeklyChurnReasons } from '../synthesis/portfolio-churn';
 import { rankFeatureRequests } from '../synthesis/portfolio-features';
 import { expansionPipeline } from '../synthesis/portfolio-pipeline';
-import { type PortfolioScope, scopedSignals, trendWeeks } from '../synthesis/portfolio-scope';
+import { type PortfolioScope, trendWeeks } from '../synthesis/portfolio-scope';
+import { signalKindDays } from '../synthesis/portfolio-summaries';
 import { type InsightsQuery, resolveInsightsFilters } from './insights-filter';
 
 /** Reasons drawn in the ARR-at-risk trend and listed; the rest are counted. */
@@ -63,9 +64,9 @@ export async function getInsights(db: Db, ws: Ws, query: InsightsQuery, now: Dat
 
 /** Signals in scope per kind, most frequent first (the kinds are few). */
 async function signalCounts(db: Db, ws: Ws, scope: PortfolioScope) {
-  const base = scopedSignals(db, ws, scope);
-  const { rows } = await sql<{ kind: string; n: string }>`select kind, count(*) as n from (${base}) s
-    group by kind order by count(*) desc, kind`.execute(db);
+  const days = signalKindDays(db, ws, scope);
+  const { rows } = await sql<{ kind: string; n: string }>`select kind, sum(signals) as n from (${days}) s
+    group by kind order by sum(signals) desc, kind`.execute(db);
   return rows.map((r) => ({ kind: r.kind, count: Number(r.n) }));
 }
 

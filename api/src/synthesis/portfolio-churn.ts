@@ -2,21 +2,18 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import { type PortfolioScope, scopedSignals } from './portfolio-scope';
+import { churnReasonDays, signalKindDays, valuesTable } from './portfolio-summaries';
 
 export type Evidence = { quote: string; interview_id: string; message_id: string };
 export type Page = { offset: number; limit: number };
 
 /**
- * One row per (churn-risk signal, reason it gives), medium and high risk only, at most the
- * first nine reasons of a signal: what every churn-reason figure counts.
+ * One row per (churn-risk signal, reason it gives) in scope, as the database's
+ * `churn_reasons` counts them (medium and high risk, a signal's first nine reasons).
  */
 function churnReasonRows(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
   const base = scopedSignals(db, ws, scope, ['churn_risk']);
-  return sql`select s.*, x.reason from (${base}) s
-    cross join lateral jsonb_array_elements_text(
-      case when jsonb_typeof(s.value->'reasons') = 'array' then s.value->'reasons' else '[]'::jsonb end
-    ) with ordinality as x(reason, ord)
-    where x.ord <= 9 and coalesce(s.value->>'level', '') <> 'low'`;
+  return sql`select s.*, x.reason from (${base}) s cross join lateral churn_reasons(s.value) x(reason)`;
 }
 
 export type ChurnReasonFigure = { reason: string; signals: number; accounts: number; arr_cents: number };
@@ -27,7 +24,8 @@ export type ChurnReasonFigure = { reason: string; signals: number; accounts: num
  * ARR counts each account once per reason.
  */
 export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
-  const rows = churnReasonRows(db, ws, scope);
+  const days = churnReasonDays(db, ws, scope);
+  const kinds = signalKindDays(db, ws, scope, ['churn_risk']);
   // The totals row always comes back, even for a page past the end.
   const { rows: ranked } = await sql<{
     reason: string | null;
@@ -36,8 +34,8 @@ export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, pa
     arr_cents: string | null;
     total: string;
     churn_signals: string;
-  }>`with r as (${rows}),
-    counted as (select reason, count(*) as signals, count(distinct account_id) as accounts from r group by reason),
+  }>`with r as (${days}),
+    counted as (select reason, sum(signals) as signals, count(distinct account_id) as accounts from r group by reason),
     arr as (select reason, sum(arr_cents) as arr_cents from (select distinct reason, account_id, arr_cents from r) d group by reason),
     page as (
       select c.reason, c.signals, c.accounts, coalesce(a.arr_cents, 0) as arr_cents
@@ -46,7 +44,10 @@ export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, pa
       limit ${page.limit} offset ${page.offset}
     )
     select p.*, t.total, t.churn_signals
-    from (select (select count(*) from counted) as total, (select count(distinct signal_id) from r) as churn_signals) t
+    from (
+      select (select count(*) from counted) as total,
+        (select coalesce(sum(churn_reasoned), 0) from (${kinds}) k) as churn_signals
+    ) t
     left join page p on true
     order by p.signals desc, p.arr_cents desc, p.reason`.execute(db);
   return {
@@ -81,12 +82,13 @@ export async function weeklyChurnReasons(
 ): Promise<Map<string, WeeklyFigure[]>> {
   const out = new Map<string, WeeklyFigure[]>();
   if (reasons.length === 0) return out;
-  const rows = churnReasonRows(db, ws, scope);
+  const days = churnReasonDays(db, ws, scope);
+  // Monday of the day's week, in date arithmetic: no session time zone involved.
   const { rows: weekly } = await sql<{ reason: string; week: string; signals: string; arr_cents: string | null }>`
-    with r as (${rows}),
+    with r as (${days}),
     per_account as (
-      select reason, to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
-        account_id, max(arr_cents) as arr_cents, count(*) as n
+      select reason, to_char(day - (extract(isodow from day)::int - 1), 'YYYY-MM-DD') as week,
+        account_id, max(arr_cents) as arr_cents, sum(signals) as n
       from r where reason in (${sql.join(reasons)})
       group by 1, 2, 3
     )
@@ -110,17 +112,19 @@ export async function churnReasonQuotes(
 ): Promise<Map<string, Evidence[]>> {
   const out = new Map<string, Evidence[]>();
   if (reasons.length === 0) return out;
-  const rows = churnReasonRows(db, ws, scope);
+  // Per reason, the newest signals walked down an index until the page is full: no sort of every row.
+  const base = scopedSignals(db, ws, scope, ['churn_risk']);
   const { rows: quotes } = await sql<Evidence & { reason: string }>`
-    with r as (${rows}),
-    ranked as (
-      select reason, quote, interview_id, message_id,
-        row_number() over (partition by reason order by created_at desc, signal_id) as n
-      from r where reason in (${sql.join(reasons)}) and quote <> ''
-    )
-    select reason, quote, interview_id, message_id from ranked
-    where n > ${page.offset} and n <= ${page.offset + page.limit}
-    order by reason, n`.execute(db);
+    select k.value as reason, q.quote, q.interview_id, q.message_id
+    from ${valuesTable(reasons, 'k')}
+    cross join lateral (
+      select s.quote, s.interview_id, s.message_id, s.created_at, s.signal_id
+      from (${base}) s cross join lateral churn_reasons(s.value) x(reason)
+      where x.reason = k.value and s.quote <> ''
+      order by s.created_at desc, s.signal_id
+      limit ${page.limit} offset ${page.offset}
+    ) q
+    order by k.value, q.created_at desc, q.signal_id`.execute(db);
   for (const q of quotes) {
     const list = out.get(q.reason) ?? [];
     list.push({ quote: q.quote, interview_id: q.interview_id, message_id: q.message_id });
@@ -179,8 +183,8 @@ export async function churnReasonAccounts(db: Db, ws: Ws, scope: PortfolioScope,
 
 /** How many non-empty quotes stand behind one churn reason. */
 export async function countChurnReasonQuotes(db: Db, ws: Ws, scope: PortfolioScope, reason: string) {
-  const rows = churnReasonRows(db, ws, scope);
-  const { rows: counted } = await sql<{ n: string }>`with r as (${rows})
-    select count(*) as n from r where reason = ${reason} and quote <> ''`.execute(db);
+  const days = churnReasonDays(db, ws, scope);
+  const { rows: counted } = await sql<{ n: string | null }>`with r as (${days})
+    select sum(quoted) as n from r where reason = ${reason}`.execute(db);
   return Number(counted[0]?.n ?? 0);
 }

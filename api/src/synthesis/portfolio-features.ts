@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import type { Evidence, Page } from './portfolio-churn';
 import { type PortfolioScope, scopedSignals } from './portfolio-scope';
+import { featureRequestDays, valuesTable } from './portfolio-summaries';
 
 /** Accounts listed with each feature request; the rest are counted. */
 const ACCOUNTS_PER_REQUEST = 5;
@@ -18,20 +19,11 @@ export type FeatureRequestFigure = {
 };
 
 /**
- * Feature-request signals with their grouping key: "SSO!" and "sso" are one request
- * (case, punctuation and spacing aside); other wording stays apart. The database keeps the
- * key on each signal (migration 0037), so a report groups without rewriting any text.
- */
-function featureRows(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
-  const base = scopedSignals(db, ws, scope, ['feature_request']);
-  return sql`select s.*, coalesce(nullif(s.value->>'summary', ''), s.quote) as summary, s.feature_key as key
-    from (${base}) s`;
-}
-
-/**
  * Feature requests ranked by the ARR behind them (each account once), then by how often
  * they were asked; one page, each with its largest accounts and newest quotes, and the
- * number of distinct requests in all.
+ * number of distinct requests in all. Requests group by the key the database keeps on each
+ * signal (migration 0037: "SSO!" and "sso" are one request); the counts come from the daily
+ * summary, each request's wording and quotes from its newest signals, read down an index.
  */
 export async function rankFeatureRequests(
   db: Db,
@@ -39,20 +31,15 @@ export async function rankFeatureRequests(
   scope: PortfolioScope,
   page: Page,
 ): Promise<{ items: FeatureRequestFigure[]; total: number }> {
-  const f = featureRows(db, ws, scope);
+  const days = featureRequestDays(db, ws, scope);
   const { rows } = await sql<{
     key: string | null;
-    summary: string;
     signals: string;
     account_count: string;
     arr_cents: string | null;
     total: string;
-  }>`with f as (${f}),
-    grouped as (
-      select key, (array_agg(summary order by created_at desc, signal_id))[1] as summary,
-        count(*) as signals, count(distinct account_id) as account_count
-      from f group by key
-    ),
+  }>`with f as (${days}),
+    grouped as (select key, sum(signals) as signals, count(distinct account_id) as account_count from f group by key),
     arr as (select key, sum(arr_cents) as arr_cents from (select distinct key, account_id, arr_cents from f) d group by key),
     page as (
       select g.*, coalesce(a.arr_cents, 0) as arr_cents from grouped g left join arr a on a.key = g.key
@@ -63,28 +50,35 @@ export async function rankFeatureRequests(
     order by p.arr_cents desc, p.signals desc, p.key`.execute(db);
   const keys = rows.flatMap((r) => (r.key === null ? [] : [r.key]));
   if (keys.length === 0) return { items: [], total: Number(rows[0]?.total ?? 0) };
-  const [accounts, quotes] = await Promise.all([
+  const base = scopedSignals(db, ws, scope, ['feature_request']);
+  const newest = (where: RawBuilder<boolean>, limit: number) => sql<Evidence & { key: string; summary: string }>`
+    select k.value as key, n.* from ${valuesTable(keys, 'k')}
+    cross join lateral (
+      select coalesce(nullif(s.value->>'summary', ''), s.quote) as summary, s.quote, s.interview_id, s.message_id,
+        s.created_at, s.signal_id
+      from (${base}) s
+      where s.feature_key = k.value and ${where}
+      order by s.created_at desc, s.signal_id
+      limit ${limit}
+    ) n
+    order by k.value, n.created_at desc, n.signal_id`;
+  const [latest, accounts, quotes] = await Promise.all([
+    newest(sql<boolean>`true`, 1).execute(db),
     sql<{ key: string; account_id: string; external_id: string; account_name: string; arr_cents: string | null }>`
-      with f as (${f}),
+      with f as (${days}),
       d as (select distinct key, account_id, external_id, account_name, arr_cents from f where key in (${sql.join(keys)})),
       ranked as (select d.*, row_number() over (partition by key order by arr_cents desc nulls last, account_id) as n from d)
       select * from ranked where n <= ${ACCOUNTS_PER_REQUEST} order by key, n`.execute(db),
-    sql<Evidence & { key: string }>`
-      with f as (${f}),
-      ranked as (
-        select key, quote, interview_id, message_id,
-          row_number() over (partition by key order by created_at desc, signal_id) as n
-        from f where key in (${sql.join(keys)}) and quote <> ''
-      )
-      select * from ranked where n <= ${QUOTES_PER_REQUEST} order by key, n`.execute(db),
+    newest(sql<boolean>`s.quote <> ''`, QUOTES_PER_REQUEST).execute(db),
   ]);
+  const summaries = new Map(latest.rows.map((l) => [l.key, l.summary]));
   return {
     items: rows.flatMap((r): FeatureRequestFigure[] =>
       r.key === null
         ? []
         : [
             {
-              summary: r.summary,
+              summary: summaries.get(r.key) ?? '',
               signals: Number(r.signals),
               account_count: Number(r.account_count),
               arr_cents: Number(r.arr_cents ?? 0),

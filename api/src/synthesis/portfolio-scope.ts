@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
@@ -45,9 +46,7 @@ export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: rea
     .where('signals.created_at', '<', scope.until)
     .where(notPreviewContact(ws, 'signals.contact_id'));
   if (kinds) q = q.where('signals.kind', 'in', [...kinds]);
-  if (scope.ownerEmail === null) q = q.where('accounts.owner_email', 'is', null);
-  else if (scope.ownerEmail !== undefined) q = q.where('accounts.owner_email', '=', scope.ownerEmail);
-  if (scope.plan) q = q.where('accounts.plan', '=', scope.plan);
+  q = q.where(accountInScope(scope));
   const moment = scope.moment;
   if (moment)
     q = q.where(({ exists, selectFrom }) =>
@@ -60,6 +59,15 @@ export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: rea
       ),
     );
   return q;
+}
+
+/** The scope's conditions on the joined `accounts` row (owner, plan); true when it has none. */
+export function accountInScope(scope: PortfolioScope): RawBuilder<boolean> {
+  const conditions: RawBuilder<boolean>[] = [sql<boolean>`true`];
+  if (scope.ownerEmail === null) conditions.push(sql<boolean>`accounts.owner_email is null`);
+  else if (scope.ownerEmail !== undefined) conditions.push(sql<boolean>`accounts.owner_email = ${scope.ownerEmail}`);
+  if (scope.plan) conditions.push(sql<boolean>`accounts.plan = ${scope.plan}`);
+  return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
 }
 
 /** The Monday (UTC) of the week holding `d`, as YYYY-MM-DD: the key SQL's date_trunc('week') gives too. */
