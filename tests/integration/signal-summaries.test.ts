@@ -27,10 +27,8 @@ const countedReasons = (s: SignalRow) =>
     ? (s.value.reasons as string[]).slice(0, 9)
     : [];
 const tally = (into: Record<string, number[]>, key: string, ...add: number[]) => {
-  const sums = (into[key] ??= add.map(() => 0));
-  add.forEach((n, i) => {
-    sums[i]! += n;
-  });
+  const sums = into[key] ?? add.map(() => 0);
+  into[key] = sums.map((n, i) => n + add[i]!);
 };
 
 // The daily summaries behind Insights and the portfolio report must say what a direct count over

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import { type PortfolioScope, scopedSignals } from './portfolio-scope';
@@ -6,15 +6,6 @@ import { churnReasonDays, signalKindDays, valuesTable } from './portfolio-summar
 
 export type Evidence = { quote: string; interview_id: string; message_id: string };
 export type Page = { offset: number; limit: number };
-
-/**
- * One row per (churn-risk signal, reason it gives) in scope, as the database's
- * `churn_reasons` counts them (medium and high risk, a signal's first nine reasons).
- */
-function churnReasonRows(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
-  const base = scopedSignals(db, ws, scope, ['churn_risk']);
-  return sql`select s.*, x.reason from (${base}) s cross join lateral churn_reasons(s.value) x(reason)`;
-}
 
 export type ChurnReasonFigure = { reason: string; signals: number; accounts: number; arr_cents: number };
 
@@ -35,12 +26,16 @@ export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, pa
     total: string;
     churn_signals: string;
   }>`with r as (${days}),
-    counted as (select reason, sum(signals) as signals, count(distinct account_id) as accounts from r group by reason),
-    arr as (select reason, sum(arr_cents) as arr_cents from (select distinct reason, account_id, arr_cents from r) d group by reason),
+    per_account as (
+      select reason, account_id, sum(signals) as signals, max(arr_cents) as arr_cents from r group by reason, account_id
+    ),
+    counted as (
+      select reason, sum(signals) as signals, count(*) as accounts, coalesce(sum(arr_cents), 0) as arr_cents
+      from per_account group by reason
+    ),
     page as (
-      select c.reason, c.signals, c.accounts, coalesce(a.arr_cents, 0) as arr_cents
-      from counted c left join arr a on a.reason = c.reason
-      order by c.signals desc, coalesce(a.arr_cents, 0) desc, c.reason
+      select reason, signals, accounts, arr_cents from counted
+      order by signals desc, arr_cents desc, reason
       limit ${page.limit} offset ${page.offset}
     )
     select p.*, t.total, t.churn_signals
@@ -144,7 +139,9 @@ export type ReasonAccount = {
 
 /** One page of the accounts that gave a churn reason, largest ARR first, and how many there are. */
 export async function churnReasonAccounts(db: Db, ws: Ws, scope: PortfolioScope, reason: string, page: Page) {
-  const rows = churnReasonRows(db, ws, scope);
+  const days = churnReasonDays(db, ws, scope);
+  const base = scopedSignals(db, ws, scope, ['churn_risk']);
+  // Counts from the summary; each listed account's newest such signal read down its index.
   const { rows: accounts } = await sql<{
     account_id: string | null;
     external_id: string;
@@ -153,14 +150,20 @@ export async function churnReasonAccounts(db: Db, ws: Ws, scope: PortfolioScope,
     signals: string;
     latest_at: Date | string;
     total: string;
-  }>`with r as (${rows}),
+  }>`with r as (${days}),
     grouped as (
-      select account_id, external_id, account_name, arr_cents, count(*) as signals, max(created_at) as latest_at
+      select account_id, external_id, account_name, arr_cents, sum(signals) as signals
       from r where reason = ${reason}
       group by account_id, external_id, account_name, arr_cents
     ),
     page as (select * from grouped order by arr_cents desc nulls last, account_id limit ${page.limit} offset ${page.offset})
-    select p.*, (select count(*) from grouped) as total from (select 1) one left join page p on true
+    select p.*, latest.created_at as latest_at, (select count(*) from grouped) as total
+    from (select 1) one left join page p on true
+    left join lateral (
+      select s.created_at from (${base}) s cross join lateral churn_reasons(s.value) x(reason)
+      where s.account_id = p.account_id and x.reason = ${reason}
+      order by s.created_at desc limit 1
+    ) latest on true
     order by p.arr_cents desc nulls last, p.account_id`.execute(db);
   return {
     items: accounts.flatMap((a): ReasonAccount[] =>

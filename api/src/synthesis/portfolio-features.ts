@@ -39,11 +39,13 @@ export async function rankFeatureRequests(
     arr_cents: string | null;
     total: string;
   }>`with f as (${days}),
-    grouped as (select key, sum(signals) as signals, count(distinct account_id) as account_count from f group by key),
-    arr as (select key, sum(arr_cents) as arr_cents from (select distinct key, account_id, arr_cents from f) d group by key),
+    per_account as (select key, account_id, sum(signals) as signals, max(arr_cents) as arr_cents from f group by key, account_id),
+    grouped as (
+      select key, sum(signals) as signals, count(*) as account_count, coalesce(sum(arr_cents), 0) as arr_cents
+      from per_account group by key
+    ),
     page as (
-      select g.*, coalesce(a.arr_cents, 0) as arr_cents from grouped g left join arr a on a.key = g.key
-      order by coalesce(a.arr_cents, 0) desc, g.signals desc, g.key
+      select * from grouped order by arr_cents desc, signals desc, key
       limit ${page.limit} offset ${page.offset}
     )
     select p.*, (select count(*) from grouped) as total from (select 1) one left join page p on true

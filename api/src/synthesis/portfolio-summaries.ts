@@ -66,9 +66,14 @@ export function signalKindDays(db: Db, ws: Ws, scope: PortfolioScope, kinds?: re
   const ofKinds = (column: string) => (kinds ? sql`${sql.ref(column)} in (${sql.join([...kinds])})` : sql`true`);
   return summaryUnion(
     scope,
-    (days) => sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned
-      from signal_days d inner join accounts on accounts.id = d.account_id
-      where ${inDays('d', ws, days)} and ${ofKinds('d.kind')} and ${accountInScope(scope)}`,
+    // Without an owner or plan to match, no account needs reading: a summary row's account exists.
+    (days) =>
+      scope.ownerEmail === undefined && !scope.plan
+        ? sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned from signal_days d
+            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')}`
+        : sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned
+            from signal_days d inner join accounts on accounts.id = d.account_id
+            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')} and ${accountInScope(scope)}`,
     (edge) => sql`select s.kind, ${signalDay} as day, s.account_id, count(*) as signals,
         count(*) filter (where s.kind = 'churn_risk' and exists (select 1 from churn_reasons(s.value))) as churn_reasoned
       from (${scopedSignals(db, ws, edge, kinds)}) s
