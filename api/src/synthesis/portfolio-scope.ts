@@ -46,7 +46,8 @@ export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: rea
     .where('signals.created_at', '<', scope.until)
     .where(notPreviewContact(ws, 'signals.contact_id'));
   if (kinds) q = q.where('signals.kind', 'in', [...kinds]);
-  q = q.where(accountInScope(scope));
+  const inScope = accountInScope(scope);
+  if (inScope) q = q.where(inScope);
   const moment = scope.moment;
   if (moment)
     q = q.where(({ exists, selectFrom }) =>
@@ -61,13 +62,13 @@ export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: rea
   return q;
 }
 
-/** The scope's conditions on the joined `accounts` row (owner, plan); true when it has none. */
-export function accountInScope(scope: PortfolioScope): RawBuilder<boolean> {
-  const conditions: RawBuilder<boolean>[] = [sql<boolean>`true`];
+/** The scope's conditions on the joined `accounts` row (owner, plan), or null when it sets none. */
+export function accountInScope(scope: PortfolioScope): RawBuilder<boolean> | null {
+  const conditions: RawBuilder<boolean>[] = [];
   if (scope.ownerEmail === null) conditions.push(sql<boolean>`accounts.owner_email is null`);
   else if (scope.ownerEmail !== undefined) conditions.push(sql<boolean>`accounts.owner_email = ${scope.ownerEmail}`);
   if (scope.plan) conditions.push(sql<boolean>`accounts.plan = ${scope.plan}`);
-  return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+  return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` and `)})` : null;
 }
 
 /** The Monday (UTC) of the week holding `d`, as YYYY-MM-DD: the key SQL's date_trunc('week') gives too. */

@@ -50,7 +50,7 @@ export function churnReasonDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuild
     (days) => sql`select d.reason, d.day, d.account_id, d.signals, d.quoted,
         accounts.external_id, accounts.name as account_name, accounts.arr_cents
       from churn_reason_days d inner join accounts on accounts.id = d.account_id
-      where ${inDays('d', ws, days)} and ${accountInScope(scope)}`,
+      where ${inDays('d', ws, days)} and ${accountInScope(scope) ?? sql`true`}`,
     (edge) => sql`select r.reason, ${signalDay} as day, s.account_id, count(*) as signals,
         count(*) filter (where s.quote <> '') as quoted, s.external_id, s.account_name, s.arr_cents
       from (${scopedSignals(db, ws, edge, ['churn_risk'])}) s cross join lateral churn_reasons(s.value) r(reason)
@@ -67,13 +67,15 @@ export function signalKindDays(db: Db, ws: Ws, scope: PortfolioScope, kinds?: re
   return summaryUnion(
     scope,
     // Without an owner or plan to match, no account needs reading: a summary row's account exists.
-    (days) =>
-      scope.ownerEmail === undefined && !scope.plan
-        ? sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned from signal_days d
-            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')}`
-        : sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned
+    (days) => {
+      const inScope = accountInScope(scope);
+      return inScope
+        ? sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned
             from signal_days d inner join accounts on accounts.id = d.account_id
-            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')} and ${accountInScope(scope)}`,
+            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')} and ${inScope}`
+        : sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned from signal_days d
+            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')}`;
+    },
     (edge) => sql`select s.kind, ${signalDay} as day, s.account_id, count(*) as signals,
         count(*) filter (where s.kind = 'churn_risk' and exists (select 1 from churn_reasons(s.value))) as churn_reasoned
       from (${scopedSignals(db, ws, edge, kinds)}) s
@@ -88,7 +90,7 @@ export function featureRequestDays(db: Db, ws: Ws, scope: PortfolioScope): RawBu
     (days) => sql`select d.feature_key as key, d.day, d.account_id, d.signals,
         accounts.external_id, accounts.name as account_name, accounts.arr_cents
       from feature_request_days d inner join accounts on accounts.id = d.account_id
-      where ${inDays('d', ws, days)} and ${accountInScope(scope)}`,
+      where ${inDays('d', ws, days)} and ${accountInScope(scope) ?? sql`true`}`,
     (edge) => sql`select s.feature_key as key, ${signalDay} as day, s.account_id, count(*) as signals,
         s.external_id, s.account_name, s.arr_cents
       from (${scopedSignals(db, ws, edge, ['feature_request'])}) s
