@@ -1,7 +1,6 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createLoginLink } from '@candor/api/auth/login-links';
 import { sql } from 'kysely';
 import { createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../tests/support/harness';
+import { consoleCookie, timeRead } from './support/scale-reads';
 
 const flag = (name: string, fallback: number) => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -28,66 +27,26 @@ export async function benchPortfolioReads() {
       `\nPortfolio reads, ${databaseKind}: ${accounts.toLocaleString()} accounts, ${events.toLocaleString()} events, ` +
         `${signals.toLocaleString()} signals (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s), ${rounds} requests each`,
     );
-    const admin = await cookieFor(t, ws.id, 'lead@bench.example', 'admin');
-    const csm = await cookieFor(t, ws.id, 'csm3@bench.example', 'csm');
-    const targets: { label: string; path: string; headers: Record<string, string> }[] = [
-      {
-        label: 'GET /v1/reports/portfolio?mode=rules',
-        path: '/v1/reports/portfolio?mode=rules',
-        headers: { authorization: `Bearer ${ws.secret_key}` },
-      },
-      {
-        label: 'GET /v1/reports/portfolio (one CSM)',
-        path: '/v1/reports/portfolio?mode=rules&owner=csm3%40bench.example',
-        headers: { authorization: `Bearer ${ws.secret_key}` },
-      },
-      { label: 'console /insights (admin)', path: '/console/api/insights', headers: { cookie: admin } },
-      { label: 'console /home (admin)', path: '/console/api/home', headers: { cookie: admin } },
-      { label: 'console /home (csm)', path: '/console/api/home', headers: { cookie: csm } },
+    const admin = await consoleCookie(t, ws.id, { email: 'lead@bench.example', role: 'admin' });
+    const csm = await consoleCookie(t, ws.id, { email: 'csm3@bench.example', role: 'csm' });
+    const apiKey = { headers: { authorization: `Bearer ${ws.secret_key}` } };
+    const targets: [string, string, RequestInit][] = [
+      ['GET /v1/reports/portfolio?mode=rules', '/v1/reports/portfolio?mode=rules', apiKey],
+      ['GET /v1/reports/portfolio (one CSM)', '/v1/reports/portfolio?mode=rules&owner=csm3%40bench.example', apiKey],
+      ['console /insights (admin)', '/console/api/insights', { headers: { cookie: admin } }],
+      ['console /home (admin)', '/console/api/home', { headers: { cookie: admin } }],
+      ['console /home (csm)', '/console/api/home', { headers: { cookie: csm } }],
     ];
-    for (const target of targets) await measure(t, target, rounds);
+    for (const [label, path, init] of targets) {
+      const f = await timeRead(t, label, path, init, rounds, 3);
+      console.log(
+        `  ${label.padEnd(40)} p50 ${f.p50.toFixed(0).padStart(5)} ms  p99 ${f.p99.toFixed(0).padStart(5)} ms  ` +
+          `${f.kb.toFixed(1).padStart(7)} KB  max loop stall ${f.loopBlockMs.toFixed(0).padStart(4)} ms`,
+      );
+    }
   } finally {
     await t.close();
   }
-}
-
-async function measure(
-  t: TestApp,
-  target: { label: string; path: string; headers: Record<string, string> },
-  n: number,
-) {
-  const times: number[] = [];
-  let bytes = 0;
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  for (let r = 0; r < n + 3; r++) {
-    if (r === 3) loop.enable();
-    const started = performance.now();
-    const res = await t.request(target.path, { headers: target.headers });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`${target.path}: ${res.status} ${body.slice(0, 200)}`);
-    bytes = Buffer.byteLength(body);
-    if (r >= 3) times.push(performance.now() - started);
-  }
-  loop.disable();
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(0);
-  console.log(
-    `  ${target.label.padEnd(40)} p50 ${pct(0.5).padStart(5)} ms  p99 ${pct(0.99).padStart(5)} ms  ` +
-      `${(bytes / 1024).toFixed(1).padStart(7)} KB  max loop stall ${(loop.max / 1e6).toFixed(0).padStart(4)} ms`,
-  );
-}
-
-async function cookieFor(t: TestApp, workspaceId: string, email: string, role: 'admin' | 'csm') {
-  const link = new URL((await createLoginLink(t.deps, { workspaceId, email, role })).url);
-  const login = await t.request('/login', {
-    method: 'POST',
-    body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
-    redirect: 'manual',
-  });
-  return login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 }
 
 /**

@@ -17,8 +17,12 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** A signed-in console session's cookie header, for `/console/api/…` reads. */
-export async function consoleCookie(t: TestApp, workspaceId: string) {
-  const link = new URL((await createLoginLink(t.deps, { workspaceId, email: 'bench-admin@bench.example' })).url);
+export async function consoleCookie(
+  t: TestApp,
+  workspaceId: string,
+  member: { email: string; role?: 'admin' | 'csm' } = { email: 'bench-admin@bench.example' },
+) {
+  const link = new URL((await createLoginLink(t.deps, { workspaceId, ...member })).url);
   const login = await t.request('/login', {
     method: 'POST',
     body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
