@@ -1,5 +1,6 @@
 import { createLoginLink } from '@candor/api/auth/login-links';
 import { tenant } from '@candor/api/db/tenant';
+import { healthStates } from '@candor/shared';
 import { sql } from 'kysely';
 import { createTestWorkspace, databaseKind, startTestApp } from '../tests/support/harness';
 
@@ -12,7 +13,7 @@ export async function benchConsoleAccounts(accounts = 10_000, rounds = 40) {
   try {
     const ws = { id: (await createTestWorkspace(t, 'Bench Co')).id };
     const owners = Array.from({ length: 25 }, (_, i) => `csm${i}@bench.example`);
-    const states = ['healthy', 'watch', 'at_risk', 'unknown'];
+    const states = healthStates;
     for (let start = 0; start < accounts; start += 1000) {
       await tenant(t.deps.db, ws)
         .insertInto('accounts')

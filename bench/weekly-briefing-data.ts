@@ -1,4 +1,5 @@
 import { tenant, type Ws } from '@candor/api/db/tenant';
+import type { Signal } from '@candor/shared';
 import type { TestApp } from '../tests/support/harness';
 
 /** Synthetic answers: each sentence is what one signal quotes. */
@@ -165,17 +166,18 @@ export async function addInterviews(
             message_id: messages[k]!.id,
             source: 'ai' as const,
           };
-          const extra =
+          const extra: Pick<Signal, 'kind' | 'value'> =
             s.kind === 'churn'
               ? { kind: 'churn_risk', value: { level: 'medium', reasons: [pick(CHURN_REASONS, b.n)] } }
               : s.kind === 'request'
                 ? { kind: 'feature_request', value: { summary: pick(FEATURES, b.n) } }
                 : { kind: 'expansion_intent', value: { kind: 'seats', size: '15 seats', timing: 'next quarter' } };
-          return [
-            { ...base, kind: 'sentiment', value: { polarity: 'positive' }, quote: s.value },
-            { ...base, kind: 'theme', value: { label: 'performance' }, quote: s.friction },
-            { ...base, ...extra, quote: s.extra },
+          const said: Pick<Signal, 'kind' | 'value' | 'quote'>[] = [
+            { kind: 'sentiment', value: { polarity: 'positive' }, quote: s.value },
+            { kind: 'theme', value: { label: 'performance' }, quote: s.friction },
+            { ...extra, quote: s.extra },
           ];
+          return said.map((signal) => ({ ...base, ...signal }));
         }),
       )
       .execute();

@@ -1,4 +1,19 @@
 import type {
+  BriefContent,
+  BriefKind,
+  BriefMode,
+  BriefRunKind,
+  BriefStatus,
+  GuideBodyInput,
+  HealthReason,
+  HealthState,
+  ReviewEvidence,
+  SignalKind,
+  SignalValue,
+  StoredInterviewState,
+  WorkspaceSettingsDocument,
+} from '@candor/shared';
+import type {
   ColumnType,
   Generated,
   GeneratedAlways,
@@ -36,7 +51,7 @@ export interface WorkspacesTable {
   identity_secret: string;
   /** 0013: on by default; false is the console's explicit "test mode" (unsigned identities accepted). */
   identity_verification: Generated<boolean>;
-  settings: Json;
+  settings: Json<WorkspaceSettingsDocument>;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
   /** 0010: 'ai' uses the model when one is configured; 'scripted' never does. */
@@ -73,8 +88,8 @@ export interface AccountsTable {
   renewal_date: DateColumn;
   owner_email: string | null;
   lifecycle_stage: string | null;
-  health_state: Generated<string>;
-  health_reasons: Json<unknown[]>;
+  health_state: Generated<HealthState>;
+  health_reasons: Json<HealthReason[]>;
   attributes: Json;
   last_touch_at: NullableTimestamp;
   created_at: CreatedAt;
@@ -141,7 +156,8 @@ export interface GuideVersionsTable {
   workspace_id: string;
   guide_id: string;
   version: number;
-  definition: Json;
+  /** Read through shared's `guideBodySchema`, which fills what older versions lack. */
+  definition: Json<GuideBodyInput>;
   created_at: CreatedAt;
 }
 
@@ -168,8 +184,9 @@ export interface InterviewsTable {
   trigger_id: string | null;
   channel: 'in_app' | 'email';
   status: Generated<InterviewStatus>;
-  mode: Generated<string>;
-  state: Json;
+  mode: Generated<'ai' | 'scripted'>;
+  /** Read through shared's `interviewStateSchema`, which fills what older states lack. */
+  state: Json<StoredInterviewState>;
   prompt_tokens: Generated<number>;
   completion_tokens: Generated<number>;
   cost_micros: BigIntColumn;
@@ -238,8 +255,8 @@ export interface SignalsTable {
   interview_id: string;
   account_id: string | null;
   contact_id: string | null;
-  kind: string;
-  value: Json;
+  kind: SignalKind;
+  value: Json<SignalValue>;
   quote: string;
   message_id: string;
   confidence: Generated<number>;
@@ -258,12 +275,13 @@ export interface SignalsTable {
 export interface BriefsTable {
   id: Generated<string>;
   workspace_id: string;
-  kind: string;
+  kind: BriefKind;
   subject_id: string;
   version: number;
-  status: Generated<string>;
-  mode: string;
-  content: Json;
+  status: Generated<BriefStatus>;
+  mode: BriefMode;
+  /** Parsed with its kind's schema (shared's `briefContentSchemas`) before it is stored. */
+  content: Json<BriefContent>;
   model: string | null;
   prompt_tokens: Generated<number>;
   completion_tokens: Generated<number>;
@@ -297,7 +315,7 @@ export interface SynthesisDigestsTable {
 export interface SynthesisRunsTable {
   id: Generated<string>;
   workspace_id: string;
-  kind: string;
+  kind: BriefRunKind;
   subject_id: string;
   status: Generated<'queued' | 'running' | 'done' | 'failed'>;
   stage: Generated<string>;
@@ -330,10 +348,10 @@ export interface SignalCorrectionsTable {
   signal_id: string;
   message_id: string;
   action: 'change' | 'dismiss';
-  from_kind: string;
-  from_value: Json;
-  to_kind: string | null;
-  to_value: Json | null;
+  from_kind: SignalKind;
+  from_value: Json<SignalValue>;
+  to_kind: SignalKind | null;
+  to_value: Json<SignalValue> | null;
   from_source: string;
   member_id: string | null;
   created_at: CreatedAt;
@@ -345,7 +363,7 @@ export interface ReviewItemsTable {
   account_id: string;
   kind: string;
   reason: string;
-  evidence: Json<unknown[]>;
+  evidence: Json<ReviewEvidence[]>;
   status: Generated<'open' | 'snoozed' | 'done'>;
   snoozed_until: NullableTimestamp;
   assignee_member_id: string | null;

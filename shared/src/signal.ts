@@ -134,3 +134,8 @@ export function isNpsDetractor(kind: string, value: unknown): boolean {
   const { scale, score } = value as { scale?: unknown; score?: unknown };
   return scale === 'nps' && typeof score === 'number' && Number.isFinite(score) && score <= NPS_DETRACTOR_MAX;
 }
+
+/** The value of a signal of kind `K` (`signals.value`). */
+export type SignalValueOf<K extends SignalKind> = z.infer<(typeof signalValueSchemas)[K]>;
+/** `signals.value`: the value of one of the kinds. */
+export type SignalValue = SignalValueOf<SignalKind>;

@@ -26,7 +26,7 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
   const now = deps.now();
   const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
-  const interviews: { id: string; accountId: string; customerMessageIds: string[] }[] = [];
+  const interviews: { id: string; accountId: string; customerMessageIds: string[]; churnSignalId: string }[] = [];
   for (const [i, account] of accounts.entries()) {
     const contact = await t
       .selectFrom('contacts')
@@ -70,7 +70,7 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
         .values({ id: mid, interview_id: id, seq: seq++, role: 'customer', text: answer, client_id: randomUUID() })
         .execute();
     }
-    await t
+    const [churn] = await t
       .insertInto('signals')
       .values([
         {
@@ -107,8 +107,9 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
           source: 'rules',
         },
       ])
+      .returning('id')
       .execute();
-    interviews.push({ id, accountId: account.id, customerMessageIds: ids });
+    interviews.push({ id, accountId: account.id, customerMessageIds: ids, churnSignalId: churn!.id });
   }
 
   const atRisk = accounts[0]!;
@@ -121,7 +122,12 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
         {
           code: 'churn_risk_high',
           text: 'High churn risk in a recent interview',
-          evidence: { interview_id: cited.id, message_id: cited.customerMessageIds[0], quote: PRICE_QUOTE },
+          evidence: {
+            signal_id: cited.churnSignalId,
+            interview_id: cited.id,
+            message_id: cited.customerMessageIds[0]!,
+            quote: PRICE_QUOTE,
+          },
         },
       ],
     })
@@ -135,7 +141,7 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
       subject_id: atRisk.id,
       version: 1,
       status: 'ready',
-      mode: 'deterministic',
+      mode: 'rules',
       content: {
         sections: [
           {
@@ -145,11 +151,13 @@ export async function addConsoleFixtures(deps: AppDeps, workspaceId: string, mem
                 text: 'Price is seen as out of line with value.',
                 quote: PRICE_QUOTE,
                 interview_id: first.id,
-                message_id: first.customerMessageIds[0],
+                message_id: first.customerMessageIds[0]!,
               },
             ],
           },
         ],
+        generated_at: new Date().toISOString(),
+        signals_used: 1,
       },
     })
     .execute();

@@ -1,5 +1,6 @@
 import { createLoginLink } from '@candor/api/auth/login-links';
 import { tenant } from '@candor/api/db/tenant';
+import type { HealthState } from '@candor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followLoginLink } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
@@ -23,7 +24,7 @@ describe('console API', () => {
     ws = { id: (await createTestWorkspace(t, 'Console Co')).id };
     other = { id: (await createTestWorkspace(t, 'Other Co')).id };
     const owners = ['ana@console.example', 'ben@console.example', null];
-    const health = ['healthy', 'watch', 'at_risk'];
+    const health: HealthState[] = ['healthy', 'watch', 'at_risk'];
     await tenant(t.deps.db, ws)
       .insertInto('accounts')
       .values(

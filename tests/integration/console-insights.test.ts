@@ -1,4 +1,5 @@
 import { tenant } from '@candor/api/db/tenant';
+import type { HealthState } from '@candor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/console-session';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
@@ -41,18 +42,22 @@ describe(`Insights and Home for a book and a team (${databaseKind})`, () => {
     now = t.deps.now().getTime();
     ws = await createTestWorkspace(t, 'Insights Co');
     other = await createTestWorkspace(t, 'Other Co');
-    const book = [
+    type BookAccount = { id: string; owner: string | null; plan: string; arr: number; health: HealthState };
+    const book: BookAccount[] = [
       { id: 'A1', owner: 'ana@insights.example', plan: 'enterprise', arr: 100_000_00, health: 'at_risk' },
       { id: 'A2', owner: 'ana@insights.example', plan: 'growth', arr: 20_000_00, health: 'healthy' },
       { id: 'B1', owner: 'ben@insights.example', plan: 'enterprise', arr: 50_000_00, health: 'at_risk' },
       { id: 'U1', owner: null, plan: 'starter', arr: 5_000_00, health: 'watch' },
-      ...Array.from({ length: 25 }, (_, i) => ({
-        id: `E${String(i).padStart(2, '0')}`,
-        owner: 'ben@insights.example',
-        plan: 'starter',
-        arr: (i + 1) * 100_00,
-        health: 'healthy',
-      })),
+      ...Array.from(
+        { length: 25 },
+        (_, i): BookAccount => ({
+          id: `E${String(i).padStart(2, '0')}`,
+          owner: 'ben@insights.example',
+          plan: 'starter',
+          arr: (i + 1) * 100_00,
+          health: 'healthy',
+        }),
+      ),
     ];
     const rows = await tenant(t.deps.db, ws)
       .insertInto('accounts')

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { GuideBodyInput, StoredInterviewState } from '@candor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 
@@ -18,7 +20,8 @@ async function seedInterview(t: TestApp, wsId: string, contactExternalId: string
     .executeTakeFirstOrThrow();
   const version = await db
     .insertInto('guide_versions')
-    .values({ workspace_id: wsId, guide_id: guide.id, version: 1, definition: {} })
+    // No interview here runs its guide, so the version needs no topics.
+    .values({ workspace_id: wsId, guide_id: guide.id, version: 1, definition: {} as GuideBodyInput })
     .returning('id')
     .executeTakeFirstOrThrow();
   const interview = await db
@@ -31,7 +34,8 @@ async function seedInterview(t: TestApp, wsId: string, contactExternalId: string
       contact_id: contact.id,
       channel: 'email',
       status: 'completed',
-      state: { answers: [quote] },
+      // Words in the engine's working state, which erasure must clear with the rest.
+      state: { answers: [quote] } as StoredInterviewState,
       cost_micros: 0,
     })
     .returning('id')
@@ -52,7 +56,7 @@ async function seedInterview(t: TestApp, wsId: string, contactExternalId: string
       account_id: contact.account_id,
       contact_id: contact.id,
       kind: 'churn_risk',
-      value: { level: 'high' },
+      value: { level: 'high', reasons: [] },
       quote,
       message_id: answer!.id,
       source: 'rules',
@@ -66,6 +70,9 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
   let ws: { id: string; secret_key: string };
   let other: { id: string; secret_key: string };
   let adaInterview: string;
+  // What a health reason cites besides the interview: the signal and message it came from.
+  const adaSignal = randomUUID();
+  const adaMessage = randomUUID();
   let bobInterview: string;
   let deliveryIds: string[];
   let bobDelivery: unknown;
@@ -128,8 +135,17 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .updateTable('accounts')
       .set({
         health_reasons: [
-          { code: 'churn_risk', text: 'Churn risk', evidence: { interview_id: adaInterview, quote: 'We might leave' } },
-          { code: 'usage', text: 'Usage is flat' },
+          {
+            code: 'churn_risk_high',
+            text: 'Churn risk',
+            evidence: {
+              signal_id: adaSignal,
+              interview_id: adaInterview,
+              message_id: adaMessage,
+              quote: 'We might leave',
+            },
+          },
+          { code: 'usage_drop', text: 'Usage is flat' },
         ],
       })
       .where('id', '=', account.id)
@@ -349,8 +365,12 @@ describe(`GET /v1/contacts/{id}/export and DELETE /v1/contacts/{id} (${databaseK
       .where('external_id', '=', 'acct_1')
       .executeTakeFirstOrThrow();
     expect(health.health_reasons).toEqual([
-      { code: 'churn_risk', text: 'Churn risk', evidence: { interview_id: adaInterview, quote: '' } },
-      { code: 'usage', text: 'Usage is flat' },
+      {
+        code: 'churn_risk_high',
+        text: 'Churn risk',
+        evidence: { signal_id: adaSignal, interview_id: adaInterview, message_id: adaMessage, quote: '' },
+      },
+      { code: 'usage_drop', text: 'Usage is flat' },
     ]);
 
     // Every stored version of the brief: Ada's words and name are gone, Bob's claim stands.

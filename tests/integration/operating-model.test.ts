@@ -123,8 +123,8 @@ describe(`operating model endpoints (${databaseKind})`, () => {
       .values({
         workspace_id: ws.id,
         interview_id: first!.interview_id!,
-        kind: 'friction',
-        value: { area: 'exports' },
+        kind: 'theme',
+        value: { label: 'exports' },
         quote: 'Exports are slow',
         message_id: message.id,
         source: 'rules',

@@ -328,7 +328,7 @@ describe(`plays: webhook and in-app message steps (${databaseKind})`, () => {
           account_id: null,
           contact_id: null,
           kind: 'rating',
-          value: { scale: 'nps', score },
+          value: { scale: 'nps', score, topic: 'nps' },
           quote: `give it a ${score}`,
           message_id: message.id,
           confidence: 1,

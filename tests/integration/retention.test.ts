@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { tenant } from '@candor/api/db/tenant';
+import type { StoredInterviewState } from '@candor/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCall, signIn } from '../support/console-session';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
@@ -39,7 +40,8 @@ async function addInterview(t: TestApp, ws: { id: string }, daysAgo: number, ans
       channel: 'in_app',
       status: 'completed',
       mode: 'ai',
-      state: { answers: [answer] },
+      // Words in the engine's working state, which retention must clear with the rest.
+      state: { answers: [answer] } as StoredInterviewState,
       cost_micros: 1234,
       prompt_tokens: 100,
       completion_tokens: 20,
@@ -60,7 +62,7 @@ async function addInterview(t: TestApp, ws: { id: string }, daysAgo: number, ans
     ])
     .execute();
   const evidence = { interview_id: interview.id, message_id: customer, quote };
-  await db
+  const [risk] = await db
     .insertInto('signals')
     .values([
       {
@@ -88,10 +90,15 @@ async function addInterview(t: TestApp, ws: { id: string }, daysAgo: number, ans
         created_at: at,
       },
     ])
+    .returning('id')
     .execute();
   await db
     .updateTable('accounts')
-    .set({ health_reasons: [{ code: 'churn_risk_high', text: 'High churn risk', evidence }] })
+    .set({
+      health_reasons: [
+        { code: 'churn_risk_high', text: 'High churn risk', evidence: { ...evidence, signal_id: risk!.id } },
+      ],
+    })
     .where('id', '=', account.id)
     .execute();
   await db
@@ -106,7 +113,11 @@ async function addInterview(t: TestApp, ws: { id: string }, daysAgo: number, ans
       version: 1,
       status: 'ready',
       mode: 'rules',
-      content: { sections: [{ heading: 'Risks', items: [{ text: 'Price', ...evidence }] }] },
+      content: {
+        sections: [{ heading: 'Risks', items: [{ text: 'Price', ...evidence }] }],
+        generated_at: at.toISOString(),
+        signals_used: 1,
+      },
     })
     .execute();
   const endpoint = await db

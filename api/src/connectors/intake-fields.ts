@@ -58,7 +58,7 @@ export async function queueIntakeFieldWrites(deps: Deps, ws: Ws, interviewId: st
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (interview?.status !== 'completed' || interview.moment !== 'onboarding') return;
-  const topics = (interview.definition as { topics?: { key?: unknown }[] }).topics ?? [];
+  const topics = interview.definition.topics ?? [];
   const messages = await t
     .selectFrom('messages')
     .select(['role', 'text', 'decision'])
@@ -67,7 +67,7 @@ export async function queueIntakeFieldWrites(deps: Deps, ws: Ws, interviewId: st
     .execute();
   const answers = answersByTopic(
     topics.map((topic) => (typeof topic.key === 'string' ? topic.key : '')),
-    messages as MessageRow[],
+    messages,
   );
   for (const crm of mapped) {
     const crmId = interview.attributes[`${crm.kind}_id`];

@@ -1,3 +1,4 @@
+import type { HealthReason } from '@candor/shared';
 import { sql } from 'kysely';
 import { notFound } from '../app-error';
 import type { Db } from '../db/database';
@@ -9,7 +10,7 @@ import { USAGE_WINDOW_DAYS } from '../synthesis/account-health';
 import { failedAttemptSince } from '../synthesis/brief-versions';
 import { ratingReport } from '../synthesis/rating-report';
 import { loadStakeholderMap } from '../synthesis/stakeholder-map';
-import { readBriefSections } from './brief-sections';
+import { consoleSections } from './brief-sections';
 
 const TIMELINE_LIMIT = 60;
 /** One account with its health reasons, contacts, stakeholder map, recent timeline and latest renewal brief. */
@@ -72,7 +73,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
         'prompt_version',
         'fallback_reason',
       ])
-      .where('kind', 'in', ['renewal', 'renewal_brief'])
+      .where('kind', '=', 'renewal')
       .where('status', '=', 'ready')
       .where('subject_id', '=', accountId)
       .orderBy('version', 'desc')
@@ -140,7 +141,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
       health_state: account.health_state,
       last_touch_at: account.last_touch_at?.toISOString() ?? null,
       lifecycle_stage: account.lifecycle_stage,
-      health_reasons: readHealthReasons(account.health_reasons),
+      health_reasons: account.health_reasons.map(healthReasonView),
     },
     contacts: contacts.map((c) => ({
       id: c.id,
@@ -169,7 +170,7 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
           prompt_version: brief.prompt_version,
           fallback_reason: brief.fallback_reason,
           created_at: brief.created_at.toISOString(),
-          sections: readBriefSections(brief.content),
+          sections: consoleSections(brief.content.sections),
           new_answers: Number(newAnswers.n),
           failed_attempt: failedAttempt,
         }
@@ -177,36 +178,14 @@ export async function getAccountDetail(db: Db, ws: Ws, accountId: string, at: Da
   };
 }
 
-type HealthReason = {
-  label: string;
-  detail: string | null;
-  quote: string | null;
-  interview_id: string | null;
-  message_id: string | null;
-};
-
-/** Health reasons as synthesis writes them: `{ code, text, evidence?: { quote, interview_id, message_id } }` (strings tolerated). */
-function readHealthReasons(raw: unknown): HealthReason[] {
-  if (!Array.isArray(raw)) return [];
-  const str = (x: unknown) => (typeof x === 'string' ? x : null);
-  return raw.flatMap((r): HealthReason[] => {
-    if (typeof r === 'string') return [{ label: r, detail: null, quote: null, interview_id: null, message_id: null }];
-    if (!r || typeof r !== 'object') return [];
-    const o = r as Record<string, unknown>;
-    const evidence = (o.evidence && typeof o.evidence === 'object' ? o.evidence : {}) as Record<string, unknown>;
-    const label = str(o.text) ?? str(o.label) ?? str(o.reason) ?? str(o.code);
-    if (!label) return [];
-    return [
-      {
-        label,
-        detail: str(o.detail),
-        quote: str(evidence.quote),
-        interview_id: str(evidence.interview_id),
-        message_id: str(evidence.message_id),
-      },
-    ];
-  });
-}
+/** A health reason as the console lists it: what it says and the customer's words it rests on. */
+const healthReasonView = (r: HealthReason) => ({
+  label: r.text,
+  detail: null,
+  quote: r.evidence?.quote ?? null,
+  interview_id: r.evidence?.interview_id ?? null,
+  message_id: r.evidence?.message_id ?? null,
+});
 
 function summarizeProperties(props: Record<string, unknown>): string | null {
   const parts = Object.entries(props ?? {})

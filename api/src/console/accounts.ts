@@ -1,3 +1,4 @@
+import { healthStates, isHealthState } from '@candor/shared';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
@@ -5,8 +6,6 @@ import { tenant, type Ws } from '../db/tenant';
 import { listQuery } from '../http/list-query';
 
 export const ACCOUNTS_PAGE_SIZE = 50;
-
-const healthStates = ['healthy', 'watch', 'at_risk', 'unknown'] as const;
 
 /** A person filter: an email, or `none` for accounts without one. */
 const personFilter = z
@@ -27,7 +26,7 @@ export const accountListQuery = listQuery({
     .string()
     .trim()
     .max(200)
-    .refine((v) => v.split(',').every((h) => (healthStates as readonly string[]).includes(h)), {
+    .refine((v) => v.split(',').every(isHealthState), {
       message: `must be comma-separated states among ${healthStates.join(', ')}`,
     })
     .optional(),
@@ -57,7 +56,7 @@ export async function listAccounts(db: Db, ws: Ws, q: AccountListQuery) {
   else if (q.owner) base = base.where('accounts.owner_email', '=', q.owner);
   if (q.ae === 'none') base = base.where('accounts.ae_email', 'is', null);
   else if (q.ae) base = base.where('accounts.ae_email', '=', q.ae);
-  if (q.health) base = base.where('accounts.health_state', 'in', q.health.split(',').filter(Boolean));
+  if (q.health) base = base.where('accounts.health_state', 'in', q.health.split(',').filter(isHealthState));
   if (q.plan) {
     const plans = q.plan.split(',').filter(Boolean);
     const named = plans.filter((p) => p !== 'none');

@@ -3,7 +3,8 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
 import { reasonInWords } from '../review-queue/review-actions';
-import { readBriefSections } from './brief-sections';
+import { latestBriefVersion } from '../synthesis/brief-versions';
+import { consoleSections } from './brief-sections';
 
 /** Health states the console counts as "at risk" (synthesis writes healthy | watch | at_risk). */
 export const AT_RISK_STATES = ['at_risk'];
@@ -83,15 +84,7 @@ export async function getHome(db: Db, ws: Ws, viewer: Viewer, now: Date) {
       .orderBy('review_items.created_at', 'desc')
       .limit(25)
       .execute(),
-    t
-      .selectFrom('briefs')
-      .select(['content', 'created_at'])
-      .where('kind', 'in', ['weekly_briefing', 'briefing'])
-      .where('status', '=', 'ready')
-      .where('subject_id', '=', memberId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    latestBriefVersion(db, ws, 'weekly_briefing', memberId),
     book === null ? teamBreakdown(db, ws, since30) : Promise.resolve(null),
   ]);
   const invited = Number(funnel.invited);
@@ -127,9 +120,9 @@ export async function getHome(db: Db, ws: Ws, viewer: Viewer, now: Date) {
     briefing: briefing
       ? {
           created_at: briefing.created_at.toISOString(),
-          week_of: (briefing.content as { week_of?: string }).week_of ?? null,
-          time_zone: (briefing.content as { time_zone?: string }).time_zone ?? null,
-          sections: readBriefSections(briefing.content),
+          week_of: briefing.content.week_of,
+          time_zone: briefing.content.time_zone,
+          sections: consoleSections(briefing.content.sections),
         }
       : null,
   };

@@ -107,7 +107,7 @@ export async function extractSignals(
     .where('interview_id', '=', interviewId)
     .orderBy('seq')
     .execute();
-  const lines: TranscriptLine[] = rows.map((r) => ({ id: r.id, role: r.role as TranscriptLine['role'], text: r.text }));
+  const lines: TranscriptLine[] = rows.map((r) => ({ id: r.id, role: r.role, text: r.text }));
   const customer = lines.filter((l) => l.role === 'customer');
   const log = deps.log.child({ interviewId, workspaceId: ws.id });
 

@@ -1,4 +1,4 @@
-import { signalValueSchemas } from '@candor/shared';
+import { type SignalKind, type SignalValue, signalValueSchemas } from '@candor/shared';
 import type { CorrectionBody } from '@candor/shared/console';
 import type { AppDeps } from '../app-deps';
 import { AppError, notFound } from '../app-error';
@@ -21,16 +21,16 @@ export async function correctSignal(
   memberId: string,
   signalId: string,
   body: CorrectionBody,
-): Promise<{ id: string; kind: string; value: Record<string, unknown> } | null> {
+): Promise<{ id: string; kind: SignalKind; value: SignalValue } | null> {
   if (!isUuid(signalId)) throw notFound('Signal');
-  let value: Record<string, unknown> | undefined;
+  let value: SignalValue | undefined;
   if (body.action === 'change') {
     const parsed = signalValueSchemas[body.kind].safeParse(body.value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new AppError('invalid_request', `value.${issue.path.join('.')}: ${issue.message}`);
     }
-    value = parsed.data as Record<string, unknown>;
+    value = parsed.data;
   }
   const result = await deps.db.transaction().execute(async (trx) => {
     const t = tenant(trx, ws);
@@ -49,7 +49,7 @@ export async function correctSignal(
         message_id: signal.message_id,
         action: body.action,
         from_kind: signal.kind,
-        from_value: signal.value as Record<string, unknown>,
+        from_value: signal.value,
         to_kind: body.action === 'change' ? body.kind : null,
         to_value: value ?? null,
         from_source: signal.source,

@@ -1,56 +1,19 @@
-import type { GuideBody } from '@candor/shared';
-import { z } from 'zod';
+import { type GuideBody, interviewStateSchema } from '@candor/shared';
+import type { z } from 'zod';
 import { notFound } from '../app-error';
 import type { Db } from '../db/database';
 import type { Tenant, Ws } from '../db/tenant';
 import { getGuideVersion } from '../guides/guide-store';
-import { type CloseReason, type TurnAction, type TurnState, turnActions } from './turn-policy';
+import type { TurnState } from './turn-policy';
 
 /** A reply that has been decided (and its seq reserved) but not stored yet. */
-export type PendingReply = {
-  reply_seq: number;
-  action: TurnAction;
-  topic_index: number;
-  reason?: CloseReason;
-  /** Why the policy decided this (a DecisionWhy); absent on turns decided before it was kept. */
-  why?: string;
-  /** Rating topics: the score this turn answered, so the reply can ask about its reason. */
-  score?: number;
-  since: string;
-};
+export type PendingReply = z.output<typeof interviewStateSchema>['pending'][string];
 
 /** The whole of `interviews.state`: the turn policy's state plus message bookkeeping. */
 export type InterviewState = TurnState & { next_seq: number; pending: Record<string, PendingReply> };
 
-const stateSchema = z.object({
-  topic_index: z.number().int().default(0),
-  turns: z.number().int().default(0),
-  covered: z.array(z.string()).default([]),
-  topic_probes: z.number().int().min(0).optional(),
-  /** Kept by states stored before probes were counted: true meant one follow-up asked. */
-  follow_up_used: z.boolean().optional(),
-  confirming_stop: z.boolean().default(false),
-  rated: z.array(z.string()).optional(),
-  reason_for: z.string().optional(),
-  next_seq: z.number().int().default(1),
-  pending: z
-    .record(
-      z.string(),
-      z.object({
-        reply_seq: z.number().int(),
-        action: z.enum(turnActions),
-        topic_index: z.number().int(),
-        reason: z.enum(['topics_covered', 'max_turns', 'max_minutes', 'wants_human', 'opted_out']).optional(),
-        why: z.string().optional(),
-        score: z.number().int().optional(),
-        since: z.string(),
-      }),
-    )
-    .default({}),
-});
-
 export function readState(raw: unknown): InterviewState {
-  const { follow_up_used, topic_probes, ...state } = stateSchema.parse(raw ?? {});
+  const { follow_up_used, topic_probes, ...state } = interviewStateSchema.parse(raw ?? {});
   return { ...state, topic_probes: topic_probes ?? (follow_up_used ? 1 : 0) };
 }
 

@@ -35,7 +35,7 @@ export async function loadTurn(db: Db, ws: Ws, interviewId: string) {
   };
   return {
     interview,
-    messages: messages as TurnMessage[],
+    messages,
     context,
     interviewerMode: interviewer_mode,
     /** What the interview's language is chosen from when it starts. */

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_PROBES, type GuideBody, type GuideTopic } from '@candor/shared';
+import { type CloseReason, DEFAULT_MAX_PROBES, type GuideBody, type GuideTopic, type TurnAction } from '@candor/shared';
 import { asksForHuman, isAffirmative, isClosingPhrase, isNegative, stopRequest } from './intent-phrases';
 
 export { asksForHuman } from './intent-phrases';
@@ -21,10 +21,7 @@ export type TurnState = {
   reason_for?: string;
 };
 
-export const turnActions = ['probe', 'advance', 'close', 'handoff', 'opt_out', 'confirm_stop'] as const;
-export type TurnAction = (typeof turnActions)[number];
-
-export type CloseReason = 'topics_covered' | 'max_turns' | 'max_minutes' | 'wants_human' | 'opted_out';
+export { type CloseReason, type TurnAction, turnActions } from '@candor/shared';
 
 /** Why the policy decided what it did, stored with the reply (messages.decision). */
 export type DecisionWhy =

@@ -8,7 +8,7 @@ import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { zonedInstant } from '../synthesis/briefing-week';
 import { memberActor, recordAudit } from '../workspaces/audit';
-import { isOpenAt, type ReviewEvidence, reviewItemRows } from './review-queue';
+import { isOpenAt, reviewItemRows } from './review-queue';
 
 /** What caused an item, in words a CSM reads (never the stored code). */
 const KIND_LABELS: Record<string, string> = { handoff: 'Hand-off', health: 'Health change' };
@@ -48,7 +48,7 @@ export async function listConsoleReviewItems(
     );
   const rows = await q.execute();
   return rows.map((r) => {
-    const evidence = ((r.evidence as ReviewEvidence[]) ?? []).find((e) => e.quote || e.interview_id);
+    const evidence = r.evidence.find((e) => e.quote || e.interview_id);
     return {
       id: r.id,
       account: { id: r.account_id, name: r.account_name },

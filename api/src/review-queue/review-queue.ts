@@ -1,9 +1,10 @@
+import { type ReviewEvidence, reviewEvidenceListSchema } from '@candor/shared';
 import { type SqlBool, sql } from 'kysely';
 import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
 
-export type ReviewEvidence = { interview_id?: string; message_id?: string; quote?: string; signal_id?: string };
+export type { ReviewEvidence } from '@candor/shared';
 
 /**
  * Puts an account in the review queue, assigned to its owning CSM (the member whose email
@@ -40,7 +41,7 @@ export async function addReviewItems(t: Tenant, items: ReviewItemInput[]): Promi
         account_id: item.accountId,
         kind: item.kind,
         reason: item.reason,
-        evidence: item.evidence,
+        evidence: reviewEvidenceListSchema.parse(item.evidence),
         assignee_member_id: ownerOf.get(item.accountId) ?? null,
         dedupe_key: item.dedupeKey,
       })),
@@ -125,7 +126,7 @@ export async function listReviewItems(
     account: { id: r.account_id, external_id: r.account_external_id, name: r.account_name },
     kind: r.kind,
     reason: r.reason,
-    evidence: r.evidence as ReviewEvidence[],
+    evidence: r.evidence,
     status: r.status,
     snoozed_until: r.snoozed_until?.toISOString() ?? null,
     assignee: r.assignee_member_id

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { type HealthReason, healthReasonsSchema, type SignalKind } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { queueAccountStateAlerts } from '../connectors/alerts';
@@ -15,7 +16,7 @@ const DAY = 86_400_000;
 export const USAGE_WINDOW_DAYS = 30;
 /** Rows per multi-row write of a pass. */
 const WRITE_SLICE = 1000;
-const HEALTH_KINDS = ['churn_risk', 'wants_human', 'sentiment', 'expansion_intent'];
+const HEALTH_KINDS: SignalKind[] = ['churn_risk', 'wants_human', 'sentiment', 'expansion_intent'];
 
 export type HealthChange = { accountId: string; from: string; to: string };
 /** Bumped when the rules change, so the next pass evaluates every account again. */
@@ -89,7 +90,7 @@ export async function evaluateHealth(
       list.push({ ...s, value: s.value as Record<string, unknown> });
       signalsBy.set(s.account_id, list);
     }
-    const updates: { id: string; state: string; reasons: unknown[]; inputs: string }[] = [];
+    const updates: { id: string; state: string; reasons: HealthReason[]; inputs: string }[] = [];
     for (const account of rows) {
       const { state, reasons } = assessHealth({
         usage: { ...(usageBy.get(account.id) ?? { recent: 0, previous: 0 }), days: USAGE_WINDOW_DAYS },
@@ -101,7 +102,8 @@ export async function evaluateHealth(
       // rewrite every account with cited reasons on every pass.
       const sameReasons = unchanged && isDeepStrictEqual(JSON.parse(JSON.stringify(reasons)), account.health_reasons);
       if (sameReasons && digest === account.health_inputs) continue;
-      updates.push({ id: account.id, state, reasons, inputs: digest });
+      // Parsed as `accounts.health_reasons` holds them: what every reader of the column trusts.
+      updates.push({ id: account.id, state, reasons: healthReasonsSchema.parse(reasons), inputs: digest });
       if (unchanged) continue;
       changes.push({ accountId: account.id, from: account.health_state, to: state });
       const properties = { from: account.health_state, to: state, reasons: reasons.map((r) => r.code) };

@@ -85,7 +85,7 @@ export async function getBriefRun(deps: Pick<AppDeps, 'db' | 'now'>, ws: Ws, run
     deps.now().getTime() - row.updated_at.getTime() > STALLED_MS;
   return {
     id: row.id,
-    kind: row.kind as BriefRunKind,
+    kind: row.kind,
     status: stalled ? 'failed' : row.status,
     stage: stalled ? 'Stalled' : row.stage,
     steps_done: row.steps_done,
@@ -93,7 +93,7 @@ export async function getBriefRun(deps: Pick<AppDeps, 'db' | 'now'>, ws: Ws, run
     progress: row.steps_total > 0 ? Math.min(1, row.steps_done / row.steps_total) : 0,
     brief_id: row.brief_id,
     brief_version: row.brief_version ?? null,
-    mode: (row.brief_mode as BriefRun['mode']) ?? null,
+    mode: row.brief_mode ?? null,
     error: stalled ? 'The run stopped reporting progress; start it again.' : row.error,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),

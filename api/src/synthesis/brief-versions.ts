@@ -1,14 +1,23 @@
+import {
+  type BriefContent,
+  type BriefContentOf,
+  type BriefKind,
+  type BriefMode,
+  type BriefStatus,
+  briefContentSchemas,
+} from '@candor/shared';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 
-export type StoredBrief = {
+/** A stored version of a brief of kind `K`, its content in that kind's shape. */
+export type StoredBrief<K extends BriefKind = BriefKind> = {
   id: string;
   version: number;
-  status: string;
-  mode: string;
+  status: BriefStatus;
+  mode: BriefMode;
   created_at: Date;
-  content: unknown;
+  content: BriefContentOf<K>;
   model: string | null;
   prompt_version: string | null;
   prompt_tokens: number;
@@ -32,6 +41,12 @@ const columns = [
   'fallback_reason',
   'generation',
 ] as const;
+
+/**
+ * A row read back as a brief of kind `K`: only rows of that kind are read, and each was
+ * parsed with its kind's schema when stored (`storeBriefVersion`), so its content has that shape.
+ */
+const ofKind = <K extends BriefKind>(row: StoredBrief): StoredBrief<K> => row as StoredBrief<K>;
 
 /** How a brief was written: by the model (prompt version, tokens) or by rules (and why, if the model failed). */
 export type BriefProvenance = {
@@ -59,10 +74,9 @@ export function provenanceOf(row: StoredBrief) {
   };
 }
 
-/** A brief with at least one cited item in one of its sections (briefs without sections count as content). */
-export function hasContent(content: unknown): boolean {
-  const sections = (content as { sections?: { items?: unknown[] }[] } | null)?.sections;
-  return !Array.isArray(sections) || sections.some((s) => (s.items?.length ?? 0) > 0);
+/** A brief with at least one cited item in one of its sections. */
+export function hasContent(content: BriefContent): boolean {
+  return content.sections.some((s) => s.items.length > 0);
 }
 
 /**
@@ -72,12 +86,14 @@ export function hasContent(content: unknown): boolean {
  * empty brief never replaces one with content: it is stored as a failed attempt (its
  * reason kept) and the latest version stays current.
  */
-export async function storeBriefVersion(
+export async function storeBriefVersion<K extends BriefKind>(
   db: Db,
   ws: Ws,
-  brief: { kind: string; subjectId: string; mode: string; content: object } & BriefProvenance,
-  keep?: (latest: StoredBrief) => boolean,
-): Promise<{ brief: StoredBrief; created: boolean; failedAttempt?: StoredBrief }> {
+  brief: { kind: K; subjectId: string; mode: BriefMode; content: BriefContentOf<K> } & BriefProvenance,
+  keep?: (latest: StoredBrief<K>) => boolean,
+): Promise<{ brief: StoredBrief<K>; created: boolean; failedAttempt?: StoredBrief<K> }> {
+  // Parsed with the kind's schema, so every stored brief reads as its kind's type.
+  const content = briefContentSchemas[brief.kind].parse(brief.content) as BriefContentOf<K>;
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`brief:${brief.kind}:${brief.subjectId}`}))`.execute(trx);
     const latest = await latestBriefVersion(trx, ws, brief.kind, brief.subjectId);
@@ -88,7 +104,7 @@ export async function storeBriefVersion(
       .where('kind', '=', brief.kind)
       .where('subject_id', '=', brief.subjectId)
       .executeTakeFirst();
-    const failed = latest !== undefined && hasContent(latest.content) && !hasContent(brief.content);
+    const failed = latest !== undefined && hasContent(latest.content) && !hasContent(content);
     const row = await tenant(trx, ws)
       .insertInto('briefs')
       .values({
@@ -97,7 +113,7 @@ export async function storeBriefVersion(
         version: Number(last?.version ?? 0) + 1,
         status: failed ? 'failed' : 'ready',
         mode: brief.mode,
-        content: brief.content as Record<string, unknown>,
+        content,
         model: brief.model ?? null,
         prompt_version: brief.promptVersion ?? null,
         prompt_tokens: brief.promptTokens ?? 0,
@@ -110,19 +126,19 @@ export async function storeBriefVersion(
       })
       .returning(columns)
       .executeTakeFirstOrThrow();
-    if (failed) return { brief: latest, created: false, failedAttempt: row };
-    return { brief: row, created: true };
+    if (failed) return { brief: latest, created: false, failedAttempt: ofKind<K>(row) };
+    return { brief: ofKind<K>(row), created: true };
   });
 }
 
 /** The newest current (not failed) version of a brief, or undefined. */
-export async function latestBriefVersion(
+export async function latestBriefVersion<K extends BriefKind>(
   db: Db,
   ws: Ws,
-  kind: string,
+  kind: K,
   subjectId: string,
-): Promise<StoredBrief | undefined> {
-  return tenant(db, ws)
+): Promise<StoredBrief<K> | undefined> {
+  const row = await tenant(db, ws)
     .selectFrom('briefs')
     .select(columns)
     .where('kind', '=', kind)
@@ -131,13 +147,14 @@ export async function latestBriefVersion(
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && ofKind<K>(row);
 }
 
 /** The newest failed attempt made after the current version, if any: what the console warns about. */
 export async function failedAttemptSince(
   db: Db,
   ws: Ws,
-  kind: string,
+  kind: BriefKind,
   subjectId: string,
   version: number,
 ): Promise<{ version: number; created_at: string; fallback_reason: string | null } | null> {

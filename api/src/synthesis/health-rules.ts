@@ -1,19 +1,6 @@
-/** An account's health state. `unknown` until there is usage or something a customer said. */
-export type HealthState = 'healthy' | 'watch' | 'at_risk' | 'unknown';
+import type { HealthReason, HealthState } from '@candor/shared';
 
-/** One reason behind a state, with the customer's words when it came from an interview. */
-export type HealthReason = {
-  code:
-    | 'churn_risk_high'
-    | 'churn_risk_medium'
-    | 'wants_human'
-    | 'negative_sentiment'
-    | 'usage_drop'
-    | 'usage_stopped'
-    | 'expansion_intent';
-  text: string;
-  evidence?: { signal_id: string; interview_id: string; message_id: string; quote: string };
-};
+export type { HealthReason, HealthState } from '@candor/shared';
 
 export type HealthSignal = {
   id: string;

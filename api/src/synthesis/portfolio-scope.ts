@@ -1,3 +1,4 @@
+import type { SignalKind } from '@candor/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
@@ -24,7 +25,7 @@ export type PortfolioScope = {
  * figure aggregates over in SQL. Signals with no account (its record deleted) carry no
  * ARR and no owner and stay out; guide previews are not customers and stay out too.
  */
-export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: readonly string[]) {
+export function scopedSignals(db: Db, ws: Ws, scope: PortfolioScope, kinds?: readonly SignalKind[]) {
   let q = tenant(db, ws)
     .selectFrom('signals')
     .innerJoin('accounts', 'accounts.id', 'signals.account_id')

@@ -1,3 +1,4 @@
+import type { SignalKind } from '@candor/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
@@ -62,7 +63,12 @@ export function churnReasonDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuild
  * Signals in scope per (kind, UTC day, account), with `churn_reasoned`: the churn-risk ones
  * that give at least one counted reason (the base of a reason's share).
  */
-export function signalKindDays(db: Db, ws: Ws, scope: PortfolioScope, kinds?: readonly string[]): RawBuilder<unknown> {
+export function signalKindDays(
+  db: Db,
+  ws: Ws,
+  scope: PortfolioScope,
+  kinds?: readonly SignalKind[],
+): RawBuilder<unknown> {
   const ofKinds = (column: string) => (kinds ? sql`${sql.ref(column)} in (${sql.join([...kinds])})` : sql`true`);
   return summaryUnion(
     scope,

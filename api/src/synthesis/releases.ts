@@ -1,3 +1,4 @@
+import type { SignalValueOf } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
@@ -80,11 +81,12 @@ export async function announceRelease(deps: AppDeps, ws: Ws, release: Release): 
     .innerJoin('contacts', 'contacts.id', 'signals.contact_id')
     .select(['signals.contact_id', 'contacts.account_id', 'signals.value', 'signals.quote'])
     .where('signals.kind', '=', 'feature_request')
+    .$narrowType<{ value: SignalValueOf<'feature_request'> }>()
     .where('signals.created_at', '>', new Date(deps.now().getTime() - 365 * 86_400_000))
     .execute();
   const askers = new Map<string, { account_id: string | null; request: string }>();
   for (const r of requests) {
-    const request = String((r.value as { summary?: string }).summary ?? r.quote);
+    const request = String(r.value.summary ?? r.quote);
     if (r.contact_id && !askers.has(r.contact_id) && releaseMatchesRequest(release, request))
       askers.set(r.contact_id, { account_id: r.account_id, request });
   }

@@ -1,11 +1,9 @@
+import type { BriefItem, BriefSection, HealthReason } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { taxonomyLabel } from '../guides/signal-label';
 import { dealPart, describeChange } from './stakeholder-map';
 
-/** One claim of a brief, with the customer's words it rests on. */
-export type BriefItem = { text: string; quote: string | null; interview_id: string | null; message_id: string | null };
-export type BriefSection = { heading: string; items: BriefItem[] };
 type Row = {
   kind: string;
   value: Record<string, unknown>;
@@ -51,7 +49,7 @@ const isEndUser = (r: Row) => /end.?user|user/i.test(r.contact_role ?? '');
 export async function composeRulesBrief(
   deps: Pick<AppDeps, 'db' | 'now'>,
   ws: Ws,
-  account: { id: string; health_reasons: unknown },
+  account: { id: string; health_reasons: HealthReason[] },
 ): Promise<{ sections: BriefSection[]; signals_used: number }> {
   const t = tenant(deps.db, ws);
   const accountId = account.id;
@@ -131,13 +129,8 @@ export async function composeRulesBrief(
   stakeholders.push(...people.filter((p) => p.r.value.champion_change !== true).map((p) => cite(p.r, p.line)));
   stakeholders.unshift(...people.filter((p) => p.r.value.champion_change === true).map((p) => cite(p.r, p.line)));
 
-  const healthReasons =
-    (account.health_reasons as {
-      text: string;
-      evidence?: { quote: string; interview_id: string; message_id: string };
-    }[]) ?? [];
   const risks: BriefItem[] = [
-    ...healthReasons.map((h) => ({
+    ...account.health_reasons.map((h) => ({
       text: h.text,
       quote: h.evidence?.quote ?? null,
       interview_id: h.evidence?.interview_id ?? null,

@@ -1,3 +1,4 @@
+import type { BriefMode, BriefStatus, RenewalBriefContent } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
@@ -14,19 +15,17 @@ import {
   type StoredBrief,
   storeBriefVersion,
 } from './brief-versions';
-import { type BriefSection, composeRulesBrief } from './renewal-brief-rules';
-
-export type { BriefItem, BriefSection } from './renewal-brief-rules';
+import { composeRulesBrief } from './renewal-brief-rules';
 
 export type RenewalBrief = {
   id: string;
   account_id: string;
   version: number;
-  status: string;
+  status: BriefStatus;
   /** `ai`: written by the synthesis model; `rules`: built deterministically (no model, or it failed). */
-  mode: 'ai' | 'rules';
+  mode: BriefMode;
   created_at: string;
-  content: { sections: BriefSection[]; generated_at: string; signals_used: number };
+  content: RenewalBriefContent;
   /** The newest generation since this version that produced nothing and so did not replace it. */
   failed_attempt: { version: number; created_at: string; fallback_reason: string | null } | null;
 } & ReturnType<typeof provenanceOf>;
@@ -51,7 +50,7 @@ export async function buildRenewalBrief(
     .executeTakeFirst();
   if (!account) throw notFound('Account');
 
-  let stored: Parameters<typeof storeBriefVersion>[2] | undefined;
+  let stored: Parameters<typeof storeBriefVersion<'renewal'>>[2] | undefined;
   let fallbackReason: string | null = null;
   if (modelConfigured(deps.config) && !options.rulesOnly) {
     try {
@@ -104,21 +103,25 @@ export async function latestRenewalBrief(deps: AppDeps, ws: Ws, accountId: strin
   return toBrief(accountId, row, await failedAttemptSince(deps.db, ws, 'renewal', accountId, row.version));
 }
 
-const attemptOf = (row: StoredBrief) => ({
+const attemptOf = (row: StoredBrief<'renewal'>) => ({
   version: row.version,
   created_at: row.created_at.toISOString(),
   fallback_reason: row.fallback_reason,
 });
 
-function toBrief(accountId: string, row: StoredBrief, failedAttempt: RenewalBrief['failed_attempt']): RenewalBrief {
+function toBrief(
+  accountId: string,
+  row: StoredBrief<'renewal'>,
+  failedAttempt: RenewalBrief['failed_attempt'],
+): RenewalBrief {
   return {
     id: row.id,
     account_id: accountId,
     version: row.version,
     status: row.status,
-    mode: row.mode as RenewalBrief['mode'],
+    mode: row.mode,
     created_at: row.created_at.toISOString(),
-    content: row.content as RenewalBrief['content'],
+    content: row.content,
     failed_attempt: failedAttempt,
     ...provenanceOf(row),
   };

@@ -1,3 +1,4 @@
+import type { SignalValueOf } from '@candor/shared';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 
@@ -53,16 +54,6 @@ export function describeChange(quote: string, role: string | null): string {
   return departed.test(quote) ? 'left' : 'changed';
 }
 
-type MentionRow = {
-  id: string;
-  value: unknown;
-  quote: string;
-  interview_id: string;
-  message_id: string;
-  contact_name: string | null;
-  contact_role: string | null;
-};
-
 const who = (name: string | null, role: string | null) => `${name ?? 'A contact'}${role ? ` (${role})` : ''}`;
 
 /**
@@ -90,7 +81,8 @@ export async function loadStakeholderMap(db: Db, ws: Ws, accountId: string, now:
       .where('signals.kind', '=', 'stakeholder')
       .where('signals.created_at', '>', since)
       .orderBy('signals.created_at', 'desc')
-      .execute() as Promise<MentionRow[]>,
+      .$narrowType<{ value: SignalValueOf<'stakeholder'> }>()
+      .execute(),
     t
       .selectFrom('interviews')
       .innerJoin('contacts', 'contacts.id', 'interviews.contact_id')
@@ -124,7 +116,7 @@ export async function loadStakeholderMap(db: Db, ws: Ws, accountId: string, now:
     return people.find((p) => !p.answered && !p.name && p.role === role);
   };
   for (const m of mentions) {
-    const value = (m.value ?? {}) as { name?: unknown; role?: unknown; champion_change?: unknown };
+    const value = m.value;
     const name = typeof value.name === 'string' && value.name ? value.name : null;
     const role = typeof value.role === 'string' && value.role ? value.role : null;
     if (!name && !role) continue;

@@ -1,3 +1,4 @@
+import type { BriefMode } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { queueBriefingAlert } from '../connectors/alerts';
 import { tenant, type Ws } from '../db/tenant';
@@ -22,7 +23,7 @@ export type StoredBriefing = {
   id: string;
   version: number;
   /** `ai`: priorities and meeting prep written by the synthesis model; `rules`: deterministic. */
-  mode: 'ai' | 'rules';
+  mode: BriefMode;
   created_at: string;
   content: WeeklyBriefing;
 } & ReturnType<typeof provenanceOf>;
@@ -49,11 +50,11 @@ export async function deliverWeeklyBriefing(
       .where('email', '=', memberEmail)
       .executeTakeFirst();
     const latest = member && (await latestBriefVersion(deps.db, ws, 'weekly_briefing', member.id));
-    if (latest && (latest.content as WeeklyBriefing).week_of === thisWeek) return toStored(latest);
+    if (latest && latest.content.week_of === thisWeek) return toStored(latest);
   }
   await progress('Reading accounts', 0, 3);
   let briefing = await buildWeeklyBriefing(deps, ws, memberEmail);
-  let mode = 'rules';
+  let mode: BriefMode = 'rules';
   let provenance: BriefProvenance = {};
   if (modelConfigured(deps.config) && !options.rulesOnly) {
     try {
@@ -80,7 +81,7 @@ export async function deliverWeeklyBriefing(
     deps.db,
     ws,
     { kind: 'weekly_briefing', subjectId: briefing.member.id, mode, content: briefing, ...provenance },
-    (latest) => !options.regenerate && (latest.content as WeeklyBriefing).week_of === briefing.week_of,
+    (latest) => !options.regenerate && latest.content.week_of === briefing.week_of,
   );
   if (created) {
     const email = await renderWeeklyBriefingEmail(briefing, deps.config.publicUrl);
@@ -97,13 +98,13 @@ export async function deliverWeeklyBriefing(
   return toStored(brief);
 }
 
-function toStored(row: StoredBrief): StoredBriefing {
+function toStored(row: StoredBrief<'weekly_briefing'>): StoredBriefing {
   return {
     id: row.id,
     version: row.version,
-    mode: row.mode as StoredBriefing['mode'],
+    mode: row.mode,
     created_at: row.created_at.toISOString(),
-    content: row.content as WeeklyBriefing,
+    content: row.content,
     ...provenanceOf(row),
   };
 }
@@ -129,7 +130,7 @@ export async function sendDueWeeklyBriefings(deps: AppDeps): Promise<number> {
   const workspaces = await deps.db.selectFrom('workspaces').select(['id', 'timezone', 'settings']).execute();
   let sent = 0;
   for (const ws of workspaces) {
-    const hour = Number((ws.settings as { briefing_hour?: number }).briefing_hour ?? 7);
+    const hour = Number(ws.settings.briefing_hour ?? 7);
     const local = new Intl.DateTimeFormat('en-GB', {
       weekday: 'short',
       hour: 'numeric',

@@ -1,9 +1,9 @@
+import type { HealthReason, HealthState, SignalValueOf, WeeklyBriefing } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { type BriefingWeek, briefingWeek, weekdayName, zonedInstant } from './briefing-week';
-import type { HealthReason } from './health-rules';
 import { listReleases, releaseMatchesRequest } from './releases';
 
 const DAY = 86_400_000;
@@ -12,61 +12,22 @@ const QUIET_DAYS = 21;
 /** Hand-offs and expansion intents this recent are priorities of the week. */
 const FRESH_DAYS = 7;
 
-type Cite = { quote: string; interview_id: string; message_id: string } | null;
-export type WeeklyBriefing = {
-  member: { id: string; email: string; name: string | null };
-  /** The Monday of the week covered: the current week, or from Saturday on the next one (in `time_zone`). */
-  week_of: string;
-  /** The CSM's time zone (their own, else the workspace's): the week and the time blocks are in it. */
-  time_zone: string;
-  priorities: { account: string; account_id: string; arr: number | null; why: string[]; evidence: Cite }[];
-  meetings: {
-    time: string;
-    title: string;
-    account: string;
-    account_id: string;
-    attendees: string[];
-    context: string[];
-    talking_points: string[];
-    evidence: Cite;
-  }[];
-  needs_attention: {
-    account: string;
-    account_id: string;
-    arr: number | null;
-    last_touch: string | null;
-    why: string;
-  }[];
-  releases: { release: string; account: string; account_id: string; request: string; evidence: Cite }[];
-  /** Local date, weekday name and wall-clock times in `time_zone`; `starts_at` is the instant. Past blocks are left out. */
-  time_blocks: { day: string; weekday: string; start: string; end: string; starts_at: string; purpose: string }[];
-  /** The same page as headed lists with citations, the shape every brief is read in. */
-  sections: {
-    heading: string;
-    items: {
-      text: string;
-      quote: string | null;
-      interview_id: string | null;
-      message_id: string | null;
-      /** The account the item is about, when it starts with its name (the console links it). */
-      account_id?: string;
-      account?: string;
-    }[];
-  }[];
-};
+export type { WeeklyBriefing } from '@candor/shared';
+
+type Cite = WeeklyBriefing['priorities'][number]['evidence'];
 
 type Account = {
   id: string;
   name: string;
   arr_cents: string | null;
   renewal_date: string | null;
-  health_state: string;
-  health_reasons: unknown;
+  health_state: HealthState;
+  health_reasons: HealthReason[];
   last_touch_at: Date | null;
 };
 
 const arrOf = (a: Account) => (a.arr_cents === null ? null : Number(a.arr_cents) / 100);
-const reasonsOf = (a: Account) => (a.health_reasons as HealthReason[]) ?? [];
+const reasonsOf = (a: Account) => a.health_reasons;
 const daysUntil = (date: string | null, now: Date) =>
   date === null ? null : Math.round((Date.parse(`${String(date).slice(0, 10)}T00:00:00Z`) - now.getTime()) / DAY);
 
@@ -128,6 +89,7 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
           .select(['account_id', 'value', 'quote', 'interview_id', 'message_id'])
           .where('account_id', 'in', ids)
           .where('kind', '=', 'feature_request')
+          .$narrowType<{ value: SignalValueOf<'feature_request'> }>()
           .where('created_at', '>', new Date(now.getTime() - 180 * DAY))
           .execute(),
         listReleases(deps.db, ws, new Date(now.getTime() - 14 * DAY).toISOString().slice(0, 10)),
@@ -222,9 +184,7 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
         ],
         talking_points: [
           ...(reason ? [`Ask about: ${reason.text.toLowerCase()}`] : ['Confirm what success looks like this quarter']),
-          ...asks
-            .slice(0, 2)
-            .map((r) => `Update on their request: ${String((r.value as { summary?: string }).summary)}`),
+          ...asks.slice(0, 2).map((r) => `Update on their request: ${String(r.value.summary)}`),
         ],
         evidence: reason?.evidence ?? null,
       };
@@ -251,12 +211,12 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
 
   const releaseNotes = releases.flatMap((release) =>
     requests
-      .filter((r) => releaseMatchesRequest(release, String((r.value as { summary?: string }).summary ?? r.quote)))
+      .filter((r) => releaseMatchesRequest(release, String(r.value.summary ?? r.quote)))
       .map((r) => ({
         release: release.title,
         account: byId.get(r.account_id as string)!.name,
         account_id: r.account_id as string,
-        request: String((r.value as { summary?: string }).summary),
+        request: String(r.value.summary),
         evidence: { quote: r.quote, interview_id: r.interview_id, message_id: r.message_id },
       })),
   );

@@ -1,3 +1,4 @@
+import type { BriefCitation, BriefItem } from '@candor/shared';
 import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
 import { isUuid } from '../../db/uuid';
@@ -36,20 +37,13 @@ export function selectEvidenceSignals(deps: Pick<AppDeps, 'db'>, ws: Ws) {
     ]);
 }
 
-export type Citation = { signal_id: string; quote: string; interview_id: string; message_id: string };
+export type Citation = BriefCitation;
 
 /**
  * A claim of a model-written artifact, in the item shape every brief is read in (first
  * citation inline) plus all its citations and the account facts it rests on.
  */
-export type CitedItem = {
-  text: string;
-  quote: string | null;
-  interview_id: string | null;
-  message_id: string | null;
-  citations: Citation[];
-  facts: string[];
-};
+export type CitedItem = BriefItem & { citations: Citation[]; facts: string[] };
 
 /** What the model writes for a claim: text and the refs of its evidence. */
 export type ModelClaim = { text: string; citations: string[] };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PortfolioReportContent } from '@candor/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
@@ -6,7 +7,7 @@ import { citingSchema, type RefField } from '../../model-access/citing-schema';
 import { latestBriefVersion, type StoredBrief, storeBriefVersion } from '../brief-versions';
 import type { PortfolioReport } from '../portfolio-report-shape';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
-import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
+import { EvidenceRefs, resolveClaims } from './evidence';
 import { addUsage, callSynthesisModel, DATA_RULE, dataBlock } from './synthesis-model';
 
 /** Bumped whenever the report's instructions or schema change; stored with every AI narrative. */
@@ -46,11 +47,11 @@ const INSTRUCTIONS = [
 ].join('\n');
 
 export type PortfolioNarrative = {
-  sections: { heading: string; items: CitedItem[] }[];
+  sections: PortfolioReportContent['sections'];
   generated_at: string;
   /** True when nothing changed since the stored narrative, so no model call was made. */
   cached: boolean;
-  brief: StoredBrief;
+  brief: StoredBrief<'portfolio_report'>;
 };
 
 /**
@@ -138,8 +139,7 @@ export async function writePortfolioNarrative(
   const subjectId = `${options.ownerEmail ?? 'workspace'}:${options.days}${options.plan ? `:plan:${options.plan}` : ''}`;
   const latest = await latestBriefVersion(deps.db, ws, 'portfolio_report', subjectId);
   if (latest && latest.mode === 'ai' && latest.generation.input_hash === inputHash) {
-    const content = latest.content as { sections: PortfolioNarrative['sections']; generated_at: string };
-    return { ...content, cached: true, brief: latest };
+    return { ...latest.content, cached: true, brief: latest };
   }
 
   const reduce = await callSynthesisModel(deps, {

@@ -1,9 +1,9 @@
+import type { HealthReason, HealthState } from '@candor/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import type { Ws } from '../../db/tenant';
 import { describeSignal } from '../../guides/signal-label';
 import { citingSchema, type RefField } from '../../model-access/citing-schema';
-import type { HealthReason } from '../health-rules';
 import { loadStakeholderMap, type Stakeholder } from '../stakeholder-map';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration, speaker } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
@@ -72,8 +72,8 @@ export async function writeRenewalBriefWithModel(
     name: string;
     arr_cents: string | null;
     renewal_date: string | null;
-    health_state: string;
-    health_reasons: unknown;
+    health_state: HealthState;
+    health_reasons: HealthReason[];
   },
   progress: Progress,
 ): Promise<AiBrief | undefined> {
@@ -106,7 +106,7 @@ export async function writeRenewalBriefWithModel(
       : Math.round((Date.parse(`${String(account.renewal_date).slice(0, 10)}T00:00:00Z`) - now.getTime()) / 86_400_000);
   const facts = [
     `Health: ${account.health_state.replace('_', ' ')}`,
-    ...((account.health_reasons as HealthReason[]) ?? []).map((r) => `Health reason: ${r.text}`),
+    ...account.health_reasons.map((r) => `Health reason: ${r.text}`),
     ...(renewalDays !== null ? [`Renews in ${renewalDays} days (${account.renewal_date})`] : []),
     ...(account.arr_cents !== null ? [`ARR $${(Number(account.arr_cents) / 100).toLocaleString('en-US')}`] : []),
   ];

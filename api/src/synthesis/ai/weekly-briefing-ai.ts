@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { tenant, type Ws } from '../../db/tenant';
 import { citingSchema, type RefField } from '../../model-access/citing-schema';
-import type { HealthReason } from '../health-rules';
 import { asSections, type WeeklyBriefing } from '../weekly-briefing';
 import { digestAccounts, loadAccountSignals, mapReduceGeneration } from './account-digests';
 import { type CitedItem, EvidenceRefs, resolveClaims } from './evidence';
@@ -103,7 +102,7 @@ export async function writeWeeklyBriefingWithModel(
         : null;
       const facts = [
         `Health: ${a.health_state.replace('_', ' ')}`,
-        ...((a.health_reasons as HealthReason[]) ?? []).map((r) => `Health reason: ${r.text}`),
+        ...a.health_reasons.map((r) => `Health reason: ${r.text}`),
         ...(renewal !== null && renewal >= 0 && renewal <= 120 ? [`Renews in ${renewal} days`] : []),
         ...(a.arr_cents !== null ? [`ARR $${(Number(a.arr_cents) / 100).toLocaleString('en-US')}`] : []),
         a.last_touch_at
