@@ -23,6 +23,7 @@ import * as erasedContacts from './migrations/0038-erased-contacts';
 import * as connectorReauth from './migrations/0039-connector-reauth';
 import * as signalSummaries from './migrations/0040-signal-summaries';
 
+export { databaseColumns } from './columns';
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
 export type * from './schema';
 
