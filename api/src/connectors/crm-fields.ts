@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SignalValueOf } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { enabledCrmConnectors } from './connector-store';
@@ -51,6 +52,7 @@ async function candorValues(deps: Deps, ws: Ws, account: { id: string; health_st
       .select('value')
       .where('account_id', '=', account.id)
       .where('kind', '=', 'churn_risk')
+      .$narrowType<{ value: SignalValueOf<'churn_risk'> }>()
       .execute(),
     t
       .selectFrom('interviews')
@@ -61,7 +63,7 @@ async function candorValues(deps: Deps, ws: Ws, account: { id: string; health_st
   ]);
   const counts = new Map<string, number>();
   for (const r of risks)
-    for (const reason of (r.value as { reasons?: unknown[] }).reasons ?? [])
+    for (const reason of r.value.reasons ?? [])
       if (typeof reason === 'string') counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3);
   return {

@@ -69,7 +69,7 @@ export async function deliverEmail(deps: AppDeps, emailId: string): Promise<void
         subject: email.subject,
         html: email.html,
         text: email.text,
-        headers: email.headers as Record<string, string>,
+        headers: email.headers,
       },
       { idempotencyKey: `candor-email-${email.id}` },
     );
