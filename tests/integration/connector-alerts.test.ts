@@ -141,6 +141,35 @@ describe(`alerts through connectors (${databaseKind})`, () => {
     expect(hub.tasks()).toHaveLength(1);
   });
 
+  it('an account entering at risk reaches its owner with the reason and the customer’s words', async () => {
+    const slack = slackHandlers({ people: { 'csm@acme.io': 'U0CSM' } });
+    mswServer.use(slack.handler);
+    const { ws, guideId, accountId } = await seedWorkspace(t, guideFixture());
+    await t.request('/v1/accounts', {
+      method: 'POST',
+      token: ws.secret_key,
+      json: { accounts: [{ id: 'acme', name: 'Acme Corp', owner_email: 'csm@acme.io' }] },
+    });
+    // The fixture's account starts at risk; this one is healthy until the customer speaks.
+    await t.deps.db.updateTable('accounts').set({ health_state: 'healthy' }).where('id', '=', accountId).execute();
+    const call = consoleCall(t, (await signIn(t, ws.id, 'admin@acme.io', 'admin')).cookie);
+    await call('PUT', '/settings/connectors/slack', { credentials: { bot_token: 'xoxb-test-token-123' } });
+
+    const { id } = await invite(t, ws, guideId);
+    const { token } = await identify(t, ws);
+    await t.request(`/v1/widget/interviews/${id}/start`, { method: 'POST', token });
+    await answer(t, id, token, 'c1', 'Honestly I would rather talk to our account manager about the renewal.');
+
+    const card = await eventually(async () => {
+      const post = slack.posts().find((p) => JSON.stringify(p.args).includes('Now at risk'));
+      return post?.args as { blocks: Record<string, unknown>[] } | undefined;
+    }, 20_000);
+    expect(card.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Now at risk: Acme Corp' } });
+    const blocksText = JSON.stringify(card.blocks);
+    expect(blocksText).toContain('A customer asked to talk to a person');
+    expect(blocksText).toContain('rather talk to our account manager about the renewal');
+  });
+
   it('a play on expansion intent: a Slack card to the AE, a CRM task and an email, each step in the funnel', async () => {
     const slack = slackHandlers({ people: { 'ae@acme.io': 'U0AE', 'csm@acme.io': 'U0CSM' } });
     const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' } });

@@ -177,12 +177,13 @@ export async function queueAccountStateAlerts(
     )
     .execute();
   for (const account of accounts) {
-    const first = (account.health_reasons as { label?: unknown; quote?: unknown }[])[0];
+    // The strongest reason in words, and the customer's own words behind the first that has them.
+    const reasons = account.health_reasons;
     const card = accountCard(deps.config.publicUrl, {
       headline: 'Now at risk',
       account,
-      quote: typeof first?.quote === 'string' ? first.quote : null,
-      detail: typeof first?.label === 'string' ? first.label : null,
+      quote: reasons.find((r) => r.evidence)?.evidence?.quote ?? null,
+      detail: reasons[0]?.text ?? null,
     });
     await queueSlackCard(
       deps,
