@@ -1,5 +1,16 @@
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+// The components one by one: their barrel package also loads a code highlighter and Tailwind,
+// about a second of start-up for every process that can send mail.
+import { Body } from '@react-email/body';
+import { Container } from '@react-email/container';
+import { Head } from '@react-email/head';
+import { Heading } from '@react-email/heading';
+import { Hr } from '@react-email/hr';
+import { Html } from '@react-email/html';
+import { Link } from '@react-email/link';
+import { Preview } from '@react-email/preview';
 import { render } from '@react-email/render';
+import { Section } from '@react-email/section';
+import { Text } from '@react-email/text';
 import type { WeeklyBriefing } from './weekly-briefing';
 
 const h2 = { fontSize: '16px', margin: '20px 0 6px', color: '#111827' };

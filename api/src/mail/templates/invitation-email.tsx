@@ -1,6 +1,17 @@
 import type { Moment } from '@candor/shared';
-import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+// The components one by one: their barrel package also loads a code highlighter and Tailwind,
+// about a second of start-up for every process that can send mail.
+import { Body } from '@react-email/body';
+import { Button } from '@react-email/button';
+import { Container } from '@react-email/container';
+import { Head } from '@react-email/head';
+import { Hr } from '@react-email/hr';
+import { Html } from '@react-email/html';
+import { Link } from '@react-email/link';
+import { Preview } from '@react-email/preview';
 import { render } from '@react-email/render';
+import { Section } from '@react-email/section';
+import { Text } from '@react-email/text';
 import { type EmailLanguage, invitationCopy } from './invitation-copy';
 
 export type InvitationEmailProps = {
