@@ -5,6 +5,10 @@ export default defineConfig({
     include: ['integration/**/*.test.ts', 'security/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // Every file boots its own embedded Postgres, a 9 MB WebAssembly module. V8's optimizing
+    // tier recompiles its hot functions in the background, about a second of CPU per file for
+    // queries that a test runs a handful of times; the baseline tier runs them fast enough.
+    execArgv: ['--liftoff-only'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     setupFiles: ['./support/setup.ts'],
