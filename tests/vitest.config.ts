@@ -12,8 +12,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     setupFiles: ['./support/setup.ts'],
-    // The browser tests load widget/dist; build it once per run (skipped when up to date).
-    // and migrate one database that every test file's database is copied from.
-    globalSetup: ['./e2e/build-widget.ts', './support/database-template.ts'],
+    // The browser tests load widget/dist; build it once per run (skipped when up to date),
+    // start the one Chromium they share, and migrate one database that every test file's
+    // database is copied from.
+    globalSetup: ['./e2e/build-widget.ts', './support/browser-server.ts', './support/database-template.ts'],
   },
 });

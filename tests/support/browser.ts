@@ -1,36 +1,28 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromiumLaunchOptions, chromiumPath, hasChromium } from './browser-server';
 import { consoleContractBreak } from './console-contract';
 import { startTestApp, type TestApp } from './harness';
 
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise; never a browser download. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
+export { hasChromium };
+
 if (!hasChromium) console.log(`[e2e] SKIPPED: no Chromium at ${chromiumPath} (install chromium or set CHROMIUM_PATH)`);
 
 /** Where screenshots go (git-ignored); look at them. */
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-/** Headless Chromium with the flags that keep it off the network. */
+/**
+ * Headless Chromium for one test file: a connection to the run's shared browser
+ * (support/browser-server.ts), or a browser of its own outside vitest.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const endpoint = process.env.VITEST ? inject('browserEndpoint') : undefined;
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumLaunchOptions);
 }
 
 /** Saves a screenshot to tests/artifacts/<name>.png. */
