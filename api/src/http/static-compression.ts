@@ -65,12 +65,20 @@ function encodedBody(key: string, version: string, body: Buffer, encoding: Encod
 }
 
 /**
- * Answers a static asset in the best encoding the client accepts (brotli, else gzip),
- * compressed once per `key` and `version` (e.g. the file's ETag) and kept in memory.
+ * Answers a static asset in the best encoding the client accepts (brotli, else gzip): the
+ * build's own encoding when there is one, else compressed once per `key` and `version`
+ * (e.g. the file's ETag) and kept in memory.
  */
 export async function sendStatic(
   c: Context,
-  asset: { key: string; version: string; body: Buffer | string; contentType: string },
+  asset: {
+    key: string;
+    version: string;
+    body: Buffer | string;
+    contentType: string;
+    /** Encodings made at build time, served as they are. */
+    precompressed?: Partial<Record<Encoding, Buffer>>;
+  },
   status: 200 | 404 | 503 = 200,
 ): Promise<Response> {
   const body = typeof asset.body === 'string' ? Buffer.from(asset.body) : asset.body;
@@ -79,7 +87,7 @@ export async function sendStatic(
   c.header('Vary', 'Accept-Encoding', { append: true });
   const encoding = chooseEncoding(c.req.header('accept-encoding'));
   if (!encoding) return c.body(new Uint8Array(body), status);
-  const encoded = await encodedBody(asset.key, asset.version, body, encoding);
+  const encoded = asset.precompressed?.[encoding] ?? (await encodedBody(asset.key, asset.version, body, encoding));
   c.header('Content-Encoding', encoding);
   return c.body(new Uint8Array(encoded), status);
 }

@@ -116,7 +116,15 @@ export function consoleAppRoutes() {
     // File names carry a content hash, so a given name never changes.
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     const contentType = contentTypes[path.extname(file)] ?? 'application/octet-stream';
-    return sendStatic(c, { key: `console/${file}`, version: String(found.mtimeMs), body, contentType });
+    // The build writes `<file>.br` beside scripts and styles (console/vite.config.ts).
+    const br = await readFile(`${full}.br`).catch(() => undefined);
+    return sendStatic(c, {
+      key: `console/${file}`,
+      version: String(found.mtimeMs),
+      body,
+      contentType,
+      ...(br ? { precompressed: { br } } : {}),
+    });
   });
   return app;
 }
