@@ -169,7 +169,7 @@ export type TurnDecision = {
   topic_index: number;
   why: string;
   reason?: string;
-  decided_by?: 'rules' | 'judgement' | 'rules_after_failed_judgement';
+  decided_by?: 'rules' | 'judgement' | 'rules_after_failed_judgement' | 'forced' | 'reply_tag';
   judgement?: {
     quality: 'specific' | 'vague' | 'off_topic';
     reason_reached: boolean;

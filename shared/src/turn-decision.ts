@@ -37,9 +37,11 @@ export const turnDecisionRecordSchema = z.object({
   why: z.string(),
   reason: z.string().optional(),
   decided_by: z
-    .enum(['rules', 'judgement', 'rules_after_failed_judgement'])
+    .enum(['rules', 'judgement', 'rules_after_failed_judgement', 'forced', 'reply_tag'])
     .optional()
-    .describe('rules: word count and phrases; judgement: the model read the answer and code chose within bounds'),
+    .describe(
+      'rules: word count and phrases; judgement: the model read the answer and code chose within bounds; forced: the bounds left one move whatever the answer, so no judgement was asked; reply_tag: on such a turn the reply read a wish for a person, a stop or a question',
+    ),
   judgement: answerJudgementSchema.optional(),
   judgement_failure: z.string().optional().describe('Why the judgement was not used (timeout, provider error)'),
   probes: z

@@ -283,6 +283,104 @@ describe('the AI interviewer judges each answer and code picks the move', () => 
     expect((await i.decisions()).map((d: { why: string }) => d.why)).toEqual(['unclear_stop', 'stop_confirmed']);
   });
 
+  /** The model calls one answer caused: judgements of it, and replies to it. */
+  const callsFor = (text: string) => ({
+    judge: openai.judgeCalls.filter((c) => latestAnswer(c) === text).length,
+    reply: openai.calls.filter((c) => isReply(c) && latestAnswer(c) === text).length,
+  });
+  // No topic may be probed, and two answers end the interview: every turn's move is forced.
+  const boundGuide = () =>
+    guideFixture({
+      topics: guideFixture().topics.map((tp) => ({ ...tp, max_probes: 0 })),
+      limits: { max_turns: 2, max_minutes: 5 },
+    });
+
+  it('asks only for the reply when the bounds leave one move, and records that it was forced', async () => {
+    // A judge that would ask for a probe, were it asked: the cap forbids one anyway.
+    scriptTurns(() => ({ judge: judgement({ quality: 'vague', reason_reached: false }) }));
+    const guide = boundGuide();
+    const i = await startedInterview(t, guide);
+    const first = longAnswer('capped probes');
+    const r1 = await answer(t, i.id, i.token, 'fo1', first);
+    expect(r1.reply?.text).toBe(`Thanks, that helps. ${guide.topics[1]?.question}`);
+    const last = longAnswer('the last turn');
+    const r2 = await answer(t, i.id, i.token, 'fo2', last);
+    expect(r2.reply?.text).toBe('Thank you, this was really helpful.');
+    expect(r2.done).toEqual({ status: 'completed' });
+    expect([callsFor(first), callsFor(last)]).toEqual([
+      { judge: 0, reply: 1 },
+      { judge: 0, reply: 1 },
+    ]);
+    const [advance, close] = await i.decisions();
+    expect(advance).toMatchObject({
+      action: 'advance',
+      topic_index: 1,
+      why: 'probe_cap_reached',
+      decided_by: 'forced',
+    });
+    expect(close).toMatchObject({ action: 'close', why: 'limit_reached', reason: 'max_turns', decided_by: 'forced' });
+    expect(close.judgement).toBeUndefined();
+    expect((await i.detail()).messages.at(-1)).toMatchObject({ role: 'interviewer', mode: 'ai' });
+  });
+
+  it('still judges a forced turn whose answer may be a stop', async () => {
+    scriptTurns(() => ({ judge: judgement({ intent: 'wants_stop' }) }));
+    const i = await startedInterview(t, boundGuide());
+    const text = 'I want to stop here.';
+    const r = await answer(t, i.id, i.token, 'fs1', text);
+    expect(r.reply?.text).toBe('Would you like to stop here?');
+    expect(callsFor(text)).toEqual({ judge: 1, reply: 1 });
+    expect((await i.decisions())[0]).toMatchObject({ action: 'confirm_stop', decided_by: 'judgement' });
+  });
+
+  it('honours a clear stop on a forced turn at once, with one model call', async () => {
+    scriptTurns(() => ({ judge: judgement() }));
+    const i = await startedInterview(t, boundGuide());
+    const r = await answer(t, i.id, i.token, 'fs2', 'Please stop.');
+    expect(r.done).toEqual({ status: 'declined' });
+    expect(await i.optOuts()).toHaveLength(1);
+    expect(callsFor('Please stop.')).toEqual({ judge: 0, reply: 1 });
+    expect((await i.decisions())[0]).toMatchObject({ action: 'opt_out', why: 'clear_stop' });
+  });
+
+  it('hands off on a forced turn when the reply reads a wish for a person the phrases miss', async () => {
+    const text = 'Honestly I would rather sort this out with Marta, our account manager.';
+    scriptTurns(() => ({ judge: judgement({ intent: 'wants_human' }) }));
+    const i = await startedInterview(t, boundGuide());
+    const r = await answer(t, i.id, i.token, 'fh1', text);
+    // The model's hand-off, or the fixed line where the output check holds back its promise.
+    expect(['Of course, someone from the team will reach out soon. Thank you.', fixedLines.en.handoff]).toContain(
+      r.reply?.text,
+    );
+    expect(r.done).toEqual({ status: 'completed' });
+    expect(await i.handoffs()).toHaveLength(1);
+    expect(callsFor(text)).toEqual({ judge: 0, reply: 1 });
+    expect((await i.decisions())[0]).toMatchObject({
+      action: 'handoff',
+      why: 'asked_for_person',
+      reason: 'wants_human',
+      decided_by: 'reply_tag',
+    });
+  });
+
+  it('asks before a stop the reply reads on a forced turn, and records it only on yes', async () => {
+    const text = 'We are about done with this, honestly.';
+    scriptTurns((a) => ({ judge: judgement({ intent: a === text ? 'continue' : 'wants_stop' }), move: 'stop' }));
+    const i = await startedInterview(t, boundGuide());
+    const r1 = await answer(t, i.id, i.token, 'fr1', text);
+    expect(r1.reply?.text).toBe('Would you like to stop here?');
+    expect(r1.done).toEqual({ status: 'started' });
+    expect(await i.optOuts()).toHaveLength(0);
+    expect(callsFor(text)).toEqual({ judge: 0, reply: 1 });
+    const r2 = await answer(t, i.id, i.token, 'fr2', 'Yes, let us finish here please.');
+    expect(r2.done).toEqual({ status: 'declined' });
+    expect(await i.optOuts()).toHaveLength(1);
+    expect((await i.decisions()).map((d: { why: string; decided_by?: string }) => [d.why, d.decided_by])).toEqual([
+      ['unclear_stop', 'reply_tag'],
+      ['stop_confirmed', 'judgement'],
+    ]);
+  });
+
   it('falls back to the rules when the judgement fails, and records why', async () => {
     const guide = guideFixture();
     openai.script({

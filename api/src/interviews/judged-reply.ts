@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps';
 import type { Ws } from '../db/tenant';
 import type { JudgingInput } from './commit-customer-message';
 import type { PendingReply } from './interview-store';
-import { allowedMoves, decideJudgedTurn, moveOf } from './judged-turn';
+import { allowedMoves, decideForcedTurn, decideJudgedTurn, forcedMoves, forcedTurn, moveOf } from './judged-turn';
 import { type JudgementOutcome, judgeAnswer } from './judgement';
 import { type ConversationTurn, type ReplyStreamHandlers, streamInterviewReply } from './model-reply';
 import { answeredMove, type CustomerFacingContext, instructionParts, newCanary, sayableText } from './prompts';
@@ -29,6 +29,7 @@ export type JudgedReply = {
  * until the judgement is in and code has decided. A reply whose move differs from the
  * decision (a probe past the cap among them) is dropped before the customer sees a word.
  * A judgement that fails or is late leaves the decision to the rules, as in scripted mode.
+ * A turn whose move no judgement could change (see `forcedTurn`) asks for the reply alone.
  */
 export async function judgedModelReply(
   deps: AppDeps,
@@ -48,21 +49,47 @@ export async function judgedModelReply(
 ): Promise<JudgedReply> {
   const { guide, judging } = turn;
   const before = judging.before;
+  const policyInput = {
+    guide,
+    state: before,
+    answer: judging.answer,
+    elapsedMs: judging.elapsedMs,
+    lastInterviewerText: judging.lastInterviewerText,
+  };
+  const forced = forcedTurn(policyInput);
   // Asked for first, and not awaited: the reply starts at the same moment. The customer
   // waits for it no longer than for a first token; a late one is let finish unread (the
   // turn's budget ends it), since aborting a request costs as much as letting it end.
   const { firstTokenMs, turnMs } = deps.config.modelCalls;
-  const judgement = Promise.race([
-    judgeAnswer(deps, { guide, topicIndex: before.topic_index, transcript: turn.transcript, budgetMs: turnMs }),
-    new Promise<JudgementOutcome>((resolve) =>
-      setTimeout(() => resolve({ ok: false, reason: 'judgement later than a first token' }), firstTokenMs).unref(),
-    ),
-  ]);
+  const judgement = forced
+    ? undefined
+    : Promise.race([
+        judgeAnswer(deps, { guide, topicIndex: before.topic_index, transcript: turn.transcript, budgetMs: turnMs }),
+        new Promise<JudgementOutcome>((resolve) =>
+          setTimeout(() => resolve({ ok: false, reason: 'judgement later than a first token' }), firstTokenMs).unref(),
+        ),
+      ]);
   const gate = new ReplyGate(handlers);
+  // On a forced turn the reply's tag is what is left to decide on: it comes before any text.
+  let tagged: (tag: string | null) => void = () => {};
+  const firstTag = new Promise<string | null>((resolve) => {
+    tagged = resolve;
+  });
+  const replyHandlers = forced
+    ? {
+        ...gate.handlers,
+        onTag: (tag: string | null) => {
+          tagged(tag);
+          gate.handlers.onTag?.(tag);
+        },
+      }
+    : gate.handlers;
   // A reply the decision does not use is stopped, so its tokens are not paid for.
   const cancel = new AbortController();
   const canary = newCanary();
-  const moves = allowedMoves({ guide, state: before, elapsedMs: judging.elapsedMs });
+  const moves = forced
+    ? forcedMoves(forced, policyInput)
+    : allowedMoves({ guide, state: before, elapsedMs: judging.elapsedMs });
   const reply = streamInterviewReply(
     deps,
     {
@@ -84,26 +111,25 @@ export async function judgedModelReply(
       canary,
       cancel: cancel.signal,
     },
-    gate.handlers,
+    replyHandlers,
   );
 
-  const judged = await judgement;
-  const policyInput = {
-    guide,
-    state: before,
-    answer: judging.answer,
-    elapsedMs: judging.elapsedMs,
-    lastInterviewerText: judging.lastInterviewerText,
-  };
+  const judged: JudgementOutcome | undefined = await judgement;
   let decision: TurnDecision;
   const record: Partial<TurnDecisionRecord> = {};
-  if (judged.ok) {
+  if (forced) {
+    // A reply that fails before its tag leaves the forced move, in the guide's words.
+    const tag = await Promise.race([firstTag, reply.then((r) => (r.kind === 'ok' ? r.tag : null))]);
+    decision = decideForcedTurn({ ...policyInput, forced, tag });
+    record.decided_by = decision === forced ? 'forced' : 'reply_tag';
+  } else if (judged?.ok) {
     decision = decideJudgedTurn({ ...policyInput, judgement: judged.judgement });
     Object.assign(record, { decided_by: 'judgement', judgement: judged.judgement });
   } else {
-    deps.log.info({ reason: judged.reason }, 'answer judgement failed; the rules decide this turn');
+    const reason = judged?.reason ?? 'no judgement';
+    deps.log.info({ reason }, 'answer judgement failed; the rules decide this turn');
     decision = decideNextTurn(policyInput);
-    Object.assign(record, { decided_by: 'rules_after_failed_judgement', judgement_failure: judged.reason });
+    Object.assign(record, { decided_by: 'rules_after_failed_judgement', judgement_failure: reason });
   }
   if (decision.action === 'probe')
     record.probes = { used: decision.state.topic_probes, cap: probeCap(guide.topics[decision.topic_index]) };
@@ -135,10 +161,12 @@ export async function judgedModelReply(
   const expected = moveOf(decision, before);
   // The reply was written to a choice of moves and says which by its tag. Untagged, it is
   // taken as the move offered first (the one for an answered question: the next question, or
-  // the close) and used only when the rules decided that too for want of a judgement; any
-  // other decision — a stop to confirm, a hand-off — gets the guide's words, not a guess.
+  // the close) and used only when that move was decided without a judgement (the rules', or
+  // a forced one); any other decision — a stop to confirm, a hand-off — gets the guide's
+  // words, not a guess.
   const offeredFirst = answeredMove(moves);
-  const fits = (tag: string | null) => tag === expected || (tag === null && !judged.ok && expected === offeredFirst);
+  const unjudged = !judged?.ok;
+  const fits = (tag: string | null) => tag === expected || (tag === null && unjudged && expected === offeredFirst);
   gate.decide(fits);
   const letThrough = await Promise.race([gate.verdict, reply.then(() => null)]);
   if (letThrough === false) {
@@ -149,7 +177,9 @@ export async function judgedModelReply(
   const result = await reply;
   if (result.kind === 'ok' && fits(result.tag) && hasQuestion(result.text) !== endsInterview(decision.action)) {
     const { text, model, promptTokens, completionTokens } = result;
-    const extra = judged.ok ? { input: judged.promptTokens, output: judged.completionTokens } : { input: 0, output: 0 };
+    const extra = judged?.ok
+      ? { input: judged.promptTokens, output: judged.completionTokens }
+      : { input: 0, output: 0 };
     return {
       pending,
       record,

@@ -1,7 +1,7 @@
 import type { AnswerJudgement, GuideBody } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { readState } from './interview-store';
-import { allowedMoves, decideJudgedTurn, moveOf } from './judged-turn';
+import { allowedMoves, decideForcedTurn, decideJudgedTurn, forcedMoves, forcedTurn, moveOf } from './judged-turn';
 import { decideNextTurn, initialTurnState, type TurnState } from './turn-policy';
 
 const topic = (key: string, over: Partial<GuideBody['topics'][number]> = {}) => ({
@@ -141,6 +141,52 @@ describe('allowedMoves', () => {
     expect(allowedMoves({ guide: guide(), state: capped, elapsedMs: 0 })).not.toContain('probe');
     const last = { ...initialTurnState(), turns: 7 };
     expect(allowedMoves({ guide: guide(), state: last, elapsedMs: 0 })).toEqual(['close', 'handoff', 'stop']);
+  });
+});
+
+describe('forcedTurn', () => {
+  const forcedBy = (state: TurnState, answer: string, g = guide(), elapsedMs = 0) =>
+    forcedTurn({ guide: g, state, answer, elapsedMs });
+
+  it('forces the close on the last turn and the next topic once the cap is used', () => {
+    expect(forcedBy({ ...initialTurnState(), turns: 7 }, VAGUE_LONG)).toMatchObject({
+      action: 'close',
+      why: 'limit_reached',
+      reason: 'max_turns',
+    });
+    expect(forcedBy({ ...initialTurnState(), topic_probes: 2 }, VAGUE_LONG)).toMatchObject({
+      action: 'advance',
+      topic_index: 1,
+      why: 'probe_cap_reached',
+    });
+  });
+
+  it('forces nothing while the judgement can still choose between a probe and the next topic', () => {
+    expect(forcedBy(initialTurnState(), VAGUE_LONG)).toBeNull();
+    expect(forcedBy({ ...initialTurnState(), topic_probes: 1 }, 'Saves us 3 hours.')).toBeNull();
+  });
+
+  it('leaves a possible stop and a stop to confirm to the judgement', () => {
+    const last = { ...initialTurnState(), turns: 7 };
+    expect(forcedBy(last, 'I want to stop here.')).toBeNull();
+    expect(forcedBy({ ...last, confirming_stop: true }, 'Sure, whatever.')).toBeNull();
+  });
+
+  it('offers the forced move and the moves an intent makes, and takes an intent from the tag', () => {
+    const state = { ...initialTurnState(), topic_probes: 2 };
+    const input = { guide: guide(), state, answer: VAGUE_LONG, elapsedMs: 0 };
+    const forced = forcedTurn(input);
+    if (!forced) throw new Error('expected a forced turn');
+    expect(forcedMoves(forced, input)).toEqual(['next', 'clarify', 'handoff', 'stop']);
+    expect(decideForcedTurn({ ...input, forced, tag: 'next' })).toBe(forced);
+    expect(decideForcedTurn({ ...input, forced, tag: 'probe' })).toBe(forced);
+    expect(decideForcedTurn({ ...input, forced, tag: null })).toBe(forced);
+    expect(decideForcedTurn({ ...input, forced, tag: 'handoff' })).toMatchObject({ action: 'handoff' });
+    expect(decideForcedTurn({ ...input, forced, tag: 'stop' })).toMatchObject({
+      action: 'confirm_stop',
+      state: { confirming_stop: true },
+    });
+    expect(decideForcedTurn({ ...input, forced, tag: 'clarify' })).toMatchObject({ action: 'advance', topic_index: 0 });
   });
 });
 

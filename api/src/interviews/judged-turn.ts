@@ -116,6 +116,76 @@ export function decideJudgedTurn(input: PolicyInput & { judgement: AnswerJudgeme
   return moveOn(guide, state, wanted ? 'probe_cap_reached' : finished ? 'nothing_more_on_optional_topic' : 'answered');
 }
 
+// The readings that lead to different moves when the policy still has a choice: an answer
+// with nothing more to ask, one that wants a follow-up, and one that missed the question.
+const readings: AnswerJudgement[] = [
+  {
+    quality: 'specific',
+    reason_reached: true,
+    worth_probing: false,
+    statement: 'other',
+    intent: 'continue',
+    language: 'en',
+  },
+  {
+    quality: 'vague',
+    reason_reached: false,
+    worth_probing: true,
+    statement: 'other',
+    intent: 'continue',
+    language: 'en',
+  },
+  {
+    quality: 'off_topic',
+    reason_reached: false,
+    worth_probing: false,
+    statement: 'other',
+    intent: 'continue',
+    language: 'en',
+  },
+];
+
+/**
+ * The decision the judgement cannot change, if the answer leaves the policy only one move
+ * (a limit reached, the topic's probes used up, nothing left to ask): the turn needs no
+ * judgement. What is left to read are the intents, and only where no phrase hints at one:
+ * a pending or possible stop is judged as usual; a wish for a person, a stop or a question
+ * the phrases miss is read from the tag of the reply, offered those moves (`forcedMoves`).
+ */
+export function forcedTurn(input: PolicyInput): TurnDecision | null {
+  if (input.state.confirming_stop || stopRequest(input.answer) === 'unclear') return null;
+  const [answered, vague, offTopic] = readings.map((judgement) => decideJudgedTurn({ ...input, judgement }));
+  if (!answered || !vague || !offTopic) return null;
+  const same = (d: TurnDecision) => d.action === vague.action && d.topic_index === vague.topic_index;
+  // The reading that wanted more: its `why` says what bound the turn (the cap, a limit).
+  return same(answered) && same(offTopic) ? vague : null;
+}
+
+/** The moves offered to the reply on a forced turn: the forced one, and those an intent makes. */
+export function forcedMoves(forced: TurnDecision, input: Omit<PolicyInput, 'answer' | 'lastInterviewerText'>) {
+  const move = moveOf(forced, input.state);
+  return allowedMoves(input).filter((m) => m === move || m === 'clarify' || m === 'handoff' || m === 'stop');
+}
+
+const intentOfTag: Partial<Record<string, AnswerJudgement['intent']>> = {
+  handoff: 'wants_human',
+  stop: 'wants_stop',
+  clarify: 'asks_question',
+};
+
+/**
+ * A forced turn's decision once the reply has tagged its move: a hand-off, a stop or a
+ * question it read is taken as the judgement's intent would be (a stop is confirmed first,
+ * never recorded at once); any other tag leaves the forced move.
+ */
+export function decideForcedTurn(input: PolicyInput & { forced: TurnDecision; tag: string | null }): TurnDecision {
+  const intent = input.tag === null ? undefined : intentOfTag[input.tag];
+  if (!intent) return input.forced;
+  // Only the intent is read: the quality fields play no part once an intent is set.
+  const [reading] = readings;
+  return decideJudgedTurn({ ...input, judgement: { ...(reading as AnswerJudgement), intent } });
+}
+
 /**
  * Why an answer deserves a follow-up, if it does. Length plays no part: a long answer
  * that says nothing is probed, a short one that says why is not. Value and churn

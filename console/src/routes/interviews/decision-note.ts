@@ -57,6 +57,10 @@ export function describeDecider(d: TurnDecision): string {
     );
   else if (d.decided_by === 'rules_after_failed_judgement')
     parts.push(`Decided by the rules (judgement failed: ${d.judgement_failure ?? 'unknown'})`);
+  else if (d.decided_by === 'forced')
+    parts.push('Forced by the guide’s bounds: no answer could change it, so none was judged');
+  else if (d.decided_by === 'reply_tag')
+    parts.push('Read from the model’s reply on a turn the guide’s bounds otherwise decided');
   else parts.push('Decided by the rules');
   if (d.corrected)
     parts.push(
