@@ -40,29 +40,33 @@ const TURNS = 8;
 function startStubModel() {
   const worker = new Worker(new URL('./support/stub-model-server.ts', import.meta.url));
   const report = () =>
-    new Promise<{ timings: [string, number][]; busyMs: number }>((resolve) => {
+    new Promise<{ timings: [string, number][]; busyMs: number; calls: ModelCalls }>((resolve) => {
       worker.once('message', resolve);
       worker.postMessage('timings');
     });
   const modelMs = async () => new Map((await report()).timings);
   const busyMs = async () => (await report()).busyMs;
+  const calls = async () => (await report()).calls;
   // A soak forgets the timings of each round, so the bench's own bookkeeping does not grow.
   const forget = () => worker.postMessage('forget');
   return new Promise<{
     url: string;
     modelMs: typeof modelMs;
     busyMs: typeof busyMs;
+    calls: typeof calls;
     forget: typeof forget;
     close: () => Promise<number>;
   }>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', ({ url }: { url: string }) =>
-      resolve({ url, modelMs, busyMs, forget, close: () => worker.terminate() }),
+      resolve({ url, modelMs, busyMs, calls, forget, close: () => worker.terminate() }),
     );
   });
 }
 
 type StubModel = Awaited<ReturnType<typeof startStubModel>>;
+/** The stub model's calls by kind: answer judgements and streamed replies. */
+type ModelCalls = { judgements: number; replies: number };
 
 // Turn tags are unique across every run in the process: they key the server and model timings.
 let nextTag = 0;
@@ -79,6 +83,7 @@ type Pacing = NonNullable<LoadJob['pacing']>;
 async function drive(stub: StubModel, url: string, interviews: LoadJob['interviews'], pacing?: Pacing) {
   const server = watchServerThread();
   const stubBefore = await stub.busyMs();
+  const callsBefore = await stub.calls();
   const job: LoadJob = { url, interviews, turns: TURNS, firstTag: nextTag, ...(pacing ? { pacing } : {}) };
   const client = new Worker(new URL('./support/load-client.ts', import.meta.url), { workerData: job });
   try {
@@ -95,12 +100,18 @@ async function drive(stub: StubModel, url: string, interviews: LoadJob['intervie
       ...server.stop(),
       clientMs: reply.result.busyMs,
       stubMs: (await stub.busyMs()) - stubBefore,
+      modelCalls: await callsSince(stub, callsBefore),
       // The machine is shared: its 1-minute load average says how quiet the load ran.
       loadAvg: loadavg()[0] ?? Number.NaN,
     };
   } finally {
     await client.terminate();
   }
+}
+
+async function callsSince(stub: StubModel, before: ModelCalls): Promise<ModelCalls> {
+  const now = await stub.calls();
+  return { judgements: now.judgements - before.judgements, replies: now.replies - before.replies };
 }
 
 /**
@@ -518,6 +529,9 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
   const pauses = ({ young, old }: Load['gcPauses']) =>
     `${young.length} young-generation pauses (${ms(sum(young))} in all, max ${ms(Math.max(0, ...young))}), ${old.length} old-generation (${ms(sum(old))} in all)`;
   const loads = (...runs: Load[]) => runs.map((r) => r.loadAvg.toFixed(2)).join(', ');
+  // Extraction runs in a worker of its own between loads: these are the turns' calls alone.
+  const calls = ({ modelCalls: c }: Load) =>
+    `${((c.judgements + c.replies) / turns).toFixed(3)} (judgements ${(c.judgements / turns).toFixed(3)}, replies ${(c.replies / turns).toFixed(3)})`;
   const ratios: string[] = [];
   if (paced) {
     const { run, baseRun } = paced;
@@ -525,6 +539,7 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
     console.log(
       `  at customer pace (${(turns / paced.seconds).toFixed(0)} turns/s offered): server time per turn excluding the model: engine ${p(paced.overhead)}; baseline ${p(paced.baselineMs)}\n` +
         `    server thread CPU per turn: engine ${ms(run.cpuMs / turns)}, baseline ${ms(baseRun.cpuMs / turns)}\n` +
+        `    model calls per turn: engine ${calls(run)}, baseline ${calls(baseRun)}\n` +
         `    server event loop late by: engine ${late(run.loopDelayMs)}; baseline ${late(baseRun.loopDelayMs)}\n` +
         `    garbage collection on the server thread: engine ${pauses(run.gcPauses)}; baseline ${pauses(baseRun.gcPauses)}\n` +
         `    memory with ${n} live interviews, peak: engine RSS ${peak(paced.memory, (s) => s.rssMb)} MB, server heap ${peak(paced.memory, (s) => s.heapMb)} MB; baseline RSS ${peak(paced.baselineMemory, (s) => s.rssMb)} MB, server heap ${peak(paced.baselineMemory, (s) => s.heapMb)} MB (one process: the RSS also holds the customers’ and the stub model’s threads)\n` +
@@ -559,6 +574,7 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
       `    engine: ${rate(saturated).toFixed(0)} turns/s; server time per turn excluding the model ${p(saturated.overhead)} (mostly queueing); ${saturated.completed}/${n} completed; ${loopMs(saturated)}`,
     );
     console.log(`    baseline: ${rate(baseline).toFixed(0)} turns/s; per turn ${p(baseline.ms)}; ${loopMs(baseline)}`);
+    console.log(`    model calls per turn: engine ${calls(saturated)}, baseline ${calls(baseline)}`);
     if (bare)
       console.log(
         `    secondary, the bare route without the model: ${rate(bare).toFixed(0)} turns/s; per turn ${p(bare.ms)}; ${loopMs(bare)}; engine/bare ${(rate(saturated) / rate(bare)).toFixed(2)}`,

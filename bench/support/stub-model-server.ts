@@ -8,10 +8,12 @@ import { listenChatCompletions, sendCompletion } from './chat-completions';
  * machine, so its work is not counted against the engine it serves.
  *
  * It times each streamed answer itself, from the request's last byte to the response's,
- * keyed by the latest `[t:N]` turn tag in the request; a `timings` message asks for them
- * and for the thread's busy time so far; `forget` drops the timings kept so far.
+ * keyed by the latest `[t:N]` turn tag in the request; a `timings` message asks for them,
+ * for the thread's busy time and for the calls it answered so far; `forget` drops the timings kept so far.
  */
 const modelMs = new Map<string, number>();
+// Calls by kind since the start: a judged turn asks for a judgement and a reply.
+const calls = { judgements: 0, replies: 0 };
 const COMPLETE_ANSWER = JSON.stringify({
   quality: 'specific',
   reason_reached: true,
@@ -41,9 +43,11 @@ const { url } = await listenChatCompletions((body, raw, res) => {
   if (!body.stream) {
     // An answer judgement (so the reply's move stands) or an empty extraction.
     const judging = raw.includes('"answer_judgement"');
+    if (judging) calls.judgements += 1;
     sendCompletion(res, body.model, judging ? (vague ? VAGUE_ANSWER : COMPLETE_ANSWER) : '{"signals":[]}', usage);
     return;
   }
+  calls.replies += 1;
   if (tag) res.once('finish', () => modelMs.set(tag, (modelMs.get(tag) ?? 0) + performance.now() - started));
   // A judged turn offers moves and wants the chosen one's tag first: a probe after a vague
   // answer, else the move for an answered question, which leads.
@@ -66,7 +70,11 @@ parentPort?.on('message', (msg: unknown) => {
   // With its thread's busy time so far: the model's share of the machine, which a model on
   // another machine would not take from the engine.
   if (msg === 'timings')
-    parentPort?.postMessage({ timings: [...modelMs], busyMs: performance.eventLoopUtilization().active });
+    parentPort?.postMessage({
+      timings: [...modelMs],
+      busyMs: performance.eventLoopUtilization().active,
+      calls: { ...calls },
+    });
   if (msg === 'forget') modelMs.clear();
 });
 parentPort?.postMessage({ url });
