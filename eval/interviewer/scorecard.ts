@@ -23,7 +23,7 @@ export type PersonaScore = {
   /** The persona asked to stop and was still being asked questions two answers later. */
   ignoredStop: boolean;
   /** Replies decided from the model's judgement of the answer, and those whose words were replaced. */
-  decisions: { total: number; judged: number; corrected: number };
+  decisions: { total: number; judged: number; forced: number; corrected: number };
   error?: string;
 };
 
@@ -80,6 +80,8 @@ export function scoreConversation(c: Conversation): PersonaScore {
     decisions: {
       total: decisions.length,
       judged: decisions.filter((d) => d.decided_by === 'judgement').length,
+      // Turns the guide's bounds decided whatever the answer: no judgement was asked for.
+      forced: decisions.filter((d) => d.decided_by === 'forced' || d.decided_by === 'reply_tag').length,
       corrected: decisions.filter((d) => d.corrected).length,
     },
     ...(c.error ? { error: c.error } : {}),
@@ -108,6 +110,7 @@ export function overall(scores: PersonaScore[]): Overall {
     decisions: {
       total: sum(scores, (s) => s.decisions.total),
       judged: sum(scores, (s) => s.decisions.judged),
+      forced: sum(scores, (s) => s.decisions.forced),
       corrected: sum(scores, (s) => s.decisions.corrected),
     },
     errors: scores.filter((s) => s.error).length,
@@ -156,7 +159,7 @@ export function formatScorecard(scores: PersonaScore[], t: Thresholds): string {
     `rule violations        ${o.violationTotal} (${v})   threshold ${t.maxViolations}`,
     `false closes           ${o.falseCloses}   false hand-offs ${o.falseHandoffs}   threshold ${t.maxFalseCloses} together`,
     `missed hand-offs       ${o.missedHandoffs}   ignored stops ${o.ignoredStops}   mean answers ${o.meanAnswers.toFixed(1)}`,
-    `judged replies         ${o.decisions.judged}/${o.decisions.total} decided from the model's judgement; ${o.decisions.corrected} replies replaced by the guide's words`,
+    `judged replies         ${o.decisions.judged}/${o.decisions.total} decided from the model's judgement, ${o.decisions.forced} forced by the guide's bounds (not judged); ${o.decisions.corrected} replies replaced by the guide's words`,
     `result                 ${passes(o, t) ? 'PASS' : 'FAIL'}`,
   );
   return rows.join('\n');
