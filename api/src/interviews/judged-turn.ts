@@ -69,7 +69,6 @@ export function moveOf(decision: Pick<TurnDecision, 'action' | 'topic_index'>, b
 export function decideJudgedTurn(input: PolicyInput & { judgement: AnswerJudgement }): TurnDecision {
   const { guide, answer, judgement: j } = input;
   const turns = input.state.turns + 1;
-  const current = guide.topics[input.state.topic_index];
   const state: TurnState = { ...input.state, turns, covered: [...input.state.covered] };
   const here = (action: TurnAction, why: DecisionWhy): TurnDecision => ({
     action,
@@ -94,12 +93,28 @@ export function decideJudgedTurn(input: PolicyInput & { judgement: AnswerJudgeme
     return here('confirm_stop', 'unclear_stop');
   }
 
-  const limit = limitReached(guide, turns, input.elapsedMs);
   if (j.intent === 'asks_question' || j.intent === 'confused') {
+    const limit = limitReached(guide, turns, input.elapsedMs);
     if (limit) return { ...here('close', 'limit_reached'), reason: limit };
     return here('advance', j.intent === 'confused' ? 'confused' : 'asked_a_question');
   }
+  return decideOnQuality(input, state, j);
+}
 
+/**
+ * The move for an answer whose intent is to go on: a probe while one is wanted and under
+ * the cap, else the next topic or the close. `state` already counts this turn.
+ */
+function decideOnQuality(input: PolicyInput, state: TurnState, j: AnswerJudgement): TurnDecision {
+  const { guide, answer } = input;
+  const current = guide.topics[state.topic_index];
+  const limit = limitReached(guide, state.turns, input.elapsedMs);
+  const here = (action: TurnAction, why: DecisionWhy): TurnDecision => ({
+    action,
+    why,
+    topic_index: state.topic_index,
+    state,
+  });
   // "Nothing else" on an optional topic is a complete answer: no follow-up is owed.
   const finished = current !== undefined && !current.required && isClosingPhrase(answer);
   const wanted = finished ? null : probeReason(j);
@@ -153,12 +168,19 @@ const readings: AnswerJudgement[] = [
  * the phrases miss is read from the tag of the reply, offered those moves (`forcedMoves`).
  */
 export function forcedTurn(input: PolicyInput): TurnDecision | null {
-  if (input.state.confirming_stop || stopRequest(input.answer) === 'unclear') return null;
-  const [answered, vague, offTopic] = readings.map((judgement) => decideJudgedTurn({ ...input, judgement }));
+  if (input.state.confirming_stop) return null;
+  const turns = input.state.turns + 1;
+  const [answered, vague, offTopic] = readings.map((j) =>
+    decideOnQuality(input, { ...input.state, turns, covered: [...input.state.covered] }, j),
+  );
   if (!answered || !vague || !offTopic) return null;
   const same = (d: TurnDecision) => d.action === vague.action && d.topic_index === vague.topic_index;
+  if (!same(answered) || !same(offTopic)) return null;
+  // Phrases last, since most turns are not forced: a hand-off or a clear stop in words is
+  // decided with the answer (commit-customer-message.ts); a possible stop is judged.
+  if (stopRequest(input.answer) !== null || asksForHuman(input.answer, input.lastInterviewerText)) return null;
   // The reading that wanted more: its `why` says what bound the turn (the cap, a limit).
-  return same(answered) && same(offTopic) ? vague : null;
+  return vague;
 }
 
 /** The moves offered to the reply on a forced turn: the forced one, and those an intent makes. */
