@@ -52,7 +52,9 @@ describe.skipIf(!hasChromium)('the transcript shows why the interviewer did what
       },
     });
     const t = candor.t;
-    const { ws, guideId } = await seedWorkspace(t, guideFixture());
+    // The second topic takes no follow-up: its answer moves on whatever it says, unjudged.
+    const topics = guideFixture().topics.map((topic, i) => (i === 1 ? { ...topic, max_probes: 0 } : topic));
+    const { ws, guideId } = await seedWorkspace(t, guideFixture({ topics }));
     ({ id: interviewId } = await invite(t, ws, guideId));
     const { token } = await identify(t, ws);
     await answer(t, interviewId, token, 'd1', VAGUE);
@@ -63,6 +65,7 @@ describe.skipIf(!hasChromium)('the transcript shows why the interviewer did what
       'd2',
       'Last week the export timed out twice, so finance got the numbers a day late.',
     );
+    await answer(t, interviewId, token, 'd3', 'Mostly the permissions screen, it confuses new admins every time.');
     ({ browser, page } = await signedInAsCsm(candor, ws.id));
   }, 180_000);
 
@@ -79,8 +82,10 @@ describe.skipIf(!hasChromium)('the transcript shows why the interviewer did what
     await probe.waitFor();
     expect(await transcript.getByText('Moved on: answered.').count()).toBe(1);
     expect(await transcript.getByText(/Judged by the model: vague, intent continue, language en/).count()).toBe(1);
+    expect(await transcript.getByText('Moved on: probe cap reached.').count()).toBe(1);
+    expect(await transcript.getByText(/Forced by the guide’s bounds: no answer could change it/).count()).toBe(1);
     // The opening has no decision to show.
-    expect(await transcript.locator('.decision').count()).toBe(2);
+    expect(await transcript.locator('.decision').count()).toBe(3);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshotPage(page, 'transcript-decisions');
   });
