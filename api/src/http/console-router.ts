@@ -1,4 +1,3 @@
-import { consoleErrorSchema } from '@candor/shared/console';
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { MiddlewareHandler } from 'hono/types';
@@ -63,18 +62,9 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   429: 'Too many requests',
 };
 
-/** The error answers a console route declares, by status. */
-export function consoleErrors<S extends ErrorStatus>(...statuses: S[]) {
-  const content = { 'application/json': { schema: consoleErrorSchema } };
-  return Object.fromEntries(statuses.map((s) => [s, { description: errorDescriptions[s], content }])) as Record<
-    S,
-    { description: string; content: typeof content }
-  >;
-}
-
 /**
- * The same error answers declared with the app's one Error schema (`errorResponse()`, as the
- * /v1 routes declare theirs); the console document registers that schema as `Error`.
+ * The error answers a console route declares, by status: the app's one Error schema
+ * (`errorResponse()`, as the /v1 routes declare theirs); the console document registers it as `Error`.
  */
 export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
   return Object.fromEntries(statuses.map((s) => [s, errorResponse(errorDescriptions[s])])) as Record<

@@ -1,7 +1,7 @@
 import { briefRunSchema } from '@candor/shared';
 import { weeklyRunBodySchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 import { getBriefRun, startBriefRun, startRenewalBriefRun } from '../synthesis/brief-runs';
 import { isTimeZone } from '../synthesis/briefing-week';
 
@@ -30,7 +30,7 @@ export function consoleBriefRunRoutes() {
       summary: "Regenerate an account's renewal brief",
       middleware: signedIn,
       request: { params: idParam },
-      responses: { 202: run('Started (or already running)'), ...consoleErrors(401, 404) },
+      responses: { 202: run('Started (or already running)'), ...errorResponses(401, 404) },
     }),
     async (c) => {
       const { run } = await startRenewalBriefRun(c.get('deps'), c.get('ws'), c.req.valid('param').id);
@@ -47,7 +47,7 @@ export function consoleBriefRunRoutes() {
       summary: "Generate the viewer's weekly briefing now",
       middleware: signedIn,
       request: { body: { content: { 'application/json': { schema: weeklyRunBody } } } },
-      responses: { 202: run('Started (or already running)'), ...consoleErrors(400, 401) },
+      responses: { 202: run('Started (or already running)'), ...errorResponses(400, 401) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -72,7 +72,7 @@ export function consoleBriefRunRoutes() {
       summary: 'A run and its progress',
       middleware: signedIn,
       request: { params: idParam },
-      responses: { 200: run('The run'), ...consoleErrors(401, 404) },
+      responses: { 200: run('The run'), ...errorResponses(401, 404) },
     }),
     async (c) => c.json(await getBriefRun(c.get('deps'), c.get('ws'), c.req.valid('param').id), 200),
   );

@@ -1,7 +1,7 @@
 import { guideDetailSchema, guideRowSchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getGuide, listGuides } from '../console/workspace-setup';
-import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 
 const tags = ['Guides'];
@@ -23,7 +23,7 @@ export function consoleGuideRoutes() {
           description: 'Every guide',
           content: { 'application/json': { schema: z.object({ items: z.array(guideRowSchema) }) } },
         },
-        ...consoleErrors(400, 401),
+        ...errorResponses(400, 401),
       },
     }),
     async (c) => c.json({ items: await listGuides(c.get('deps').db, c.get('ws')) }, 200),
@@ -39,7 +39,7 @@ export function consoleGuideRoutes() {
       request: { params: z.object({ id: z.string() }) },
       responses: {
         200: { description: 'The guide', content: { 'application/json': { schema: guideDetailSchema } } },
-        ...consoleErrors(401, 404),
+        ...errorResponses(401, 404),
       },
     }),
     async (c) => c.json(await getGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),

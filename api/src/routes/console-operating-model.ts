@@ -1,7 +1,7 @@
 import { operatingModelInputsSchema, operatingModelSchema } from '@candor/shared';
 import { createRoute } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
-import { adminOnly, consoleErrors, consoleRoute, createConsoleRouter } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { saveInputs } from '../operating-model/inputs-store';
 
@@ -25,7 +25,7 @@ export function consoleOperatingModelRoutes() {
       tags,
       summary: 'Every operating-model figure',
       middleware: adminOnly,
-      responses: { 200: model, ...consoleErrors(401, 403) },
+      responses: { 200: model, ...errorResponses(401, 403) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -41,7 +41,7 @@ export function consoleOperatingModelRoutes() {
       summary: 'Replace the saved inputs and answer the model they give',
       middleware: adminOnly,
       request: { body: { content: { 'application/json': { schema: operatingModelInputsSchema } }, required: true } },
-      responses: { 200: model, ...consoleErrors(400, 401, 403) },
+      responses: { 200: model, ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const deps = c.get('deps');

@@ -1,7 +1,7 @@
 import { outboxEmailSchema, outboxRowSchema, resentInviteSchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
-import { adminOnly, consoleErrors, consoleRoute, createConsoleRouter } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 
 const tags = ['Outbox'];
@@ -27,7 +27,7 @@ export function consoleOutboxRoutes() {
           description: 'Up to 200 emails',
           content: { 'application/json': { schema: z.object({ items: z.array(outboxRowSchema) }) } },
         },
-        ...consoleErrors(400, 401, 403),
+        ...errorResponses(400, 401, 403),
       },
     }),
     async (c) => c.json({ items: await listOutbox(c.get('deps').db, c.get('ws')) }, 200),
@@ -43,7 +43,7 @@ export function consoleOutboxRoutes() {
       request: { params: idParam },
       responses: {
         200: { description: 'The email', content: { 'application/json': { schema: outboxEmailSchema } } },
-        ...consoleErrors(401, 403, 404),
+        ...errorResponses(401, 403, 404),
       },
     }),
     async (c) => c.json(await getOutboxEmail(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
@@ -62,7 +62,7 @@ export function consoleOutboxRoutes() {
           description: 'Sent; the link is shown once',
           content: { 'application/json': { schema: resentInviteSchema } },
         },
-        ...consoleErrors(400, 401, 403, 404, 409, 429),
+        ...errorResponses(400, 401, 403, 404, 409, 429),
       },
     }),
     async (c) =>

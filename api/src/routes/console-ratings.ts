@@ -1,6 +1,6 @@
 import { ratingReportSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
-import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 import { listQuery } from '../http/list-query';
 import { ratingReport } from '../synthesis/rating-report';
 
@@ -20,7 +20,7 @@ export function consoleRatingRoutes() {
       request: { query: ratingsQuery },
       responses: {
         200: { description: 'The report', content: { 'application/json': { schema: ratingReportSchema } } },
-        ...consoleErrors(400, 401),
+        ...errorResponses(400, 401),
       },
     }),
     async (c) => {

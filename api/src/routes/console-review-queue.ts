@@ -5,7 +5,7 @@ import {
   reviewQueueItemSchema,
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 import { actOnReviewItem, assignableMembers, listConsoleReviewItems } from '../review-queue/review-actions';
 
 const tags = ['Review queue'];
@@ -31,7 +31,7 @@ export function consoleReviewQueueRoutes() {
           description: 'Up to 50, mine first, newest first',
           content: { 'application/json': { schema: z.object({ items: z.array(reviewQueueItemSchema) }) } },
         },
-        ...consoleErrors(400, 401),
+        ...errorResponses(400, 401),
       },
     }),
     async (c) => {
@@ -51,7 +51,7 @@ export function consoleReviewQueueRoutes() {
         params: z.object({ id: z.string() }),
         body: { content: { 'application/json': { schema: reviewActionBodySchema } }, required: true },
       },
-      responses: { 204: { description: 'Done' }, ...consoleErrors(400, 401, 404) },
+      responses: { 204: { description: 'Done' }, ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       await actOnReviewItem(c.get('deps'), c.get('ws'), c.get('member'), c.req.valid('param').id, c.req.valid('json'));
@@ -68,7 +68,7 @@ export function consoleReviewQueueRoutes() {
       middleware: signedIn,
       responses: {
         200: { description: 'Every member', content: { 'application/json': { schema: assigneesSchema } } },
-        ...consoleErrors(401),
+        ...errorResponses(401),
       },
     }),
     async (c) => c.json({ members: await assignableMembers(c.get('deps'), c.get('ws')) }, 200),

@@ -1,7 +1,7 @@
 import { correctedSignalSchema, correctionBodySchema, correctionCountsSchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { correctionCounts, correctSignal } from '../extraction/signal-corrections';
-import { consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 
 const tags = ['Signal corrections'];
 
@@ -25,7 +25,7 @@ export function consoleSignalCorrectionRoutes() {
       },
       responses: {
         201: { description: 'Corrected', content: { 'application/json': { schema: correctedSignalSchema } } },
-        ...consoleErrors(400, 401, 404),
+        ...errorResponses(400, 401, 404),
       },
     }),
     async (c) => {
@@ -49,7 +49,7 @@ export function consoleSignalCorrectionRoutes() {
       middleware: signedIn,
       responses: {
         200: { description: 'Per kind', content: { 'application/json': { schema: correctionCountsSchema } } },
-        ...consoleErrors(401),
+        ...errorResponses(401),
       },
     }),
     async (c) => c.json({ kinds: await correctionCounts(c.get('deps'), c.get('ws')) }, 200),

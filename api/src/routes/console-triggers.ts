@@ -9,7 +9,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { listTriggers } from '../console/workspace-setup';
-import { adminOnly, consoleErrors, consoleRoute, createConsoleRouter, signedIn } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { funnelWindow } from '../triggers/funnel';
@@ -39,7 +39,7 @@ export function consoleTriggerRoutes() {
       summary: 'Rules with their funnels, and the manual sends row',
       middleware: signedIn,
       request: { query: noQuery },
-      responses: { 200: json('Rules by name', triggerListSchema), ...consoleErrors(400, 401) },
+      responses: { 200: json('Rules by name', triggerListSchema), ...errorResponses(400, 401) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -56,7 +56,7 @@ export function consoleTriggerRoutes() {
       summary: 'Create a rule',
       middleware: adminOnly,
       request: { body: { content: { 'application/json': { schema: triggerInputSchema } }, required: true } },
-      responses: { 201: json('Created', triggerSchema), ...consoleErrors(400, 401, 403) },
+      responses: { 201: json('Created', triggerSchema), ...errorResponses(400, 401, 403) },
     }),
     async (c) => c.json(await createTrigger(c.get('deps').db, c.get('ws'), c.req.valid('json')), 201),
   );
@@ -69,7 +69,10 @@ export function consoleTriggerRoutes() {
       summary: 'How many contacts a rule would reach now',
       middleware: adminOnly,
       request: { body: { content: { 'application/json': { schema: dryRunBodySchema } }, required: true } },
-      responses: { 200: json('The count, or why it cannot be counted', dryRunSchema), ...consoleErrors(400, 401, 403) },
+      responses: {
+        200: json('The count, or why it cannot be counted', dryRunSchema),
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => c.json(await dryRunTrigger(c.get('deps'), c.get('ws'), c.req.valid('json')), 200),
   );
@@ -85,7 +88,7 @@ export function consoleTriggerRoutes() {
         params: idParam,
         body: { content: { 'application/json': { schema: triggerPatchSchema } }, required: true },
       },
-      responses: { 200: json('Changed', triggerSchema), ...consoleErrors(400, 401, 403, 404) },
+      responses: { 200: json('Changed', triggerSchema), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) =>
       c.json(
@@ -103,7 +106,7 @@ export function consoleTriggerRoutes() {
       summary: "How each step of a rule's play turned out",
       middleware: signedIn,
       request: { params: idParam },
-      responses: { 200: json('Per step', playStepCountsSchema), ...consoleErrors(401, 404) },
+      responses: { 200: json('Per step', playStepCountsSchema), ...errorResponses(401, 404) },
     }),
     async (c) => {
       const trigger = await getTrigger(c.get('deps').db, c.get('ws'), readId(c.req.valid('param').id));
@@ -122,7 +125,7 @@ export function consoleTriggerRoutes() {
       request: { params: idParam },
       responses: {
         200: json('Deleted', z.object({ deleted: z.literal(true) })),
-        ...consoleErrors(401, 403, 404),
+        ...errorResponses(401, 403, 404),
       },
     }),
     async (c) => {

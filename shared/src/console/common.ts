@@ -1,10 +1,5 @@
 import { z } from 'zod';
 
-/** Every console error answer: `{ error: { code, message } }` (api/src/http/errors.ts). */
-export const consoleErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .meta({ id: 'Error' });
-
 /** A page of a console list. */
 export const pagedSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), page_size: z.number().int() });
