@@ -5,6 +5,574 @@
  */
 
 export interface paths {
+    "/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member's KPIs, open review items and latest weekly briefing
+         * @description A CSM sees their own book; an admin the whole team, with a breakdown per CSM.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The Home page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Home"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of accounts, filtered and sorted */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "name" | "health" | "arr" | "renewal" | "owner" | "last_touch";
+                    order?: "asc" | "desc";
+                    owner?: string;
+                    ae?: string;
+                    health?: string;
+                    plan?: string;
+                    q?: string;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up to 50 accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AccountRow"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owners, AEs, health states and plans present, for the table's filters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The values present */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountFacets"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account with its people, timeline, usage, scores and latest renewal brief */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}/invitation-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a fatigue rule would hold back inviting this contact now */
+        get: {
+            parameters: {
+                query: {
+                    guide_id: string;
+                    channel: "in_app" | "email";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What the rules say */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationCheck"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite this contact by hand
+         * @description The same fatigue rules as triggers apply; a soft rule can be overridden with `send_anyway` (audited), an opt-out or a missing email address cannot.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        guide_id: string;
+                        /** @enum {string} */
+                        channel: "in_app" | "email";
+                        /**
+                         * @description The CSM saw which fatigue rule holds this invitation back and sends it anyway
+                         * @default false
+                         */
+                        send_anyway?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Held back by a rule; nothing sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManualInvitationBlocked"];
+                    };
+                };
+                /** @description Invited */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManualInvited"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of interviews, newest invitation first (guide previews left out) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "invited" | "started" | "completed" | "abandoned" | "expired" | "declined";
+                    account?: string;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up to 50 interviews */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InterviewRow"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/interviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An interview's messages and its signals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The transcript */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Transcript"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signals by kind, churn reasons and their trend, feature requests and the expansion pipeline
+         * @description For an owner, plan, moment and range of UTC days (default: the last 12 weeks).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    owner?: string;
+                    plan?: string;
+                    moment?: "onboarding" | "health_pulse" | "churn_risk" | "pre_renewal" | "expansion" | "feature_launch";
+                    from?: string;
+                    to?: string;
+                    expansion_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The Insights page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Insights"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{id}/brief/runs": {
         parameters: {
             query?: never;
@@ -3635,7 +4203,70 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** A new guide: a copy of a built-in template, or a blank to fill in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default blank
+                         * @enum {string}
+                         */
+                        template?: "blank" | "onboarding" | "health_pulse" | "churn_risk" | "pre_renewal" | "expansion" | "feature_launch";
+                        /**
+                         * @default health_pulse
+                         * @enum {string}
+                         */
+                        moment?: "onboarding" | "health_pulse" | "churn_risk" | "pre_renewal" | "expansion" | "feature_launch";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedGuide"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3695,6 +4326,186 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a guide's fields: stored as its next version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        moment?: "onboarding" | "health_pulse" | "churn_risk" | "pre_renewal" | "expansion" | "feature_launch";
+                        objective?: string;
+                        tone?: string;
+                        /** @enum {string} */
+                        language_policy?: "respondent" | "workspace";
+                        opening_message?: string;
+                        closing_message?: string;
+                        topics?: {
+                            /** @description Stable key, used in interview state and signals */
+                            key: string;
+                            /**
+                             * @description open (default): a free answer; rating: a score on `scale`, then one question about the reason
+                             * @enum {string}
+                             */
+                            kind?: "open" | "rating";
+                            /**
+                             * @description rating topics only: nps (0–10), csat (1–5) or ces (1–7, higher is easier)
+                             * @enum {string}
+                             */
+                            scale?: "nps" | "csat" | "ces";
+                            /** @description Asked verbatim in scripted mode; the AI may rephrase */
+                            question: string;
+                            /** @description How the interviewer digs deeper when the answer is thin or interesting */
+                            probing: string;
+                            /** @description Scripted follow-up when an answer is under about 8 words (rating: asked when no score was given) */
+                            follow_up: string;
+                            required: boolean;
+                            /** @description AI mode: at most this many follow-ups on the topic before moving on (default 2) */
+                            max_probes?: number;
+                        }[];
+                        limits?: {
+                            /** @description Customer turns before the interviewer closes */
+                            max_turns: number;
+                            max_minutes: number;
+                        };
+                        taxonomy?: {
+                            churn_reasons: {
+                                key: string;
+                                label: string;
+                                keywords: string[];
+                            }[];
+                            expansion_kinds: {
+                                key: string;
+                                label: string;
+                                keywords: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The new version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedGuide"];
+                    };
+                };
+                /** @description Invalid request: the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/guides/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a preview interview of the guide's current version
+         * @description A real interview for the workspace’s preview contact, run through the widget endpoints with the token.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Started */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidePreview"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the role this needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -3708,6 +4519,426 @@ export interface components {
                 code: string;
                 message: string;
             };
+        };
+        Home: {
+            /**
+             * @description book: the signed-in CSM's accounts; team: the whole workspace (admins)
+             * @enum {string}
+             */
+            scope: "book" | "team";
+            team: {
+                rows: components["schemas"]["TeamRow"][];
+                total: number;
+            } | null;
+            kpis: {
+                invited_30d: number;
+                started_30d: number;
+                completed_30d: number;
+                response_rate: number | null;
+                completion_rate: number | null;
+                interviews_this_week: number;
+                accounts: number;
+                arr_cents: number;
+                accounts_at_risk: number;
+                arr_at_risk_cents: number;
+                at_risk_states: string[];
+            };
+            review_queue: {
+                id: string;
+                kind: string;
+                reason: string;
+                status: string;
+                account_id: string;
+                account_name: string;
+                created_at: string;
+                assigned_to_me: boolean;
+            }[];
+            briefing: {
+                created_at: string;
+                week_of: string | null;
+                time_zone: string | null;
+                sections: components["schemas"]["BriefSection"][];
+            } | null;
+        };
+        TeamRow: {
+            owner_email: string | null;
+            name: string | null;
+            accounts: number;
+            arr_cents: number;
+            accounts_at_risk: number;
+            arr_at_risk_cents: number;
+            interviews_completed: number;
+            open_reviews: number;
+        };
+        BriefSection: {
+            heading: string;
+            items: components["schemas"]["BriefItem"][];
+        };
+        BriefItem: {
+            text: string;
+            quote: string | null;
+            interview_id: string | null;
+            message_id: string | null;
+            account_id?: string;
+            account?: string;
+            /** @enum {boolean} */
+            erased?: true;
+        };
+        AccountRow: {
+            id: string;
+            external_id: string;
+            name: string;
+            arr_cents: number | null;
+            plan: string | null;
+            /** @description YYYY-MM-DD */
+            renewal_date: string | null;
+            owner_email: string | null;
+            ae_email: string | null;
+            health_state: string;
+            last_touch_at: string | null;
+        };
+        AccountFacets: {
+            owners: string[];
+            aes: string[];
+            health_states: string[];
+            plans: string[];
+        };
+        AccountDetail: {
+            account: {
+                id: string;
+                external_id: string;
+                name: string;
+                arr_cents: number | null;
+                plan: string | null;
+                /** @description YYYY-MM-DD */
+                renewal_date: string | null;
+                owner_email: string | null;
+                ae_email: string | null;
+                health_state: string;
+                last_touch_at: string | null;
+                lifecycle_stage: string | null;
+                health_reasons: components["schemas"]["HealthReason"][];
+            };
+            contacts: components["schemas"]["ContactRow"][];
+            stakeholders: components["schemas"]["Stakeholder"][];
+            timeline: components["schemas"]["TimelineItem"][];
+            /** @description The account's scores over the last year */
+            ratings: {
+                overall: {
+                    /** @enum {string} */
+                    scale: "nps" | "csat" | "ces";
+                    responses: number;
+                    /** @description NPS 9–10, CSAT 4–5, CES 5–7 */
+                    promoters: number;
+                    passives: number;
+                    /** @description NPS 0–6, CSAT 1–2, CES 1–3 */
+                    detractors: number;
+                    average: number;
+                    /** @description NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score */
+                    score: number;
+                }[];
+                weekly: {
+                    /** @description Monday of the week, UTC */
+                    week: string;
+                    /** @enum {string} */
+                    scale: "nps" | "csat" | "ces";
+                    responses: number;
+                    /** @description NPS 9–10, CSAT 4–5, CES 5–7 */
+                    promoters: number;
+                    passives: number;
+                    /** @description NPS 0–6, CSAT 1–2, CES 1–3 */
+                    detractors: number;
+                    average: number;
+                    /** @description NPS: promoters% − detractors% (−100…100); CSAT and CES: the average score */
+                    score: number;
+                }[];
+                detractor_reasons: {
+                    /** @enum {string} */
+                    scale: "nps" | "csat" | "ces";
+                    score: number;
+                    /** @description The customer's answer to why they gave that score */
+                    reason: string | null;
+                    interview_id: string;
+                    /** @description The reason message (or the score, when no reason was given) */
+                    message_id: string;
+                    account_id: string | null;
+                    account_name: string | null;
+                    moment: string;
+                    at: string;
+                }[];
+            };
+            usage: {
+                last_30d: number;
+                previous_30d: number;
+                top: {
+                    name: string;
+                    count: number;
+                }[];
+            };
+            brief: {
+                id: string;
+                version: number;
+                status: string;
+                mode: string;
+                /** @description ai mode: the synthesis model */
+                model: string | null;
+                prompt_version: string | null;
+                /** @description Written by the rules after a model failure: why */
+                fallback_reason: string | null;
+                created_at: string;
+                sections: components["schemas"]["BriefSection"][];
+                /** @description Interviews answered since this version was written (a refresh follows when due) */
+                new_answers: number;
+                /** @description The newest generation since this version that came out empty, kept as a record */
+                failed_attempt: {
+                    version: number;
+                    created_at: string;
+                    fallback_reason: string | null;
+                } | null;
+            } | null;
+        };
+        HealthReason: {
+            label: string;
+            detail: string | null;
+            quote: string | null;
+            interview_id: string | null;
+            message_id: string | null;
+        };
+        ContactRow: {
+            id: string;
+            external_id: string;
+            name: string | null;
+            email: string | null;
+            role: string | null;
+            opted_out: boolean;
+        };
+        Stakeholder: {
+            name: string | null;
+            role: string | null;
+            /** @enum {string|null} */
+            part: "champion" | "economic_buyer" | null;
+            /** @description "left last month", "new CFO"; null when nothing changed */
+            change: string | null;
+            /** @description They answered an interview themselves */
+            answered: boolean;
+            /** @description The respondents who named them, newest first */
+            mentioned_by: string[];
+            evidence: {
+                signal_id: string;
+                quote: string;
+                interview_id: string;
+                message_id: string;
+            } | null;
+        };
+        TimelineItem: {
+            /** @enum {string} */
+            kind: "event" | "interview" | "signal";
+            id: string;
+            at: string;
+            title: string;
+            detail: string | null;
+            interview_id: string | null;
+        };
+        InvitationCheck: {
+            /**
+             * @description The rule that would hold it back; null when it may go out
+             * @enum {string|null}
+             */
+            blocked_by: "opted_out" | "recontact_window" | "already_asked_guide" | "account_budget" | "quiet_hours" | "csm_touch_backoff" | "no_email" | "no_contact" | "holdout" | null;
+            /** @description False for opt-outs and missing email addresses */
+            can_send_anyway: boolean;
+        };
+        ManualInvitationBlocked: {
+            /**
+             * @description The rule that would hold it back; null when it may go out
+             * @enum {string|null}
+             */
+            blocked_by: "opted_out" | "recontact_window" | "already_asked_guide" | "account_budget" | "quiet_hours" | "csm_touch_backoff" | "no_email" | "no_contact" | "holdout" | null;
+            /** @description False for opt-outs and missing email addresses */
+            can_send_anyway: boolean;
+            /** @enum {string} */
+            outcome: "blocked";
+        };
+        ManualInvited: {
+            /** @enum {string} */
+            outcome: "invited";
+            /**
+             * @description The rule the CSM knowingly overrode
+             * @enum {string|null}
+             */
+            overrode: "opted_out" | "recontact_window" | "already_asked_guide" | "account_budget" | "quiet_hours" | "csm_touch_backoff" | "no_email" | "no_contact" | "holdout" | null;
+            interview: {
+                id: string;
+                /** @enum {string} */
+                status: "invited";
+                /** @description The emailed link (email channel) */
+                url: string | null;
+                expires_at: string;
+            };
+        };
+        InterviewRow: {
+            id: string;
+            status: string;
+            mode: string;
+            channel: string;
+            account_id: string | null;
+            invited_at: string;
+            started_at: string | null;
+            ended_at: string | null;
+            guide_name: string;
+            contact_name: string | null;
+            contact_email: string | null;
+            account_name: string | null;
+            signal_count: number;
+        };
+        Transcript: {
+            interview: {
+                id: string;
+                status: string;
+                mode: string;
+                channel: string;
+                account_id: string | null;
+                invited_at: string;
+                started_at: string | null;
+                ended_at: string | null;
+                guide_name: string;
+                contact_name: string | null;
+                contact_email: string | null;
+                account_name: string | null;
+                signal_count: number;
+                guide_version: number | null;
+                /** @description Set when the retention policy erased the words */
+                transcript_erased_at: string | null;
+                /** @description The language the interview started in; null until it starts */
+                language: string | null;
+            };
+            messages: {
+                id: string;
+                seq: number;
+                /** @enum {string} */
+                role: "interviewer" | "customer";
+                text: string;
+                created_at: string;
+                decision: components["schemas"]["TurnDecision"] | null;
+            }[];
+            signals: components["schemas"]["SignalRow"][];
+        };
+        TurnDecision: {
+            /** @description probe, advance, confirm_stop, close, handoff or opt_out */
+            action: string;
+            topic_index: number;
+            why: string;
+            reason?: string;
+            /**
+             * @description rules: word count and phrases; judgement: the model read the answer and code chose within bounds
+             * @enum {string}
+             */
+            decided_by?: "rules" | "judgement" | "rules_after_failed_judgement";
+            judgement?: {
+                /**
+                 * @description specific: concrete facts or examples; vague: general or noncommittal; off_topic: not about the question
+                 * @enum {string}
+                 */
+                quality: "specific" | "vague" | "off_topic";
+                /** @description The answer says why (the reason behind its claim), or the question needs no reason */
+                reason_reached: boolean;
+                /** @description The answer opened a thread worth exactly one more "why" */
+                worth_probing: boolean;
+                /**
+                 * @description value: what they get out of the product; churn: a reason to leave or cut back; other: anything else
+                 * @enum {string}
+                 */
+                statement: "value" | "churn" | "other";
+                /**
+                 * @description wants_human: asks to talk with a person, or says yes to being put in touch; wants_stop: wants to end this interview; asks_question: asks the interviewer something; confused: does not understand the question
+                 * @enum {string}
+                 */
+                intent: "continue" | "wants_human" | "wants_stop" | "asks_question" | "confused";
+                /**
+                 * @description The language of the answer
+                 * @enum {string}
+                 */
+                language: "en" | "de" | "fr" | "es" | "pt" | "ja";
+            };
+            /** @description Why the judgement was not used (timeout, provider error) */
+            judgement_failure?: string;
+            /** @description Follow-ups asked on the topic so far, this one included, and the topic’s cap */
+            probes?: {
+                used: number;
+                cap: number;
+            };
+            /** @description The model’s reply did something else than decided (or something forbidden) and was replaced */
+            corrected?: string;
+        };
+        SignalRow: {
+            id: string;
+            kind: string;
+            label: string;
+            /** @description The signal's value, shaped by its kind */
+            value: {
+                [key: string]: unknown;
+            };
+            /** @description A CSM changed it; re-extraction keeps it as they left it */
+            corrected: boolean;
+            quote: string;
+            message_id: string;
+            confidence: number;
+            source: string;
+        };
+        Insights: {
+            filters: components["schemas"]["InsightsFilters"];
+            /** @description The 12 trend weeks (Mondays, YYYY-MM-DD), oldest first */
+            weeks: string[];
+            signal_counts: {
+                kind: string;
+                count: number;
+            }[];
+            churn_reasons: {
+                reason: string;
+                label: string;
+                count: number;
+                accounts: number;
+                arr_at_risk_cents: number;
+                quote: string | null;
+                weekly: {
+                    week: string;
+                    signals: number;
+                    arr_at_risk_cents: number;
+                }[];
+            }[];
+            churn_reasons_total: number;
+            feature_requests: {
+                label: string;
+                count: number;
+                accounts: number;
+                arr_cents: number;
+                quote: string | null;
+            }[];
+            expansion: {
+                items: {
+                    account_id: string;
+                    account_name: string;
+                    arr_cents: number | null;
+                    signals: number;
+                    label: string;
+                    /** @description Null once the retention policy erased it */
+                    quote: string | null;
+                    interview_id: string;
+                    at: string;
+                }[];
+                total: number;
+                page: number;
+                page_size: number;
+            };
+        };
+        InsightsFilters: {
+            owner: string | null;
+            plan: string | null;
+            moment: string | null;
+            /** @description YYYY-MM-DD, included */
+            from: string;
+            /** @description YYYY-MM-DD, included */
+            to: string;
         };
         BriefRun: {
             /** Format: uuid */
@@ -4804,6 +6035,77 @@ export interface components {
                 };
                 created_at: string;
             }[];
+        };
+        SavedGuide: {
+            id: string;
+            name: string;
+            moment: string;
+            version: number;
+            template_key: string | null;
+            updated_at: string;
+            version_id: string;
+            created_at: string;
+            body: {
+                name: string;
+                /** @enum {string} */
+                moment: "onboarding" | "health_pulse" | "churn_risk" | "pre_renewal" | "expansion" | "feature_launch";
+                objective: string;
+                /** @default warm, curious, concise; plain words; never salesy */
+                tone: string;
+                /**
+                 * @default respondent
+                 * @enum {string}
+                 */
+                language_policy: "respondent" | "workspace";
+                opening_message: string;
+                closing_message: string;
+                topics: {
+                    /** @description Stable key, used in interview state and signals */
+                    key: string;
+                    /**
+                     * @description open (default): a free answer; rating: a score on `scale`, then one question about the reason
+                     * @enum {string}
+                     */
+                    kind?: "open" | "rating";
+                    /**
+                     * @description rating topics only: nps (0–10), csat (1–5) or ces (1–7, higher is easier)
+                     * @enum {string}
+                     */
+                    scale?: "nps" | "csat" | "ces";
+                    /** @description Asked verbatim in scripted mode; the AI may rephrase */
+                    question: string;
+                    /** @description How the interviewer digs deeper when the answer is thin or interesting */
+                    probing: string;
+                    /** @description Scripted follow-up when an answer is under about 8 words (rating: asked when no score was given) */
+                    follow_up: string;
+                    required: boolean;
+                    /** @description AI mode: at most this many follow-ups on the topic before moving on (default 2) */
+                    max_probes?: number;
+                }[];
+                limits: {
+                    /** @description Customer turns before the interviewer closes */
+                    max_turns: number;
+                    max_minutes: number;
+                };
+                taxonomy: {
+                    churn_reasons: {
+                        key: string;
+                        label: string;
+                        keywords: string[];
+                    }[];
+                    expansion_kinds: {
+                        key: string;
+                        label: string;
+                        keywords: string[];
+                    }[];
+                };
+            };
+        };
+        GuidePreview: {
+            interview_id: string;
+            token: string;
+            guide_version: number;
+            expires_at: string;
         };
     };
     responses: never;

@@ -89,6 +89,16 @@ export type GuideBody = z.infer<typeof guideBodySchema>;
 /** A guide body as sent by API clients: `tone` and `language_policy` may be left out. */
 export type GuideBodyInput = z.input<typeof guideBodySchema>;
 
+/**
+ * A change to a guide: only the fields it changes; the merged body is validated as a whole.
+ * Defaults are unwrapped so that leaving `tone` out keeps the current tone instead of resetting it.
+ */
+export const guidePatchSchema = guideBodySchema.partial().extend({
+  tone: guideBodySchema.shape.tone.unwrap().optional(),
+  language_policy: guideBodySchema.shape.language_policy.unwrap().optional(),
+});
+export type GuidePatch = z.infer<typeof guidePatchSchema>;
+
 /** The scale of a topic that asks for a score, or null for an open question. */
 export function topicScale(topic: Pick<GuideTopic, 'kind' | 'scale'> | undefined) {
   return topic?.kind === 'rating' && topic.scale ? topic.scale : null;

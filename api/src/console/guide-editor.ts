@@ -1,6 +1,6 @@
-import { type GuideBodyInput, guideBodySchema } from '@candor/shared';
+import type { GuidePatch } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
-import { AppError, describeZodError, notFound } from '../app-error';
+import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { getGuide, updateGuide } from '../guides/guide-store';
@@ -11,19 +11,9 @@ import { signLinkToken } from '../widget-auth/tokens';
 /** A preview is a working session, not an invitation: it lapses the same day. */
 const PREVIEW_TTL_MS = 6 * 60 * 60 * 1000;
 
-// Every field may be left out, but unknown ones are refused so a typo never passes silently.
-const patchSchema = guideBodySchema.partial().strict();
-
-/** Validates a partial guide body from the console and stores it as the guide's next version. */
-export async function editGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string, input: unknown) {
+/** Stores a guide's changed fields as its next version (the merged body is validated as a whole). */
+export async function editGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string, patch: GuidePatch) {
   if (!isUuid(id)) throw notFound('Guide');
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new AppError('invalid_request', 'body: expected a JSON object');
-  const parsed = patchSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
-  // Only the fields the editor sent: defaults filled in by parsing must not overwrite saved values.
-  const sent = new Set(Object.keys(input));
-  const patch = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => sent.has(k))) as Partial<GuideBodyInput>;
   return updateGuide(deps.db, ws, id, patch);
 }
 

@@ -1,4 +1,5 @@
 import { momentSchema } from '@candor/shared';
+import type { InsightsFilters } from '@candor/shared/console';
 import { z } from 'zod';
 import { AppError } from '../app-error';
 import { listQuery } from '../http/list-query';
@@ -24,14 +25,6 @@ export const insightsQuery = listQuery({
   expansion_page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type InsightsQuery = z.infer<typeof insightsQuery>;
-
-export type InsightsFilters = {
-  owner: string | null;
-  plan: string | null;
-  moment: string | null;
-  from: string;
-  to: string;
-};
 
 /** The filters with their defaults filled in, and the portfolio scope they select. */
 export function resolveInsightsFilters(

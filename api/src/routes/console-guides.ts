@@ -1,12 +1,21 @@
-import { guideDetailSchema, guideRowSchema } from '@candor/shared/console';
+import {
+  consoleGuidePatchSchema,
+  guideDetailSchema,
+  guidePreviewSchema,
+  guideRowSchema,
+  savedGuideSchema,
+} from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
+import { editGuide, previewGuide } from '../console/guide-editor';
 import { getGuide, listGuides } from '../console/workspace-setup';
-import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { createNewGuide, newGuideBody } from '../guides/new-guide';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 
 const tags = ['Guides'];
+const idParam = z.object({ id: z.string() });
 
-/** Reading guides in the console (creating and editing them is in console-api.ts). */
+/** Guides in the console: any member reads them; admins create, edit and preview them. */
 export function consoleGuideRoutes() {
   const app = createConsoleRouter();
   consoleRoute(
@@ -36,13 +45,66 @@ export function consoleGuideRoutes() {
       tags,
       summary: 'One guide and its versions',
       middleware: signedIn,
-      request: { params: z.object({ id: z.string() }) },
+      request: { params: idParam },
       responses: {
         200: { description: 'The guide', content: { 'application/json': { schema: guideDetailSchema } } },
         ...errorResponses(401, 404),
       },
     }),
     async (c) => c.json(await getGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/guides',
+      tags,
+      summary: 'A new guide: a copy of a built-in template, or a blank to fill in',
+      middleware: adminOnly,
+      request: { body: { content: { 'application/json': { schema: newGuideBody } }, required: true } },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: savedGuideSchema } } },
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await createNewGuide(c.get('deps').db, c.get('ws'), c.req.valid('json')), 201),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'patch',
+      path: '/guides/{id}',
+      tags,
+      summary: "Change a guide's fields: stored as its next version",
+      middleware: adminOnly,
+      request: {
+        params: idParam,
+        body: { content: { 'application/json': { schema: consoleGuidePatchSchema } }, required: true },
+      },
+      responses: {
+        200: { description: 'The new version', content: { 'application/json': { schema: savedGuideSchema } } },
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await editGuide(c.get('deps'), c.get('ws'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/guides/{id}/preview',
+      tags,
+      summary: "Start a preview interview of the guide's current version",
+      description:
+        'A real interview for the workspace’s preview contact, run through the widget endpoints with the token.',
+      middleware: adminOnly,
+      request: { params: idParam },
+      responses: {
+        201: { description: 'Started', content: { 'application/json': { schema: guidePreviewSchema } } },
+        ...errorResponses(401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await previewGuide(c.get('deps'), c.get('ws'), c.req.valid('param').id), 201),
   );
   return app;
 }

@@ -4,10 +4,13 @@ import { sessionAuth } from '../auth/session-auth';
 import type { AppEnv } from '../http/app-env';
 import { createConsoleRouter, noStore } from '../http/console-router';
 import { errorSchema } from '../http/openapi';
-import { consoleApiRoutes } from './console-api';
+import { consoleAccountRoutes } from './console-accounts';
 import { consoleBriefRunRoutes } from './console-brief-runs';
 import { consoleConnectorRoutes } from './console-connectors';
 import { consoleGuideRoutes } from './console-guides';
+import { consoleHomeRoutes } from './console-home';
+import { consoleInsightRoutes } from './console-insights';
+import { consoleInterviewRoutes } from './console-interviews';
 import { consoleOperatingModelRoutes } from './console-operating-model';
 import { consoleOutboxRoutes } from './console-outbox';
 import { consoleRatingRoutes } from './console-ratings';
@@ -20,7 +23,10 @@ import { consoleWebhookRoutes } from './console-webhooks';
 /** The console API's route groups, in the order they are matched. */
 function consoleGroups() {
   return [
-    consoleApiRoutes(),
+    consoleHomeRoutes(),
+    consoleAccountRoutes(),
+    consoleInterviewRoutes(),
+    consoleInsightRoutes(),
     consoleBriefRunRoutes(),
     consoleReviewQueueRoutes(),
     consoleSignalCorrectionRoutes(),

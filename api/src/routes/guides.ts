@@ -1,4 +1,4 @@
-import { guideBodySchema } from '@candor/shared';
+import { guideBodySchema, guidePatchSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
 import { noQuery } from '../http/list-query';
@@ -21,15 +21,7 @@ const guide = summary.extend({ version_id: z.uuid(), created_at: z.string(), bod
 const version = z
   .object({ id: z.uuid(), guide_id: z.uuid(), version: z.number().int(), created_at: z.string(), body })
   .openapi('GuideVersion');
-// A PATCH names only the fields it changes; the merged body is validated as a whole.
-// Defaults are unwrapped so that leaving `tone` out keeps the current tone instead of resetting it.
-const patchBody = guideBodySchema
-  .partial()
-  .extend({
-    tone: guideBodySchema.shape.tone.unwrap().optional(),
-    language_policy: guideBodySchema.shape.language_policy.unwrap().optional(),
-  })
-  .openapi('GuidePatch');
+const patchBody = guidePatchSchema.extend({}).openapi('GuidePatch');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const json = (schema: z.ZodType, description: string) => ({

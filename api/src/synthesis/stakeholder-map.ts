@@ -1,4 +1,6 @@
 import type { SignalValueOf } from '@candor/shared';
+import type { stakeholderSchema } from '@candor/shared/console';
+import type { z } from 'zod';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 
@@ -7,20 +9,8 @@ const DAY = 86_400_000;
 /** What a person is to the renewal: who carries it inside, who signs it. */
 export type DealPart = 'champion' | 'economic_buyer';
 
-/** One person at the account, whether they answered an interview or were only named in one. */
-export type Stakeholder = {
-  name: string | null;
-  role: string | null;
-  part: DealPart | null;
-  /** What changed about them in the customer's words ("left last month", "new CFO"); null when nothing did. */
-  change: string | null;
-  /** They answered an interview themselves. */
-  answered: boolean;
-  /** The respondents who named them ("Ana Ruiz (admin)"), newest first. */
-  mentioned_by: string[];
-  /** The newest words about them: the signal, its quote and where it was said. */
-  evidence: { signal_id: string; quote: string; interview_id: string; message_id: string } | null;
-};
+/** One person at the account, whether they answered an interview or were only named in one (the console's shape). */
+export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
 const economicBuyer = /\b(?:ceo|cfo|coo|founder|owner|procurement|finance|economic buyer|vp|vice president|head of)\b/i;
 

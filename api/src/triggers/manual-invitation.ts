@@ -1,5 +1,6 @@
 import type { SkipReason } from '@candor/shared';
-import { z } from 'zod';
+import type { manualInvitationBodySchema } from '@candor/shared/console';
+import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
@@ -11,12 +12,7 @@ import { loadFatigueContext } from './fatigue-context';
 import { scheduleInvitationEmail } from './invitation-email';
 import { loadInvitationSettings } from './workspace-settings';
 
-export const manualInvitationQuery = z.object({ guide_id: z.uuid(), channel: z.enum(['in_app', 'email']) });
-export const manualInvitationBody = manualInvitationQuery.extend({
-  /** The CSM saw which fatigue rule holds this invitation back and sends it anyway. */
-  send_anyway: z.boolean().default(false),
-});
-export type ManualInvitationInput = z.infer<typeof manualInvitationBody>;
+export type ManualInvitationInput = z.infer<typeof manualInvitationBodySchema>;
 
 /** Rules no one overrides: an opt-out is the customer's choice, and an email needs an address. */
 const hardStops: readonly SkipReason[] = ['opted_out', 'no_email', 'no_contact'];

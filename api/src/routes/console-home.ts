@@ -1,0 +1,29 @@
+import { homeSchema } from '@candor/shared/console';
+import { createRoute } from '@hono/zod-openapi';
+import { getHome } from '../console/home';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+
+/** The console's Home page under /console/api/home. */
+export function consoleHomeRoutes() {
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/home',
+      tags: ['Home'],
+      summary: "The member's KPIs, open review items and latest weekly briefing",
+      description: 'A CSM sees their own book; an admin the whole team, with a breakdown per CSM.',
+      middleware: signedIn,
+      responses: {
+        200: { description: 'The Home page', content: { 'application/json': { schema: homeSchema } } },
+        ...errorResponses(401),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      return c.json(await getHome(deps.db, c.get('ws'), c.get('member'), deps.now()), 200);
+    },
+  );
+  return app;
+}

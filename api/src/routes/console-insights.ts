@@ -1,0 +1,31 @@
+import { insightsSchema } from '@candor/shared/console';
+import { createRoute } from '@hono/zod-openapi';
+import { getInsights } from '../console/insights';
+import { insightsQuery } from '../console/insights-filter';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+
+/** The Insights page under /console/api/insights (its ratings section is console-ratings.ts). */
+export function consoleInsightRoutes() {
+  const app = createConsoleRouter();
+  consoleRoute(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/insights',
+      tags: ['Insights'],
+      summary: 'Signals by kind, churn reasons and their trend, feature requests and the expansion pipeline',
+      description: 'For an owner, plan, moment and range of UTC days (default: the last 12 weeks).',
+      middleware: signedIn,
+      request: { query: insightsQuery },
+      responses: {
+        200: { description: 'The Insights page', content: { 'application/json': { schema: insightsSchema } } },
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      return c.json(await getInsights(deps.db, c.get('ws'), c.req.valid('query'), deps.now()), 200);
+    },
+  );
+  return app;
+}
