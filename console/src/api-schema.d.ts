@@ -4830,10 +4830,10 @@ export interface components {
             why: string;
             reason?: string;
             /**
-             * @description rules: word count and phrases; judgement: the model read the answer and code chose within bounds
+             * @description rules: word count and phrases; judgement: the model read the answer and code chose within bounds; forced: the bounds left one move whatever the answer, so no judgement was asked; reply_tag: on such a turn the reply read a wish for a person, a stop or a question
              * @enum {string}
              */
-            decided_by?: "rules" | "judgement" | "rules_after_failed_judgement";
+            decided_by?: "rules" | "judgement" | "rules_after_failed_judgement" | "forced" | "reply_tag";
             judgement?: {
                 /**
                  * @description specific: concrete facts or examples; vague: general or noncommittal; off_topic: not about the question

@@ -40,7 +40,7 @@ export async function getJson<T>(path: string): Promise<T> {
 }
 
 /** Builds a query string from the defined, non-empty values only. */
-export function query(params: Record<string, string | number | undefined | null>): string {
+function query(params: Record<string, string | number | undefined | null>): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   const s = qs.toString();
@@ -82,6 +82,12 @@ type Json<T> = T extends { content: { 'application/json': infer B } } ? B : neve
 export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = Json<
   NonNullable<paths[P][M] extends { requestBody?: infer B } ? B : never>
 >;
+/** The query string a route takes, e.g. `Query<'/accounts', 'get'>`. */
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
 /** The JSON a route answers with when it succeeds. */
 export type ResponseBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: infer R;

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
-import type { BriefSection } from '../api-types';
+import type { Schemas } from '../api';
+
+type BriefSection = Schemas['BriefSection'];
 
 /** A brief's sections; every claim links to the message it quotes, unless its person was erased. */
 export function Brief({ sections }: { sections: BriefSection[] }) {

@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
-import type { DetractorReason, RatingFigures } from '../api-types';
+import type { Schemas } from '../api';
 import { formatDay, humanize } from './format';
+
+type RatingFigures = Schemas['RatingReport']['overall'][number];
+type DetractorReason = Schemas['RatingReport']['detractor_reasons'][number];
 
 const scaleNames: Record<RatingFigures['scale'], string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { getJson } from '../../api';
-import type { AccountDetail, TimelineItem } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { HealthBadge } from '../../components/badges';
 import { Brief } from '../../components/brief';
 import {
@@ -24,7 +23,10 @@ import { StakeholderMap } from './stakeholder-map';
 /** One account: health and why, stakeholders and contacts, what happened, and the renewal brief. */
 export default function AccountPage() {
   const { id = '' } = useParams();
-  const account = useQuery({ queryKey: ['account', id], queryFn: () => getJson<AccountDetail>(`/accounts/${id}`) });
+  const account = useQuery({
+    queryKey: ['account', id],
+    queryFn: () => read(api.GET('/accounts/{id}', { params: { path: { id } } })),
+  });
   return (
     <QueryView query={account}>
       {({ account: a, contacts, stakeholders, timeline, usage, brief, ratings }) => (
@@ -144,7 +146,7 @@ export default function AccountPage() {
 }
 
 /** Which version this is and how it was written: by the model (and which prompt) or by rules. */
-function BriefMeta({ brief }: { brief: NonNullable<AccountDetail['brief']> }) {
+function BriefMeta({ brief }: { brief: NonNullable<Schemas['AccountDetail']['brief']> }) {
   const how =
     brief.mode === 'ai'
       ? `Written by AI${brief.model ? ` (${brief.model}, prompt ${brief.prompt_version})` : ''}`
@@ -174,7 +176,7 @@ function BriefMeta({ brief }: { brief: NonNullable<AccountDetail['brief']> }) {
 
 const kindLabel = { event: 'Event', interview: 'Interview', signal: 'Signal' } as const;
 
-function TimelineRow({ item }: { item: TimelineItem }) {
+function TimelineRow({ item }: { item: Schemas['TimelineItem'] }) {
   const title = item.interview_id ? <Link to={`/interviews/${item.interview_id}`}>{item.title}</Link> : item.title;
   return (
     <li>
@@ -200,7 +202,7 @@ const filters = [
 ] as const;
 
 /** What happened on the account; conversations first, usage events one click away. */
-function Timeline({ items }: { items: TimelineItem[] }) {
+function Timeline({ items }: { items: Schemas['TimelineItem'][] }) {
   const hasConversations = items.some((i) => i.kind !== 'event');
   const [filter, setFilter] = useState<(typeof filters)[number]['key']>(hasConversations ? 'conversations' : 'all');
   const kinds: readonly string[] = filters.find((f) => f.key === filter)!.kinds;

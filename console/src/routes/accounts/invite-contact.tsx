@@ -1,15 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { api, getJson, query, read, sendJson } from '../../api';
-import type { ContactRow } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 
 type Channel = 'in_app' | 'email';
-type Check = { blocked_by: string | null; can_send_anyway: boolean };
-type Outcome =
-  | { outcome: 'invited'; overrode: string | null; interview: { id: string; url: string | null } }
-  | ({ outcome: 'blocked' } & Check);
+type ContactRow = Schemas['ContactRow'];
+type Invited = Schemas['ManualInvited'];
 
 /** The fatigue rules in a CSM's words (the workspace's numbers are in Settings). */
 const ruleText: Record<string, string> = {
@@ -31,7 +28,7 @@ const ruleText: Record<string, string> = {
  */
 export function InviteContact({ contact }: { contact: ContactRow }) {
   const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState<Extract<Outcome, { outcome: 'invited' }> | null>(null);
+  const [sent, setSent] = useState<Invited | null>(null);
   const label = contact.name ?? contact.email ?? contact.external_id;
   if (contact.opted_out) return null;
   return (
@@ -74,7 +71,7 @@ function InviteDialog({
   contact: ContactRow;
   label: string;
   onClose: () => void;
-  onSent: (outcome: Extract<Outcome, { outcome: 'invited' }>) => void;
+  onSent: (outcome: Invited) => void;
 }) {
   const ids = useId();
   const queryClient = useQueryClient();
@@ -89,18 +86,23 @@ function InviteDialog({
   const check = useQuery({
     queryKey: ['invitation-check', contact.id, chosenGuide, channel],
     queryFn: () =>
-      getJson<Check>(`/contacts/${contact.id}/invitation-check${query({ guide_id: chosenGuide, channel })}`),
+      read(
+        api.GET('/contacts/{id}/invitation-check', {
+          params: { path: { id: contact.id }, query: { guide_id: chosenGuide, channel } },
+        }),
+      ),
     enabled: chosenGuide !== '',
     // The rules depend on invitations just sent: never answer from an earlier check.
     gcTime: 0,
   });
   const send = useMutation({
     mutationFn: (sendAnyway: boolean) =>
-      sendJson<Outcome>('POST', `/contacts/${contact.id}/invitations`, {
-        guide_id: chosenGuide,
-        channel,
-        send_anyway: sendAnyway,
-      }),
+      read(
+        api.POST('/contacts/{id}/invitations', {
+          params: { path: { id: contact.id } },
+          body: { guide_id: chosenGuide, channel, send_anyway: sendAnyway },
+        }),
+      ),
     onSuccess: (outcome) => {
       if (outcome.outcome === 'invited') {
         queryClient.removeQueries({ queryKey: ['invitation-check', contact.id] });

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import type { Stakeholder } from '../../api-types';
+import type { Schemas } from '../../api';
 
 const partLabel = { champion: 'Champion', economic_buyer: 'Economic buyer' } as const;
 
 /** Everyone the account's interviews speak of — who answered and who they named — with what changed. */
-export function StakeholderMap({ people }: { people: Stakeholder[] }) {
+export function StakeholderMap({ people }: { people: Schemas['Stakeholder'][] }) {
   return (
     <section className="card" aria-labelledby="stakeholders-h">
       <h2 id="stakeholders-h">Stakeholders ({people.length})</h2>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { ApiError, sendJson } from '../../api';
+import { ApiError, api, type RequestBody, read } from '../../api';
 import {
   freshTopicKey,
   type GuideDraft,
@@ -11,8 +11,6 @@ import {
   toPatch,
   topicAnswers,
 } from './guide-form';
-
-type Saved = { version: number };
 
 function Field({
   label,
@@ -180,7 +178,14 @@ export function GuideEditor({
   const [draft, setDraft] = useState<GuideDraft>(() => toDraft(definition));
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (d: GuideDraft) => sendJson<Saved>('PATCH', `/guides/${guideId}`, toPatch(d)),
+    mutationFn: (d: GuideDraft) =>
+      read(
+        api.PATCH('/guides/{id}', {
+          params: { path: { id: guideId } },
+          // The draft keeps what was typed (a number field may hold text): the server names the field at fault.
+          body: toPatch(d) as RequestBody<'/guides/{id}', 'patch'>,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['guide', guideId] }),
   });
   const set = <K extends keyof GuideDraft>(key: K, value: GuideDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));

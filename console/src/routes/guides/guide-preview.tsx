@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { ApiError, sendJson } from '../../api';
+import { ApiError, api, read } from '../../api';
 import { type ChatMessage, type Preview, sendPreviewMessage, startPreview } from './preview-stream';
 
 const closed = new Set(['completed', 'abandoned', 'expired', 'declined']);
@@ -25,7 +25,7 @@ export function GuidePreview({ guideId }: { guideId: string }) {
     setMessages([]);
     setStreaming(null);
     try {
-      const p = await sendJson<Preview>('POST', `/guides/${guideId}/preview`);
+      const p = await read(api.POST('/guides/{id}/preview', { params: { path: { id: guideId } } }));
       const started = await startPreview(p);
       setPreview(p);
       setMessages(started.messages);

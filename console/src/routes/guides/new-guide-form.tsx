@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, sendJson } from '../../api';
+import { ApiError, api, type RequestBody, read } from '../../api';
+
+type Template = NonNullable<RequestBody<'/guides', 'post'>['template']>;
 
 /** The built-in templates (api/src/guides/templates) and a blank start. */
-const starts = [
+const starts: { key: Template; label: string }[] = [
   { key: 'blank', label: 'Blank' },
   { key: 'onboarding', label: 'Onboarding intake' },
   { key: 'health_pulse', label: 'Health pulse' },
@@ -20,9 +22,9 @@ export function NewGuideForm({ onCancel }: { onCancel: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [template, setTemplate] = useState('blank');
+  const [template, setTemplate] = useState<Template>('blank');
   const create = useMutation({
-    mutationFn: () => sendJson<{ id: string }>('POST', '/guides', { name, template }),
+    mutationFn: () => read(api.POST('/guides', { body: { name, template } })),
     onSuccess: (guide) => {
       queryClient.invalidateQueries({ queryKey: ['guides'] });
       navigate(`/guides/${guide.id}`);
@@ -55,7 +57,7 @@ export function NewGuideForm({ onCancel }: { onCancel: () => void }) {
       </div>
       <div className="field">
         <label htmlFor={`${ids}-template`}>Start from</label>
-        <select id={`${ids}-template`} value={template} onChange={(e) => setTemplate(e.target.value)}>
+        <select id={`${ids}-template`} value={template} onChange={(e) => setTemplate(e.target.value as Template)}>
           {starts.map((s) => (
             <option key={s.key} value={s.key}>
               {s.label}

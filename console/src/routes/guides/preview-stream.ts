@@ -1,8 +1,10 @@
 import { sseDecoder } from '@candor/shared/sse';
+import type { Schemas } from '../../api';
 
 /** One message of the preview chat, as the widget endpoints return it. */
 export type ChatMessage = { id: string; role: 'interviewer' | 'customer'; text: string };
-export type Preview = { interview_id: string; token: string; guide_version: number };
+/** A preview interview of a guide and the link token to run it with. */
+export type Preview = Schemas['GuidePreview'];
 
 async function widgetFetch(path: string, token: string, body?: unknown) {
   const res = await fetch(`/v1/widget/interviews/${path}`, {

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { getJson } from '../../api';
-import type { HomeData } from '../../api-types';
+import { api, read } from '../../api';
 import { Brief } from '../../components/brief';
 import { formatDateTime, formatMoneyCompact, formatPercent } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
@@ -20,7 +19,7 @@ const formatDay = (day: string) =>
 /** The CSM's start page: the numbers that matter, the briefing, and what needs a decision. */
 export default function HomePage() {
   const { member } = useMe();
-  const home = useQuery({ queryKey: ['home'], queryFn: () => getJson<HomeData>('/home') });
+  const home = useQuery({ queryKey: ['home'], queryFn: () => read(api.GET('/home')) });
   const first = (member.name ?? member.email).split(/[\s@]/)[0];
   return (
     <>

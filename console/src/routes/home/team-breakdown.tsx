@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { HomeData } from '../../api-types';
+import type { Schemas } from '../../api';
 import { formatMoneyCompact } from '../../components/format';
 
 /** An admin's view of the team: each CSM's book, what is at risk in it and what is waiting on them. */
-export function TeamBreakdown({ team }: { team: NonNullable<HomeData['team']> }) {
+export function TeamBreakdown({ team }: { team: NonNullable<Schemas['Home']['team']> }) {
   return (
     <section className="card" aria-labelledby="team-h" style={{ marginBottom: 16 }}>
       <h2 id="team-h">The team</h2>

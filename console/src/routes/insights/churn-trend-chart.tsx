@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Insights } from '../../api-types';
+import type { Schemas } from '../../api';
 import { formatMoneyCompact } from '../../components/format';
 
 /** Reasons drawn one colour each; the rest are summed as "Other reasons". */
@@ -13,7 +13,13 @@ const weekLabel = (week: string) =>
   );
 
 /** ARR at risk per churn reason, week by week over the 12 trend weeks (stacked bars). */
-export default function ChurnTrendChart({ weeks, reasons }: { weeks: string[]; reasons: Insights['churn_reasons'] }) {
+export default function ChurnTrendChart({
+  weeks,
+  reasons,
+}: {
+  weeks: string[];
+  reasons: Schemas['Insights']['churn_reasons'];
+}) {
   const drawn = reasons.slice(0, DRAWN);
   const rest = reasons.slice(DRAWN);
   const data = weeks.map((week, i) => {

@@ -1,10 +1,16 @@
 import { Link } from 'react-router';
-import type { Insights } from '../../api-types';
+import type { Schemas } from '../../api';
 import { formatDay, formatMoney } from '../../components/format';
 import { Pager } from '../../components/pager';
 
 /** The expansion pipeline, one row per account, largest ARR first, paged on the server. */
-export function ExpansionPipeline({ pipeline, go }: { pipeline: Insights['expansion']; go: (page: number) => void }) {
+export function ExpansionPipeline({
+  pipeline,
+  go,
+}: {
+  pipeline: Schemas['Insights']['expansion'];
+  go: (page: number) => void;
+}) {
   if (pipeline.total === 0) return <p className="meta">No expansion intent heard in this range.</p>;
   return (
     <div className="table-wrap">

@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../api';
-import type { InsightsFilters } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { humanize } from '../../components/format';
 import { useUrlFilters } from '../../components/use-url-filters';
 
 const MOMENTS = ['onboarding', 'health_pulse', 'churn_risk', 'pre_renewal', 'expansion', 'feature_launch'];
 const KEYS = ['owner', 'plan', 'moment', 'from', 'to'] as const;
-type Facets = { owners: string[]; plans: string[] };
 
 /**
  * The Insights filters as they stand in the URL (so a reload or a shared link keeps them),
@@ -26,9 +24,9 @@ export function InsightsFilterBar({
   applied,
 }: {
   filters: ReturnType<typeof useInsightsFilters>;
-  applied: InsightsFilters | undefined;
+  applied: Schemas['InsightsFilters'] | undefined;
 }) {
-  const facets = useQuery({ queryKey: ['accounts', 'facets'], queryFn: () => getJson<Facets>('/accounts/facets') });
+  const facets = useQuery({ queryKey: ['accounts', 'facets'], queryFn: () => read(api.GET('/accounts/facets')) });
   const { values, update } = filters;
   return (
     <search className="toolbar" aria-label="Filter insights">

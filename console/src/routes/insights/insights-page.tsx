@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { getJson, query } from '../../api';
-import type { Insights } from '../../api-types';
+import { api, type Query, read } from '../../api';
 import { formatDay, formatMoneyCompact, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { Empty, QueryView } from '../../components/states';
@@ -19,7 +18,7 @@ export default function InsightsPage() {
   const params = { ...filters.values, expansion_page: filters.page > 1 ? filters.page : undefined };
   const insights = useQuery({
     queryKey: ['insights', params],
-    queryFn: () => getJson<Insights>(`/insights${query(params)}`),
+    queryFn: () => read(api.GET('/insights', { params: { query: params as Query<'/insights', 'get'> } })),
     placeholderData: keepPreviousData,
   });
   const range = insights.data?.filters;

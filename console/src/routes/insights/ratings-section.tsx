@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, read } from '../../api';
-import type { RatingFigures } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { formatDay, humanize } from '../../components/format';
 import { DetractorReasons, RatingHeadlines, ratingHeadline } from '../../components/ratings';
 import { QueryView } from '../../components/states';
 
-const scaleTitles: Record<RatingFigures['scale'], string> = {
+type Scale = Schemas['RatingReport']['overall'][number]['scale'];
+
+const scaleTitles: Record<Scale, string> = {
   nps: 'NPS per week',
   csat: 'CSAT per week (average, 1–5)',
   ces: 'CES per week (average, 1–7, higher is easier)',
 };
 // NPS runs −100…100; the averages run over their own scale.
-const domains: Record<RatingFigures['scale'], [number, number]> = { nps: [-100, 100], csat: [1, 5], ces: [1, 7] };
+const domains: Record<Scale, [number, number]> = { nps: [-100, 100], csat: [1, 5], ces: [1, 7] };
 
 /** Scores from rating topics: headline per scale, weekly trend, per moment and account, and why the low ones. */
 export function RatingsSection() {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import type { Schemas } from '../../api';
 import { api, type RequestBody, read } from '../../api';
-import type { SignalRow } from '../../api-types';
 import { humanize } from '../../components/format';
 
 type Correction = RequestBody<'/signals/{id}/corrections', 'post'>;
@@ -65,7 +65,7 @@ function toValue(kind: string, draft: Record<string, string | boolean>): Record<
 }
 
 /** "Correct…" on a signal: change its kind or value, or dismiss it. */
-export function CorrectSignal({ signal, interviewId }: { signal: SignalRow; interviewId: string }) {
+export function CorrectSignal({ signal, interviewId }: { signal: Schemas['SignalRow']; interviewId: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState(signal.kind);

@@ -1,4 +1,6 @@
-import type { TurnDecision } from '../../api-types';
+import type { Schemas } from '../../api';
+
+type TurnDecision = Schemas['TurnDecision'];
 
 const actions: Record<string, string> = {
   probe: 'Probed',

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { getJson, query } from '../../api';
-import type { InterviewRow, Paged } from '../../api-types';
+import { api, type Query, read } from '../../api';
 import { ModeBadge, StatusBadge } from '../../components/badges';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
@@ -18,7 +17,7 @@ export default function InterviewsPage() {
   const page = Number(params.get('page') ?? '1') || 1;
   const list = useQuery({
     queryKey: ['interviews', { status, page }],
-    queryFn: () => getJson<Paged<InterviewRow>>(`/interviews${query({ status, page })}`),
+    queryFn: () => read(api.GET('/interviews', { params: { query: { status, page } as Query<'/interviews', 'get'> } })),
     placeholderData: keepPreviousData,
   });
   const set = (k: string, v: string) => update({ [k]: v });

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { getJson } from '../../api';
-import type { SignalRow, Transcript } from '../../api-types';
+import { api, read, type Schemas } from '../../api';
 import { ModeBadge, StatusBadge } from '../../components/badges';
 import { formatDateTime, humanize } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
@@ -23,7 +22,10 @@ const languageName = (code: string) => {
 export default function TranscriptPage() {
   const { id = '' } = useParams();
   const { hash } = useLocation();
-  const transcript = useQuery({ queryKey: ['interview', id], queryFn: () => getJson<Transcript>(`/interviews/${id}`) });
+  const transcript = useQuery({
+    queryKey: ['interview', id],
+    queryFn: () => read(api.GET('/interviews/{id}', { params: { path: { id } } })),
+  });
 
   // A citation link (#m-<message id>) lands on the quoted message once it has rendered.
   useEffect(() => {
@@ -36,7 +38,7 @@ export default function TranscriptPage() {
   return (
     <QueryView query={transcript}>
       {({ interview: iv, messages, signals }) => {
-        const byMessage = new Map<string, SignalRow[]>();
+        const byMessage = new Map<string, Schemas['SignalRow'][]>();
         for (const s of signals) byMessage.set(s.message_id, [...(byMessage.get(s.message_id) ?? []), s]);
         return (
           <>
