@@ -6,7 +6,7 @@ import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { zonedInstant } from '../synthesis/briefing-week';
+import { zonedInstant } from '../time/zoned-time';
 import { memberActor, recordAudit } from '../workspaces/audit';
 import { isOpenAt, reviewItemRows } from './review-queue';
 

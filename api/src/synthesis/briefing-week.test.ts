@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { briefingWeek, weekdayName, zonedInstant } from './briefing-week';
+import { zonedInstant } from '../time/zoned-time';
+import { briefingWeek, weekdayName } from './briefing-week';
 
 describe('briefingWeek', () => {
   it('covers the next Monday to Friday on a Sunday', () => {

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { type BriefingWeek, briefingWeek, weekdayName, zonedInstant } from './briefing-week';
+import { zonedInstant } from '../time/zoned-time';
+import { type BriefingWeek, briefingWeek, weekdayName } from './briefing-week';
 import { listReleases, releaseMatchesRequest } from './releases';
 
 const DAY = 86_400_000;
