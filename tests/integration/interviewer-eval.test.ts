@@ -171,10 +171,12 @@ describe(`the interviewer eval through the app with a stub model (${databaseKind
       }
     }
     expect(overall(scores).surfacedRate).toBeGreaterThanOrEqual(0.8);
-    // The stub judges answers and tags its replies, so the judged path decides nearly every
-    // reply (clear words such as "please stop" act without it), and no reply is replaced.
+    // The stub judges answers and tags its replies, so the model's path decides nearly every
+    // reply: judged, or forced by the guide's bounds and read from the reply's tag (clear
+    // words such as "please stop" act without either). No reply is replaced.
     const { decisions } = overall(scores);
-    expect(decisions.judged / decisions.total).toBeGreaterThan(0.9);
+    expect(decisions.forced).toBeGreaterThan(0);
+    expect((decisions.judged + decisions.forced) / decisions.total).toBeGreaterThan(0.9);
     expect(decisions.corrected).toBe(0);
   });
 
