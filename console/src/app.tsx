@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
-import { ApiError, getJson } from './api';
-import type { Me } from './api-types';
+import { ApiError, api, read } from './api';
 import { Layout } from './components/layout';
 import { PageBoundary } from './components/page-boundary';
 import { ErrorState, Loading } from './components/states';
@@ -25,7 +24,7 @@ const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 
 /** The signed-in app: who I am first, then the shell and the page. */
 export function App() {
-  const me = useQuery({ queryKey: ['me'], queryFn: () => getJson<Me>('/me'), retry: false });
+  const me = useQuery({ queryKey: ['me'], queryFn: () => read(api.GET('/me')), retry: false });
   const { pathname } = useLocation();
   if (me.isPending) return <Loading label="Opening Candor…" full />;
   if (me.isError) {

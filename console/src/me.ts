@@ -1,5 +1,8 @@
 import { createContext, use } from 'react';
-import type { Me } from './api-types';
+import type { Schemas } from './api';
+
+/** The signed-in member and their workspace (`GET /me`). */
+export type Me = Schemas['ConsoleMe'];
 
 export const MeContext = createContext<Me | null>(null);
 

@@ -15,6 +15,7 @@ import { consoleOperatingModelRoutes } from './console-operating-model';
 import { consoleOutboxRoutes } from './console-outbox';
 import { consoleRatingRoutes } from './console-ratings';
 import { consoleReviewQueueRoutes } from './console-review-queue';
+import { consoleSessionContract } from './console-session';
 import { consoleSettingsRoutes } from './console-settings';
 import { consoleSignalCorrectionRoutes } from './console-signal-corrections';
 import { consoleTriggerRoutes } from './console-triggers';
@@ -50,6 +51,7 @@ export function consoleOpenApiDocument() {
   // The one Error of every error answer (errorResponse() refers to it), as in /openapi.json.
   doc.openAPIRegistry.register('Error', errorSchema);
   for (const group of consoleGroups()) if (group instanceof OpenAPIHono) doc.route('/', group);
+  for (const route of consoleSessionContract()) doc.openAPIRegistry.registerPath(route);
   return doc.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

@@ -27,6 +27,42 @@ const errors = {
   401: errorResponse('Signed out'),
 };
 
+// The public document names the session scheme; the console's own document says it once, in its description.
+const meRoute = (base: string, secured = true) =>
+  createRoute({
+    method: 'get',
+    path: `${base}/me`,
+    tags: ['Console'],
+    summary: 'The signed-in member and their workspace',
+    ...(secured ? { security } : {}),
+    responses: {
+      200: { description: 'Signed in', content: { 'application/json': { schema: meSchema } } },
+      ...errors,
+    },
+  });
+
+const signOutRoute = (base: string, secured = true) =>
+  createRoute({
+    method: 'post',
+    path: `${base}/sign-out`,
+    tags: ['Console'],
+    summary: 'End this session',
+    description: 'Deletes the session and clears its cookie. Signing out when already signed out also succeeds.',
+    ...(secured ? { security } : {}),
+    responses: {
+      200: {
+        description: 'Signed out',
+        content: { 'application/json': { schema: z.object({ signed_out: z.literal(true) }) } },
+      },
+    },
+  });
+
+/**
+ * The session routes as the console's own document lists them (relative to /console/api):
+ * served here, in the public document, they are also part of the console's contract.
+ */
+export const consoleSessionContract = () => [meRoute('', false), signOutRoute('', false)];
+
 /** The console's own session endpoints: who am I, sign out, and the member list (admins). */
 export function consoleSessionRoutes() {
   const app = createRouter();
@@ -39,52 +75,23 @@ export function consoleSessionRoutes() {
   });
 
   app.use('/console/api/me', sessionAuth);
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/console/api/me',
-      tags: ['Console'],
-      summary: 'The signed-in member and their workspace',
-      security,
-      responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: meSchema } } },
-        ...errors,
-      },
-    }),
-    async (c) => {
-      const ws = c.get('ws');
-      const workspace = await c
-        .get('deps')
-        .db.selectFrom('workspaces')
-        .select(['id', 'name'])
-        .where('id', '=', ws.id)
-        .executeTakeFirstOrThrow();
-      return c.json({ member: c.get('member'), workspace }, 200);
-    },
-  );
+  app.openapi(meRoute('/console/api'), async (c) => {
+    const ws = c.get('ws');
+    const workspace = await c
+      .get('deps')
+      .db.selectFrom('workspaces')
+      .select(['id', 'name'])
+      .where('id', '=', ws.id)
+      .executeTakeFirstOrThrow();
+    return c.json({ member: c.get('member'), workspace }, 200);
+  });
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/console/api/sign-out',
-      tags: ['Console'],
-      summary: 'End this session',
-      description: 'Deletes the session and clears its cookie. Signing out when already signed out also succeeds.',
-      security,
-      responses: {
-        200: {
-          description: 'Signed out',
-          content: { 'application/json': { schema: z.object({ signed_out: z.literal(true) }) } },
-        },
-      },
-    }),
-    async (c) => {
-      for (const cookie of await signOut(c.get('deps'), c.req.raw.headers))
-        c.header('Set-Cookie', cookie, { append: true });
-      c.header('Cache-Control', 'no-store');
-      return c.json({ signed_out: true as const }, 200);
-    },
-  );
+  app.openapi(signOutRoute('/console/api'), async (c) => {
+    for (const cookie of await signOut(c.get('deps'), c.req.raw.headers))
+      c.header('Set-Cookie', cookie, { append: true });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ signed_out: true as const }, 200);
+  });
 
   app.use('/console/api/members', sessionAuth, requireRole('admin'));
   app.openapi(

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sendJson } from '../api';
+import { api, read } from '../api';
 
 /** Ends the session on the server (cookie cleared there), then leaves for the sign-in page. */
 export function SignOutButton() {
@@ -15,7 +15,7 @@ export function SignOutButton() {
         setBusy(true);
         setFailed(false);
         try {
-          await sendJson<{ signed_out: true }>('POST', '/sign-out');
+          await read(api.POST('/sign-out'));
           window.location.assign('/login?reason=signed_out');
         } catch {
           setFailed(true);

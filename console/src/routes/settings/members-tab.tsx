@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, read, type Schemas } from '../../api';
-import type { Role } from '../../api-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDay } from '../../components/format';
 import { QueryView } from '../../components/states';
 import { ActionError } from './secret-parts';
 
 type MemberRow = Schemas['MemberRow'];
+type Role = Schemas['Role'];
 
 const roleLabel: Record<Role, string> = { admin: 'Admin', csm: 'CSM' };
 
