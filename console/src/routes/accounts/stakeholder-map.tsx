@@ -16,8 +16,19 @@ export function StakeholderMap({ people }: { people: Schemas['Stakeholder'][] })
             // biome-ignore lint/suspicious/noArrayIndexKey: people have no id; the list is rebuilt whole
             <li key={i}>
               <strong>{p.name ?? `Their ${p.role ?? 'contact'}`}</strong>
-              {p.part ? <span className="pill pill-info"> {partLabel[p.part]}</span> : null}
-              {p.change ? <span className="pill pill-warn"> {p.change}</span> : null}
+              {/* The space goes between the name and each pill, not inside the pill's padding. */}
+              {p.part ? (
+                <>
+                  {' '}
+                  <span className="pill pill-info">{partLabel[p.part]}</span>
+                </>
+              ) : null}
+              {p.change ? (
+                <>
+                  {' '}
+                  <span className="pill pill-warn">{p.change}</span>
+                </>
+              ) : null}
               <div className="meta">
                 {[p.name ? p.role : null, p.answered ? 'answered an interview' : null, mentionedBy(p.mentioned_by)]
                   .filter(Boolean)
