@@ -11,15 +11,11 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { getAccountDetail } from '../console/account-detail';
 import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
-import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 import { checkManualInvitation, sendManualInvitation } from '../triggers/manual-invitation';
 
 const idParam = z.object({ id: z.string() });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** The accounts table and the account page under /console/api, and inviting one of an account's contacts. */
 export function consoleAccountRoutes() {

@@ -16,16 +16,12 @@ import {
   syncConnectorNow,
   testConnector,
 } from '../console/settings-connectors';
-import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 
 const tags = ['Settings'];
 // Any string, so that an unknown kind is a 404 (no such connector) rather than a 400.
 const kindParam = z.object({ kind: z.string().openapi({ example: 'hubspot' }) });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** The Settings page's connectors (Slack, HubSpot, Salesforce) under /console/api/settings/connectors: admins only. */
 export function consoleConnectorRoutes() {

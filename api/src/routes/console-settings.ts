@@ -20,7 +20,7 @@ import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '
 import { getModelSettings } from '../console/model-settings';
 import { getSettingsOverview } from '../console/settings-overview';
 import type { AppEnv } from '../http/app-env';
-import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 import { applyRateLimits } from '../http/rate-limits';
 import {
@@ -34,13 +34,6 @@ import { updateWorkspaceSettings } from '../workspaces/workspace-settings';
 
 const tags = ['Settings'];
 const idParam = z.object({ id: z.string() });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 /** Destructive actions say so in the body (`{"confirm": true}`), so a stray request changes nothing. */
 const confirmed = body(confirmBodySchema);
 const actor = (c: Context<AppEnv>) => memberActor(c.get('member').id);

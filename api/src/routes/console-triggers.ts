@@ -9,7 +9,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { listTriggers } from '../console/workspace-setup';
-import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { funnelWindow } from '../triggers/funnel';
@@ -18,10 +18,6 @@ import { createTrigger, deleteTrigger, getTrigger, updateTrigger } from '../trig
 
 const idParam = z.object({ id: z.string() });
 const tags = ['Triggers'];
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /**
  * The console's trigger list and editing under /console/api/triggers (session cookie;

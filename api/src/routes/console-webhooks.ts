@@ -18,18 +18,11 @@ import {
   updateWebhook,
   webhookDeliveries,
 } from '../console/settings-webhooks';
-import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
 import { noQuery } from '../http/list-query';
 
 const tags = ['Settings'];
 const idParam = z.object({ id: z.string() });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 /** The Settings page's webhook endpoints under /console/api/settings/webhooks: admins only. */
 export function consoleWebhookRoutes() {
