@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import type { MiddlewareHandler } from 'hono/types';
 import type { ZodType } from 'zod';
 import { requireRole, sessionAuth } from '../auth/session-auth';
-import { readJsonBody } from '../console/read-query';
 import type { AppEnv } from './app-env';
 import { createRouter, errorResponse } from './openapi';
+import { readJsonBody } from './read-json-body';
 
 /**
  * One group of console routes: declared with `createRoute` (paths relative to /console/api,

@@ -2,13 +2,6 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError, describeZodError } from '../app-error';
 
-/** Parses a console request's query string; bad input is a 400 naming the field. */
-export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw new AppError('invalid_request', describeZodError(parsed.error));
-  return parsed.data;
-}
-
 /** Parses a console request's JSON body (an empty body reads as `{}`); bad input is a 400 naming the field. */
 export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const text = await c.req.text();
