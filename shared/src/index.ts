@@ -10,6 +10,7 @@ export * from './guide';
 export * from './health';
 export * from './interview-state';
 export * from './languages';
+export * from './list-query';
 export * from './operating-model';
 export * from './operating-model-inputs';
 export * from './outcomes';

@@ -1,9 +1,8 @@
-import { healthStates, isHealthState } from '@candor/shared';
+import { healthStates, isHealthState, listQuery } from '@candor/shared';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
-import { listQuery } from '../http/list-query';
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 

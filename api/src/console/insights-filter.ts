@@ -1,8 +1,7 @@
-import { momentSchema } from '@candor/shared';
+import { listQuery, momentSchema } from '@candor/shared';
 import type { InsightsFilters } from '@candor/shared/console';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { listQuery } from '../http/list-query';
 import type { PortfolioScope } from '../synthesis/portfolio-scope';
 import { TREND_WEEKS } from '../synthesis/portfolio-scope';
 

@@ -1,3 +1,4 @@
+import { listQuery } from '@candor/shared';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { notFound } from '../app-error';
@@ -6,7 +7,6 @@ import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
 import { describeSignal } from '../guides/signal-label';
-import { listQuery } from '../http/list-query';
 
 export const INTERVIEWS_PAGE_SIZE = 50;
 export const interviewListQuery = listQuery({

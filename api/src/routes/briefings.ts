@@ -1,7 +1,7 @@
+import { listQuery, noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';

@@ -1,3 +1,4 @@
+import { noQuery } from '@candor/shared';
 import {
   accountDetailSchema,
   accountFacetsSchema,
@@ -12,7 +13,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getAccountDetail } from '../console/account-detail';
 import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
 import { consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 import { checkManualInvitation, sendManualInvitation } from '../triggers/manual-invitation';
 
 const idParam = z.object({ id: z.string() });

@@ -1,3 +1,4 @@
+import { noQuery } from '@candor/shared';
 import {
   connectorDeliveriesSchema,
   connectorListSchema,
@@ -17,7 +18,6 @@ import {
   testConnector,
 } from '../console/settings-connectors';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 
 const tags = ['Settings'];
 // Any string, so that an unknown kind is a 404 (no such connector) rather than a 400.

@@ -1,3 +1,4 @@
+import { noQuery } from '@candor/shared';
 import {
   consoleGuidePatchSchema,
   guideDetailSchema,
@@ -10,7 +11,6 @@ import { editGuide, previewGuide } from '../console/guide-editor';
 import { getGuide, listGuides } from '../console/workspace-setup';
 import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 
 const tags = ['Guides'];
 const idParam = z.object({ id: z.string() });

@@ -1,8 +1,8 @@
+import { noQuery } from '@candor/shared';
 import { outboxEmailSchema, outboxRowSchema, resentInviteSchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 
 const tags = ['Outbox'];
 const idParam = z.object({ id: z.string() });

@@ -1,7 +1,6 @@
-import { ratingReportSchema } from '@candor/shared';
+import { listQuery, ratingReportSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
-import { listQuery } from '../http/list-query';
 import { ratingReport } from '../synthesis/rating-report';
 
 const ratingsQuery = listQuery({ days: z.coerce.number().int().min(7).max(365).default(90) });

@@ -1,8 +1,8 @@
+import { noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, sessionAuth } from '../auth/session-auth';
 import { signOut } from '../auth/sessions';
 import { tenant } from '../db/tenant';
-import { noQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 
 const memberSchema = z

@@ -1,3 +1,4 @@
+import { noQuery } from '@candor/shared';
 import {
   changedWorkspaceSettingsSchema,
   confirmBodySchema,
@@ -21,7 +22,6 @@ import { getModelSettings } from '../console/model-settings';
 import { getSettingsOverview } from '../console/settings-overview';
 import type { AppEnv } from '../http/app-env';
 import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 import { applyRateLimits } from '../http/rate-limits';
 import {
   issuePublishableKey,

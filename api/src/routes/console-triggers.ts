@@ -1,4 +1,4 @@
-import { triggerInputSchema, triggerPatchSchema } from '@candor/shared';
+import { noQuery, triggerInputSchema, triggerPatchSchema } from '@candor/shared';
 import {
   dryRunBodySchema,
   dryRunSchema,
@@ -10,7 +10,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { listTriggers } from '../console/workspace-setup';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { funnelWindow } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';

@@ -1,3 +1,4 @@
+import { noQuery } from '@candor/shared';
 import {
   createdWebhookSchema,
   webhookCreateBodySchema,
@@ -19,7 +20,6 @@ import {
   webhookDeliveries,
 } from '../console/settings-webhooks';
 import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
-import { noQuery } from '../http/list-query';
 
 const tags = ['Settings'];
 const idParam = z.object({ id: z.string() });

@@ -1,7 +1,6 @@
-import { guideBodySchema, guidePatchSchema } from '@candor/shared';
+import { guideBodySchema, guidePatchSchema, noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
-import { noQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 

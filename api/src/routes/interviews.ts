@@ -1,9 +1,8 @@
-import { interviewLanguageSchema, turnDecisionRecordSchema } from '@candor/shared';
+import { interviewLanguageSchema, listQuery, turnDecisionRecordSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { listQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
 import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';

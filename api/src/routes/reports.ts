@@ -1,8 +1,7 @@
-import { ratingReportSchema } from '@candor/shared';
+import { listQuery, ratingReportSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { listQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { churnReasonPage, portfolioReport, REPORT_LIST_LIMIT, reportListPage } from '../synthesis/portfolio-report';
 import { ratingReport } from '../synthesis/rating-report';

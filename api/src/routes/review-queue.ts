@@ -1,5 +1,5 @@
+import { listQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
-import { listQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { listReviewItems, updateReviewItem } from '../review-queue/review-queue';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';

@@ -1,7 +1,6 @@
-import { triggerInputSchema, triggerPatchSchema } from '@candor/shared';
+import { listQuery, noQuery, triggerInputSchema, triggerPatchSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
-import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
 import { computeFunnels, funnelWindow, triggerFunnel } from '../triggers/funnel';

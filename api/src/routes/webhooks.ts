@@ -1,5 +1,5 @@
+import { listQuery, noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
-import { listQuery, noQuery } from '../http/list-query';
 import { createRouter, errorResponse } from '../http/openapi';
 import { sendTestEvent } from '../webhooks/emit-event';
 import {

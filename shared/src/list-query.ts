@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 /**
  * A list endpoint's query string. Unknown parameters are a 400 naming them: a misspelt
