@@ -2,6 +2,7 @@ import { noQuery } from '@candor/shared';
 import {
   accountDetailSchema,
   accountFacetsSchema,
+  accountListQuerySchema,
   accountPageSchema,
   invitationBlockedSchema,
   invitationCheckSchema,
@@ -10,9 +11,9 @@ import {
   manualInvitationQuerySchema,
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { getAccountDetail } from '../console/account-detail';
-import { accountFacets, accountListQuery, listAccounts } from '../console/accounts';
+import { accountFacets, listAccounts } from '../accounts/account-list';
 import { consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
+import { getAccountDetail } from '../synthesis/account-detail';
 import { checkManualInvitation, sendManualInvitation } from '../triggers/manual-invitation';
 
 const idParam = z.object({ id: z.string() });
@@ -29,7 +30,7 @@ export function consoleAccountRoutes() {
       tags,
       summary: 'One page of accounts, filtered and sorted',
       middleware: signedIn,
-      request: { query: accountListQuery },
+      request: { query: accountListQuerySchema },
       responses: { 200: json('Up to 50 accounts', accountPageSchema), ...errorResponses(400, 401) },
     }),
     async (c) => c.json(await listAccounts(c.get('deps').db, c.get('ws'), c.req.valid('query')), 200),

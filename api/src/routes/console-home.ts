@@ -1,6 +1,6 @@
 import { homeSchema } from '@candor/shared/console';
 import { createRoute } from '@hono/zod-openapi';
-import { getHome } from '../console/home';
+import { getHome } from '../home/home';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
 
 /** The console's Home page under /console/api/home. */

@@ -1,8 +1,7 @@
-import { insightsSchema } from '@candor/shared/console';
+import { insightsQuerySchema, insightsSchema } from '@candor/shared/console';
 import { createRoute } from '@hono/zod-openapi';
-import { getInsights } from '../console/insights';
-import { insightsQuery } from '../console/insights-filter';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { getInsights } from '../synthesis/insights';
 
 /** The Insights page under /console/api/insights (its ratings section is console-ratings.ts). */
 export function consoleInsightRoutes() {
@@ -16,7 +15,7 @@ export function consoleInsightRoutes() {
       summary: 'Signals by kind, churn reasons and their trend, feature requests and the expansion pipeline',
       description: 'For an owner, plan, moment and range of UTC days (default: the last 12 weeks).',
       middleware: signedIn,
-      request: { query: insightsQuery },
+      request: { query: insightsQuerySchema },
       responses: {
         200: { description: 'The Insights page', content: { 'application/json': { schema: insightsSchema } } },
         ...errorResponses(400, 401),

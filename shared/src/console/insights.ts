@@ -1,5 +1,24 @@
 import { z } from 'zod';
+import { momentSchema } from '../guide';
+import { listQuery } from '../list-query';
 import { pagedSchema } from './common';
+
+const isoDate = z.iso.date();
+
+/**
+ * The Insights page's filters, as the console keeps them in its URL: owner (a CSM's
+ * email, or `none` for accounts without one), plan, moment, and a date range of UTC days
+ * (default: the last 12 weeks, today included). `expansion_page` pages the pipeline.
+ */
+export const insightsQuerySchema = listQuery({
+  owner: z.string().trim().min(1).max(320).optional(),
+  plan: z.string().trim().min(1).max(200).optional(),
+  moment: momentSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  expansion_page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
 
 const count = z.number().int();
 

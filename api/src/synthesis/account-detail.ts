@@ -6,11 +6,11 @@ import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
 import { topUsageEvents, usageWindows } from '../events/daily-usage';
 import { describeSignal, humanizeKey } from '../guides/signal-label';
-import { USAGE_WINDOW_DAYS } from '../synthesis/account-health';
-import { failedAttemptSince } from '../synthesis/brief-versions';
-import { ratingReport } from '../synthesis/rating-report';
-import { loadStakeholderMap } from '../synthesis/stakeholder-map';
+import { USAGE_WINDOW_DAYS } from './account-health';
 import { consoleSections } from './brief-sections';
+import { failedAttemptSince } from './brief-versions';
+import { ratingReport } from './rating-report';
+import { loadStakeholderMap } from './stakeholder-map';
 
 const TIMELINE_LIMIT = 60;
 /** One account with its health reasons, contacts, stakeholder map, recent timeline and latest renewal brief. */

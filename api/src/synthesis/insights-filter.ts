@@ -1,29 +1,10 @@
-import { listQuery, momentSchema } from '@candor/shared';
-import type { InsightsFilters } from '@candor/shared/console';
-import { z } from 'zod';
+import type { InsightsFilters, InsightsQuery } from '@candor/shared/console';
 import { AppError } from '../app-error';
-import type { PortfolioScope } from '../synthesis/portfolio-scope';
-import { TREND_WEEKS } from '../synthesis/portfolio-scope';
+import { type PortfolioScope, TREND_WEEKS } from './portfolio-scope';
 
 const DAY = 86_400_000;
-const isoDate = z.iso.date();
 /** The longest range a page of Insights covers. */
 const MAX_RANGE_DAYS = 366;
-
-/**
- * The Insights page's filters, as the console keeps them in its URL: owner (a CSM's
- * email, or `none` for accounts without one), plan, moment, and a date range of UTC days
- * (default: the last 12 weeks, today included). `expansion_page` pages the pipeline.
- */
-export const insightsQuery = listQuery({
-  owner: z.string().trim().min(1).max(320).optional(),
-  plan: z.string().trim().min(1).max(200).optional(),
-  moment: momentSchema.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  expansion_page: z.coerce.number().int().min(1).max(100_000).default(1),
-});
-export type InsightsQuery = z.infer<typeof insightsQuery>;
 
 /** The filters with their defaults filled in, and the portfolio scope they select. */
 export function resolveInsightsFilters(

@@ -1,13 +1,14 @@
+import type { InsightsQuery } from '@candor/shared/console';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import { describeSignal, taxonomyLabel } from '../guides/signal-label';
-import { churnReasonQuotes, rankChurnReasons, weeklyChurnReasons } from '../synthesis/portfolio-churn';
-import { rankFeatureRequests } from '../synthesis/portfolio-features';
-import { expansionPipeline } from '../synthesis/portfolio-pipeline';
-import { type PortfolioScope, trendWeeks } from '../synthesis/portfolio-scope';
-import { signalKindDays } from '../synthesis/portfolio-summaries';
-import { type InsightsQuery, resolveInsightsFilters } from './insights-filter';
+import { resolveInsightsFilters } from './insights-filter';
+import { churnReasonQuotes, rankChurnReasons, weeklyChurnReasons } from './portfolio-churn';
+import { rankFeatureRequests } from './portfolio-features';
+import { expansionPipeline } from './portfolio-pipeline';
+import { type PortfolioScope, trendWeeks } from './portfolio-scope';
+import { signalKindDays } from './portfolio-summaries';
 
 /** Reasons drawn in the ARR-at-risk trend and listed; the rest are counted. */
 const CHURN_REASONS_SHOWN = 8;

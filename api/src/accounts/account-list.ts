@@ -1,40 +1,10 @@
-import { healthStates, isHealthState, listQuery } from '@candor/shared';
+import { isHealthState } from '@candor/shared';
+import type { AccountListQuery } from '@candor/shared/console';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 
 export const ACCOUNTS_PAGE_SIZE = 50;
-
-/** A person filter: an email, or `none` for accounts without one. */
-const personFilter = z
-  .string()
-  .trim()
-  .max(320)
-  .refine((v) => v === 'none' || z.email().safeParse(v).success, { message: 'must be an email or none' });
-
-/** The accounts table's query string: sort, filter and page, all optional. */
-export const accountListQuery = listQuery({
-  sort: z.enum(['name', 'health', 'arr', 'renewal', 'owner', 'last_touch']).default('renewal'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  owner: z.string().trim().max(320).optional(),
-  /** The AE (sales owner): an email, or `none` for accounts without one. */
-  ae: personFilter.optional(),
-  /** Comma-separated health states. */
-  health: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((v) => v.split(',').every(isHealthState), {
-      message: `must be comma-separated states among ${healthStates.join(', ')}`,
-    })
-    .optional(),
-  /** Comma-separated plans (tiers); `none` for accounts without one. */
-  plan: z.string().trim().max(500).optional(),
-  q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-});
-export type AccountListQuery = z.infer<typeof accountListQuery>;
 
 const sortColumns = {
   name: 'accounts.name',

@@ -3,8 +3,8 @@ import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
 import { notPreviewContact } from '../guides/preview-contact';
 import { reasonInWords } from '../review-queue/review-actions';
+import { consoleSections } from '../synthesis/brief-sections';
 import { latestBriefVersion } from '../synthesis/brief-versions';
-import { consoleSections } from './brief-sections';
 
 /** Health states the console counts as "at risk" (synthesis writes healthy | watch | at_risk). */
 export const AT_RISK_STATES = ['at_risk'];
