@@ -1,16 +1,47 @@
+import { sql } from 'kysely';
 import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
 import { notPreviewContact } from '../guides/preview-contact';
+import { describeSignal } from '../guides/signal-label';
 import { listMessages } from './interview-store';
 
+/** Which interviews a list holds; guide previews never. */
 export type InterviewFilter = {
   status?: string;
-  /** External ids, as the server API speaks them. */
+  /** The server API names accounts and contacts by their external ids… */
+  accountExternalId?: string;
+  contactExternalId?: string;
+  /** …the console names an account by its id. */
   accountId?: string;
-  contactId?: string;
-  limit: number;
-  cursor?: string;
+};
+
+/** A page after a cursor (the server API), or a numbered page with the total (the console). */
+type CursorPaging = { limit: number; cursor?: string };
+type NumberedPaging = { page: number; pageSize: number };
+
+/** One listed interview: each surface answers its own subset of it. */
+export type InterviewListRow = {
+  id: string;
+  status: string;
+  mode: string;
+  channel: string;
+  invited_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+  guide_id: string;
+  guide_name: string;
+  guide_version: number;
+  /** Ours and, as the server API names them, the external ids. */
+  contact_id: string | null;
+  contact_external_id: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  account_id: string | null;
+  account_external_id: string | null;
+  account_name: string | null;
+  signal_count: number;
 };
 
 type Cursor = { at: string; id: string };
@@ -27,64 +58,117 @@ function decodeCursor(raw: string): Cursor {
   throw new AppError('invalid_request', 'cursor: not a cursor this API returned');
 }
 
-/** An interview with its guide, contact and account: what a list row and the detail both show. */
-function summaryQuery(t: ReturnType<typeof tenant>) {
+/** Interviews with their guide, its version, contact and account. */
+function joined(t: ReturnType<typeof tenant>) {
   return t
     .selectFrom('interviews')
     .innerJoin('guides', 'guides.id', 'interviews.guide_id')
     .innerJoin('guide_versions', 'guide_versions.id', 'interviews.guide_version_id')
     .leftJoin('contacts', 'contacts.id', 'interviews.contact_id')
-    .leftJoin('accounts', 'accounts.id', 'interviews.account_id')
-    .select([
-      'interviews.id',
-      'interviews.status',
-      'interviews.mode',
-      'interviews.channel',
-      'interviews.invited_at',
-      'interviews.started_at',
-      'interviews.ended_at',
-      'interviews.guide_id',
-      'guides.name as guide_name',
-      'guide_versions.version as guide_version',
-      'contacts.external_id as contact_id',
-      'accounts.external_id as account_id',
-    ]);
+    .leftJoin('accounts', 'accounts.id', 'interviews.account_id');
 }
 
-/** A page of the workspace's interviews, newest first, with the cursor of the next page. */
-export async function listInterviews(db: Db, ws: Ws, filter: InterviewFilter) {
-  let q = summaryQuery(tenant(db, ws));
+/** What a list row and the detail both show; each surface answers its own subset. */
+const summaryColumns = [
+  'interviews.id',
+  'interviews.status',
+  'interviews.mode',
+  'interviews.channel',
+  'interviews.invited_at',
+  'interviews.started_at',
+  'interviews.ended_at',
+  'interviews.guide_id',
+  'guides.name as guide_name',
+  'guide_versions.version as guide_version',
+  'interviews.contact_id',
+  'contacts.external_id as contact_external_id',
+  'contacts.name as contact_name',
+  'contacts.email as contact_email',
+  'interviews.account_id',
+  'accounts.external_id as account_external_id',
+  'accounts.name as account_name',
+] as const;
+
+function summaryQuery(t: ReturnType<typeof tenant>) {
+  return joined(t).select(summaryColumns);
+}
+
+/**
+ * The workspace's interviews, newest invitation first, with how many signals each produced:
+ * one read for the server API (by cursor) and the console (by page, with the total).
+ */
+export function listInterviews(
+  db: Db,
+  ws: Ws,
+  filter: InterviewFilter,
+  paging: NumberedPaging,
+): Promise<{ items: InterviewListRow[]; total: number }>;
+export function listInterviews(
+  db: Db,
+  ws: Ws,
+  filter: InterviewFilter,
+  paging: CursorPaging,
+): Promise<{ items: InterviewListRow[]; next_cursor: string | null }>;
+export async function listInterviews(
+  db: Db,
+  ws: Ws,
+  filter: InterviewFilter,
+  paging: CursorPaging | NumberedPaging,
+): Promise<{ items: InterviewListRow[]; total?: number; next_cursor?: string | null }> {
+  const t = tenant(db, ws);
   // Guide previews are the console's rehearsals, not conversations with customers.
-  q = q.where(notPreviewContact(ws, 'interviews.contact_id'));
+  let q = joined(t).where(notPreviewContact(ws, 'interviews.contact_id'));
   if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
-  if (filter.contactId) q = q.where('contacts.external_id', '=', filter.contactId);
-  if (filter.accountId) q = q.where('accounts.external_id', '=', filter.accountId);
-  if (filter.cursor) {
-    const c = decodeCursor(filter.cursor);
-    q = q.where((eb) =>
+  if (filter.accountId) q = q.where('interviews.account_id', '=', filter.accountId);
+  if (filter.contactExternalId) q = q.where('contacts.external_id', '=', filter.contactExternalId);
+  if (filter.accountExternalId) q = q.where('accounts.external_id', '=', filter.accountExternalId);
+  const rows = q
+    .select(summaryColumns)
+    .select(
+      sql<string>`(select count(*) from signals s where s.interview_id = interviews.id and s.workspace_id = interviews.workspace_id)`.as(
+        'signal_count',
+      ),
+    )
+    .orderBy('interviews.invited_at', 'desc');
+  const counted = <R extends { signal_count: string }>(r: R) => ({ ...r, signal_count: Number(r.signal_count) });
+  if ('page' in paging) {
+    const [items, total] = await Promise.all([
+      rows
+        .orderBy('interviews.id')
+        .limit(paging.pageSize)
+        .offset((paging.page - 1) * paging.pageSize)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: items.map(counted), total: Number(total.n) };
+  }
+  let after = rows;
+  if (paging.cursor) {
+    const c = decodeCursor(paging.cursor);
+    after = after.where((eb) =>
       eb.or([
         eb('interviews.invited_at', '<', new Date(c.at)),
         eb.and([eb('interviews.invited_at', '=', new Date(c.at)), eb('interviews.id', '<', c.id)]),
       ]),
     );
   }
-  const rows = await q
-    .orderBy('interviews.invited_at', 'desc')
+  const found = await after
     .orderBy('interviews.id', 'desc')
-    .limit(filter.limit + 1)
+    .limit(paging.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
+  const items = found.slice(0, paging.limit);
+  const last = items.at(-1);
   return {
-    data: page.map(summarize),
+    items: items.map(counted),
     next_cursor:
-      rows.length > filter.limit && last
+      found.length > paging.limit && last
         ? encodeCursor({ at: new Date(last.invited_at).toISOString(), id: last.id })
         : null,
   };
 }
 
-function summarize(r: {
+/** An interview as the server API summarises it: accounts and contacts by their external ids. */
+export function interviewSummary(r: {
   id: string;
   status: string;
   mode: string;
@@ -95,8 +179,8 @@ function summarize(r: {
   guide_id: string;
   guide_name: string;
   guide_version: number;
-  contact_id: string | null;
-  account_id: string | null;
+  contact_external_id: string | null;
+  account_external_id: string | null;
 }) {
   return {
     id: r.id,
@@ -104,8 +188,8 @@ function summarize(r: {
     mode: r.mode,
     channel: r.channel,
     guide: { id: r.guide_id, name: r.guide_name, version: r.guide_version },
-    contact_id: r.contact_id,
-    account_id: r.account_id,
+    contact_id: r.contact_external_id,
+    account_id: r.account_external_id,
     invited_at: iso(r.invited_at),
     started_at: r.started_at ? iso(r.started_at) : null,
     ended_at: r.ended_at ? iso(r.ended_at) : null,
@@ -135,7 +219,7 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
     .orderBy('created_at')
     .execute();
   return {
-    ...summarize(page),
+    ...interviewSummary(page),
     language: page.language,
     usage: { prompt_tokens: page.prompt_tokens, completion_tokens: page.completion_tokens },
     extraction: { fallback_reason: page.extraction_fallback_reason },
@@ -149,5 +233,84 @@ export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
       created_at: iso(m.created_at),
     })),
     signals: signals.map((s) => ({ ...s, created_at: iso(s.created_at) })),
+  };
+}
+
+/**
+ * An interview's messages in order and its signals, each pointing at the message it quotes
+ * and labelled in words, as the console's transcript shows them.
+ */
+export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
+  if (!isUuid(interviewId)) throw notFound('Interview');
+  const t = tenant(db, ws);
+  const interview = await joined(t)
+    .select([
+      'interviews.id',
+      'interviews.status',
+      'interviews.mode',
+      'interviews.channel',
+      'interviews.account_id',
+      'interviews.invited_at',
+      'interviews.started_at',
+      'interviews.ended_at',
+      'guides.name as guide_name',
+      'contacts.name as contact_name',
+      'contacts.email as contact_email',
+      'accounts.name as account_name',
+      'guide_versions.version as guide_version',
+      'interviews.transcript_erased_at',
+      'interviews.language',
+    ])
+    .where('interviews.id', '=', interviewId)
+    .executeTakeFirst();
+  if (!interview) throw notFound('Interview');
+  const [messages, signals] = await Promise.all([
+    t
+      .selectFrom('messages')
+      .select(['id', 'seq', 'role', 'text', 'created_at', 'decision'])
+      .where('interview_id', '=', interviewId)
+      .orderBy('seq')
+      .execute(),
+    t
+      .selectFrom('signals')
+      .innerJoin('messages', 'messages.id', 'signals.message_id')
+      .select([
+        'signals.id',
+        'signals.kind',
+        'signals.value',
+        'signals.quote',
+        'signals.message_id',
+        'signals.confidence',
+        'signals.source',
+        'signals.corrected_at',
+      ])
+      .where('signals.interview_id', '=', interviewId)
+      // In the order the customer said them.
+      .orderBy('messages.seq')
+      .orderBy('signals.kind')
+      .execute(),
+  ]);
+  return {
+    interview: {
+      ...interview,
+      invited_at: iso(interview.invited_at),
+      started_at: interview.started_at ? iso(interview.started_at) : null,
+      ended_at: interview.ended_at ? iso(interview.ended_at) : null,
+      signal_count: signals.length,
+      transcript_erased_at: interview.transcript_erased_at?.toISOString() ?? null,
+      language: interview.language,
+    },
+    messages: messages.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
+    signals: signals.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      label: describeSignal(s.kind, s.value),
+      value: s.value,
+      corrected: s.corrected_at !== null,
+      quote: s.quote,
+      message_id: s.message_id,
+      confidence: Number(s.confidence),
+      source: s.source,
+    })),
   };
 }

@@ -4,7 +4,7 @@ import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { createRouter, errorResponse } from '../http/openapi';
-import { getInterviewDetail, listInterviews } from '../interviews/interview-queries';
+import { getInterviewDetail, interviewSummary, listInterviews } from '../interviews/interview-queries';
 import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { scheduleInvitationEmail } from '../triggers/invitation-email';
 import { loadInvitationSettings } from '../triggers/workspace-settings';
@@ -170,14 +170,18 @@ export function interviewRoutes() {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await listInterviews(c.get('deps').db, c.get('ws'), {
-        limit: q.limit,
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.account_id ? { accountId: q.account_id } : {}),
-        ...(q.contact_id ? { contactId: q.contact_id } : {}),
-        ...(q.cursor ? { cursor: q.cursor } : {}),
-      });
-      return c.json(page as z.infer<typeof listResponse>, 200);
+      const page = await listInterviews(
+        c.get('deps').db,
+        c.get('ws'),
+        {
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.account_id ? { accountExternalId: q.account_id } : {}),
+          ...(q.contact_id ? { contactExternalId: q.contact_id } : {}),
+        },
+        { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
+      );
+      const answer = { data: page.items.map(interviewSummary), next_cursor: page.next_cursor };
+      return c.json(answer as z.infer<typeof listResponse>, 200);
     },
   );
 

@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { listQuery } from '../list-query';
 import { turnDecisionRecordSchema } from '../turn-decision';
 import { pagedSchema } from './common';
+
+/** The interviews list's query string: a status, an account (its id) and a page, all optional. */
+export const interviewListQuerySchema = listQuery({
+  status: z.enum(['invited', 'started', 'completed', 'abandoned', 'expired', 'declined']).optional(),
+  account: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type InterviewListQuery = z.infer<typeof interviewListQuerySchema>;
 
 /** One interview in the console's list, with how many signals it produced. */
 export const interviewRowSchema = z
