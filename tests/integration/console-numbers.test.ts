@@ -204,4 +204,52 @@ describe(`the console's numbers agree (${databaseKind})`, () => {
     const { key: _key, ...manualStages } = manual;
     expect(listed.manual).toEqual(manualStages);
   });
+
+  it("shows each rule's funnel in the console as GET /v1/triggers/{id}/funnel counts it", async () => {
+    const guides = await readJson(await t.request('/v1/guides', { token: ws.secret_key }));
+    const guide = guides.guides.find((g: { moment: string }) => g.moment === 'expansion');
+    const rule = (name: string) =>
+      post('/v1/triggers', { name, holdout_percent: 0, guide_id: guide.id, when: { type: 'manual' } });
+    const first = await rule('Same numbers, first');
+    const second = await rule('Same numbers, second');
+    await post('/v1/accounts', { accounts: [{ id: 'same-a', name: 'Same A' }] });
+    await post('/v1/contacts', {
+      contacts: [
+        { id: 'sa1', account_id: 'same-a', email: 'sa1@same.example' },
+        { id: 'sa2', account_id: 'same-a', email: 'sa2@same.example' },
+      ],
+    });
+    const invited = await post(`/v1/triggers/${first.id}/run`, { contact_ids: ['sa1', 'sa2'] });
+    expect(invited.results.map((r: { decision: string }) => r.decision)).toEqual(['invited', 'invited']);
+    // The same guide again for a contact just asked: the second rule's invitation is skipped.
+    const skipped = await post(`/v1/triggers/${second.id}/run`, { contact_ids: ['sa1'] });
+    expect(skipped.results.map((r: { decision: string }) => r.decision)).toEqual(['skipped']);
+    // One of the first rule's interviews was answered to the end.
+    const answered = await t.deps.db
+      .selectFrom('invitations')
+      .select('interview_id')
+      .where('workspace_id', '=', ws.id)
+      .where('trigger_id', '=', first.id)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('interviews')
+      .set({ started_at: new Date(now), ended_at: new Date(now), status: 'completed' })
+      .where('id', '=', answered.interview_id as string)
+      .execute();
+
+    const listed = await consoleGet('/triggers', admin);
+    const stages = ['invited', 'skipped', 'started', 'completed'] as const;
+    const pick = (f: Record<string, unknown>) => Object.fromEntries(stages.map((s) => [s, f[s]]));
+    const byApi: Record<string, unknown> = {};
+    for (const item of listed.items as { id: string }[]) {
+      const one = await readJson(await t.request(`/v1/triggers/${item.id}/funnel`, { token: ws.secret_key }));
+      expect(one.window.days).toBe(listed.window.days);
+      expect(pick(item), item.id).toEqual(pick(one));
+      byApi[item.id] = pick(one);
+    }
+    expect(byApi[first.id]).toEqual({ invited: 2, skipped: 0, started: 1, completed: 1 });
+    expect(byApi[second.id]).toEqual({ invited: 0, skipped: 1, started: 0, completed: 0 });
+  });
 });

@@ -1,7 +1,10 @@
 import { type GuideBody, type GuideBodyInput, guideBodySchema } from '@candor/shared';
+import { sql } from 'kysely';
 import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { type Tenant, tenant, type Ws } from '../db/tenant';
+import { isUuid } from '../db/uuid';
+import { notPreviewContact } from './preview-contact';
 
 type Executor = Tenant['db'];
 
@@ -18,15 +21,34 @@ export type GuideVersion = { id: string; guide_id: string; version: number; crea
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
-/** Lists the workspace's live guides with their current version number. */
-export async function listGuides(db: Db, ws: Ws): Promise<GuideSummary[]> {
-  const rows = await tenant(db, ws)
+/** A guide as a list shows it: a summary, whether it is archived, its versions and the interviews it ran. */
+export type GuideListing = GuideSummary & { archived: boolean; versions: number; interviews: number };
+
+/**
+ * The workspace's guides with their current version and how many versions and interviews
+ * each has (a guide preview is not an interview with a customer). The server API lists the
+ * live guides oldest first; the console's table (`withArchived`) every guide by name, archived last.
+ */
+export async function listGuides(db: Db, ws: Ws, options: { withArchived?: boolean } = {}): Promise<GuideListing[]> {
+  let q = tenant(db, ws)
     .selectFrom('guides')
-    .select(['id', 'name', 'moment', 'current_version', 'template_key', 'updated_at'])
-    .where('archived_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .select([
+      'guides.id',
+      'guides.name',
+      'guides.moment',
+      'guides.current_version',
+      'guides.template_key',
+      'guides.archived_at',
+      'guides.updated_at',
+      sql<string>`(select count(*) from guide_versions v where v.guide_id = guides.id)`.as('versions'),
+      sql<string>`(select count(*) from interviews i where i.guide_id = guides.id and i.workspace_id = guides.workspace_id and ${notPreviewContact(ws, 'i.contact_id')})`.as(
+        'interviews',
+      ),
+    ]);
+  q = options.withArchived
+    ? q.orderBy('guides.archived_at', (ob) => ob.nullsFirst()).orderBy('guides.name')
+    : q.where('guides.archived_at', 'is', null).orderBy('guides.created_at').orderBy('guides.id');
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -34,7 +56,24 @@ export async function listGuides(db: Db, ws: Ws): Promise<GuideSummary[]> {
     version: r.current_version,
     template_key: r.template_key,
     updated_at: iso(r.updated_at),
+    archived: r.archived_at !== null,
+    versions: Number(r.versions),
+    interviews: Number(r.interviews),
   }));
+}
+
+/** One guide, archived or not, with every saved version as stored, newest first (the console's editor). */
+export async function getGuideWithVersions(db: Db, ws: Ws, guideId: string) {
+  if (!isUuid(guideId)) throw notFound('Guide');
+  const guide = (await listGuides(db, ws, { withArchived: true })).find((g) => g.id === guideId);
+  if (!guide) throw notFound('Guide');
+  const versions = await tenant(db, ws)
+    .selectFrom('guide_versions')
+    .select(['id', 'version', 'definition', 'created_at'])
+    .where('guide_id', '=', guideId)
+    .orderBy('version', 'desc')
+    .execute();
+  return { guide, versions: versions.map((v) => ({ ...v, created_at: iso(v.created_at) })) };
 }
 
 /** One guide with the body of its current version. */

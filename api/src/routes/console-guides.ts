@@ -7,13 +7,26 @@ import {
   savedGuideSchema,
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { editGuide, previewGuide } from '../console/guide-editor';
-import { getGuide, listGuides } from '../console/workspace-setup';
+import { editGuide } from '../guides/guide-editor';
+import { type GuideListing, getGuideWithVersions, listGuides } from '../guides/guide-store';
 import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { previewGuide } from '../interviews/preview-guide';
 
 const tags = ['Guides'];
 const idParam = z.object({ id: z.string() });
+
+/** A guide as the console's table shows it. */
+const guideRow = (g: GuideListing) => ({
+  id: g.id,
+  name: g.name,
+  moment: g.moment,
+  current_version: g.version,
+  versions: g.versions,
+  interviews: g.interviews,
+  archived: g.archived,
+  updated_at: g.updated_at,
+});
 
 /** Guides in the console: any member reads them; admins create, edit and preview them. */
 export function consoleGuideRoutes() {
@@ -35,7 +48,10 @@ export function consoleGuideRoutes() {
         ...errorResponses(400, 401),
       },
     }),
-    async (c) => c.json({ items: await listGuides(c.get('deps').db, c.get('ws')) }, 200),
+    async (c) => {
+      const guides = await listGuides(c.get('deps').db, c.get('ws'), { withArchived: true });
+      return c.json({ items: guides.map(guideRow) }, 200);
+    },
   );
   consoleRoute(
     app,
@@ -51,7 +67,10 @@ export function consoleGuideRoutes() {
         ...errorResponses(401, 404),
       },
     }),
-    async (c) => c.json(await getGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
+    async (c) => {
+      const { guide, versions } = await getGuideWithVersions(c.get('deps').db, c.get('ws'), c.req.valid('param').id);
+      return c.json({ guide: guideRow(guide), versions }, 200);
+    },
   );
   consoleRoute(
     app,

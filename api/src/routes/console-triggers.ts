@@ -8,10 +8,9 @@ import {
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
-import { listTriggers } from '../console/workspace-setup';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
 import { dryRunTrigger } from '../triggers/dry-run';
-import { funnelWindow } from '../triggers/funnel';
+import { funnelWindow, listTriggersWithFunnels } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
 import { createTrigger, deleteTrigger, getTrigger, updateTrigger } from '../triggers/trigger-store';
 
@@ -39,7 +38,7 @@ export function consoleTriggerRoutes() {
     async (c) => {
       const deps = c.get('deps');
       // Interviews sent by hand have no trigger; the funnel shows them as their own row.
-      return c.json(await listTriggers(deps.db, c.get('ws'), funnelWindow(deps.now())), 200);
+      return c.json(await listTriggersWithFunnels(deps.db, c.get('ws'), funnelWindow(deps.now())), 200);
     },
   );
   consoleRoute(

@@ -51,7 +51,11 @@ export function guideRoutes() {
       request: { query: noQuery },
       responses: { 200: json(z.object({ guides: z.array(summary) }), 'Guides, oldest first'), 401: errors[401] },
     }),
-    async (c) => c.json({ guides: await listGuides(c.get('deps').db, c.get('ws')) }, 200),
+    async (c) => {
+      const guides = await listGuides(c.get('deps').db, c.get('ws'));
+      // The server API's summary leaves out the console's counts.
+      return c.json({ guides: guides.map(({ archived: _a, versions: _v, interviews: _i, ...g }) => g) }, 200);
+    },
   );
 
   app.openapi(

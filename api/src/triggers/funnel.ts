@@ -176,3 +176,34 @@ export const emptyFunnel = (): Funnel => ({
   completed: 0,
   actionable: 0,
 });
+
+/**
+ * Trigger rules with their funnel (invitations made and skipped, interviews started and
+ * completed) and the funnel of interviews sent by hand: the same counts, over the same
+ * window, as `GET /v1/funnel?by=trigger` and `GET /v1/triggers/{id}/funnel`.
+ */
+export async function listTriggersWithFunnels(db: Db, ws: Ws, window: FunnelWindow) {
+  const [rows, funnels] = await Promise.all([
+    tenant(db, ws)
+      .selectFrom('triggers')
+      .leftJoin('guides', 'guides.id', 'triggers.guide_id')
+      .select([
+        'triggers.id',
+        'triggers.name',
+        'triggers.enabled',
+        'triggers.guide_id',
+        'triggers.rule',
+        'guides.name as guide_name',
+      ])
+      .orderBy('triggers.name')
+      .execute(),
+    computeFunnels(db, ws, 'trigger', { since: window.since }),
+  ]);
+  const byKey = new Map(funnels.map(({ key, ...stages }) => [key, stages]));
+  const none = emptyFunnel();
+  const items = rows.map((r) => {
+    const f = byKey.get(r.id) ?? none;
+    return { ...r, invited: f.invited, skipped: f.skipped, started: f.started, completed: f.completed };
+  });
+  return { items, manual: byKey.get(MANUAL_KEY) ?? none, window };
+}

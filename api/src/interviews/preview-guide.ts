@@ -1,21 +1,14 @@
-import type { GuidePatch } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { getGuide, updateGuide } from '../guides/guide-store';
+import { getGuide } from '../guides/guide-store';
 import { PREVIEW_CONTACT_EXTERNAL_ID } from '../guides/preview-contact';
-import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { signLinkToken } from '../widget-auth/tokens';
+import { inviteContact, invitedOrRefused } from './invite-contact';
 
 /** A preview is a working session, not an invitation: it lapses the same day. */
 const PREVIEW_TTL_MS = 6 * 60 * 60 * 1000;
-
-/** Stores a guide's changed fields as its next version (the merged body is validated as a whole). */
-export async function editGuide(deps: Pick<AppDeps, 'db'>, ws: Ws, id: string, patch: GuidePatch) {
-  if (!isUuid(id)) throw notFound('Guide');
-  return updateGuide(deps.db, ws, id, patch);
-}
 
 /** The workspace's preview contact, created on first use. */
 async function ensurePreviewContact(deps: Pick<AppDeps, 'db'>, ws: Ws): Promise<string> {
