@@ -98,7 +98,7 @@ export async function runCommand(
         const limit = values.limit === undefined ? 20 : Number(values.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500)
           return fail('--limit must be a whole number from 1 to 500\n', 2);
-        const emails = await listOutbox(deps.db, limit, { revealLinks: values['reveal-links'] === true });
+        const emails = await listOutbox(deps.db, { limit, revealLinks: values['reveal-links'] === true });
         return ok(values.json ? json(emails) : formatOutbox(emails));
       }
       case 'copy-to-postgres': {

@@ -1,8 +1,9 @@
 import { noQuery } from '@candor/shared';
 import { outboxEmailSchema, outboxRowSchema, resentInviteSchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { getOutboxEmail, listOutbox, resendOutboxInvite } from '../console/outbox';
+import { resendOutboxInvite } from '../auth/outbox-invite';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { getOutboxEmail, listOutbox } from '../mail/outbox';
 
 const tags = ['Outbox'];
 const idParam = z.object({ id: z.string() });
@@ -30,7 +31,18 @@ export function consoleOutboxRoutes() {
         ...errorResponses(400, 401, 403),
       },
     }),
-    async (c) => c.json({ items: await listOutbox(c.get('deps').db, c.get('ws')) }, 200),
+    async (c) => {
+      const emails = await listOutbox(c.get('deps').db, { limit: 200, workspace: c.get('ws') });
+      const items = emails.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        to_address: e.to,
+        subject: e.subject,
+        status: e.status,
+        created_at: e.created_at.toISOString(),
+      }));
+      return c.json({ items }, 200);
+    },
   );
   consoleRoute(
     app,
