@@ -16,7 +16,7 @@ import {
   removeConnector,
   syncConnectorNow,
   testConnector,
-} from '../console/settings-connectors';
+} from '../connectors/connector-settings';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
 
 const tags = ['Settings'];

@@ -18,8 +18,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
-import { getModelSettings } from '../console/model-settings';
-import { getSettingsOverview } from '../console/settings-overview';
 import type { AppEnv } from '../http/app-env';
 import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
 import { applyRateLimits } from '../http/rate-limits';
@@ -30,6 +28,8 @@ import {
   rotateSecretKey,
 } from '../workspaces/api-keys';
 import { memberActor } from '../workspaces/audit';
+import { getModelSettings } from '../workspaces/model-settings';
+import { getSettingsOverview } from '../workspaces/settings-overview';
 import { updateWorkspaceSettings } from '../workspaces/workspace-settings';
 
 const tags = ['Settings'];

@@ -10,6 +10,7 @@ import {
   webhookTestSchema,
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
 import {
   createWebhook,
   deleteWebhook,
@@ -18,8 +19,7 @@ import {
   sendWebhookTest,
   updateWebhook,
   webhookDeliveries,
-} from '../console/settings-webhooks';
-import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
+} from '../webhooks/webhook-settings';
 
 const tags = ['Settings'];
 const idParam = z.object({ id: z.string() });

@@ -2,8 +2,8 @@ import { interviewLanguages, languageNames } from '@candor/shared';
 import { retentionChoices } from '@candor/shared/console';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
-import { readKeys } from '../workspaces/api-keys';
-import { readWorkspaceSettings } from '../workspaces/workspace-settings';
+import { readKeys } from './api-keys';
+import { readWorkspaceSettings } from './workspace-settings';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

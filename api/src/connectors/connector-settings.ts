@@ -2,12 +2,12 @@ import type { ConnectorSaveBody } from '@candor/shared/console';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError, notFound } from '../app-error';
-import { ConnectorError, type ConnectorKind, connectorKinds } from '../connectors/connector';
-import { deleteConnector, listConnectors, loadConnector, saveConnector } from '../connectors/connector-store';
-import { syncCrmAccounts } from '../connectors/crm-sync';
-import { listConnectorDeliveries, resumeHeldDeliveries } from '../connectors/deliver-action';
 import type { Ws } from '../db/tenant';
 import { memberActor, recordAudit } from '../workspaces/audit';
+import { ConnectorError, type ConnectorKind, connectorKinds } from './connector';
+import { deleteConnector, listConnectors, loadConnector, saveConnector } from './connector-store';
+import { syncCrmAccounts } from './crm-sync';
+import { listConnectorDeliveries, resumeHeldDeliveries } from './deliver-action';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
 

@@ -4,7 +4,8 @@ import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
 import type { Ws } from '../db/tenant';
 import { isUuid } from '../db/uuid';
-import { sendTestEvent } from '../webhooks/emit-event';
+import { memberActor, recordAudit } from '../workspaces/audit';
+import { sendTestEvent } from './emit-event';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -13,9 +14,8 @@ import {
   listEndpoints,
   readEndpointSecret,
   updateEndpoint,
-} from '../webhooks/endpoint-store';
-import { webhookEventTypes } from '../webhooks/event-types';
-import { memberActor, recordAudit } from '../workspaces/audit';
+} from './endpoint-store';
+import { webhookEventTypes } from './event-types';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'log' | 'jobs' | 'now' | 'secret' | 'previousSecret'>;
 
