@@ -510,4 +510,11 @@ export const databaseColumns = {
     account_id: 'not null',
     signals: 'not null',
   },
+  expansion_days: {
+    workspace_id: 'not null',
+    day: 'not null',
+    account_id: 'not null',
+    expansion_kind: 'null',
+    signals: 'not null',
+  },
 } as const satisfies DatabaseColumns;

@@ -22,6 +22,7 @@ import * as boundedReads from './migrations/0037-bounded-reads';
 import * as erasedContacts from './migrations/0038-erased-contacts';
 import * as connectorReauth from './migrations/0039-connector-reauth';
 import * as signalSummaries from './migrations/0040-signal-summaries';
+import * as expansionSummaries from './migrations/0041-expansion-summaries';
 
 export { databaseColumns } from './columns';
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0038-erased-contacts': erasedContacts,
   '0039-connector-reauth': connectorReauth,
   '0040-signal-summaries': signalSummaries,
+  '0041-expansion-summaries': expansionSummaries,
 };

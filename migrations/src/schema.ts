@@ -633,6 +633,16 @@ export interface FeatureRequestDaysTable {
   signals: number;
 }
 
+/** 0041: expansion-intent signals per UTC day, account and kind of expansion, kept by triggers. */
+export interface ExpansionDaysTable {
+  workspace_id: string;
+  day: string;
+  account_id: string;
+  /** The signal's `value->>'kind'`. */
+  expansion_kind: string | null;
+  signals: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -652,6 +662,7 @@ export interface Database {
   signal_days: SignalDaysTable;
   churn_reason_days: ChurnReasonDaysTable;
   feature_request_days: FeatureRequestDaysTable;
+  expansion_days: ExpansionDaysTable;
   briefs: BriefsTable;
   synthesis_digests: SynthesisDigestsTable;
   synthesis_runs: SynthesisRunsTable;

@@ -10,11 +10,12 @@ import { runJob } from '../support/jobs';
 const DAY = 86_400_000;
 const PRICE =
   "Honestly it's too expensive for what we get. Our CFO has frozen new spend and we are switching to Acme Analytics next month.";
-const ASK = 'It is too expensive and support never answers. I wish it had a Salesforce sync.';
+const ASK =
+  'It is too expensive and support never answers. I wish it had a Salesforce sync. We want to upgrade to the enterprise plan in 3 months.';
 
 type SignalRow = {
   kind: string;
-  value: { level?: string; reasons?: unknown };
+  value: { level?: string; reasons?: unknown; kind?: string };
   quote: string;
   feature_key: string | null;
   account_id: string | null;
@@ -51,6 +52,7 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
     const kinds: Record<string, number[]> = {};
     const reasons: Record<string, number[]> = {};
     const features: Record<string, number[]> = {};
+    const expansion: Record<string, number[]> = {};
     for (const s of rows) {
       if (!s.account_id) continue;
       const day = dayOf(new Date(s.created_at));
@@ -58,8 +60,9 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
       tally(kinds, `${day}|${s.kind}|${s.account_id}`, 1, given.length > 0 ? 1 : 0);
       for (const r of given) tally(reasons, `${day}|${r}|${s.account_id}`, 1, s.quote !== '' ? 1 : 0);
       if (s.kind === 'feature_request') tally(features, `${day}|${s.feature_key}|${s.account_id}`, 1);
+      if (s.kind === 'expansion_intent') tally(expansion, `${day}|${s.account_id}|${s.value.kind ?? null}`, 1);
     }
-    return { kinds, reasons, features };
+    return { kinds, reasons, features, expansion };
   }
 
   async function storedSummaries() {
@@ -68,13 +71,16 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
     const kinds: Record<string, number[]> = {};
     const reasons: Record<string, number[]> = {};
     const features: Record<string, number[]> = {};
+    const expansion: Record<string, number[]> = {};
     for (const r of await db.selectFrom('signal_days').selectAll().where('workspace_id', '=', ws).execute())
       kinds[`${dayOf(r.day)}|${r.kind}|${r.account_id}`] = [r.signals, r.churn_reasoned];
     for (const r of await db.selectFrom('churn_reason_days').selectAll().where('workspace_id', '=', ws).execute())
       reasons[`${dayOf(r.day)}|${r.reason}|${r.account_id}`] = [r.signals, r.quoted];
     for (const r of await db.selectFrom('feature_request_days').selectAll().where('workspace_id', '=', ws).execute())
       features[`${dayOf(r.day)}|${r.feature_key}|${r.account_id}`] = [r.signals];
-    return { kinds, reasons, features };
+    for (const r of await db.selectFrom('expansion_days').selectAll().where('workspace_id', '=', ws).execute())
+      expansion[`${dayOf(r.day)}|${r.account_id}|${r.expansion_kind}`] = [r.signals];
+    return { kinds, reasons, features, expansion };
   }
 
   /** The summaries, Insights and the portfolio report all agree with a direct count; returns that count. */
@@ -102,9 +108,31 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
 
     const key = seeded.ws.secret_key;
     const report = await readJson(await t.request('/v1/reports/portfolio?mode=rules', { token: key }));
+    // The expansion pipeline: per account and kind in the report, per account on Insights.
+    const pipeline: Record<string, number> = {};
+    for (const s of rows)
+      if (s.kind === 'expansion_intent' && s.account_id) {
+        const entry = `${s.account_id}|${s.value.kind}`;
+        pipeline[entry] = (pipeline[entry] ?? 0) + 1;
+      }
+    expect(
+      Object.fromEntries(
+        report.expansion_pipeline.map((e: { account: { id: string }; kind: string; signals: number }) => [
+          `${e.account.id}|${e.kind}`,
+          e.signals,
+        ]),
+      ),
+    ).toEqual(pipeline);
+    expect(insights.expansion.items.reduce((n: number, e: { signals: number }) => n + e.signals, 0)).toBe(
+      byKind.expansion_intent ?? 0,
+    );
     expect(
       Object.fromEntries(report.churn_reasons.map((c: { reason: string; count: number }) => [c.reason, c.count])),
     ).toEqual(byReason);
+    // Every signal here is from the last few days, so each reason's weeks add up to its count.
+    const weeksOf = (weekly: { count?: number; signals?: number }[]) =>
+      weekly.reduce((n, w) => n + (w.count ?? w.signals ?? 0), 0);
+    for (const c of [...report.churn_reasons, ...insights.churn_reasons]) expect(weeksOf(c.weekly)).toBe(c.count);
     expect(report.feature_requests.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(
       byKind.feature_request ?? 0,
     );
@@ -158,6 +186,7 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
     const counted = await expectSummariesMatchSignals();
     expect(counted.byKind.churn_risk).toBeGreaterThan(0);
     expect(counted.byKind.feature_request).toBeGreaterThan(0);
+    expect(counted.byKind.expansion_intent).toBeGreaterThan(0);
     // Grace spoke two days ago: her signals move to that day's summary rows.
     await sql`update signals set created_at = created_at - interval '2 days' where interview_id = ${interviews.grace!}`.execute(
       t.deps.db,
@@ -194,6 +223,24 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
     const feature = list.find((s: { kind: string }) => s.kind !== 'churn_risk');
     expect((await carol('POST', `/signals/${feature.id}/corrections`, { action: 'dismiss' })).status).toBe(201);
     await expectSummariesMatchSignals();
+
+    // Another kind of expansion moves the signal to another pipeline entry.
+    const grace = (await readJson(await carol('GET', `/interviews/${interviews.grace}`))).signals;
+    const expansion = grace.find((s: { kind: string }) => s.kind === 'expansion_intent');
+    expect(expansion.value.kind).toBe('plan_upgrade');
+    const seats = await carol('POST', `/signals/${expansion.id}/corrections`, {
+      action: 'change',
+      kind: 'expansion_intent',
+      value: { kind: 'seats', size: '20 seats', timing: null },
+    });
+    expect(seats.status).toBe(201);
+    await expectSummariesMatchSignals();
+    const kinds = await t.deps.db
+      .selectFrom('expansion_days')
+      .select('expansion_kind')
+      .where('workspace_id', '=', seeded.ws.id)
+      .execute();
+    expect(kinds.map((k) => k.expansion_kind)).toEqual(['seats']);
   });
 
   it("follows retention erasing old quotes and erasure removing a person's signals", async () => {
@@ -214,5 +261,37 @@ describe(`Signal summaries follow every signal write (${databaseKind})`, () => {
     expect((await signals()).length).toBeLessThan(before);
     const left = await expectSummariesMatchSignals();
     expect(left.byKind.feature_request).toBeUndefined();
+    expect(left.byKind.expansion_intent).toBeUndefined();
+  });
+
+  it('follows signals written and deleted straight in the database', async () => {
+    const [message] = await t.deps.db
+      .selectFrom('messages')
+      .select('id')
+      .where('interview_id', '=', interviews.ada!)
+      .where('role', '=', 'customer')
+      .limit(1)
+      .execute();
+    await t.deps.db
+      .insertInto('signals')
+      .values(
+        ['seats', 'seats', 'plan_upgrade'].map((kind, i) => ({
+          workspace_id: seeded.ws.id,
+          interview_id: interviews.ada!,
+          account_id: seeded.accountId,
+          kind: 'expansion_intent' as const,
+          value: { kind, size: null, timing: null },
+          quote: 'We will add seats.',
+          message_id: message!.id,
+          source: 'rules' as const,
+          created_at: new Date(Date.now() - i * DAY),
+        })),
+      )
+      .execute();
+    expect((await expectSummariesMatchSignals()).byKind.expansion_intent).toBe(3);
+    // Deleting the interview takes its signals with it (a cascade, not a statement on signals).
+    await t.deps.db.deleteFrom('interviews').where('id', '=', interviews.ada!).execute();
+    expect((await signals()).length).toBe(0);
+    await expectSummariesMatchSignals();
   });
 });

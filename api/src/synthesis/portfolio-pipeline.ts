@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import type { Evidence, Page } from './portfolio-churn';
 import { type PortfolioScope, scopedSignals } from './portfolio-scope';
+import { expansionDays } from './portfolio-summaries';
 
 export type PipelineEntry = {
   account: { id: string; external_id: string; name: string; arr_cents: number | null };
@@ -15,7 +16,9 @@ export type PipelineEntry = {
 /**
  * The expansion pipeline, one page, largest ARR first: one entry per account (`account`)
  * or per account and kind of expansion (`account_kind`), each with its newest signal and
- * how many signals it groups, and the number of entries in all.
+ * how many signals it groups, and the number of entries in all. The groups and their
+ * counts come from the daily summary (migration 0041); only the page's entries read their
+ * newest signal, each down its account's index.
  */
 export async function expansionPipeline(
   db: Db,
@@ -24,8 +27,9 @@ export async function expansionPipeline(
   groupBy: 'account' | 'account_kind',
   page: Page,
 ): Promise<{ items: PipelineEntry[]; total: number }> {
+  const days = expansionDays(db, ws, scope);
   const base = scopedSignals(db, ws, scope, ['expansion_intent']);
-  const partition = groupBy === 'account' ? sql`account_id` : sql`account_id, value->>'kind'`;
+  const byKind = groupBy === 'account_kind';
   const { rows } = await sql<{
     account_id: string | null;
     external_id: string;
@@ -38,19 +42,30 @@ export async function expansionPipeline(
     created_at: Date | string;
     signals: string;
     total: string;
-  }>`with s as (${base}),
-    ranked as (
-      select s.*, row_number() over (partition by ${partition} order by created_at desc, signal_id) as n,
-        count(*) over (partition by ${partition}) as signals
-      from s
+  }>`with e as (${days}),
+    grouped as (
+      select g.account_id, g.expansion_kind, g.signals, a.external_id, a.name as account_name, a.arr_cents
+      from (
+        select account_id, ${byKind ? sql`expansion_kind` : sql`null::text`} as expansion_kind, sum(signals) as signals
+        from e group by account_id${byKind ? sql`, expansion_kind` : sql``}
+      ) g
+      inner join accounts a on a.id = g.account_id
     ),
     page as (
-      select * from ranked where n = 1
-      order by arr_cents desc nulls last, account_id, value->>'kind'
+      select * from grouped
+      order by arr_cents desc nulls last, account_id, expansion_kind
       limit ${page.limit} offset ${page.offset}
     )
-    select p.*, (select count(*) from ranked where n = 1) as total from (select 1) one left join page p on true
-    order by p.arr_cents desc nulls last, p.account_id, p.value->>'kind'`.execute(db);
+    select p.account_id, p.external_id, p.account_name, p.arr_cents, p.signals,
+      n.value, n.quote, n.interview_id, n.message_id, n.created_at, (select count(*) from grouped) as total
+    from (select 1) one left join page p on true
+    left join lateral (
+      select s.value, s.quote, s.interview_id, s.message_id, s.created_at from (${base}) s
+      where s.account_id = p.account_id${byKind ? sql` and s.value->>'kind' is not distinct from p.expansion_kind` : sql``}
+      order by s.created_at desc, s.signal_id
+      limit 1
+    ) n on true
+    order by p.arr_cents desc nulls last, p.account_id, p.expansion_kind`.execute(db);
   return {
     items: rows.flatMap((r): PipelineEntry[] =>
       r.account_id === null

@@ -105,6 +105,28 @@ export function featureRequestDays(db: Db, ws: Ws, scope: PortfolioScope): RawBu
   );
 }
 
+/**
+ * Expansion-intent signals in scope per (account, kind of expansion, UTC day): what the
+ * expansion pipeline counts (migration 0041). Account fields are left to the caller, to
+ * join once per group rather than once per day; an owner or plan filter reads accounts here.
+ */
+export function expansionDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
+  const inScope = accountInScope(scope);
+  return summaryUnion(
+    scope,
+    (days) =>
+      inScope
+        ? sql`select d.account_id, d.expansion_kind, d.day, d.signals
+            from expansion_days d inner join accounts on accounts.id = d.account_id
+            where ${inDays('d', ws, days)} and ${inScope}`
+        : sql`select d.account_id, d.expansion_kind, d.day, d.signals from expansion_days d
+            where ${inDays('d', ws, days)}`,
+    (edge) => sql`select s.account_id, s.value->>'kind' as expansion_kind, ${signalDay} as day, count(*) as signals
+      from (${scopedSignals(db, ws, edge, ['expansion_intent'])}) s
+      group by s.account_id, s.value->>'kind', ${signalDay}`,
+  );
+}
+
 /** A list of text values as a one-column table `alias(value)`, for a LATERAL read per value. */
 export function valuesTable(values: string[], alias: string): RawBuilder<unknown> {
   return sql`(values ${sql.join(values.map((v) => sql`(${v}::text)`))}) ${sql.raw(alias)}(value)`;
