@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
 import { describeSignal, taxonomyLabel } from '../guides/signal-label';
 import { resolveInsightsFilters } from './insights-filter';
-import { churnReasonQuotes, rankChurnReasons, weeklyChurnReasons } from './portfolio-churn';
+import { churnReasonQuotes, rankChurnReasons } from './portfolio-churn';
 import { rankFeatureRequests } from './portfolio-features';
 import { expansionPipeline } from './portfolio-pipeline';
 import { type PortfolioScope, trendWeeks } from './portfolio-scope';
@@ -75,14 +75,11 @@ async function signalCounts(db: Db, ws: Ws, scope: PortfolioScope) {
 async function churnReasonsWithTrend(db: Db, ws: Ws, scope: PortfolioScope, weeks: string[]) {
   const ranked = await rankChurnReasons(db, ws, scope, { offset: 0, limit: CHURN_REASONS_SHOWN });
   const reasons = ranked.items.map((r) => r.reason);
-  const [weekly, quotes] = await Promise.all([
-    weeklyChurnReasons(db, ws, scope, reasons),
-    churnReasonQuotes(db, ws, scope, reasons, { offset: 0, limit: 1 }),
-  ]);
+  const quotes = await churnReasonQuotes(db, ws, scope, reasons, { offset: 0, limit: 1 });
   return {
     total: ranked.total,
     items: ranked.items.map((r) => {
-      const byWeek = new Map((weekly.get(r.reason) ?? []).map((w) => [w.week, w]));
+      const byWeek = new Map(r.weekly.map((w) => [w.week, w]));
       return {
         reason: r.reason,
         label: taxonomyLabel(r.reason),

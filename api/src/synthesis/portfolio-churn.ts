@@ -7,27 +7,50 @@ import { churnReasonDays, signalKindDays, valuesTable } from './portfolio-summar
 export type Evidence = { quote: string; interview_id: string; message_id: string };
 export type Page = { offset: number; limit: number };
 
-export type ChurnReasonFigure = { reason: string; signals: number; accounts: number; arr_cents: number };
+export type WeeklyFigure = { week: string; signals: number; arr_cents: number };
+export type ChurnReasonFigure = {
+  reason: string;
+  signals: number;
+  accounts: number;
+  arr_cents: number;
+  /**
+   * Per week (Monday, UTC) of the scope: signals, and the ARR of the accounts that gave the
+   * reason that week (each account once). Weeks with nothing are absent; callers fill them.
+   */
+  weekly: WeeklyFigure[];
+};
 
 /**
- * Churn reasons ranked by how many signals gave them (then ARR), one page of them, with
- * the number of reasons and of churn-risk signals in scope (the base of each share).
- * ARR counts each account once per reason.
+ * Churn reasons ranked by how many signals gave them (then ARR), one page of them with each
+ * one's weekly figures, and the number of reasons and of churn-risk signals in scope (the
+ * base of each share). ARR counts each account once per reason. One statement: the summary
+ * rows in scope are grouped once, per reason, week and account, and both the ranking and the
+ * page's weeks add up those groups.
  */
 export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
   const days = churnReasonDays(db, ws, scope);
   const kinds = signalKindDays(db, ws, scope, ['churn_risk']);
-  // The totals row always comes back, even for a page past the end.
+  // The totals row always comes back, even for a page past the end. The Monday of a day's
+  // week is whole-day arithmetic from a known Monday (2000-01-03): no time zone involved, and
+  // far cheaper per row than extract or to_char, which go through a timestamp; only the
+  // page's few weeks are formatted.
   const { rows: ranked } = await sql<{
     reason: string | null;
     signals: string;
     accounts: string;
     arr_cents: string | null;
+    weekly: [string, number | string, number | string][] | null;
     total: string;
     churn_signals: string;
   }>`with r as (${days}),
+    per_account_week as (
+      select reason, day - ((day - date '2000-01-03') % 7 + 7) % 7 as week,
+        account_id, max(arr_cents) as arr_cents, sum(signals) as signals
+      from r group by 1, 2, 3
+    ),
     per_account as (
-      select reason, account_id, sum(signals) as signals, max(arr_cents) as arr_cents from r group by reason, account_id
+      select reason, account_id, sum(signals) as signals, max(arr_cents) as arr_cents
+      from per_account_week group by reason, account_id
     ),
     counted as (
       select reason, sum(signals) as signals, count(*) as accounts, coalesce(sum(arr_cents), 0) as arr_cents
@@ -37,13 +60,22 @@ export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, pa
       select reason, signals, accounts, arr_cents from counted
       order by signals desc, arr_cents desc, reason
       limit ${page.limit} offset ${page.offset}
+    ),
+    weekly as (
+      select reason, json_agg(json_build_array(to_char(week, 'YYYY-MM-DD'), signals, arr_cents)) as weeks
+      from (
+        select reason, week, sum(signals) as signals, coalesce(sum(arr_cents), 0) as arr_cents
+        from per_account_week where reason in (select reason from page) group by reason, week
+      ) w
+      group by reason
     )
-    select p.*, t.total, t.churn_signals
+    select p.*, w.weeks as weekly, t.total, t.churn_signals
     from (
       select (select count(*) from counted) as total,
         (select coalesce(sum(churn_reasoned), 0) from (${kinds}) k) as churn_signals
     ) t
     left join page p on true
+    left join weekly w on w.reason = p.reason
     order by p.signals desc, p.arr_cents desc, p.reason`.execute(db);
   return {
     items: ranked.flatMap((r): ChurnReasonFigure[] =>
@@ -55,46 +87,17 @@ export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, pa
               signals: Number(r.signals),
               accounts: Number(r.accounts),
               arr_cents: Number(r.arr_cents ?? 0),
+              weekly: (r.weekly ?? []).map(([week, signals, arr]) => ({
+                week,
+                signals: Number(signals),
+                arr_cents: Number(arr),
+              })),
             },
           ],
     ),
     total: Number(ranked[0]?.total ?? 0),
     churnSignals: Number(ranked[0]?.churn_signals ?? 0),
   };
-}
-
-export type WeeklyFigure = { week: string; signals: number; arr_cents: number };
-
-/**
- * Per reason and week (Monday, UTC): signals, and the ARR of the accounts that gave the
- * reason that week (each account once). Weeks with nothing are absent; callers fill them.
- */
-export async function weeklyChurnReasons(
-  db: Db,
-  ws: Ws,
-  scope: PortfolioScope,
-  reasons: string[],
-): Promise<Map<string, WeeklyFigure[]>> {
-  const out = new Map<string, WeeklyFigure[]>();
-  if (reasons.length === 0) return out;
-  const days = churnReasonDays(db, ws, scope);
-  // Monday of the day's week, in date arithmetic: no session time zone involved.
-  const { rows: weekly } = await sql<{ reason: string; week: string; signals: string; arr_cents: string | null }>`
-    with r as (${days}),
-    per_account as (
-      select reason, to_char(day - (extract(isodow from day)::int - 1), 'YYYY-MM-DD') as week,
-        account_id, max(arr_cents) as arr_cents, sum(signals) as n
-      from r where reason in (${sql.join(reasons)})
-      group by 1, 2, 3
-    )
-    select reason, week, sum(n) as signals, coalesce(sum(arr_cents), 0) as arr_cents
-    from per_account group by reason, week`.execute(db);
-  for (const w of weekly) {
-    const list = out.get(w.reason) ?? [];
-    list.push({ week: w.week, signals: Number(w.signals), arr_cents: Number(w.arr_cents ?? 0) });
-    out.set(w.reason, list);
-  }
-  return out;
 }
 
 /** The newest quotes behind each reason (`perReason` each, empty quotes left out), or one page of one reason's. */

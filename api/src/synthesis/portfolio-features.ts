@@ -23,7 +23,8 @@ export type FeatureRequestFigure = {
  * they were asked; one page, each with its largest accounts and newest quotes, and the
  * number of distinct requests in all. Requests group by the key the database keeps on each
  * signal (migration 0037: "SSO!" and "sso" are one request); the counts come from the daily
- * summary, each request's wording and quotes from its newest signals, read down an index.
+ * summary (with each request's largest accounts, in the same statement), each request's
+ * wording and quotes from its newest signals, read down an index.
  */
 export async function rankFeatureRequests(
   db: Db,
@@ -37,6 +38,7 @@ export async function rankFeatureRequests(
     signals: string;
     account_count: string;
     arr_cents: string | null;
+    accounts: [string, string, string, number | string | null][] | null;
     total: string;
   }>`with f as (${days}),
     per_account as (select key, account_id, sum(signals) as signals, max(arr_cents) as arr_cents from f group by key, account_id),
@@ -47,8 +49,19 @@ export async function rankFeatureRequests(
     page as (
       select * from grouped order by arr_cents desc, signals desc, key
       limit ${page.limit} offset ${page.offset}
+    ),
+    top_accounts as (
+      select t.key, json_agg(json_build_array(a.id, a.external_id, a.name, a.arr_cents) order by t.n) as accounts
+      from (
+        select key, account_id, row_number() over (partition by key order by arr_cents desc nulls last, account_id) as n
+        from per_account where key in (select key from page)
+      ) t
+      inner join accounts a on a.id = t.account_id
+      where t.n <= ${ACCOUNTS_PER_REQUEST}
+      group by t.key
     )
-    select p.*, (select count(*) from grouped) as total from (select 1) one left join page p on true
+    select p.*, ta.accounts, (select count(*) from grouped) as total from (select 1) one left join page p on true
+    left join top_accounts ta on ta.key = p.key
     order by p.arr_cents desc, p.signals desc, p.key`.execute(db);
   const keys = rows.flatMap((r) => (r.key === null ? [] : [r.key]));
   if (keys.length === 0) return { items: [], total: Number(rows[0]?.total ?? 0) };
@@ -64,13 +77,8 @@ export async function rankFeatureRequests(
       limit ${limit}
     ) n
     order by k.value, n.created_at desc, n.signal_id`;
-  const [latest, accounts, quotes] = await Promise.all([
+  const [latest, quotes] = await Promise.all([
     newest(sql<boolean>`true`, 1).execute(db),
-    sql<{ key: string; account_id: string; external_id: string; account_name: string; arr_cents: string | null }>`
-      with f as (${days}),
-      d as (select distinct key, account_id, external_id, account_name, arr_cents from f where key in (${sql.join(keys)})),
-      ranked as (select d.*, row_number() over (partition by key order by arr_cents desc nulls last, account_id) as n from d)
-      select * from ranked where n <= ${ACCOUNTS_PER_REQUEST} order by key, n`.execute(db),
     newest(sql<boolean>`s.quote <> ''`, QUOTES_PER_REQUEST).execute(db),
   ]);
   const summaries = new Map(latest.rows.map((l) => [l.key, l.summary]));
@@ -84,14 +92,12 @@ export async function rankFeatureRequests(
               signals: Number(r.signals),
               account_count: Number(r.account_count),
               arr_cents: Number(r.arr_cents ?? 0),
-              accounts: accounts.rows
-                .filter((a) => a.key === r.key)
-                .map((a) => ({
-                  id: a.account_id,
-                  external_id: a.external_id,
-                  name: a.account_name,
-                  arr_cents: a.arr_cents === null ? null : Number(a.arr_cents),
-                })),
+              accounts: (r.accounts ?? []).map(([id, external_id, name, arr]) => ({
+                id,
+                external_id,
+                name,
+                arr_cents: arr === null ? null : Number(arr),
+              })),
               quotes: quotes.rows
                 .filter((q) => q.key === r.key)
                 .map((q) => ({ quote: q.quote, interview_id: q.interview_id, message_id: q.message_id })),

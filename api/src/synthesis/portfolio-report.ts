@@ -12,7 +12,6 @@ import {
   countChurnReasonQuotes,
   type Page,
   rankChurnReasons,
-  weeklyChurnReasons,
 } from './portfolio-churn';
 import { rankFeatureRequests } from './portfolio-features';
 import { expansionPipeline } from './portfolio-pipeline';
@@ -78,15 +77,12 @@ export async function buildPortfolioReport(
 async function churnReasonEntries(db: Db, ws: Ws, scope: PortfolioScope, page: Page) {
   const ranked = await rankChurnReasons(db, ws, scope, page);
   const reasons = ranked.items.map((r) => r.reason);
-  const [weekly, quotes] = await Promise.all([
-    weeklyChurnReasons(db, ws, scope, reasons),
-    churnReasonQuotes(db, ws, scope, reasons, { offset: 0, limit: QUOTES_PER_REASON }),
-  ]);
+  const quotes = await churnReasonQuotes(db, ws, scope, reasons, { offset: 0, limit: QUOTES_PER_REASON });
   const weeks = trendWeeks(new Date(scope.until.getTime() - 1));
   return {
     total: ranked.total,
     items: ranked.items.map((r) => {
-      const byWeek = new Map((weekly.get(r.reason) ?? []).map((w) => [w.week, w.signals]));
+      const byWeek = new Map(r.weekly.map((w) => [w.week, w.signals]));
       return {
         reason: r.reason,
         label: taxonomyLabel(r.reason),
