@@ -6,8 +6,9 @@ import { recomputeAllHealth } from '@candor/api/synthesis/account-health';
 import { buildRenewalBrief } from '@candor/api/synthesis/renewal-brief';
 import { deliverWeeklyBriefing } from '@candor/api/synthesis/weekly-briefing-delivery';
 import { evaluatePeriodicTriggers } from '@candor/api/triggers/evaluate-periodic';
+import { displayPrefix, generateKey, hashKey } from '@candor/api/workspaces/keys';
 import type { EventInput } from '@candor/shared';
-import { createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../tests/support/harness';
+import { attachTestApp, createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../tests/support/harness';
 import { benchRateLimits } from './support/bench-rate-limits';
 import { accountEvents, type Book, bookCounts, generateBook } from './support/scale-book';
 import { runLoad } from './support/scale-load';
@@ -114,7 +115,7 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     const [weeklyMs] = await timed(() => deliverWeeklyBriefing(t.deps, ws, owner, { regenerate: true }));
     figures['weekly briefing generation (rules)'] = { value: weeklyMs, unit: 'ms' };
 
-    const reads = await timeReads(t, ws, book, options.rounds);
+    const reads = await timeReads(t, ws, { renewingExternalId: renewing.external, owner }, options.rounds);
     for (const r of reads) {
       figures[`${r.name}: p50`] = { value: r.p50, unit: 'ms' };
       figures[`${r.name}: p99`] = { value: r.p99, unit: 'ms', goal: '≤ 300 ms', met: r.p99 <= 300 };
@@ -185,30 +186,56 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     };
   } finally {
     await t.close({ keepDatabase: options.keep });
-    if (options.keep) log(`  kept the database ${t.databaseUrl} (workspace ${workspaceId}); drop it when done`);
+    if (options.keep) {
+      const name = t.databaseUrl ? new URL(t.databaseUrl).pathname.slice(1) : '—';
+      log(`  kept the database ${t.databaseUrl} (workspace ${workspaceId}); drop it when done`);
+      log(`  re-measure its reads: npm run bench -- scale --reuse=${name}`);
+    }
   }
 }
 
-/** The reads a CS team and an integration make, each timed on its own. */
-async function timeReads(t: TestApp, ws: { id: string; secret_key: string }, book: Book, rounds: number) {
+/** What the reads are about: an account with a renewal brief and a CSM with a weekly briefing. */
+type ReadSubject = { renewingExternalId: string; owner: string };
+
+/**
+ * The reads a CS team and an integration make, each timed on its own; `only` keeps those
+ * whose name holds one of its words.
+ */
+async function timeReads(
+  t: TestApp,
+  ws: { id: string; secret_key: string },
+  subject: ReadSubject,
+  rounds: number,
+  only: string[] = [],
+) {
   const cookie = await consoleCookie(t, ws.id);
   const console_ = { headers: { cookie } };
   const key = { token: ws.secret_key };
-  const renewing = book.accounts.find((a) => a.renewsSoon) ?? book.accounts[0]!;
-  const owner = encodeURIComponent(book.owners[0]!);
+  const owner = encodeURIComponent(subject.owner);
+  const renewing = encodeURIComponent(subject.renewingExternalId);
+  const accountId = (
+    await tenant(t.deps.db, ws)
+      .selectFrom('accounts')
+      .select('id')
+      .where('external_id', '=', subject.renewingExternalId)
+      .executeTakeFirstOrThrow()
+  ).id;
   const reads: [string, string, RequestInit & { token?: string }][] = [
     ['console accounts list (owner, by ARR)', `/console/api/accounts?owner=${owner}&sort=arr&order=desc`, console_],
     ['console accounts list (at risk, by renewal)', '/console/api/accounts?health=at_risk&sort=renewal', console_],
-    ['console account page', `/console/api/accounts/${renewing.id}`, console_],
+    ['console account page', `/console/api/accounts/${accountId}`, console_],
     ['console Home', '/console/api/home', console_],
     ['console Insights', '/console/api/insights', console_],
     ['portfolio report (/v1)', '/v1/reports/portfolio', key],
-    ['brief read (/v1)', `/v1/accounts/${renewing.external}/brief`, key],
+    ['brief read (/v1)', `/v1/accounts/${renewing}/brief`, key],
     ['weekly briefing read (/v1)', `/v1/briefings/weekly?member=${owner}`, key],
     ['trigger funnel (/v1)', '/v1/funnel?by=trigger', key],
   ];
   const out: ReadFigures[] = [];
-  for (const [name, path, init] of reads) out.push(await timeRead(t, name, path, init, rounds));
+  for (const [name, path, init] of reads) {
+    if (only.length && !only.some((w) => name.toLowerCase().includes(w.toLowerCase()))) continue;
+    out.push(await timeRead(t, name, path, init, rounds));
+  }
   return out;
 }
 
@@ -386,14 +413,112 @@ export function printGrowth(small: ScaleResult, big: ScaleResult, log = console.
 }
 
 /**
+ * The reads alone, on a book an earlier `--keep` run left behind (`database`: its URL, or its
+ * name on the TEST_DATABASE_URL server): the app attaches to it (applying any newer
+ * migration), signs in, adds a secret key for the `/v1` reads and removes it afterwards,
+ * and times the same reads as a full run, on the account with the book's first renewal
+ * brief and the first CSM's weekly briefing. Beyond a console session, nothing in the book
+ * changes, so two builds can be measured in turns on the same data.
+ */
+export async function measureKeptBook(options: { database: string; rounds: number; only: string[] }) {
+  const base = process.env.TEST_DATABASE_URL;
+  let url = options.database;
+  if (!url.includes('://')) {
+    if (!base) throw new Error(`--reuse=${url}: a database name needs TEST_DATABASE_URL for its server`);
+    const u = new URL(base);
+    u.pathname = `/${url}`;
+    url = u.toString();
+  }
+  const t = await attachTestApp(url, { CANDOR_RUN_JOBS: 'false', CANDOR_RATE_LIMITS: benchRateLimits });
+  const secretKey = generateKey('secret');
+  let keyId: string | undefined;
+  try {
+    const db = t.deps.db;
+    const workspace = await db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('name', '=', 'Scale Co')
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (!workspace) throw new Error(`--reuse: no "Scale Co" workspace in ${new URL(url).pathname.slice(1)}`);
+    const ws = { id: workspace.id, secret_key: secretKey };
+    const brief = await db
+      .selectFrom('briefs')
+      .select('subject_id')
+      .where('workspace_id', '=', ws.id)
+      .where('kind', '=', 'renewal')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
+    const renewing = await db
+      .selectFrom('accounts')
+      .select('external_id')
+      .where('workspace_id', '=', ws.id)
+      .where('id', '=', brief.subject_id)
+      .executeTakeFirstOrThrow();
+    const owner = await db
+      .selectFrom('members')
+      .select('email')
+      .where('workspace_id', '=', ws.id)
+      .where('role', '=', 'csm')
+      .where('email', '=', 'csm0@bench.example')
+      .executeTakeFirstOrThrow();
+    keyId = (
+      await db
+        .insertInto('api_keys')
+        .values({
+          workspace_id: ws.id,
+          kind: 'secret',
+          key_hash: hashKey(secretKey),
+          display_prefix: displayPrefix(secretKey),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const before = load();
+    const reads = await timeReads(
+      t,
+      ws,
+      { renewingExternalId: renewing.external_id, owner: owner.email },
+      options.rounds,
+      options.only,
+    );
+    const after = load();
+    const name = new URL(url).pathname.slice(1);
+    console.log(
+      `\nReads on the kept book ${name} (workspace ${ws.id}), ${options.rounds} requests each, one at a time; ` +
+        `${cpus().length} cores, load average (1/5/15 min) before ${before.join('/')}, after ${after.join('/')}`,
+    );
+    console.log(`  ${''.padEnd(44)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'size'.padStart(10)}`);
+    for (const x of reads)
+      console.log(
+        `  ${x.name.padEnd(44)} ${`${x.p50.toFixed(1)} ms`.padStart(9)} ${`${x.p99.toFixed(1)} ms`.padStart(9)} ${`${x.kb.toFixed(1)} KB`.padStart(10)}`,
+      );
+    return reads;
+  } finally {
+    if (keyId) await t.deps.db.deleteFrom('api_keys').where('id', '=', keyId).execute();
+    await t.close();
+  }
+}
+
+/**
  * `npm run bench -- scale [--size=0.1|1] [--sizes=0.1,1]`: the performance issue's scale scenario
  * on Postgres (TEST_DATABASE_URL). Each size's figures are stored in bench/results/scale-<size>.json;
  * a run of one size prints its growth against the stored result of the other. Flags: --rounds=30,
  * --rate=1 --load-seconds=60 (finished interviews per second and for how long),
  * --drain-timeout=600, --sample-seconds=5; --keep leaves each size's database behind (its URL is
- * printed) for EXPLAIN and profiling instead of dropping it.
+ * printed) for EXPLAIN and profiling instead of dropping it. `--reuse=<database URL or name>`
+ * times only the reads on such a kept book (`--rounds`, and `--reads=insights,home` to pick).
  */
 export async function benchScale() {
+  const reuse = flag('reuse');
+  if (reuse) {
+    await measureKeptBook({
+      database: reuse,
+      rounds: Number(flag('rounds') ?? 30),
+      only: (flag('reads') ?? '').split(',').filter(Boolean),
+    });
+    return;
+  }
   if (!process.env.TEST_DATABASE_URL) {
     console.error(`\nbench scale: ${DATABASE_HELP}`);
     process.exitCode = 1;

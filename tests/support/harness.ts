@@ -74,6 +74,26 @@ export async function startTestApp(env: Record<string, string> = {}) {
   };
 }
 
+/**
+ * The real app on an existing Postgres database, migrated to the latest like any process
+ * and left in place on close: for re-measuring a book a bench kept (`scale --keep`).
+ */
+export async function attachTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = connectPostgres(databaseUrl, { max: 5 });
+  const config: Config = loadConfig(testEnv(databaseUrl, env));
+  const deps = await boot(config, { runJobs: config.runJobsInProcess, log: createLogger(config.logLevel), database });
+  const app = createApp(deps);
+  return {
+    app,
+    databaseUrl,
+    deps: deps as AppDeps,
+    request: requester(app),
+    async close() {
+      await deps.shutdown();
+    },
+  };
+}
+
 const testEnv = (databaseUrl: string | undefined, env: Record<string, string>) => ({
   CANDOR_SECRET: 'test-secret-test-secret-test-secret-0123',
   CANDOR_PUBLIC_URL: 'http://candor.test',
