@@ -44,9 +44,12 @@ export async function rankChurnReasons(db: Db, ws: Ws, scope: PortfolioScope, pa
     churn_signals: string;
   }>`with r as (${days}),
     per_account_week as (
-      select reason, day - ((day - date '2000-01-03') % 7 + 7) % 7 as week,
-        account_id, max(arr_cents) as arr_cents, sum(signals) as signals
-      from r group by 1, 2, 3
+      select w.reason, w.week, w.account_id, w.signals, a.arr_cents
+      from (
+        select reason, day - ((day - date '2000-01-03') % 7 + 7) % 7 as week, account_id, sum(signals) as signals
+        from r group by 1, 2, 3
+      ) w
+      inner join accounts a on a.id = w.account_id
     ),
     per_account as (
       select reason, account_id, sum(signals) as signals, max(arr_cents) as arr_cents
@@ -155,9 +158,9 @@ export async function churnReasonAccounts(db: Db, ws: Ws, scope: PortfolioScope,
     total: string;
   }>`with r as (${days}),
     grouped as (
-      select account_id, external_id, account_name, arr_cents, sum(signals) as signals
-      from r where reason = ${reason}
-      group by account_id, external_id, account_name, arr_cents
+      select g.account_id, a.external_id, a.name as account_name, a.arr_cents, g.signals
+      from (select account_id, sum(signals) as signals from r where reason = ${reason} group by account_id) g
+      inner join accounts a on a.id = g.account_id
     ),
     page as (select * from grouped order by arr_cents desc nulls last, account_id limit ${page.limit} offset ${page.offset})
     select p.*, latest.created_at as latest_at, (select count(*) from grouped) as total

@@ -41,7 +41,11 @@ export async function rankFeatureRequests(
     accounts: [string, string, string, number | string | null][] | null;
     total: string;
   }>`with f as (${days}),
-    per_account as (select key, account_id, sum(signals) as signals, max(arr_cents) as arr_cents from f group by key, account_id),
+    per_account as (
+      select g.key, g.account_id, g.signals, a.arr_cents
+      from (select key, account_id, sum(signals) as signals from f group by key, account_id) g
+      inner join accounts a on a.id = g.account_id
+    ),
     grouped as (
       select key, sum(signals) as signals, count(*) as account_count, coalesce(sum(arr_cents), 0) as arr_cents
       from per_account group by key

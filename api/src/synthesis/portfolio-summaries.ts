@@ -42,20 +42,26 @@ const inDays = (table: string, ws: Ws, days: { from: string; to: string }) =>
     and ${sql.ref(`${table}.day`)} < ${days.to}::date`;
 
 /**
- * Churn-reason rows in scope per (reason, UTC day, account): `signals` giving the reason,
- * `quoted` of them with a quote, and the account's fields. What every churn-reason figure sums.
+ * Churn-reason rows in scope per (reason, UTC day, account): `signals` giving the reason and
+ * `quoted` of them with a quote. What every churn-reason figure sums. Account fields are left
+ * to the caller, to join once per group rather than once per day; an owner or plan filter
+ * reads accounts here.
  */
 export function churnReasonDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
+  const inScope = accountInScope(scope);
   return summaryUnion(
     scope,
-    (days) => sql`select d.reason, d.day, d.account_id, d.signals, d.quoted,
-        accounts.external_id, accounts.name as account_name, accounts.arr_cents
-      from churn_reason_days d inner join accounts on accounts.id = d.account_id
-      where ${inDays('d', ws, days)} and ${accountInScope(scope) ?? sql`true`}`,
+    (days) =>
+      inScope
+        ? sql`select d.reason, d.day, d.account_id, d.signals, d.quoted
+            from churn_reason_days d inner join accounts on accounts.id = d.account_id
+            where ${inDays('d', ws, days)} and ${inScope}`
+        : sql`select d.reason, d.day, d.account_id, d.signals, d.quoted from churn_reason_days d
+            where ${inDays('d', ws, days)}`,
     (edge) => sql`select r.reason, ${signalDay} as day, s.account_id, count(*) as signals,
-        count(*) filter (where s.quote <> '') as quoted, s.external_id, s.account_name, s.arr_cents
+        count(*) filter (where s.quote <> '') as quoted
       from (${scopedSignals(db, ws, edge, ['churn_risk'])}) s cross join lateral churn_reasons(s.value) r(reason)
-      group by r.reason, ${signalDay}, s.account_id, s.external_id, s.account_name, s.arr_cents`,
+      group by r.reason, ${signalDay}, s.account_id`,
   );
 }
 
@@ -89,19 +95,25 @@ export function signalKindDays(
   );
 }
 
-/** Feature requests in scope per (grouping key, UTC day, account), with the account's fields. */
+/**
+ * Feature requests in scope per (grouping key, UTC day, account). Account fields are left to
+ * the caller, as for churn reasons; an owner or plan filter reads accounts here.
+ */
 export function featureRequestDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
+  const inScope = accountInScope(scope);
   return summaryUnion(
     scope,
-    (days) => sql`select d.feature_key as key, d.day, d.account_id, d.signals,
-        accounts.external_id, accounts.name as account_name, accounts.arr_cents
-      from feature_request_days d inner join accounts on accounts.id = d.account_id
-      where ${inDays('d', ws, days)} and ${accountInScope(scope) ?? sql`true`}`,
-    (edge) => sql`select s.feature_key as key, ${signalDay} as day, s.account_id, count(*) as signals,
-        s.external_id, s.account_name, s.arr_cents
+    (days) =>
+      inScope
+        ? sql`select d.feature_key as key, d.day, d.account_id, d.signals
+            from feature_request_days d inner join accounts on accounts.id = d.account_id
+            where ${inDays('d', ws, days)} and ${inScope}`
+        : sql`select d.feature_key as key, d.day, d.account_id, d.signals from feature_request_days d
+            where ${inDays('d', ws, days)}`,
+    (edge) => sql`select s.feature_key as key, ${signalDay} as day, s.account_id, count(*) as signals
       from (${scopedSignals(db, ws, edge, ['feature_request'])}) s
       where s.feature_key is not null
-      group by s.feature_key, ${signalDay}, s.account_id, s.external_id, s.account_name, s.arr_cents`,
+      group by s.feature_key, ${signalDay}, s.account_id`,
   );
 }
 
