@@ -50,6 +50,13 @@ export async function benchPeriodicPasses() {
     const steadyTriggerPass = await timed(() => evaluatePeriodicTriggers(t.deps));
     const firstHealth = await timed(() => recomputeAllHealth(t.deps));
     const steadyHealth = await timed(() => recomputeAllHealth(t.deps));
+    // The next night, with no new event: both usage windows slid by a day.
+    const today = t.deps.now();
+    t.deps.now = () => new Date(today.getTime() + 86_400_000);
+    let nextNight: Awaited<ReturnType<typeof recomputeAllHealth>> | undefined;
+    const nextNightHealth = await timed(async () => {
+      nextNight = await recomputeAllHealth(t.deps);
+    });
     // What each pass's usage read cost before the rollup: two windows of events, counted.
     const scan = await timed(() =>
       sql`
@@ -74,6 +81,7 @@ export async function benchPeriodicPasses() {
       `  5-minute trigger pass (demo playbook): first ${ms(firstTriggerPass)}, steady ${ms(steadyTriggerPass)}`,
     );
     console.log(`  nightly health pass: first ${ms(firstHealth)}, steady ${ms(steadyHealth)}`);
+    console.log(`  nightly health pass the next day: ${ms(nextNightHealth)}, ${JSON.stringify(nextNight)}`);
     console.log(`  usage of two 30-day windows: from the rollup ${ms(rollup)}; counting events (before) ${ms(scan)}`);
   } finally {
     await t.close();
