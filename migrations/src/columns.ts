@@ -26,6 +26,10 @@ export const databaseColumns = {
     day: 'not null',
     usage_events: 'not null',
   },
+  account_health_due: {
+    account_id: 'not null',
+    workspace_id: 'not null',
+  },
   accounts: {
     id: 'not null',
     workspace_id: 'not null',
@@ -45,6 +49,7 @@ export const databaseColumns = {
     ae_email: 'null',
     health_inputs: 'null',
     health_evaluated_at: 'null',
+    health_recheck_at: 'null',
   },
   api_keys: {
     id: 'not null',

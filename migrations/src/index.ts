@@ -23,6 +23,7 @@ import * as erasedContacts from './migrations/0038-erased-contacts';
 import * as connectorReauth from './migrations/0039-connector-reauth';
 import * as signalSummaries from './migrations/0040-signal-summaries';
 import * as expansionSummaries from './migrations/0041-expansion-summaries';
+import * as healthRecheck from './migrations/0042-health-recheck';
 
 export { databaseColumns } from './columns';
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0039-connector-reauth': connectorReauth,
   '0040-signal-summaries': signalSummaries,
   '0041-expansion-summaries': expansionSummaries,
+  '0042-health-recheck': healthRecheck,
 };

@@ -100,6 +100,11 @@ export interface AccountsTable {
   health_inputs: string | null;
   /** 0036: when health was last evaluated on inputs other than the stored ones. */
   health_evaluated_at: NullableTimestamp;
+  /**
+   * 0042: the earliest time the stored inputs could change health with no new data ('infinity'
+   * when they cannot, which reads back as an invalid Date); null before the first evaluation.
+   */
+  health_recheck_at: NullableTimestamp;
 }
 
 export interface ContactsTable {
@@ -137,6 +142,15 @@ export interface AccountDailyUsageTable {
   /** 'YYYY-MM-DD' (UTC). */
   day: string;
   usage_events: number;
+}
+
+/**
+ * 0042: accounts with new usage or signals since their last health evaluation, written by
+ * triggers on the usage rollup and on signals; the health pass deletes what it reads.
+ */
+export interface AccountHealthDueTable {
+  account_id: string;
+  workspace_id: string;
 }
 
 export interface GuidesTable {
@@ -652,6 +666,7 @@ export interface Database {
   contacts: ContactsTable;
   events: EventsTable;
   account_daily_usage: AccountDailyUsageTable;
+  account_health_due: AccountHealthDueTable;
   guides: GuidesTable;
   guide_versions: GuideVersionsTable;
   triggers: TriggersTable;

@@ -212,7 +212,9 @@ describe(`account health and the review queue (${databaseKind})`, () => {
       info.mockClear();
       await runJob(t, 'recompute-all-health', {});
       const [pass] = info.mock.calls.find((call) => call[1] === 'account health recomputed') ?? [];
-      return pass as unknown as { evaluated: number; changed: number };
+      // The pass also logs how many accounts it read (tests/integration/health-recheck.test.ts).
+      const { evaluated, changed } = pass as unknown as { evaluated: number; changed: number };
+      return { evaluated, changed };
     };
     const evaluations = async () =>
       Object.fromEntries(

@@ -31,7 +31,10 @@ export const jobCatalog = {
   'sweep-abandoned-interviews': z.object({}),
   /** Recomputes account health (one account, or the whole workspace) after new signals. */
   'recompute-health': z.object({ workspaceId: z.uuid(), accountId: z.uuid().optional() }),
-  /** Daily: recomputes every account's health, so usage trends move states without new interviews. */
+  /**
+   * Daily: recomputes health where there is new data or a recheck time has come, so usage
+   * trends move states without new interviews.
+   */
   'recompute-all-health': z.object({}),
   /** Daily: renewal briefs for accounts 60 days from renewal. */
   'renewal-briefs': z.object({}),

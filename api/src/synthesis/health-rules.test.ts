@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessHealth, type HealthSignal, usageClass } from './health-rules';
+import { assessHealth, type HealthSignal, nextUsageChange, type UsageDay, usageClass, usageOn } from './health-rules';
 
 let n = 0;
 const signal = (kind: string, value: Record<string, unknown>): HealthSignal => ({
@@ -76,5 +76,44 @@ describe('usageClass', () => {
     // steady usage keeps one class however the windows slide; a drop past 25% changes it
     expect(usageClass({ recent: 40, previous: 38 })).toBe(usageClass({ recent: 35, previous: 41 }));
     expect(usageClass({ recent: 30, previous: 41 })).not.toBe(usageClass({ recent: 31, previous: 41 }));
+  });
+});
+
+describe('nextUsageChange', () => {
+  const dayAfter = (day: string, n: number) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const classOn = (usage: UsageDay[], day: string) => usageClass(usageOn(usage, day, 30));
+
+  it('names the first day the class changes as the windows slide, tried against every day', () => {
+    const today = '2026-12-07';
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    for (let round = 0; round < 300; round++) {
+      // Sparse, bursty or steady usage over the two windows, and now and then a day ahead.
+      const usage: UsageDay[] = [];
+      const density = random();
+      for (let age = -3; age < 60; age++)
+        if (random() < density) usage.push({ day: dayAfter(today, -age), events: Math.floor(random() * 6) });
+      const next = nextUsageChange(usage, today, 30);
+      const until = next ?? dayAfter(today, 130);
+      for (let day = dayAfter(today, 1); day < until; day = dayAfter(day, 1))
+        expect(classOn(usage, day), `${round} ${day}`).toBe(classOn(usage, today));
+      if (next) expect(classOn(usage, next)).not.toBe(classOn(usage, today));
+    }
+  });
+
+  it('catches a drop crossing 25% with no new event, and knows when nothing is left to slide', () => {
+    const usage = [
+      { day: '2026-10-23', events: 40 },
+      { day: '2026-11-09', events: 30 },
+      { day: '2026-12-06', events: 1 },
+    ];
+    expect(classOn(usage, '2026-12-07')).toBe('used');
+    expect(nextUsageChange(usage, '2026-12-07', 30)).toBe('2026-12-09');
+    expect(nextUsageChange([], '2026-12-07', 30)).toBeNull();
+    expect(nextUsageChange([{ day: '2026-10-01', events: 5 }], '2026-12-07', 30)).toBeNull();
   });
 });

@@ -35,6 +35,49 @@ export function usageClass(usage: { recent: number; previous: number }): string 
   return recent + previous > 0 ? 'used' : 'none';
 }
 
+/** An account's usage on one UTC day (`YYYY-MM-DD`), as the daily rollup holds it. */
+export type UsageDay = { day: string; events: number };
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/**
+ * Usage over the `days` UTC days up to `today` (included) and the `days` before them, from
+ * daily counts: what `usageWindows` reads from the rollup, for any day.
+ */
+export function usageOn(usage: UsageDay[], today: string, days: number): { recent: number; previous: number } {
+  const end = dayNumber(today);
+  let recent = 0;
+  let previous = 0;
+  for (const { day, events } of usage) {
+    const age = end - dayNumber(day);
+    if (age >= 0 && age < days) recent += events;
+    else if (age >= days && age < 2 * days) previous += events;
+  }
+  return { recent, previous };
+}
+
+/**
+ * The first UTC day after `today` on which the usage class (`usageClass`) differs from
+ * today's with no new event, or null when it never will. A day's events count as recent from
+ * that day, as previous `days` later and not at all `2 × days` later: the class can change only
+ * on those days, so only they are tried.
+ */
+export function nextUsageChange(usage: UsageDay[], today: string, days: number): string | null {
+  const now = dayNumber(today);
+  const current = usageClass(usageOn(usage, today, days));
+  const candidates = new Set<number>();
+  for (const { day, events } of usage) {
+    if (events === 0) continue;
+    for (const at of [0, days, 2 * days].map((shift) => dayNumber(day) + shift)) if (at > now) candidates.add(at);
+  }
+  for (const at of [...candidates].sort((a, b) => a - b)) {
+    const day = new Date(at * DAY_MS).toISOString().slice(0, 10);
+    if (usageClass(usageOn(usage, day, days)) !== current) return day;
+  }
+  return null;
+}
+
 /**
  * The documented health rules (README "Account health"):
  * - at risk: a high churn-risk signal, or a request for a human, or usage down ≥ 50%, or
