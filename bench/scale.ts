@@ -106,6 +106,9 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     log(
       `  health passes evaluated ${first.evaluated.toLocaleString()} accounts (first; ${first.changed.toLocaleString()} changed state), ${steady.evaluated} (steady), ${newData.evaluated} (new data at ${touched.length} accounts)`,
     );
+    log(
+      `  health passes read the inputs of ${first.read.toLocaleString()} accounts (first), ${steady.read} (steady), ${newData.read} (new data)`,
+    );
 
     // What a reader needs: a brief for a renewing account, a weekly briefing for a CSM.
     const renewing = book.accounts.find((a) => a.renewsSoon) ?? book.accounts[0]!;
