@@ -144,4 +144,41 @@ describe(`the nightly health pass reads only accounts that can change (${databas
     for (const name of ['steady', 'busy', 'idle']) expect(night2[name], name).toEqual(beforeNight2[name]);
     await expectFullRecomputationAgrees();
   });
+  it('reads an account the night after its customer spoke, and again the night after the words were erased', async () => {
+    // Continues the nights above: on night 3 nothing is due but what is new.
+    clock = day0 + 3 * DAY;
+    await post('/v1/contacts', {
+      contacts: [{ id: 'steady-champion', account_id: 'steady', email: 'c@steady.example' }],
+    });
+    const champion = await t.deps.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', ws.id)
+      .where('external_id', '=', 'steady-champion')
+      .executeTakeFirstOrThrow();
+    await recordAnswer(t, ws.id, {
+      accountId: ids.steady!,
+      contactId: champion.id,
+      text: 'We are moving to another vendor next quarter.',
+      signals: [
+        {
+          kind: 'churn_risk',
+          value: { level: 'high', reasons: ['competitor'] },
+          quote: 'moving to another vendor',
+          created_at: new Date(clock - 3_600_000),
+        },
+      ],
+    });
+    expect(await nightly()).toEqual({ read: 1, evaluated: 1, changed: 1 });
+    expect((await accounts()).steady?.health_state).toBe('at_risk');
+    await expectFullRecomputationAgrees();
+
+    // Erasing the contact deletes what they said: the next night reads that account alone.
+    clock = day0 + 4 * DAY;
+    const erased = await t.request('/v1/contacts/steady-champion', { method: 'DELETE', token: ws.secret_key });
+    expect(erased.status).toBeLessThan(300);
+    expect(await nightly()).toEqual({ read: 1, evaluated: 1, changed: 1 });
+    expect((await accounts()).steady?.health_state).toBe('healthy');
+    await expectFullRecomputationAgrees();
+  });
 });
