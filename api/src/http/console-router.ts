@@ -72,14 +72,3 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
     ReturnType<typeof errorResponse>
   >;
 }
-
-/** A JSON answer of a console route, for `responses`. */
-export const json = <T extends ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-/** A required JSON body of a console route, for `request`. */
-export const body = <T extends ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});

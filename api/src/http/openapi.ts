@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
 import { AppError, describeZodError } from '../app-error';
 import type { AppEnv } from './app-env';
 
@@ -25,4 +26,22 @@ export const errorSchemaRef = { $ref: '#/components/schemas/Error' } as const;
 export const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchemaRef } },
+});
+
+/**
+ * A JSON answer of a route, for `responses`: what it means there, then its schema. The /v1
+ * routes and the console's declare their answers with this one helper so both documents
+ * describe them the same way.
+ */
+export const json = <T extends ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/**
+ * A JSON body of a route, for `request`: required unless `optional` (the widget's start and
+ * decline accept none, as older widgets send none).
+ */
+export const body = <T extends ZodType>(schema: T, options: { optional?: boolean } = {}) => ({
+  body: { content: { 'application/json': { schema } }, required: !options.optional },
 });

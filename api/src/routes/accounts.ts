@@ -6,7 +6,7 @@ import { notFound } from '../app-error';
 import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
@@ -43,16 +43,10 @@ export function accountRoutes() {
         'currency units and stored as integer cents. An id repeated within one batch is merged into one account.',
       request: {
         headers: idempotencyKeyHeaders,
-        body: {
-          content: { 'application/json': { schema: upsertAccountsBodyDoc } },
-          required: true,
-        },
+        ...body(upsertAccountsBodyDoc),
       },
       responses: {
-        200: {
-          description: 'What happened to each id, in request order',
-          content: { 'application/json': { schema: upsertAccountsResultDoc } },
-        },
+        200: json('What happened to each id, in request order', upsertAccountsResultDoc),
         400: errorResponse('Invalid body or item (nothing written), with the field path'),
         401: errorResponse('Missing or wrong secret key'),
         409: errorResponse('A request with this Idempotency-Key is still running'),
@@ -79,10 +73,7 @@ export function accountRoutes() {
       summary: 'Get an account by your external id',
       request: { params: externalIdParam },
       responses: {
-        200: {
-          description: 'The account',
-          content: { 'application/json': { schema: accountViewDoc } },
-        },
+        200: json('The account', accountViewDoc),
         401: errorResponse('Missing or wrong secret key'),
         404: errorResponse('No such account in this workspace'),
       },

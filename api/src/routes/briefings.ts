@@ -2,7 +2,7 @@ import { listQuery, noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
@@ -112,7 +112,7 @@ export function briefingRoutes() {
       description: 'Generated every Monday at 07:00 workspace time (settings.briefing_hour) and emailed to the CSM.',
       request: { query: memberQuery },
       responses: {
-        200: { description: 'The newest briefing', content: { 'application/json': { schema: briefing } } },
+        200: json('The newest briefing', briefing),
         ...errors,
       },
     }),
@@ -138,7 +138,7 @@ export function briefingRoutes() {
       summary: "Generate (and email) a CSM's briefing for this week now",
       request: { query: memberQuery },
       responses: {
-        201: { description: 'A new version', content: { 'application/json': { schema: briefing } } },
+        201: json('A new version', briefing),
         ...errors,
       },
     }),
@@ -188,25 +188,17 @@ export function briefingRoutes() {
       description:
         'A release whose title or features match a feature request shows in the owning CSM\'s weekly briefing, and each contact who asked gets a `feature_released` event (properties `release_id`, `release`, `request`) that feature-launch trigger rules can fire on ("you asked, we shipped"). `asked_by` counts them.',
       request: {
-        body: {
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                title: z.string().trim().min(1).max(200),
-                notes: z.string().max(10_000).optional(),
-                features: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
-                released_on: z.iso.date().optional(),
-              }),
-            },
-          },
-          required: true,
-        },
+        ...body(
+          z.strictObject({
+            title: z.string().trim().min(1).max(200),
+            notes: z.string().max(10_000).optional(),
+            features: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+            released_on: z.iso.date().optional(),
+          }),
+        ),
       },
       responses: {
-        201: {
-          description: 'Recorded',
-          content: { 'application/json': { schema: release.extend({ asked_by: z.number().int() }) } },
-        },
+        201: json('Recorded', release.extend({ asked_by: z.number().int() })),
         ...errors,
       },
     }),
@@ -230,10 +222,7 @@ export function briefingRoutes() {
       summary: 'List releases, newest first',
       request: { query: noQuery },
       responses: {
-        200: {
-          description: 'Releases',
-          content: { 'application/json': { schema: z.object({ releases: z.array(release) }) } },
-        },
+        200: json('Releases', z.object({ releases: z.array(release) })),
         401: errors[401],
       },
     }),

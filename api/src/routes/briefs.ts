@@ -2,7 +2,7 @@ import { briefRunSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { createRouter, errorResponse, json } from '../http/openapi';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
@@ -65,7 +65,7 @@ export function briefRoutes() {
       summary: "An account's latest renewal brief",
       request: { params },
       responses: {
-        200: { description: 'The newest version', content: { 'application/json': { schema: brief } } },
+        200: json('The newest version', brief),
         ...errors,
       },
     }),
@@ -88,7 +88,7 @@ export function briefRoutes() {
         'Waits for the new version and answers it. With a synthesis model this can take a while; `POST /v1/accounts/{id}/brief/runs` starts the same generation in the background and reports its progress.',
       request: { params },
       responses: {
-        201: { description: 'The new version', content: { 'application/json': { schema: brief } } },
+        201: json('The new version', brief),
         ...errors,
       },
     }),
@@ -132,7 +132,7 @@ export function briefRoutes() {
         params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'The run id' }) }),
       },
       responses: {
-        200: { description: 'The run', content: { 'application/json': { schema: briefRunSchema } } },
+        200: json('The run', briefRunSchema),
         401: errors[401],
         404: errorResponse('No such run'),
       },

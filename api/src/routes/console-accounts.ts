@@ -12,7 +12,8 @@ import {
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { accountFacets, listAccounts } from '../accounts/account-list';
-import { consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
+import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 import { getAccountDetail } from '../synthesis/account-detail';
 import { checkManualInvitation, sendManualInvitation } from '../triggers/manual-invitation';
 

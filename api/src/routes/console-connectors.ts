@@ -17,7 +17,8 @@ import {
   syncConnectorNow,
   testConnector,
 } from '../connectors/connector-settings';
-import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { json } from '../http/openapi';
 
 const tags = ['Settings'];
 // Any string, so that an unknown kind is a 404 (no such connector) rather than a 400.

@@ -19,7 +19,8 @@ import type { Context } from 'hono';
 import { loginLinkRateLimits } from '../auth/login-link-limits';
 import { changeMemberRole, inviteToWorkspace, listMembers, removeMember } from '../auth/member-admin';
 import type { AppEnv } from '../http/app-env';
-import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { body, json } from '../http/openapi';
 import { applyRateLimits } from '../http/rate-limits';
 import {
   issuePublishableKey,

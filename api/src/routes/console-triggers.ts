@@ -8,7 +8,8 @@ import {
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
-import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, json, signedIn } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { funnelWindow, listTriggersWithFunnels } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';

@@ -10,7 +10,8 @@ import {
   webhookTestSchema,
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
-import { adminOnly, body, consoleRoute, createConsoleRouter, errorResponses, json } from '../http/console-router';
+import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { body, json } from '../http/openapi';
 import {
   createWebhook,
   deleteWebhook,

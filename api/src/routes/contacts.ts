@@ -8,7 +8,7 @@ import { upsertContacts } from '../contacts/upsert-contacts';
 import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
@@ -16,7 +16,6 @@ const upsertContactsBodyDoc = upsertContactsBody.meta({ id: 'UpsertContacts' });
 const upsertContactsResultDoc = upsertContactsResult.meta({ id: 'UpsertContactsResult' });
 const contactViewDoc = contactView.meta({ id: 'Contact' });
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const security = [{ secretKey: [] }];
 const tags = ['Contacts'];
 const params = z.object({
@@ -126,13 +125,10 @@ export function contactRoutes() {
         'keep their stored value, `null` clears one, `attributes` are merged key by key.',
       request: {
         headers: idempotencyKeyHeaders,
-        body: {
-          content: { 'application/json': { schema: upsertContactsBodyDoc } },
-          required: true,
-        },
+        ...body(upsertContactsBodyDoc),
       },
       responses: {
-        200: json(upsertContactsResultDoc, 'What happened to each id, in request order'),
+        200: json('What happened to each id, in request order', upsertContactsResultDoc),
         400: errorResponse('Invalid body or items (nothing written), with field paths and item indexes'),
         401: unauthorized,
         409: errorResponse('A request with this Idempotency-Key is still running'),
@@ -157,7 +153,7 @@ export function contactRoutes() {
       middleware: [secretKeyAuth] as const,
       summary: 'Get a contact by your external id',
       request: { params },
-      responses: { 200: json(contactViewDoc, 'The contact'), 401: unauthorized, 404: notFoundError },
+      responses: { 200: json('The contact', contactViewDoc), 401: unauthorized, 404: notFoundError },
     }),
     async (c) => {
       const contact = await findContact(tenant(c.get('deps').db, c.get('ws')), c.req.valid('param').id);
@@ -178,7 +174,7 @@ export function contactRoutes() {
         'For access requests: the contact, their account, all their events, their interviews with every message, ' +
         'the signals extracted from them (with quotes) and the invitations sent to them.',
       request: { params },
-      responses: { 200: json(exported, 'Everything held about the person'), 401: unauthorized, 404: notFoundError },
+      responses: { 200: json('Everything held about the person', exported), 401: unauthorized, 404: notFoundError },
     }),
     async (c) => {
       const data = await exportContact(tenant(c.get('deps').db, c.get('ws')), c.req.valid('param').id);
@@ -212,7 +208,7 @@ export function contactRoutes() {
         'time), and invitations, so response and completion counts still add up. An audit log entry records the ' +
         'erasure with these counts (not the external id). Sending the same id again later creates a new contact.',
       request: { params, headers: idempotencyKeyHeaders },
-      responses: { 200: json(erasure, 'Erased; what was removed'), 401: unauthorized, 404: notFoundError },
+      responses: { 200: json('Erased; what was removed', erasure), 401: unauthorized, 404: notFoundError },
     }),
     async (c) => {
       const result = await eraseContact(c.get('deps'), c.get('ws'), c.req.valid('param').id, 'api:secret_key');

@@ -2,7 +2,7 @@ import { trackEventsBody, trackEventsResult } from '@candor/shared';
 import { createRoute } from '@hono/zod-openapi';
 import { trackEvents } from '../events/track-events';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.
@@ -29,13 +29,10 @@ export function eventRoutes() {
         "in `duplicates`. The event `csm_touch` moves the account's last-touch time forward.",
       request: {
         headers: idempotencyKeyHeaders,
-        body: { content: { 'application/json': { schema: trackEventsBodyDoc } }, required: true },
+        ...body(trackEventsBodyDoc),
       },
       responses: {
-        200: {
-          description: 'Counts of what was stored',
-          content: { 'application/json': { schema: trackEventsResultDoc } },
-        },
+        200: json('Counts of what was stored', trackEventsResultDoc),
         400: errorResponse('Invalid body or items (nothing written), with field paths and item indexes'),
         401: errorResponse('Missing or wrong secret key'),
         409: errorResponse('A request with this Idempotency-Key is still running'),

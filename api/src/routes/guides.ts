@@ -1,11 +1,11 @@
 import { guideBodySchema, guidePatchSchema, noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createGuide, getGuide, listGuides, listGuideVersions, updateGuide } from '../guides/guide-store';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // extend() makes a fresh schema: ones built before @hono/zod-openapi loaded lack .openapi().
-const body = guideBodySchema.extend({}).openapi('GuideBody');
+const guideBody = guideBodySchema.extend({}).openapi('GuideBody');
 const summary = z
   .object({
     id: z.uuid(),
@@ -16,17 +16,13 @@ const summary = z
     updated_at: z.string(),
   })
   .openapi('GuideSummary');
-const guide = summary.extend({ version_id: z.uuid(), created_at: z.string(), body }).openapi('Guide');
+const guide = summary.extend({ version_id: z.uuid(), created_at: z.string(), body: guideBody }).openapi('Guide');
 const version = z
-  .object({ id: z.uuid(), guide_id: z.uuid(), version: z.number().int(), created_at: z.string(), body })
+  .object({ id: z.uuid(), guide_id: z.uuid(), version: z.number().int(), created_at: z.string(), body: guideBody })
   .openapi('GuideVersion');
 const patchBody = guidePatchSchema.extend({}).openapi('GuidePatch');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const errors = {
   400: errorResponse('Invalid guide, with the field path'),
   401: errorResponse('Missing or wrong secret key'),
@@ -49,7 +45,7 @@ export function guideRoutes() {
       security,
       summary: 'List guides',
       request: { query: noQuery },
-      responses: { 200: json(z.object({ guides: z.array(summary) }), 'Guides, oldest first'), 401: errors[401] },
+      responses: { 200: json('Guides, oldest first', z.object({ guides: z.array(summary) })), 401: errors[401] },
     }),
     async (c) => {
       const guides = await listGuides(c.get('deps').db, c.get('ws'));
@@ -65,8 +61,8 @@ export function guideRoutes() {
       tags,
       security,
       summary: 'Create a guide',
-      request: { body: { content: { 'application/json': { schema: body } }, required: true } },
-      responses: { 201: json(guide, 'Created at version 1'), 400: errors[400], 401: errors[401] },
+      request: body(guideBody),
+      responses: { 201: json('Created at version 1', guide), 400: errors[400], 401: errors[401] },
     }),
     async (c) => c.json(await createGuide(c.get('deps').db, c.get('ws'), c.req.valid('json')), 201),
   );
@@ -79,7 +75,7 @@ export function guideRoutes() {
       security,
       summary: 'Get a guide with the body of its current version',
       request: { params: idParam },
-      responses: { 200: json(guide, 'The guide'), ...errors },
+      responses: { 200: json('The guide', guide), ...errors },
     }),
     async (c) => c.json(await getGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
   );
@@ -93,8 +89,8 @@ export function guideRoutes() {
       summary: 'Edit a guide (stores a new version)',
       description:
         'Send only the top-level fields you change (`topics` and `taxonomy` are replaced whole). The result is stored as a new version; earlier versions and the interviews that ran them are unchanged.',
-      request: { params: idParam, body: { content: { 'application/json': { schema: patchBody } }, required: true } },
-      responses: { 200: json(guide, 'The guide at its new version'), ...errors },
+      request: { params: idParam, ...body(patchBody) },
+      responses: { 200: json('The guide at its new version', guide), ...errors },
     }),
     async (c) =>
       c.json(await updateGuide(c.get('deps').db, c.get('ws'), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -108,7 +104,7 @@ export function guideRoutes() {
       security,
       summary: "List a guide's versions",
       request: { params: idParam, query: noQuery },
-      responses: { 200: json(z.object({ versions: z.array(version) }), 'Versions, newest first'), ...errors },
+      responses: { 200: json('Versions, newest first', z.object({ versions: z.array(version) })), ...errors },
     }),
     async (c) =>
       c.json({ versions: await listGuideVersions(c.get('deps').db, c.get('ws'), c.req.valid('param').id) }, 200),

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { getInterviewDetail, interviewSummary, listInterviews } from '../interviews/interview-queries';
 import { inviteContact, invitedOrRefused } from '../interviews/invite-contact';
 import { scheduleInvitationEmail } from '../triggers/invitation-email';
@@ -114,10 +114,10 @@ export function interviewRoutes() {
       middleware: [idempotency] as const,
       request: {
         headers: idempotencyKeyHeaders,
-        body: { content: { 'application/json': { schema: inviteBody } }, required: true },
+        ...body(inviteBody),
       },
       responses: {
-        201: { description: 'Invited', content: { 'application/json': { schema: invited } } },
+        201: json('Invited', invited),
         409: errorResponse('The contact opted out'),
         ...errors,
       },
@@ -157,14 +157,10 @@ export function interviewRoutes() {
       security: [{ secretKey: [] }],
       request: { query: interviewQuery },
       responses: {
-        200: {
-          description: 'A page of interviews',
-          content: {
-            'application/json': {
-              schema: z.object({ data: z.array(summary), next_cursor: z.string().nullable() }).openapi('InterviewPage'),
-            },
-          },
-        },
+        200: json(
+          'A page of interviews',
+          z.object({ data: z.array(summary), next_cursor: z.string().nullable() }).openapi('InterviewPage'),
+        ),
         ...errors,
       },
     }),
@@ -194,7 +190,7 @@ export function interviewRoutes() {
       security: [{ secretKey: [] }],
       request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
       responses: {
-        200: { description: 'The interview', content: { 'application/json': { schema: detail } } },
+        200: json('The interview', detail),
         ...errors,
       },
     }),

@@ -6,7 +6,7 @@ import {
 } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { holdoutReport } from '../operating-model/holdout-groups';
 import { loadInputs, saveInputs } from '../operating-model/inputs-store';
@@ -38,7 +38,7 @@ export function operatingModelRoutes() {
         'NRR = Σ ARR after / Σ ARR before; the CSM and plan are the ones recorded with each renewal.',
       request: { query: sinceQuery },
       responses: {
-        200: { description: 'Retention', content: { 'application/json': { schema: retentionReportSchema } } },
+        200: json('Retention', retentionReportSchema),
         400: errorResponse('Invalid query'),
         401: errorResponse('Missing or wrong secret key'),
       },
@@ -58,7 +58,7 @@ export function operatingModelRoutes() {
         '`skipped: holdout`, never contacted). Compares renewal rate, GRR, NRR and expansion of the two groups ' +
         'on renewals since assignment, with 95 % intervals and the sample sizes; says when there is not enough data.',
       responses: {
-        200: { description: 'Holdout comparison', content: { 'application/json': { schema: holdoutReportSchema } } },
+        200: json('Holdout comparison', holdoutReportSchema),
         401: errorResponse('Missing or wrong secret key'),
       },
     }),
@@ -78,7 +78,7 @@ export function operatingModelRoutes() {
         'data), the holdout comparison and response rates against the previous survey. Money is in integer cents; ' +
         'each figure carries how it was computed.',
       responses: {
-        200: { description: 'The operating model', content: { 'application/json': { schema: operatingModelSchema } } },
+        200: json('The operating model', operatingModelSchema),
         401: errorResponse('Missing or wrong secret key'),
       },
     }),
@@ -97,7 +97,7 @@ export function operatingModelRoutes() {
       middleware: [secretKeyAuth] as const,
       summary: 'The saved analyzer, scorer, ROI and baseline inputs',
       responses: {
-        200: { description: 'Inputs, defaults filled in', content: { 'application/json': { schema: inputsDoc } } },
+        200: json('Inputs, defaults filled in', inputsDoc),
         401: errorResponse('Missing or wrong secret key'),
       },
     }),
@@ -112,9 +112,9 @@ export function operatingModelRoutes() {
       middleware: [secretKeyAuth] as const,
       summary: 'Replace the saved inputs',
       description: 'The whole document; omitted sections take their defaults. The allocation must add up to 100.',
-      request: { body: { content: { 'application/json': { schema: inputsDoc } }, required: true } },
+      request: body(inputsDoc),
       responses: {
-        200: { description: 'Saved inputs', content: { 'application/json': { schema: inputsDoc } } },
+        200: json('Saved inputs', inputsDoc),
         400: errorResponse('Invalid inputs (nothing saved)'),
         401: errorResponse('Missing or wrong secret key'),
       },

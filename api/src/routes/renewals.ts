@@ -2,7 +2,7 @@ import { recordRenewalsBody, recordRenewalsResult } from '@candor/shared';
 import { createRoute } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { recordRenewals } from '../outcomes/record-renewals';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
@@ -27,13 +27,10 @@ export function renewalRoutes() {
         'as integer cents. They feed GRR/NRR, the effective book of business and the holdout comparison.',
       request: {
         headers: idempotencyKeyHeaders,
-        body: { content: { 'application/json': { schema: bodyDoc } }, required: true },
+        ...body(bodyDoc),
       },
       responses: {
-        200: {
-          description: 'What happened to each id, in request order',
-          content: { 'application/json': { schema: resultDoc } },
-        },
+        200: json('What happened to each id, in request order', resultDoc),
         400: errorResponse('Invalid body, item or unknown account (nothing written)'),
         401: errorResponse('Missing or wrong secret key'),
         409: errorResponse('A request with this Idempotency-Key is still running'),

@@ -2,7 +2,7 @@ import { listQuery, ratingReportSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { createRouter, errorResponse, json } from '../http/openapi';
 import { churnReasonPage, portfolioReport, REPORT_LIST_LIMIT, reportListPage } from '../synthesis/portfolio-report';
 import { ratingReport } from '../synthesis/rating-report';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
@@ -109,7 +109,7 @@ export function reportRoutes() {
         }),
       },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: report } } },
+        200: json('The report', report),
         ...errors,
       },
     }),
@@ -135,7 +135,7 @@ export function reportRoutes() {
         }),
       },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: ratingReportSchema } } },
+        200: json('The report', ratingReportSchema),
         401: errorResponse('Missing or wrong secret key'),
         404: errorResponse('No such account'),
       },
@@ -173,7 +173,7 @@ export function reportRoutes() {
         summary,
         request: { query: listQuery({ ...scopeQuery, ...pageQuery }) },
         responses: {
-          200: { description: 'One page', content: { 'application/json': { schema: listPage(item) } } },
+          200: json('One page', listPage(item)),
           ...errors,
         },
       }),
@@ -210,7 +210,7 @@ export function reportRoutes() {
           query: listQuery({ ...scopeQuery, ...pageQuery }),
         },
         responses: {
-          200: { description: 'One page', content: { 'application/json': { schema: listPage(item) } } },
+          200: json('One page', listPage(item)),
           ...errors,
         },
       }),

@@ -1,6 +1,6 @@
 import { listQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { listReviewItems, updateReviewItem } from '../review-queue/review-queue';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
@@ -52,10 +52,7 @@ export function reviewQueueRoutes() {
         }),
       },
       responses: {
-        200: {
-          description: 'Newest first',
-          content: { 'application/json': { schema: z.object({ items: z.array(reviewItem) }) } },
-        },
+        200: json('Newest first', z.object({ items: z.array(reviewItem) })),
         401: errors[401],
       },
     }),
@@ -78,18 +75,13 @@ export function reviewQueueRoutes() {
       summary: 'Mark done, snooze, reopen or reassign',
       request: {
         params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
-        body: {
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                status: status.optional(),
-                snoozed_until: z.iso.datetime({ offset: true }).optional(),
-                assignee_email: z.email().optional(),
-              }),
-            },
-          },
-          required: true,
-        },
+        ...body(
+          z.strictObject({
+            status: status.optional(),
+            snoozed_until: z.iso.datetime({ offset: true }).optional(),
+            assignee_email: z.email().optional(),
+          }),
+        ),
       },
       responses: { 204: { description: 'Changed' }, ...errors },
     }),

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError, describeZodError } from '../app-error';
 import { idempotency } from '../http/idempotency';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { ingestSegment } from '../segment/ingest-segment';
 import { segmentAuth } from '../segment/segment-auth';
 import { explainSegmentError, segmentBody, segmentMessages, segmentResult } from '../segment/segment-payload';
@@ -36,12 +36,9 @@ export function segmentRoutes() {
         'rest attributes) and links `userId` to it; `track` stores an event for `userId` (account from ' +
         '`context.groupId` when known), deduplicated by `messageId`. Calls without `userId` and `page`/`screen`/' +
         '`alias` are accepted and ignored. All or nothing: one invalid message → 400 with its path, nothing written.',
-      request: { body: { content: { 'application/json': { schema: segmentBody } }, required: true } },
+      request: body(segmentBody),
       responses: {
-        200: {
-          description: 'Applied',
-          content: { 'application/json': { schema: segmentResultDoc } },
-        },
+        200: json('Applied', segmentResultDoc),
         400: errorResponse('Invalid message (nothing written), with the field path'),
         401: errorResponse('Missing or wrong write key'),
         413: errorResponse('Body over 256 KB'),

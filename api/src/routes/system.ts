@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { migrationsAreCurrent } from '../db/migrate';
-import { createRouter } from '../http/openapi';
+import { createRouter, json } from '../http/openapi';
 
 const health = z.object({ status: z.literal('ok') }).openapi('Health');
 const readiness = z
@@ -17,7 +17,7 @@ export function systemRoutes() {
       path: '/healthz',
       tags: ['System'],
       summary: 'The process is up',
-      responses: { 200: { description: 'Up', content: { 'application/json': { schema: health } } } },
+      responses: { 200: json('Up', health) },
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
   );
@@ -28,8 +28,8 @@ export function systemRoutes() {
       tags: ['System'],
       summary: 'The database is reachable and migrations are applied',
       responses: {
-        200: { description: 'Ready', content: { 'application/json': { schema: readiness } } },
-        503: { description: 'Not ready', content: { 'application/json': { schema: readiness } } },
+        200: json('Ready', readiness),
+        503: json('Not ready', readiness),
       },
     }),
     async (c) => {

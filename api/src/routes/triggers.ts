@@ -1,7 +1,7 @@
 import { listQuery, noQuery, triggerInputSchema, triggerPatchSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { runManualTrigger } from '../triggers/evaluate-periodic';
 import { computeFunnels, funnelWindow, triggerFunnel } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
@@ -35,10 +35,7 @@ export function triggerRoutes() {
       summary: 'List trigger rules',
       request: { query: listQuery({ enabled: z.enum(['true', 'false']).optional() }) },
       responses: {
-        200: {
-          description: 'Rules, newest first',
-          content: { 'application/json': { schema: z.object({ triggers: z.array(trigger) }) } },
-        },
+        200: json('Rules, newest first', z.object({ triggers: z.array(trigger) })),
         401: errors[401],
       },
     }),
@@ -60,9 +57,9 @@ export function triggerRoutes() {
       summary: 'Create a trigger rule',
       description:
         "*when*: an event (name + property filter), an account or contact attribute condition, a usage drop (last N days vs the N before), a health-state change, a schedule relative to a date (renewal − 60 days, signup + 14 days) or manual. *who*: the contact, or the account's contacts by role. *how*: in-app, email, or in-app then email after N days unseen. Fatigue rules always apply; `throttle` overrides the workspace recontact window and once-per-guide rule for this trigger.",
-      request: { body: { content: { 'application/json': { schema: triggerInputSchema } }, required: true } },
+      request: body(triggerInputSchema),
       responses: {
-        201: { description: 'Created', content: { 'application/json': { schema: trigger } } },
+        201: json('Created', trigger),
         ...errors,
       },
     }),
@@ -77,7 +74,7 @@ export function triggerRoutes() {
       security,
       summary: 'Get a trigger rule',
       request: { params: idParam },
-      responses: { 200: { description: 'The rule', content: { 'application/json': { schema: trigger } } }, ...errors },
+      responses: { 200: json('The rule', trigger), ...errors },
     }),
     async (c) => c.json(await getTrigger(c.get('deps').db, c.get('ws'), c.req.valid('param').id), 200),
   );
@@ -92,10 +89,10 @@ export function triggerRoutes() {
       description: 'Send only the fields to change; the merged rule is validated as a whole.',
       request: {
         params: idParam,
-        body: { content: { 'application/json': { schema: triggerPatchSchema } }, required: true },
+        ...body(triggerPatchSchema),
       },
       responses: {
-        200: { description: 'The changed rule', content: { 'application/json': { schema: trigger } } },
+        200: json('The changed rule', trigger),
         ...errors,
       },
     }),
@@ -129,36 +126,27 @@ export function triggerRoutes() {
         "Offers the trigger's guide to the given contacts (and to the contacts of the given accounts, by the rule's *who*), by your own ids. Fatigue rules apply and every decision is recorded; running it twice on the same day decides once.",
       request: {
         params: idParam,
-        body: {
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                contact_ids: z.array(z.string().min(1).max(255)).max(1000).default([]),
-                account_ids: z.array(z.string().min(1).max(255)).max(1000).default([]),
-              }),
-            },
-          },
-          required: true,
-        },
+        ...body(
+          z.strictObject({
+            contact_ids: z.array(z.string().min(1).max(255)).max(1000).default([]),
+            account_ids: z.array(z.string().min(1).max(255)).max(1000).default([]),
+          }),
+        ),
       },
       responses: {
-        200: {
-          description: 'One decision per contact',
-          content: {
-            'application/json': {
-              schema: z.object({
-                results: z.array(
-                  z.object({
-                    contact_id: z.string(),
-                    decision: z.enum(['invited', 'skipped', 'duplicate']),
-                    reason: z.string().optional(),
-                    interview_id: z.string().optional(),
-                  }),
-                ),
+        200: json(
+          'One decision per contact',
+          z.object({
+            results: z.array(
+              z.object({
+                contact_id: z.string(),
+                decision: z.enum(['invited', 'skipped', 'duplicate']),
+                reason: z.string().optional(),
+                interview_id: z.string().optional(),
               }),
-            },
-          },
-        },
+            ),
+          }),
+        ),
         ...errors,
       },
     }),
@@ -249,10 +237,7 @@ export function triggerRoutes() {
       description: 'Stage counts of the invitations this trigger decided in the last 90 days (see `window`).',
       request: { params: idParam, query: noQuery },
       responses: {
-        200: {
-          description: 'Stage counts',
-          content: { 'application/json': { schema: funnel.extend({ window }) } },
-        },
+        200: json('Stage counts', funnel.extend({ window })),
         ...errors,
       },
     }),
@@ -277,14 +262,10 @@ export function triggerRoutes() {
         'Stage counts of the invitations decided, and interviews sent by hand, in the last 90 days (see `window`).',
       request: { query: listQuery({ by: z.enum(['trigger', 'moment']).default('moment') }) },
       responses: {
-        200: {
-          description: 'One funnel per trigger id or moment',
-          content: {
-            'application/json': {
-              schema: z.object({ funnels: z.array(funnel.extend({ key: z.string() })), window }),
-            },
-          },
-        },
+        200: json(
+          'One funnel per trigger id or moment',
+          z.object({ funnels: z.array(funnel.extend({ key: z.string() })), window }),
+        ),
         401: errors[401],
       },
     }),

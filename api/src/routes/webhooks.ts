@@ -1,6 +1,6 @@
 import { listQuery, noQuery } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { sendTestEvent } from '../webhooks/emit-event';
 import {
   createEndpoint,
@@ -59,7 +59,6 @@ const delivery = z
   })
   .openapi('WebhookDelivery');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const errors = {
   400: errorResponse('Invalid or refused endpoint'),
   401: errorResponse('Missing or wrong secret key'),
@@ -85,7 +84,7 @@ export function webhookRoutes() {
       summary: 'List webhook endpoints',
       request: { query: noQuery },
       responses: {
-        200: { description: 'Endpoints, oldest first', content: json(z.object({ webhooks: z.array(endpoint) })) },
+        200: json('Endpoints, oldest first', z.object({ webhooks: z.array(endpoint) })),
         401: errors[401],
       },
     }),
@@ -100,9 +99,9 @@ export function webhookRoutes() {
       security,
       summary: 'Create a webhook endpoint',
       description: `Events: ${webhookEventTypes.map((t) => `\`${t}\``).join(', ')}. The URL must be https and its host must resolve only to public addresses (private, loopback, link-local, CGNAT, multicast and unspecified addresses are refused, now and again at every delivery) unless the operator set CANDOR_WEBHOOKS_ALLOW_PRIVATE=true. ${signingNote}`,
-      request: { body: { content: json(endpointInput), required: true } },
+      request: body(endpointInput),
       responses: {
-        201: { description: 'Created; the secret is shown only in this answer', content: json(endpointWithSecret) },
+        201: json('Created; the secret is shown only in this answer', endpointWithSecret),
         400: errors[400],
         401: errors[401],
       },
@@ -118,7 +117,7 @@ export function webhookRoutes() {
       security,
       summary: 'Get a webhook endpoint',
       request: { params: idParam },
-      responses: { 200: { description: 'The endpoint', content: json(endpoint) }, ...errors },
+      responses: { 200: json('The endpoint', endpoint), ...errors },
     }),
     async (c) => c.json(await getEndpoint(c.get('deps'), c.get('ws'), c.req.valid('param').id), 200),
   );
@@ -130,12 +129,12 @@ export function webhookRoutes() {
       tags,
       security,
       summary: 'Change a webhook endpoint or rotate its secret',
-      request: { params: idParam, body: { content: json(endpointPatch), required: true } },
+      request: { params: idParam, ...body(endpointPatch) },
       responses: {
-        200: {
-          description: 'The changed endpoint (with `secret` only when rotated)',
-          content: json(endpoint.extend({ secret: z.string().optional() })),
-        },
+        200: json(
+          'The changed endpoint (with `secret` only when rotated)',
+          endpoint.extend({ secret: z.string().optional() }),
+        ),
         ...errors,
       },
     }),
@@ -173,7 +172,7 @@ export function webhookRoutes() {
         query: listQuery({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
       responses: {
-        200: { description: 'Deliveries', content: json(z.object({ deliveries: z.array(delivery) })) },
+        200: json('Deliveries', z.object({ deliveries: z.array(delivery) })),
         ...errors,
       },
     }),
@@ -198,7 +197,7 @@ export function webhookRoutes() {
       description: 'Queued like any event; follow it in the delivery log.',
       request: { params: idParam },
       responses: {
-        202: { description: 'Queued', content: json(z.object({ delivery_id: z.uuid() })) },
+        202: json('Queued', z.object({ delivery_id: z.uuid() })),
         ...errors,
       },
     }),

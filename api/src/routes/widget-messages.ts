@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../app-error';
-import { createRouter, errorResponse } from '../http/openapi';
+import { createRouter, errorResponse, json } from '../http/openapi';
 import { recordMessageOutcome } from '../triggers/in-app-messages';
 import { type WidgetEnv, widgetTokenAuth } from '../widget-auth/widget-token-auth';
 
@@ -37,10 +37,7 @@ export function widgetMessageRoutes() {
         headers: z.object({ authorization: z.string().optional().openapi({ description: 'Bearer widget token' }) }),
       },
       responses: {
-        200: {
-          description: 'Recorded (the first time counts)',
-          content: { 'application/json': { schema: z.object({ recorded: z.literal(true) }) } },
-        },
+        200: json('Recorded (the first time counts)', z.object({ recorded: z.literal(true) })),
         400: errorResponse('Invalid input'),
         401: errorResponse('Missing or invalid widget token'),
         404: errorResponse("No such message shown to this token's contact"),

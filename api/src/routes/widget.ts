@@ -6,7 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { plainTextJson } from '../http/plain-text-json';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
 import { declineInterview } from '../interviews/decline-interview';
@@ -138,10 +138,6 @@ const declineBody = z
   .object({ forever: z.boolean().default(false).describe('Never ask this contact about this moment again.') })
   .openapi('WidgetDecline');
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const errors = {
   400: errorResponse('Invalid input'),
   401: errorResponse('Missing or invalid token'),
@@ -192,9 +188,10 @@ export function widgetRoutes() {
       summary: 'Identify the signed-in user; answers a short-lived widget token and any waiting invitation',
       description:
         'The body may also be sent as `text/plain` (the same JSON): a CORS-simple request, so the browser sends no preflight.',
-      request: { body: { content: { 'application/json': { schema: identifyBody } }, required: true } },
+      request: body(identifyBody),
       responses: {
         200: json(
+          'Identified',
           z
             .object({
               token: z.string(),
@@ -204,7 +201,6 @@ export function widgetRoutes() {
               ),
             })
             .openapi('WidgetIdentified'),
-          'Identified',
         ),
         ...errors,
       },
@@ -227,8 +223,8 @@ export function widgetRoutes() {
       path: '/v1/widget/track',
       tags: ['Widget'],
       summary: 'Record an event for the identified user; answers any waiting invitation',
-      request: { ...bearer, body: { content: { 'application/json': { schema: trackBody } }, required: true } },
-      responses: { 200: json(z.object({ invitation }).openapi('WidgetTracked'), 'Recorded'), ...tokenErrors },
+      request: { ...bearer, ...body(trackBody) },
+      responses: { 200: json('Recorded', z.object({ invitation }).openapi('WidgetTracked')), ...tokenErrors },
     }),
     async (c) => {
       const access = c.get('access');
@@ -253,9 +249,9 @@ export function widgetRoutes() {
       request: {
         ...bearer,
         params: idParams,
-        body: { content: { 'application/json': { schema: startBody } }, required: false },
+        ...body(startBody, { optional: true }),
       },
-      responses: { 200: json(widgetInterview, 'Started'), ...tokenErrors },
+      responses: { 200: json('Started', widgetInterview), ...tokenErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -277,7 +273,7 @@ export function widgetRoutes() {
       tags: ['Widget'],
       summary: 'The interview with all its messages, to resume it',
       request: { ...bearer, params: idParams },
-      responses: { 200: json(widgetInterview, 'The interview'), ...tokenErrors },
+      responses: { 200: json('The interview', widgetInterview), ...tokenErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -298,7 +294,7 @@ export function widgetRoutes() {
       request: {
         ...bearer,
         params: idParams,
-        body: { content: { 'application/json': { schema: messageBody } }, required: true },
+        ...body(messageBody),
       },
       responses: {
         200: {
@@ -382,10 +378,10 @@ export function widgetRoutes() {
       request: {
         ...bearer,
         params: idParams,
-        body: { content: { 'application/json': { schema: declineBody } }, required: false },
+        ...body(declineBody, { optional: true }),
       },
       responses: {
-        200: json(z.object({ id: z.uuid(), status: z.string() }).openapi('WidgetDeclined'), 'Declined'),
+        200: json('Declined', z.object({ id: z.uuid(), status: z.string() }).openapi('WidgetDeclined')),
         ...tokenErrors,
       },
     }),
