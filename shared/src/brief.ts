@@ -37,7 +37,7 @@ export const briefItemSchema = z.strictObject({
   /** The account the item is about (weekly briefing): its text starts with the account's name. */
   account_id: z.string().optional(),
   account: z.string().optional(),
-  /** The person the claim rested on was erased (see api's retention/cited-words.ts). */
+  /** The person the claim rested on was erased (see api's privacy/cited-words.ts). */
   erased: z.literal(true).optional(),
 });
 export type BriefItem = z.infer<typeof briefItemSchema>;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { erasedAmong } from '../contacts/erased-contacts';
 import type { Tenant } from '../db/tenant';
+import { erasedAmong } from '../privacy/erased-contacts';
 import type { CrmContact } from './crm-mapping';
 
 type Keys = Pick<AppDeps, 'secret' | 'previousSecret' | 'now'>;

@@ -1,7 +1,7 @@
 import { notFound } from '../app-error';
-import { checkContactKept, contactErased } from '../contacts/contact-erased';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
+import { checkContactKept, contactErased } from '../privacy/contact-erased';
 import type { InterviewAccess } from '../widget-auth/tokens';
 import { getInterview } from './interview-store';
 import { loadTurn } from './load-turn';

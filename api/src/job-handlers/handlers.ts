@@ -9,7 +9,7 @@ import { extractSignals } from '../extraction/extract-signals';
 import { isPreviewInterview } from '../guides/preview-contact';
 import type { JobHandlers } from '../jobs/jobs';
 import { deliverEmail } from '../mail/send-email';
-import { eraseExpiredTranscripts } from '../retention/erase-expired-transcripts';
+import { eraseExpiredTranscripts } from '../privacy/erase-expired-transcripts';
 import { recomputeAllHealth, recomputeQueuedHealth } from '../synthesis/account-health';
 import { refreshRenewalBrief, scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { runBriefRun } from '../synthesis/brief-runs';

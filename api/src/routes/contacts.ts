@@ -1,14 +1,14 @@
 import { contactView, upsertContactsBody, upsertContactsResult } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
-import { eraseContact } from '../contacts/erase-contact';
-import { exportContact } from '../contacts/export-contact';
 import { findContact } from '../contacts/find-contact';
 import { upsertContacts } from '../contacts/upsert-contacts';
 import { retryTransaction } from '../db/retry-transaction';
 import { tenant } from '../db/tenant';
 import { idempotency, idempotencyKeyHeaders } from '../http/idempotency';
 import { body, createRouter, errorResponse, json } from '../http/openapi';
+import { eraseContact } from '../privacy/erase-contact';
+import { exportContact } from '../privacy/export-contact';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
 
 // Named with zod's own .meta() (not .openapi()): shared schemas may be built before zod is extended.

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app-deps';
-import { checkContactKept, contactErased } from '../contacts/contact-erased';
 import { isForeignKeyViolation } from '../db/pg-errors';
 import { tenant, type Ws } from '../db/tenant';
+import { checkContactKept, contactErased } from '../privacy/contact-erased';
 
 /** Stores one `track` call from the widget as an event of the contact (and their account). */
 export async function recordWidgetEvent(

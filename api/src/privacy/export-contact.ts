@@ -1,6 +1,6 @@
 import type { ContactView } from '@candor/shared';
+import { findContactRow, toContactView } from '../contacts/find-contact';
 import type { Tenant } from '../db/tenant';
-import { findContactRow, toContactView } from './find-contact';
 
 export type ContactExport = {
   contact: ContactView;

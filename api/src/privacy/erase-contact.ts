@@ -1,12 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { eraseConnectorActionsCiting } from '../connectors/erase-connector-actions';
 import { tenant, type Ws } from '../db/tenant';
-import {
-  blankCopiedQuotes,
-  eraseWebhookPayloadsCiting,
-  redactClaimsCiting,
-  rewriteBriefsCiting,
-} from '../retention/cited-words';
+import { blankCopiedQuotes, eraseWebhookPayloadsCiting, redactClaimsCiting, rewriteBriefsCiting } from './cited-words';
 import { rememberErasure } from './erased-contacts';
 
 export type ErasureResult = {
