@@ -1,5 +1,4 @@
 import type { AppDeps } from '../app-deps';
-import { AppError } from '../app-error';
 import { tenant } from '../db/tenant';
 import { claimDelivery, recordDelivered, recordFailedAttempt } from '../deliveries/delivery-attempts';
 import { openSecret } from '../secrets/sealed-secrets';
@@ -94,20 +93,16 @@ async function attempt(
   body: string,
 ): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const url = new URL(endpoint.url);
-  let targets: Awaited<ReturnType<typeof resolveWebhookTarget>>;
-  try {
-    // DNS may have changed since the endpoint was created, so the address rule is applied again.
-    targets = await resolveWebhookTarget(url, deps.config.webhooks.allowPrivateTargets);
-  } catch (err) {
-    return { ok: false, status: null, error: err instanceof AppError ? err.message : 'host did not resolve' };
-  }
+  // DNS may have changed since the endpoint was created, so the address rule is applied again.
+  const target = await resolveWebhookTarget(url, deps.config.webhooks.allowPrivateTargets);
+  if ('refused' in target) return { ok: false, status: null, error: target.refused };
   const headers = signWebhook(
     openSecret(deps, 'webhook-secret', endpoint.secret),
     webhookMessageId(deliveryId),
     deps.now(),
     body,
   );
-  const result = await postWebhook(url, targets, headers, body, DELIVERY_TIMEOUT_MS);
+  const result = await postWebhook(url, target.targets, headers, body, DELIVERY_TIMEOUT_MS);
   return result.ok
     ? { ok: true, status: result.status, error: null }
     : { ok: false, status: result.status, error: result.error };

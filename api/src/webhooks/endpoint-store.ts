@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app-deps';
-import { notFound } from '../app-error';
+import { AppError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import type { WebhookEventType } from './event-types';
@@ -29,7 +29,8 @@ function present(row: EndpointRow) {
 async function checkUrl(deps: Deps, raw: string): Promise<string> {
   const url = parseWebhookUrl(raw);
   const allow = deps.config.webhooks.allowPrivateTargets;
-  await resolveWebhookTarget(url, allow);
+  const target = await resolveWebhookTarget(url, allow);
+  if ('refused' in target) throw new AppError('invalid_request', target.refused);
   requireHttps(url, allow);
   return url.toString();
 }

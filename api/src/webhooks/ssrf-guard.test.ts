@@ -34,17 +34,19 @@ describe('isPublicAddress', () => {
 
 describe('resolveWebhookTarget', () => {
   it('refuses a literal private address with a message naming it', async () => {
-    await expect(resolveWebhookTarget(new URL('https://[::ffff:10.0.0.5]/x'), false)).rejects.toThrow(/10\.0\.0\.5/);
+    expect(await resolveWebhookTarget(new URL('https://[::ffff:10.0.0.5]/x'), false)).toEqual({
+      refused: expect.stringMatching(/10\.0\.0\.5/),
+    });
   });
   it('returns the checked addresses to pin the connection to', async () => {
-    expect(await resolveWebhookTarget(new URL('https://8.8.8.8/x'), false)).toEqual([
-      { address: '8.8.8.8', family: 4 },
-    ]);
+    expect(await resolveWebhookTarget(new URL('https://8.8.8.8/x'), false)).toEqual({
+      targets: [{ address: '8.8.8.8', family: 4 }],
+    });
   });
   it('lets an operator allow private targets', async () => {
-    expect(await resolveWebhookTarget(new URL('http://127.0.0.1:9/x'), true)).toEqual([
-      { address: '127.0.0.1', family: 4 },
-    ]);
+    expect(await resolveWebhookTarget(new URL('http://127.0.0.1:9/x'), true)).toEqual({
+      targets: [{ address: '127.0.0.1', family: 4 }],
+    });
   });
 });
 

@@ -32,27 +32,30 @@ const RULE =
  * all: either would let a caller map the server's internal network through this message.
  * A literal address is named, as the caller wrote it.
  */
-function refuseHost(host: string): AppError {
-  return new AppError(
-    'invalid_request',
-    `url: "${host}" is not a public host: it does not resolve, or resolves to a private, loopback, link-local or otherwise non-public address; ${RULE}`,
-  );
-}
+const refuseHost = (host: string) =>
+  `url: "${host}" is not a public host: it does not resolve, or resolves to a private, loopback, link-local or otherwise non-public address; ${RULE}`;
+
+/**
+ * Where a webhook may go: the addresses to connect to, or why the host is refused (a
+ * message naming the field, as an endpoint's creator is told it).
+ */
+export type WebhookTarget = { targets: ResolvedTarget[] } | { refused: string };
 
 /**
  * Resolves the host (every address DNS returns) and refuses it when any address is not
- * public, unless private targets are allowed. Returns the addresses to connect to, so the
- * caller can pin the connection to exactly what was checked (no second lookup to rebind).
+ * public, unless private targets are allowed. The targets are the addresses to connect to,
+ * so the caller can pin the connection to exactly what was checked (no second lookup to
+ * rebind). A refusal is an outcome, not an error: saving an endpoint fails with it, while a
+ * delivery records it as a failed attempt and carries on.
  */
-export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Promise<ResolvedTarget[]> {
+export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Promise<WebhookTarget> {
   const host = bareHost(url);
   if (ipaddr.isValid(host)) {
     if (!allowPrivate && !isPublicAddress(host))
-      throw new AppError(
-        'invalid_request',
-        `url: ${describeAddress(host)} is a private, loopback, link-local or otherwise non-public address; ${RULE}`,
-      );
-    return [{ address: host, family: host.includes(':') ? 6 : 4 }];
+      return {
+        refused: `url: ${describeAddress(host)} is a private, loopback, link-local or otherwise non-public address; ${RULE}`,
+      };
+    return { targets: [{ address: host, family: host.includes(':') ? 6 : 4 }] };
   }
   let addresses: ResolvedTarget[];
   try {
@@ -61,13 +64,11 @@ export async function resolveWebhookTarget(url: URL, allowPrivate: boolean): Pro
   } catch {
     addresses = [];
   }
-  if (addresses.length === 0) {
+  if (addresses.length === 0)
     // With private targets allowed there is no internal network to hide.
-    if (allowPrivate) throw new AppError('invalid_request', `url: the host "${host}" does not resolve.`);
-    throw refuseHost(host);
-  }
-  if (!allowPrivate && addresses.some((a) => !isPublicAddress(a.address))) throw refuseHost(host);
-  return addresses;
+    return { refused: allowPrivate ? `url: the host "${host}" does not resolve.` : refuseHost(host) };
+  if (!allowPrivate && addresses.some((a) => !isPublicAddress(a.address))) return { refused: refuseHost(host) };
+  return { targets: addresses };
 }
 
 /** Checks an endpoint URL's shape: absolute http(s), no credentials. The scheme rule is `requireHttps`. */
