@@ -139,3 +139,17 @@ export function isNpsDetractor(kind: string, value: unknown): boolean {
 export type SignalValueOf<K extends SignalKind> = z.infer<(typeof signalValueSchemas)[K]>;
 /** `signals.value`: the value of one of the kinds. */
 export type SignalValue = SignalValueOf<SignalKind>;
+
+/**
+ * A signal's kind and value as one union, so checking `kind` narrows `value` to that kind's
+ * shape. Readers of `signals` rows work with this rather than casting `value`.
+ */
+export type KindedSignalValue = { [K in SignalKind]: { kind: K; value: SignalValueOf<K> } }[SignalKind];
+
+/**
+ * A `signals` row with its `kind` and `value` tied together (see `KindedSignalValue`). The two
+ * columns are only ever written together, the value checked against `signalValueSchemas[kind]`;
+ * the database types cannot say so, this says it once.
+ */
+export const kindedSignal = <T extends { kind: SignalKind; value: SignalValue }>(row: T) =>
+  row as Omit<T, 'kind' | 'value'> & KindedSignalValue;

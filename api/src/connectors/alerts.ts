@@ -1,3 +1,4 @@
+import { kindedSignal } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { playSignalOf, signalsWithPlays } from '../triggers/signal-plays';
@@ -107,23 +108,24 @@ export async function queueInterviewAlerts(deps: Deps, ws: Ws, interviewId: stri
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (!account) return;
-  const signals = await t
-    .selectFrom('signals')
-    .select(['kind', 'value', 'quote', 'message_id'])
-    .where('interview_id', '=', interviewId)
-    .where('kind', 'in', ['expansion_intent', 'wants_human', 'churn_risk'])
-    .orderBy('created_at')
-    .execute();
+  const signals = (
+    await t
+      .selectFrom('signals')
+      .select(['kind', 'value', 'quote', 'message_id'])
+      .where('interview_id', '=', interviewId)
+      .where('kind', 'in', ['expansion_intent', 'wants_human', 'churn_risk'])
+      .orderBy('created_at')
+      .execute()
+  ).map(kindedSignal);
   const url = deps.config.publicUrl;
   // A workspace that set up a play for a signal decides itself who hears of it.
   const played = await signalsWithPlays(deps, ws, account.plan);
   for (const s of signals) {
-    const asPlay = playSignalOf(s.kind, s.value);
+    const asPlay = playSignalOf(s);
     if (asPlay && played.has(asPlay)) continue;
-    const value = s.value as Record<string, unknown>;
     const key = `${s.kind}:${s.message_id}`;
     if (s.kind === 'expansion_intent') {
-      const detail = [value.kind, value.size, value.timing].filter((v) => typeof v === 'string').join(' · ');
+      const detail = [s.value.kind, s.value.size, s.value.timing].filter((v) => typeof v === 'string').join(' · ');
       const card = accountCard(url, { headline: 'Expansion intent', account, quote: s.quote, detail, interviewId });
       await queueSlackCard(deps, ws, [account.owner_email, account.ae_email], card, key);
       await queueCrmTask(
@@ -138,7 +140,7 @@ export async function queueInterviewAlerts(deps: Deps, ws: Ws, interviewId: stri
         },
         key,
       );
-    } else if (s.kind === 'wants_human' || (s.kind === 'churn_risk' && value.level === 'high')) {
+    } else if (s.kind === 'wants_human' || (s.kind === 'churn_risk' && s.value.level === 'high')) {
       const handOff = s.kind === 'wants_human';
       const headline = handOff ? 'Hand-off requested' : 'High churn risk';
       const card = accountCard(url, { headline, account, quote: s.quote, interviewId });

@@ -76,8 +76,11 @@ describe('rules extraction', () => {
 });
 
 describe('churn level by the evidence', () => {
-  const level = (text: string) =>
-    run(text).find((s) => s.kind === 'churn_risk' && s.value.reasons.length > 0)?.value as { level: string };
+  const level = (text: string) => {
+    const churn = run(text).find((s) => s.kind === 'churn_risk' && s.value.reasons.length > 0);
+    if (churn?.kind !== 'churn_risk') throw new Error(`no churn risk with reasons in "${text}"`);
+    return churn.value;
+  };
   it('is high for a stated decision, low for a hedge, medium otherwise', () => {
     expect(level('We are going to cancel, it is too expensive.').level).toBe('high');
     expect(level('Wir wollen kündigen, weil es zu teuer geworden ist.').level).toBe('high');

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type HealthReason, healthReasonsSchema, type SignalKind } from '@candor/shared';
+import { type HealthReason, healthReasonsSchema, kindedSignal, type SignalKind } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { queueAccountStateAlerts } from '../connectors/alerts';
@@ -100,7 +100,7 @@ export async function evaluateHealth(
     for (const s of signals) {
       if (!s.account_id) continue;
       const list = signalsBy.get(s.account_id) ?? [];
-      list.push({ ...s, value: s.value as Record<string, unknown> });
+      list.push(kindedSignal(s));
       signalsBy.set(s.account_id, list);
     }
     const updates: { id: string; state: string; reasons: HealthReason[]; inputs: string }[] = [];

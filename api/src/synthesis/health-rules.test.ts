@@ -1,11 +1,11 @@
+import type { KindedSignalValue } from '@candor/shared';
 import { describe, expect, it } from 'vitest';
 import { assessHealth, type HealthSignal, nextUsageChange, type UsageDay, usageClass, usageOn } from './health-rules';
 
 let n = 0;
-const signal = (kind: string, value: Record<string, unknown>): HealthSignal => ({
+const signal = (kindAndValue: KindedSignalValue): HealthSignal => ({
   id: `s${++n}`,
-  kind,
-  value,
+  ...kindAndValue,
   quote: `quote ${n}`,
   message_id: `m${n}`,
   interview_id: 'i1',
@@ -20,7 +20,7 @@ describe('assessHealth', () => {
   });
 
   it('puts a high churn risk at risk, citing the quote', () => {
-    const high = signal('churn_risk', { level: 'high', reasons: ['price_value'] });
+    const high = signal({ kind: 'churn_risk', value: { level: 'high', reasons: ['price_value'] } });
     const result = assessHealth({ usage: steady, signals: [high] });
     expect(result.state).toBe('at_risk');
     expect(result.reasons[0]).toMatchObject({
@@ -30,7 +30,9 @@ describe('assessHealth', () => {
   });
 
   it('puts a request for a human at risk', () => {
-    expect(assessHealth({ usage: steady, signals: [signal('wants_human', { reason: null })] }).state).toBe('at_risk');
+    expect(
+      assessHealth({ usage: steady, signals: [signal({ kind: 'wants_human', value: { reason: null } })] }).state,
+    ).toBe('at_risk');
   });
 
   it('watches a 25% usage drop and calls 50% at risk', () => {
@@ -47,14 +49,14 @@ describe('assessHealth', () => {
   });
 
   it('combines a medium churn risk with a moderate drop into at risk', () => {
-    const medium = signal('churn_risk', { level: 'medium', reasons: [] });
+    const medium = signal({ kind: 'churn_risk', value: { level: 'medium', reasons: [] } });
     expect(assessHealth({ usage: steady, signals: [medium] }).state).toBe('watch');
     expect(assessHealth({ usage: { recent: 30, previous: 40, days: 30 }, signals: [medium] }).state).toBe('at_risk');
   });
 
   it('watches mostly negative sentiment', () => {
-    const neg = () => signal('sentiment', { polarity: 'negative' });
-    const pos = signal('sentiment', { polarity: 'positive' });
+    const neg = () => signal({ kind: 'sentiment', value: { polarity: 'negative' } });
+    const pos = signal({ kind: 'sentiment', value: { polarity: 'positive' } });
     expect(assessHealth({ usage: steady, signals: [neg(), neg(), pos] }).state).toBe('watch');
     expect(assessHealth({ usage: steady, signals: [neg(), pos] }).state).toBe('healthy');
   });
@@ -62,7 +64,7 @@ describe('assessHealth', () => {
 
 describe('usageClass', () => {
   it('gives two usages the same class only when the rules assess them alike', () => {
-    const medium = signal('churn_risk', { level: 'medium', reasons: ['budget'] });
+    const medium = signal({ kind: 'churn_risk', value: { level: 'medium', reasons: ['budget'] } });
     const byClass = new Map<string, string>();
     for (let previous = 0; previous <= 60; previous++)
       for (let recent = 0; recent <= 60; recent++)

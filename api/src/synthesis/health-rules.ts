@@ -1,11 +1,9 @@
-import type { HealthReason, HealthState } from '@candor/shared';
+import type { HealthReason, HealthState, KindedSignalValue } from '@candor/shared';
 
 export type { HealthReason, HealthState } from '@candor/shared';
 
-export type HealthSignal = {
+export type HealthSignal = KindedSignalValue & {
   id: string;
-  kind: string;
-  value: Record<string, unknown>;
   quote: string;
   message_id: string;
   interview_id: string;

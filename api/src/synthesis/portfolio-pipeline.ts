@@ -1,3 +1,4 @@
+import type { SignalValueOf } from '@candor/shared';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Ws } from '../db/tenant';
@@ -10,7 +11,7 @@ export type PipelineEntry = {
   /** Expansion-intent signals of this entry's group in scope. */
   signals: number;
   /** The newest signal of the group. */
-  latest: { value: Record<string, unknown>; evidence: Evidence; at: Date };
+  latest: { value: SignalValueOf<'expansion_intent'>; evidence: Evidence; at: Date };
 };
 
 /**
@@ -35,7 +36,7 @@ export async function expansionPipeline(
     external_id: string;
     account_name: string;
     arr_cents: string | null;
-    value: Record<string, unknown>;
+    value: SignalValueOf<'expansion_intent'>;
     quote: string;
     interview_id: string;
     message_id: string;

@@ -102,8 +102,8 @@ async function expansionEntries(db: Db, ws: Ws, scope: PortfolioScope, page: Pag
   return {
     total: pipeline.total,
     items: pipeline.items.map((e): ExpansionEntry => {
-      const v = e.latest.value as { kind?: string; size?: string | null; timing?: string | null };
-      const kind = String(v.kind ?? 'expansion');
+      const v = e.latest.value;
+      const kind = v.kind;
       return {
         account: accountRef(e.account),
         kind,

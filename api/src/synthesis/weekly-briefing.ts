@@ -1,4 +1,10 @@
-import type { HealthReason, HealthState, SignalValueOf, WeeklyBriefing } from '@candor/shared';
+import {
+  type HealthReason,
+  type HealthState,
+  kindedSignal,
+  type SignalValueOf,
+  type WeeklyBriefing,
+} from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../app-error';
@@ -102,7 +108,8 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
           .where('kind', 'in', ['wants_human', 'expansion_intent'])
           .where('created_at', '>', new Date(now.getTime() - FRESH_DAYS * DAY))
           .orderBy('created_at', 'desc')
-          .execute(),
+          .execute()
+          .then((rows) => rows.map(kindedSignal)),
       ])
     : [[], [], [], [], []];
 
@@ -139,7 +146,7 @@ export async function buildWeeklyBriefing(deps: AppDeps, ws: Ws, memberEmail: st
     }
     const expansion = own.find((f) => f.kind === 'expansion_intent');
     if (expansion) {
-      const v = expansion.value as { kind?: string; size?: string | null; timing?: string | null };
+      const v = expansion.value;
       score += 60;
       why.push(
         `Wants to grow ${ago(expansion.created_at, now)}: ${[v.size, v.timing].filter(Boolean).join(', ') || String(v.kind ?? 'expansion').replace(/_/g, ' ')}`,

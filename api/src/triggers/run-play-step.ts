@@ -1,4 +1,4 @@
-import type { PlaySignal, PlayStep } from '@candor/shared';
+import type { KindedSignalValue, PlaySignal, PlayStep } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { queueCrmTask, queueSlackCard } from '../connectors/alerts';
 import { accountCard } from '../connectors/slack-cards';
@@ -17,7 +17,7 @@ export type StepOutcome = {
   webhookDeliveryId?: string;
 };
 
-export type PlaySignalRow = { kind: string; value: unknown; quote: string; message_id: string };
+export type PlaySignalRow = KindedSignalValue & { quote: string; message_id: string };
 
 /** What a play acts on: the interview, the signal that fired it, and its account and contact. */
 export type PlaySubject = {

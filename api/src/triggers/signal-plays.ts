@@ -1,4 +1,4 @@
-import { isNpsDetractor, type PlaySignal } from '@candor/shared';
+import { isNpsDetractor, type KindedSignalValue, kindedSignal, type PlaySignal } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
@@ -9,12 +9,12 @@ import { type PlaySignalRow, type PlaySubject, runPlayStep, type StepOutcome } f
 import { listTriggers } from './trigger-store';
 
 /** Which play signal a stored signal is, if any. */
-export function playSignalOf(kind: string, value: unknown): PlaySignal | null {
-  if (kind === 'churn_risk') return (value as { level?: unknown } | null)?.level === 'high' ? 'churn_risk_high' : null;
-  if (kind === 'expansion_intent') return 'expansion_intent';
-  if (kind === 'wants_human') return 'wants_human';
-  if (kind === 'competitor') return 'competitor_named';
-  if (isNpsDetractor(kind, value)) return 'nps_detractor';
+export function playSignalOf(s: KindedSignalValue): PlaySignal | null {
+  if (s.kind === 'churn_risk') return s.value.level === 'high' ? 'churn_risk_high' : null;
+  if (s.kind === 'expansion_intent') return 'expansion_intent';
+  if (s.kind === 'wants_human') return 'wants_human';
+  if (s.kind === 'competitor') return 'competitor_named';
+  if (isNpsDetractor(s.kind, s.value)) return 'nps_detractor';
   return null;
 }
 
@@ -68,17 +68,19 @@ export async function runSignalPlays(deps: AppDeps, ws: Ws, interviewId: string)
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (!interview) return;
-  const signals: PlaySignalRow[] = await t
-    .selectFrom('signals')
-    .select(['kind', 'value', 'quote', 'message_id'])
-    .where('interview_id', '=', interviewId)
-    .orderBy('created_at')
-    .execute();
+  const signals: PlaySignalRow[] = (
+    await t
+      .selectFrom('signals')
+      .select(['kind', 'value', 'quote', 'message_id'])
+      .where('interview_id', '=', interviewId)
+      .orderBy('created_at')
+      .execute()
+  ).map(kindedSignal);
   for (const play of plays) {
     if (play.when.type !== 'signal' || !planAllowed(play.plans, interview.plan)) continue;
     const wanted = play.when.signal;
     for (const signal of signals) {
-      if (playSignalOf(signal.kind, signal.value) !== wanted) continue;
+      if (playSignalOf(signal) !== wanted) continue;
       const signalKey = `${signal.kind}:${signal.message_id}`;
       const subject: PlaySubject = {
         ...interview,

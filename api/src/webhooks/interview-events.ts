@@ -1,22 +1,15 @@
+import { type KindedSignalValue, kindedSignal, type SignalValueOf } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { emitWebhookEvent } from './emit-event';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'now'>;
 
-type SignalRow = {
-  id: string;
-  kind: string;
-  value: unknown;
-  quote: string;
-  message_id: string;
-  confidence: number;
-};
+type SignalRow = KindedSignalValue & { id: string; quote: string; message_id: string; confidence: number };
 
 /** Churn risk is worth a push only at medium or high; low risk stays in the console. */
-function isNotableChurnRisk(value: unknown): boolean {
-  const level = (value as { level?: unknown } | null)?.level;
-  return level === 'medium' || level === 'high';
+function isNotableChurnRisk(value: SignalValueOf<'churn_risk'>): boolean {
+  return value.level === 'medium' || value.level === 'high';
 }
 
 /**
@@ -44,12 +37,14 @@ export async function emitInterviewWebhooks(deps: Deps, ws: Ws, interviewId: str
     .where('interviews.id', '=', interviewId)
     .executeTakeFirst();
   if (!interview) return;
-  const signals: SignalRow[] = await t
-    .selectFrom('signals')
-    .select(['id', 'kind', 'value', 'quote', 'message_id', 'confidence'])
-    .where('interview_id', '=', interviewId)
-    .orderBy('created_at')
-    .execute();
+  const signals: SignalRow[] = (
+    await t
+      .selectFrom('signals')
+      .select(['id', 'kind', 'value', 'quote', 'message_id', 'confidence'])
+      .where('interview_id', '=', interviewId)
+      .orderBy('created_at')
+      .execute()
+  ).map(kindedSignal);
   const subject = { interview_id: interview.id, account_id: interview.account_id, contact_id: interview.contact_id };
   const present = (s: SignalRow) => ({
     id: s.id,
