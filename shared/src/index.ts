@@ -4,6 +4,7 @@ export * from './brief';
 export * from './brief-run';
 export * from './connector-kinds';
 export * from './contacts';
+export * from './crm-settings';
 export * from './errors';
 export * from './events';
 export * from './guide';

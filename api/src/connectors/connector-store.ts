@@ -1,10 +1,10 @@
+import { crmSettings } from '@candor/shared';
 import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError, describeZodError, notFound } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
 import { openSecret, sealSecret } from '../secrets/sealed-secrets';
 import type { Connector, ConnectorKind } from './connector';
-import { crmSettings } from './crm-mapping';
 import { hubspotConnector, hubspotCredentials } from './hubspot-connector';
 import { salesforceConnector, salesforceCredentials } from './salesforce-connector';
 import { slackConnector, slackCredentials, slackSettings } from './slack-connector';

@@ -1,6 +1,6 @@
-import type { ConnectorKind } from '@candor/shared';
+import type { ConnectorKind, CrmSettings } from '@candor/shared';
 import { z } from 'zod';
-import type { CrmAccount, CrmContact, CrmSettings } from './crm-mapping';
+import type { CrmAccount, CrmContact } from './crm-mapping';
 
 export type CrmSync = CrmSettings['sync'];
 

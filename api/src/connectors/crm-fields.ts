@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { SignalValueOf } from '@candor/shared';
+import { crmSettings, type SignalValueOf } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import { enabledCrmConnectors } from './connector-store';
-import { crmSettings } from './crm-mapping';
 import { queueConnectorAction } from './deliver-action';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'log' | 'config'>;

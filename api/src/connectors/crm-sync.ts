@@ -1,3 +1,4 @@
+import { crmSettings } from '@candor/shared';
 import { upsertAccounts } from '../accounts/upsert-accounts';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../app-error';
@@ -5,7 +6,6 @@ import { tenant, type Ws } from '../db/tenant';
 import { ConnectorError } from './connector';
 import { loadConnector } from './connector-store';
 import { type ContactSyncTotals, importCrmContacts } from './crm-contacts';
-import { crmSettings } from './crm-mapping';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'secret' | 'previousSecret' | 'now' | 'log'>;
 

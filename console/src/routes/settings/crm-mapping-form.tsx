@@ -1,26 +1,14 @@
+import type { CrmSettingsInput } from '@candor/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { api, type ResponseBody, read } from '../../api';
 import { ActionError } from './secret-parts';
 
 /*
- * A CRM connector's mapping, as the API stores it (crm-mapping.ts on the server): what comes
- * in on the hourly sync, which CRM property each of Candor's figures is written to, and where
+ * A CRM connector's mapping, as the API stores it (`crmSettings` in shared/): what comes in
+ * on the hourly sync, which CRM property each of Candor's figures is written to, and where
  * the onboarding interview's answers go. A property left empty is not read or written.
  */
-
-type Settings = {
-  fields?: Record<string, string>;
-  intake_fields?: Record<string, string>;
-  sync?: {
-    enabled?: boolean;
-    id_property?: string | null;
-    arr_property?: string | null;
-    renewal_property?: string | null;
-    plan_property?: string | null;
-    contacts?: { enabled?: boolean; id_property?: string | null; role_property?: string | null };
-  };
-};
 
 const outFields = [
   ['health', 'Health'],
@@ -44,7 +32,7 @@ const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 const filled = (r: Record<string, string>) =>
   Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : [])));
 
-export function CrmMappingForm({ kind, settings }: { kind: 'hubspot' | 'salesforce'; settings: Settings }) {
+export function CrmMappingForm({ kind, settings }: { kind: 'hubspot' | 'salesforce'; settings: CrmSettingsInput }) {
   const queryClient = useQueryClient();
   const id = useId();
   const sync = settings.sync ?? {};
@@ -80,7 +68,7 @@ export function CrmMappingForm({ kind, settings }: { kind: 'hubspot' | 'salesfor
                   role_property: blankToNull(contactProps.role_property),
                 },
               },
-            },
+            } satisfies CrmSettingsInput,
           },
         }),
       ),
