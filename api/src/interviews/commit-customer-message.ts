@@ -13,6 +13,7 @@ import { resolveScore } from './rating-answer';
 import { linkRatingReason, recordRating } from './rating-signals';
 import { recordTurnOutcome, type TurnOwner } from './settle-judged-turn';
 import { decideNextTurn, endsInterview, type TurnState } from './turn-policy';
+import { type TurnStateWrite, turnStateWriteParams, updateTurnState } from './turn-state-write';
 
 /** What a judged turn needs to decide again once the judgement is in (see judged-reply.ts). */
 export type JudgingInput = {
@@ -109,13 +110,13 @@ export async function commitCustomerMessage(
     const write: TurnParams = {
       workspaceId: ws.id,
       interviewId: interview.id,
-      decidedOnSeq: state.next_seq,
+      guardSeq: state.next_seq,
       state: { ...decision.state, next_seq: state.next_seq + 2 },
+      messageId: message.id,
       pending,
       closeAs:
         endsInterview(decision.action) && !judging ? (decision.action === 'opt_out' ? 'declined' : 'completed') : null,
       now,
-      messageId: message.id,
       seq: message.seq,
       text: message.text,
       clientId: message.client_id,
@@ -171,80 +172,33 @@ export async function commitCustomerMessage(
 }
 
 /**
- * One statement: advance the interview's turn state (if it is still the one we decided on)
- * and insert the message with it. Pending replies are merged in SQL, not overwritten, so a
- * reply being stored for the previous turn at the same moment is never undone.
+ * One statement: advance the interview's turn state (see turn-state-write.ts) and insert
+ * the answer with it, so both land or neither does.
  */
 async function storeTurn(db: Db, params: TurnParams): Promise<boolean> {
   const { rows } = await insertTurn(db, params);
   return rows.length > 0;
 }
 
-type TurnParams = {
-  workspaceId: string;
-  interviewId: string;
-  /** The `next_seq` the decision was taken on: the write only lands if it is still current. */
-  decidedOnSeq: number;
-  /** The new turn state and this answer's pending reply; both drivers send an object as JSON. */
-  state: TurnState & { next_seq: number };
-  pending: PendingReply;
-  /** The status the interview ends in with this answer, or null while it goes on. */
-  closeAs: 'declined' | 'completed' | null;
-  now: Date;
-  messageId: string;
-  seq: number;
-  text: string;
-  clientId: string | null;
-};
+type TurnParams = TurnStateWrite & { seq: number; text: string; clientId: string | null };
 
-const insertTurn = preparedStatement(
-  [
-    'workspaceId',
-    'interviewId',
-    'decidedOnSeq',
-    'state',
-    'pending',
-    'closeAs',
-    'now',
-    'messageId',
-    'seq',
-    'text',
-    'clientId',
-  ],
-  (db, p: TurnParams) =>
-    db
-      .with('advanced', (qb) =>
-        qb
-          .updateTable('interviews')
-          .set({
-            state: sql`${p.state}::jsonb || jsonb_build_object('pending',
-              coalesce(state -> 'pending', '{}'::jsonb) || jsonb_build_object(${p.messageId}::text, ${p.pending}::jsonb))`,
-            last_activity_at: p.now,
-            status: sql`coalesce(${p.closeAs}::text, status)`,
-            ended_at: sql`case when ${p.closeAs}::text is null then ended_at else ${p.now}::timestamptz end`,
-          })
-          .where('workspace_id', '=', p.workspaceId)
-          .where('id', '=', p.interviewId)
-          .where('status', '=', 'started')
-          // An erased person's interview has no contact and takes no more words.
-          .where('contact_id', 'is not', null)
-          .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', sql`${p.decidedOnSeq}::int`)
-          .returning(['id', 'workspace_id']),
-      )
-      .insertInto('messages')
-      .columns(['id', 'workspace_id', 'interview_id', 'seq', 'role', 'text', 'client_id'])
-      .expression((eb) =>
-        eb
-          .selectFrom('advanced')
-          .select([
-            sql<string>`${p.messageId}::uuid`.as('id'),
-            'advanced.workspace_id',
-            'advanced.id as interview_id',
-            sql<number>`${p.seq}::int`.as('seq'),
-            sql<'customer'>`'customer'`.as('role'),
-            sql<string>`${p.text}::text`.as('text'),
-            sql<string>`${p.clientId}::text`.as('client_id'),
-          ]),
-      )
-      .returning('id'),
+const insertTurn = preparedStatement([...turnStateWriteParams, 'seq', 'text', 'clientId'], (db, p: TurnParams) =>
+  db
+    .with('advanced', () => updateTurnState(db, p, { settling: false }).returning(['id', 'workspace_id']))
+    .insertInto('messages')
+    .columns(['id', 'workspace_id', 'interview_id', 'seq', 'role', 'text', 'client_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('advanced')
+        .select([
+          sql<string>`${p.messageId}::uuid`.as('id'),
+          'advanced.workspace_id',
+          'advanced.id as interview_id',
+          sql<number>`${p.seq}::int`.as('seq'),
+          sql<'customer'>`'customer'`.as('role'),
+          sql<string>`${p.text}::text`.as('text'),
+          sql<string>`${p.clientId}::text`.as('client_id'),
+        ]),
+    )
+    .returning('id'),
 );

@@ -1,5 +1,4 @@
 import type { GuideBody } from '@candor/shared';
-import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import type { Db } from '../db/database';
 import { preparedStatement } from '../db/prepared-statement';
@@ -8,6 +7,7 @@ import { addHandoffItem } from '../review-queue/review-queue';
 import type { PendingReply } from './interview-store';
 import { recordMomentOptOut } from './opt-outs';
 import { statusAfter, type TurnDecision } from './turn-policy';
+import { type TurnStateWrite, turnStateWriteParams, updateTurnState } from './turn-state-write';
 
 /** The interview fields what a closing turn means for the contact and the account needs. */
 export type TurnOwner = {
@@ -66,68 +66,39 @@ export async function settleJudgedTurn(
 ): Promise<boolean> {
   const { decision, pending } = input;
   const status = statusAfter(decision.action);
-  const closeAs = status === 'started' ? null : status;
+  const write: TurnStateWrite = {
+    workspaceId: ws.id,
+    interviewId: input.interview.id,
+    messageId: input.customerMessageId,
+    // The reply's seq was reserved with the answer; the next answer's comes after it, and
+    // while it is the current one no later answer has been stored.
+    state: { ...decision.state, next_seq: pending.reply_seq + 1 },
+    guardSeq: pending.reply_seq + 1,
+    pending,
+    closeAs: status === 'started' ? null : status,
+    now: deps.now(),
+  };
+  // Most turns go on: one statement, no transaction around it (a round trip, not three).
+  if (!write.closeAs) return settle(deps.db, write);
   return deps.db.transaction().execute(async (trx) => {
-    const settled = await settle(trx, {
-      workspaceId: ws.id,
-      interviewId: input.interview.id,
+    if (!(await settle(trx, write))) return false;
+    await recordTurnOutcome(tenant(trx, ws), {
+      action: decision.action,
+      interview: input.interview,
+      guide: input.guide,
       messageId: input.customerMessageId,
-      // The reply's seq was reserved with the answer; the next answer's comes after it.
-      state: { ...decision.state, next_seq: pending.reply_seq + 1 },
-      pending,
-      closeAs,
-      now: deps.now(),
+      text: input.answer,
     });
-    if (!settled) return false;
-    if (closeAs)
-      await recordTurnOutcome(tenant(trx, ws), {
-        action: decision.action,
-        interview: input.interview,
-        guide: input.guide,
-        messageId: input.customerMessageId,
-        text: input.answer,
-      });
     return true;
   });
 }
 
-type SettleParams = {
-  workspaceId: string;
-  interviewId: string;
-  messageId: string;
-  /** The turn state after the decision; `nextSeq` is its `next_seq`, which the write is guarded on. */
-  state: object;
-  nextSeq: number;
-  pending: PendingReply;
-  closeAs: 'completed' | 'declined' | null;
-  now: Date;
-};
-
-async function settle(db: Db, p: Omit<SettleParams, 'nextSeq'> & { state: { next_seq: number } }): Promise<boolean> {
-  const { rows } = await settleStatement(db, { ...p, nextSeq: p.state.next_seq });
+async function settle(db: Db, write: TurnStateWrite): Promise<boolean> {
+  const { rows } = await settleStatement(db, write);
   return rows.length > 0;
 }
 
 // Built and compiled once (see prepared-statement.ts): it runs on every judged turn.
-const settleStatement = preparedStatement(
-  ['workspaceId', 'interviewId', 'messageId', 'state', 'nextSeq', 'pending', 'closeAs', 'now'],
-  (db, p: SettleParams) =>
-    db
-      .updateTable('interviews')
-      .set({
-        // Both drivers send an object parameter as JSON (as in commit-customer-message.ts).
-        state: sql`${p.state}::jsonb || jsonb_build_object('pending',
-          coalesce(state -> 'pending', '{}'::jsonb) || jsonb_build_object(${p.messageId}::text, ${p.pending}::jsonb))`,
-        status: sql`coalesce(${p.closeAs}::text, status)`,
-        ended_at: sql`case when ${p.closeAs}::text is null then ended_at else ${p.now}::timestamptz end`,
-        last_activity_at: p.now,
-      })
-      .where('workspace_id', '=', p.workspaceId)
-      .where('id', '=', p.interviewId)
-      .where('status', '=', 'started')
-      .where('contact_id', 'is not', null)
-      // Still the turn this answer opened: no later answer has been stored.
-      .where(sql`coalesce((state ->> 'next_seq')::int, 1)`, '=', sql`${p.nextSeq}::int`)
-      .where(sql<boolean>`state -> 'pending' ? ${p.messageId}::text`)
-      .returning('id'),
+const settleStatement = preparedStatement(turnStateWriteParams, (db, p: TurnStateWrite) =>
+  updateTurnState(db, p, { settling: true }).returning('id'),
 );
