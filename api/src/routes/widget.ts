@@ -1,11 +1,10 @@
 import { interviewLanguageSchema } from '@candor/shared';
-import { encodeSse } from '@candor/shared/sse';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../app-error';
 import { tenant, type Ws } from '../db/tenant';
+import { eventStreamResponse } from '../http/event-stream';
 import { body, createRouter, errorResponse, json } from '../http/openapi';
 import { plainTextJson } from '../http/plain-text-json';
 import { commitCustomerMessage } from '../interviews/commit-customer-message';
@@ -321,51 +320,34 @@ export function widgetRoutes() {
         rating: body.rating,
         judged: aiInterviewer && deps.config.interviewJudgement,
       });
-      return streamSSE(c, async (stream) => {
-        // Events go out in order through one queue. Whatever is queued when the queue drains
-        // goes out as one write, and deltas queued together (a provider often packs several
-        // into one read) are merged into one event: a burst is one write, not one per token.
-        // A client that went away must not stop the reply from being written and stored.
-        const queue: { event: string; data: unknown }[] = [];
-        let draining: Promise<void> | undefined;
-        const send = (event: string, data: unknown) => {
-          const last = queue.at(-1);
-          if (event === 'delta' && last?.event === 'delta')
-            (last.data as { text: string }).text += (data as { text: string }).text;
-          else queue.push({ event, data: event === 'delta' ? { ...(data as object) } : data });
-          draining ??= (async () => {
-            await new Promise((resolve) => setImmediate(resolve));
-            while (queue.length > 0) {
-              const batch = queue.splice(0).map((e) => encodeSse(e.event, JSON.stringify(e.data)));
-              if (!stream.aborted && !stream.closed) await stream.write(batch.join('')).catch(() => {});
-            }
-            draining = undefined;
-          })();
-          return draining;
-        };
-        const reply = committed.repeat
-          ? await awaitReply(deps, ws, id, committed.customerMessageId)
-          : await generateReply(
-              deps,
-              ws,
-              id,
-              { ...committed, aiInterviewer },
-              { onDelta: (text) => void send('delta', { text }), onRetry: () => void send('reset', {}) },
-            );
-        if (reply) {
-          if (committed.repeat) void send('delta', { text: reply.text });
-          // A fresh turn knows what it decided; a replay reads the stored decision.
-          const rating = committed.repeat
-            ? await replyRatingPrompt(deps, ws, id, reply.id)
-            : ratingPromptFor(committed.guide, { seq: committed.pending.reply_seq, decision: committed.pending });
-          void send('message', { id: reply.id, role: reply.role, text: reply.text, ...(rating ? { rating } : {}) });
-        }
-        // A fresh turn knows where it left the interview; a replay reads it.
-        const status = committed.repeat
-          ? (await getInterview(tenant(deps.db, ws), id)).status
-          : statusAfter(reply && 'action' in reply ? (reply as WrittenReply).action : committed.pending.action);
-        await send('done', { status });
-      });
+      return eventStreamResponse(
+        c,
+        async (send) => {
+          const reply = committed.repeat
+            ? await awaitReply(deps, ws, id, committed.customerMessageId)
+            : await generateReply(
+                deps,
+                ws,
+                id,
+                { ...committed, aiInterviewer },
+                { onDelta: (text) => void send('delta', { text }), onRetry: () => void send('reset', {}) },
+              );
+          if (reply) {
+            if (committed.repeat) void send('delta', { text: reply.text });
+            // A fresh turn knows what it decided; a replay reads the stored decision.
+            const rating = committed.repeat
+              ? await replyRatingPrompt(deps, ws, id, reply.id)
+              : ratingPromptFor(committed.guide, { seq: committed.pending.reply_seq, decision: committed.pending });
+            void send('message', { id: reply.id, role: reply.role, text: reply.text, ...(rating ? { rating } : {}) });
+          }
+          // A fresh turn knows where it left the interview; a replay reads it.
+          const status = committed.repeat
+            ? (await getInterview(tenant(deps.db, ws), id)).status
+            : statusAfter(reply && 'action' in reply ? (reply as WrittenReply).action : committed.pending.action);
+          await send('done', { status });
+        },
+        (err) => deps.log.error({ err }, 'the reply stream failed'),
+      );
     },
   );
 
