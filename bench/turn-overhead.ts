@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { createOpenAI } from '@ai-sdk/openai';
 import { boot } from '@candor/api/boot';
@@ -13,14 +14,17 @@ import { insertGuide } from '@candor/api/guides/guide-store';
 import { inviteContact, invitedOrRefused } from '@candor/api/interviews/invite-contact';
 import { startInterview } from '@candor/api/interviews/start-interview';
 import { signLinkToken } from '@candor/api/widget-auth/tokens';
+import { answerJudgementSchema } from '@candor/shared';
 import { encodeSse } from '@candor/shared/sse';
 import { getRequestListener } from '@hono/node-server';
+import { asSchema, generateText, Output } from 'ai';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import postgres from 'postgres';
 import { createTestWorkspace, startTestApp, type TestApp } from '../tests/support/harness';
 import { guideFixture } from '../tests/support/interview-fixtures';
 import { benchRateLimits } from './support/bench-rate-limits';
+import { CPU_SHARES, type CpuProfile, type CpuShare, splitCpuProfile } from './support/cpu-split';
 import type { LoadJob } from './support/load-client';
 import { type MemorySample, sampleMemory, slopePerMinute } from './support/memory-samples';
 import { watchServerThread } from './support/server-thread';
@@ -171,8 +175,13 @@ async function setUp(t: TestApp, n: number) {
  * stub model through the AI SDK's OpenAI provider, as the engine does, with a prompt of the
  * engine's size, and sent once complete: what the bare route costs when it pays for the
  * model call too. The goals are ratios against this one (issue #20's decision).
+ *
+ * With `judge` as well, it makes the engine's calls: an answer judgement (the AI SDK's
+ * generateText with a structured output, as the engine asks it) beside the reply, on every
+ * turn but the last (the engine's forced turn), so 1.875 calls a turn like the engine. The
+ * ratio against it is the engine's cost of everything but its extra call.
  */
-function baselineApp(url: string, modelUrl?: string) {
+function baselineApp(url: string, modelUrl?: string, options: { judge?: boolean } = {}) {
   const pg = postgres(url, { max: 5, onnotice: () => {} });
   const app = new Hono();
   const fixedReply = 'Thanks, that helps. What would you change first?';
@@ -191,6 +200,21 @@ function baselineApp(url: string, modelUrl?: string) {
     let text = '';
     for await (const part of stream) if (part.type === 'text-delta') text += part.delta;
     return text;
+  };
+  // The judgement's instructions and prompt are about the engine's size too; its schema is
+  // derived once, as the engine derives it.
+  const judgeInstructions = 'You judge one answer a customer gave; you never reply to the customer. '.repeat(24);
+  const judgementOutput = Output.object({ schema: asSchema(answerJudgementSchema), name: 'answer_judgement' });
+  const judge = async (answer: string, seq: number) => {
+    if (!model || !options.judge || seq >= 2 * TURNS) return;
+    await generateText({
+      model,
+      instructions: judgeInstructions,
+      prompt: `The interview's latest messages, oldest first:\nCustomer:\n<answer>${answer}</answer>\n\nJudge the customer's latest message.`,
+      output: judgementOutput,
+      temperature: 0,
+      maxRetries: 0,
+    });
   };
   app.post('/b/:id', async (c) => {
     const id = c.req.param('id');
@@ -214,7 +238,8 @@ function baselineApp(url: string, modelUrl?: string) {
       insert into messages (id, workspace_id, interview_id, seq, role, text, client_id)
       select ${customer}::uuid, workspace_id, id, ${next}::int, 'customer', ${text}::text, ${client_id}::text from advanced
       returning id`;
-    const reply = await askModel(text);
+    // The engine asks for the judgement and the reply at once.
+    const [reply] = await Promise.all([askModel(text), judge(text, next)]);
     await pg`with reply as (
         insert into messages (workspace_id, interview_id, seq, role, text, reply_to, mode, prompt_tokens, completion_tokens)
         values (${iv?.workspace_id}, ${id}, ${next + 1}, 'interviewer', ${reply}, ${customer}, 'ai', 1, 1)
@@ -262,16 +287,26 @@ async function extractFinished(t: TestApp, n: number) {
  * and with `--heap-profile` a sampling profile of what it allocates (every 32 KB, objects
  * collected since included: the allocation rate, not what is retained); writes them where
  * Chrome's DevTools or `npx tsx bench/support/profile-summary.ts` read them.
+ *
+ * With `split` (the saturation loads, unless `--no-split`), a CPU profile is recorded in any
+ * case — every 1 ms, every 0.2 ms with `--profile` — and split by what the thread spent its
+ * time on (see cpu-split.ts): the shares the report turns into ms of CPU per turn. Every
+ * load compared is recorded alike, so the profiler's own small cost is in all of them.
  */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const cpu = process.argv.includes('--profile');
+async function profiled<T>(
+  name: string,
+  work: () => Promise<T>,
+  options: { split?: boolean } = {},
+): Promise<T & { split?: Record<CpuShare, number> }> {
+  const write = process.argv.includes('--profile');
+  const cpu = write || (options.split === true && !process.argv.includes('--no-split'));
   const heap = process.argv.includes('--heap-profile');
-  if (!cpu && !heap) return work();
+  if (!cpu && !heap) return (await work()) as T & { split?: Record<CpuShare, number> };
   const session = new Session();
   session.connect();
   if (cpu) {
     await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.setSamplingInterval', { interval: write ? 200 : 1000 });
     await session.post('Profiler.start');
   }
   if (heap)
@@ -280,14 +315,19 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     });
+  let split: Record<CpuShare, number> | undefined;
+  let result: T;
   try {
-    return await work();
+    result = await work();
   } finally {
     if (cpu) {
       const { profile } = await session.post('Profiler.stop');
-      const file = path.join(tmpdir(), `${name}.cpuprofile`);
-      await writeFile(file, JSON.stringify(profile));
-      console.log(`  (CPU profile of the server thread: ${file})`);
+      if (options.split) split = splitCpuProfile(profile as CpuProfile);
+      if (write) {
+        const file = path.join(tmpdir(), `${name}.cpuprofile`);
+        await writeFile(file, JSON.stringify(profile));
+        console.log(`  (CPU profile of the server thread: ${file})`);
+      }
     }
     if (heap) {
       const { profile } = await session.post('HeapProfiler.stopSampling');
@@ -297,6 +337,7 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
     }
     session.disconnect();
   }
+  return { ...result, ...(split ? { split } : {}) };
 }
 
 // Customers read the reply and type an answer: 3–9 s between turns, first answers spread over 6 s.
@@ -336,14 +377,23 @@ async function runOnce(n: number) {
   // with `--scripted`, where the engine asks no model either.
   const base = baselineApp(t.deps.config.databaseUrl!, scripted ? undefined : stub.url);
   const bare = scripted ? undefined : baselineApp(t.deps.config.databaseUrl!);
+  // Secondary, the baseline making the engine's calls: a judgement beside the reply.
+  const judging = scripted ? undefined : baselineApp(t.deps.config.databaseUrl!, stub.url, { judge: true });
   try {
     const engine = await serveTimed(t.app.fetch);
     const baseServer = await serveTimed(base.app.fetch);
     const bareServer = bare ? await serveTimed(bare.app.fetch) : undefined;
-    servers.push(engine.server, baseServer.server, ...(bareServer ? [bareServer.server] : []));
+    const judgingServer = judging ? await serveTimed(judging.app.fetch) : undefined;
+    servers.push(
+      engine.server,
+      baseServer.server,
+      ...(bareServer ? [bareServer.server] : []),
+      ...(judgingServer ? [judgingServer.server] : []),
+    );
     const engineUrl = `http://127.0.0.1:${engine.port}/v1/widget/interviews/{id}/messages`;
     const baseUrl = `http://127.0.0.1:${baseServer.port}/b/{id}`;
     const bareUrl = bareServer && `http://127.0.0.1:${bareServer.port}/b/{id}`;
+    const judgingUrl = judgingServer && `http://127.0.0.1:${judgingServer.port}/b/{id}`;
     // Server time per turn minus the model call's own time.
     const overheadOf = async (turnMs: Map<string, number>) => {
       const modelMs = await stub.modelMs();
@@ -356,11 +406,13 @@ async function runOnce(n: number) {
     await drive(stub, engineUrl, await setUp(t, warmUp));
     await drive(stub, baseUrl, await setUp(t, warmUp));
     if (bareUrl) await drive(stub, bareUrl, await setUp(t, warmUp));
+    if (judgingUrl) await drive(stub, judgingUrl, await setUp(t, warmUp));
     let finishedInterviews = warmUp;
     let extracted = await extractFinished(t, finishedInterviews);
     engine.turnMs.clear();
     baseServer.turnMs.clear();
     bareServer?.turnMs.clear();
+    judgingServer?.turnMs.clear();
     stub.forget();
 
     if (soakSeconds > 0) return await soak({ t, stub, engine, engineUrl, n, seconds: soakSeconds, overheadOf });
@@ -400,7 +452,7 @@ async function runOnce(n: number) {
     if (pacedOnly) return report({ n, scripted, paced });
 
     const saturated = await setUp(t, n);
-    const flat = await profiled(`turn-overhead-engine-${n}`, () => drive(stub, engineUrl, saturated));
+    const flat = await profiled(`turn-overhead-engine-${n}`, () => drive(stub, engineUrl, saturated), { split: true });
     const flatOverhead = await overheadOf(engine.turnMs);
     console.log(`  (engine at saturation done in ${flat.seconds.toFixed(1)} s)`);
     const ids = saturated.map((i) => i.id);
@@ -417,8 +469,18 @@ async function runOnce(n: number) {
       .select((eb) => [eb.fn.sum<string>('prompt_tokens').as('p'), eb.fn.sum<string>('completion_tokens').as('c')])
       .where('id', 'in', ids)
       .executeTakeFirstOrThrow();
-    const baseline = await drive(stub, baseUrl, await setUp(t, n));
+    const baseInterviews = await setUp(t, n);
+    const baseline = await profiled(`turn-overhead-baseline-${n}`, () => drive(stub, baseUrl, baseInterviews), {
+      split: true,
+    });
     const bareRun = bareUrl && bareServer ? await drive(stub, bareUrl, await setUp(t, n)) : undefined;
+    const judgingInterviews = judgingUrl ? await setUp(t, n) : [];
+    const judgingRun =
+      judgingUrl && judgingServer
+        ? await profiled(`turn-overhead-baseline-calls-${n}`, () => drive(stub, judgingUrl, judgingInterviews), {
+            split: true,
+          })
+        : undefined;
 
     report({
       n,
@@ -427,6 +489,9 @@ async function runOnce(n: number) {
       saturated: { ...flat, overhead: flatOverhead, completed: Number(completed.n) },
       baseline: { ...baseline, ms: await overheadOf(baseServer.turnMs) },
       ...(bareRun && bareServer ? { bare: { ...bareRun, ms: await overheadOf(bareServer.turnMs) } } : {}),
+      ...(judgingRun && judgingServer
+        ? { engineCalls: { ...judgingRun, ms: await overheadOf(judgingServer.turnMs) } }
+        : {}),
       modelMs: [...(await stub.modelMs()).values()],
       tokens: { prompt: Number(tokensRow.p) / n, completion: Number(tokensRow.c) / n, extracted },
     });
@@ -434,6 +499,7 @@ async function runOnce(n: number) {
     for (const server of servers) server.close();
     await base.close();
     await bare?.close();
+    await judging?.close();
     await stub.close();
     await t.close();
   }
@@ -443,7 +509,10 @@ async function runOnce(n: number) {
  * `--soak=SECONDS`: round after round of n fresh interviews at customer pace through the
  * engine, for that long, with the process's RSS and the server thread's heap read every
  * 5 s. A server that keeps something per turn or per interview grows; one that does not
- * stays flat once its heap has found its size, so the slope is fitted after the first round.
+ * stays flat once its heap has found its size, so the slope is fitted after the first round,
+ * and again over the second half of the rounds, once the heap's own rise has settled. With
+ * `--heap-snapshots`, the server thread's heap is written after the first round and after
+ * the last, for `npx tsx bench/support/heap-diff.ts FIRST LAST` to say what grew.
  */
 async function soak(run: {
   t: TestApp;
@@ -455,12 +524,19 @@ async function soak(run: {
   overheadOf: (turnMs: Map<string, number>) => Promise<number[]>;
 }) {
   const { t, stub, engine, engineUrl, n, seconds } = run;
+  const snapshots = process.argv.includes('--heap-snapshots');
+  // Written once the round's interviews are done: only what the server keeps is live.
+  const heapSnapshot = (when: string) =>
+    writeHeapSnapshot(path.join(tmpdir(), `turn-overhead-soak-${when}.heapsnapshot`));
   const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
   console.log(`\nSoak: ${n} interviews at a time × ${TURNS} turns at customer pace, for ${seconds} s, Postgres`);
   const memory = sampleMemory(5000);
   const started = performance.now();
   let settledAtMs: number | undefined;
+  // When each round began: the slope after warm-up is fitted over the second half of them.
+  const roundStarts: number[] = [];
   for (let round = 1; performance.now() - started < seconds * 1000; round++) {
+    roundStarts.push(performance.now() - started);
     const load = await drive(stub, engineUrl, await setUp(t, n), CUSTOMER_PACE);
     const overhead = await run.overheadOf(engine.turnMs);
     // The bench's own bookkeeping of the round is let go, so only the server's memory remains.
@@ -471,7 +547,10 @@ async function soak(run: {
       `  round ${round} (${((performance.now() - started) / 60_000).toFixed(1)} min): server time per turn excluding the model ${p(overhead)}; ${load.gcPauses.young.length} young-generation GC pauses; RSS ${(rss / 2 ** 20).toFixed(0)} MB, server heap ${(heapUsed / 2 ** 20).toFixed(0)} MB; load average ${load.loadAvg.toFixed(2)}`,
     );
     settledAtMs ??= performance.now() - started;
+    // `--heap-snapshots`: what is live after the first round, to compare with after the last.
+    if (round === 1 && snapshots) console.log(`  (heap snapshot after round 1: ${heapSnapshot('round-1')})`);
   }
+  if (snapshots) console.log(`  (heap snapshot after the last round: ${heapSnapshot('last-round')})`);
   const samples = memory.stop();
   const after = samples.filter((s) => s.atMs >= (settledAtMs ?? 0));
   const line = samples
@@ -482,6 +561,15 @@ async function soak(run: {
   console.log(
     `  slope after the first round (${after.length} samples, least squares): RSS ${slopePerMinute(after, (s) => s.rssMb).toFixed(2)} MB/min, server heap ${slopePerMinute(after, (s) => s.heapMb).toFixed(2)} MB/min (goal: no growth)`,
   );
+  // A heap finding its size grows for minutes before it levels off, and that rise weighs on
+  // a slope fitted over the whole run: the second half of the rounds shows what follows.
+  const half = Math.floor(roundStarts.length / 2);
+  const secondHalf = samples.filter((s) => s.atMs >= (roundStarts[half] ?? Number.POSITIVE_INFINITY));
+  console.log(
+    roundStarts.length < 2
+      ? '  slope after warm-up: too few rounds for a second half'
+      : `  slope after warm-up, over the second half of the rounds (rounds ${half + 1}–${roundStarts.length}, from ${((roundStarts[half] ?? 0) / 60_000).toFixed(1)} min, ${secondHalf.length} samples, least squares): RSS ${slopePerMinute(secondHalf, (s) => s.rssMb).toFixed(2)} MB/min, server heap ${slopePerMinute(secondHalf, (s) => s.heapMb).toFixed(2)} MB/min`,
+  );
   console.log(
     `  machine load average at the end: ${loadavg()
       .map((x) => x.toFixed(2))
@@ -489,7 +577,8 @@ async function soak(run: {
   );
 }
 
-type Load = Awaited<ReturnType<typeof drive>>;
+/** One load's figures; `split` when its CPU profile was split (see profiled). */
+type Load = Awaited<ReturnType<typeof drive>> & { split?: Record<CpuShare, number> };
 
 type Figures = {
   n: number;
@@ -507,6 +596,8 @@ type Figures = {
   baseline?: Load & { ms: number[] };
   /** The bare route without the model: a secondary line beside a baseline that calls it. */
   bare?: Load & { ms: number[] };
+  /** The baseline making the engine's calls (a judgement beside the reply): a secondary line. */
+  engineCalls?: Load & { ms: number[] };
   modelMs?: number[];
   tokens?: { prompt: number; completion: number; extracted: boolean };
 };
@@ -515,7 +606,7 @@ type Figures = {
 const against = (ratio: number, goal: number, at: 'least' | 'most') =>
   `${ratio.toFixed(2)} (goal ${at === 'least' ? '≥' : '≤'} ${goal}, ${(at === 'least' ? ratio >= goal : ratio <= goal) ? 'met' : 'missed'})`;
 
-function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens }: Figures) {
+function report({ n, scripted, paced, saturated, baseline, bare, engineCalls, modelMs, tokens }: Figures) {
   const turns = n * TURNS;
   const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}, p99 ${ms(percentile(xs, 99))}`;
   const model = scripted ? 'scripted interviewer, no model' : 'stub model answering at once';
@@ -579,15 +670,36 @@ function report({ n, scripted, paced, saturated, baseline, bare, modelMs, tokens
       console.log(
         `    secondary, the bare route without the model: ${rate(bare).toFixed(0)} turns/s; per turn ${p(bare.ms)}; ${loopMs(bare)}; engine/bare ${(rate(saturated) / rate(bare)).toFixed(2)}`,
       );
+    if (engineCalls)
+      console.log(
+        `    secondary, the baseline making the engine’s calls (a judgement beside the reply): ${rate(engineCalls).toFixed(0)} turns/s; per turn ${p(engineCalls.ms)}; ${loopMs(engineCalls)}; model calls per turn ${calls(engineCalls)}`,
+      );
+    // Where the thread's CPU per turn went (cpu-split.ts): its measured CPU per turn shared
+    // out as the CPU profile of the same load was.
+    const split = (run: Load) => {
+      if (!run.split) return 'not recorded (--no-split)';
+      const shares = run.split;
+      const busy = CPU_SHARES.reduce((a, k) => a + shares[k], 0);
+      const perTurn = (k: CpuShare) => (run.cpuMs / turns) * (shares[k] / busy);
+      return `${ms(run.cpuMs / turns)} = ${CPU_SHARES.map((k) => `${k} ${perTurn(k).toFixed(2)}`).join(', ')}`;
+    };
+    console.log(`    server thread CPU per turn by what it went on (ms, from a CPU profile of each load):`);
+    console.log(`      engine: ${split(saturated)}`);
+    console.log(`      baseline: ${split(baseline)}`);
+    if (engineCalls) console.log(`      baseline making the engine’s calls: ${split(engineCalls)}`);
     console.log(`    machine CPU per turn, engine: ${machine(saturated)}`);
     console.log(`    machine CPU per turn, baseline: ${machine(baseline)}`);
     console.log(
-      `    machine load average at the end of each load: engine ${loads(saturated)}, baseline ${loads(baseline)}${bare ? `, bare ${loads(bare)}` : ''}`,
+      `    machine load average at the end of each load: engine ${loads(saturated)}, baseline ${loads(baseline)}${bare ? `, bare ${loads(bare)}` : ''}${engineCalls ? `, baseline making the engine’s calls ${loads(engineCalls)}` : ''}`,
     );
     ratios.unshift(
       `throughput at saturation ${against(rate(saturated) / rate(baseline), 0.75, 'least')}`,
       `server thread CPU per turn at saturation ${(saturated.cpuMs / baseline.cpuMs).toFixed(2)} (${ms(saturated.cpuMs / turns)} vs ${ms(baseline.cpuMs / turns)}; no goal: what bounds the throughput ratio on a crowded machine)`,
     );
+    if (engineCalls)
+      ratios.push(
+        `secondary, against the baseline making the engine’s calls: throughput ${(rate(saturated) / rate(engineCalls)).toFixed(2)}, server thread CPU per turn ${(saturated.cpuMs / engineCalls.cpuMs).toFixed(2)} (${ms(saturated.cpuMs / turns)} vs ${ms(engineCalls.cpuMs / turns)}): the engine’s cost of everything but its extra call`,
+      );
   }
   if (modelMs && !scripted) console.log(`  model call (stub, its own thread) ${p(modelMs)}`);
   if (tokens)
