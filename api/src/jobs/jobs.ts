@@ -28,6 +28,9 @@ export type Jobs = {
   stop(): Promise<void>;
 };
 
+/** How often an idle worker looks for work that was sent by another process (or woke no one). */
+const POLLING_INTERVAL_SECONDS = 0.5;
+
 const settingsOf = <N extends JobName>(name: N) => (jobQueues[name] ?? {}) as QueueSettings<N>;
 
 /**
@@ -42,17 +45,43 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
   await boss.start();
   for (const name of Object.keys(jobCatalog) as JobName[]) await ensureQueue(boss, name, log);
   let stopped = false;
+  const wakeTimers = new Set<NodeJS.Timeout>();
+  /**
+   * Wakes one of this process's workers of the queue so a job sent here starts at once rather
+   * than at its worker's next poll (up to half a second later, per hop of a chain such as
+   * extraction → health → webhooks). An idle worker is preferred; a busy one fetches again as
+   * soon as its batch is done. Workers in other processes still find the job by polling.
+   */
+  const wake = (name: JobName) => {
+    const workers = boss.getWipData().filter((w) => w.name === name && w.state === 'active');
+    const worker = workers.find((w) => w.count === 0) ?? workers[0];
+    if (worker) boss.notifyWorker(worker.id);
+  };
+  /** A job due before the next poll (a retry a moment later, say) wakes its worker when it is due. */
+  const wakeWhenDue = (name: JobName, startAfter: Date | undefined) => {
+    const delay = startAfter ? startAfter.getTime() - Date.now() : 0;
+    if (delay <= 0) return wake(name);
+    if (delay >= POLLING_INTERVAL_SECONDS * 1000) return;
+    const timer = setTimeout(() => {
+      wakeTimers.delete(timer);
+      if (!stopped) wake(name);
+    }, delay);
+    timer.unref();
+    wakeTimers.add(timer);
+  };
 
   return {
     async send(name, payload, options) {
       const data = jobCatalog[name].parse(payload);
       const singletonKey = options?.singletonKey ?? settingsOf(name).coalesceBy?.(data as JobPayload<typeof name>);
-      return boss.send(name, data, {
+      const id = await boss.send(name, data, {
         ...(singletonKey ? { singletonKey } : {}),
         ...(options?.startAfter ? { startAfter: options.startAfter } : {}),
         // With a key: one job per key per slot of this many seconds (a later send in the slot is dropped).
         ...(options?.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
       });
+      if (id && !stopped) wakeWhenDue(name, options?.startAfter);
+      return id;
     },
     async schedule(name, cron, payload) {
       await boss.schedule(name, cron, jobCatalog[name].parse(payload));
@@ -66,7 +95,7 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
         if (!handler) continue;
         const settings = settingsOf(name);
         const options = {
-          pollingIntervalSeconds: 0.5,
+          pollingIntervalSeconds: POLLING_INTERVAL_SECONDS,
           batchSize: settings.batchSize ?? 1,
           localConcurrency: settings.workers ?? 1,
           // A full batch means more is waiting: fetch again at once instead of after the poll.
@@ -79,6 +108,7 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
     async stop() {
       if (stopped) return;
       stopped = true;
+      for (const timer of wakeTimers) clearTimeout(timer);
       await boss.stop({ graceful: true, timeout: 10_000, close: true });
     },
   };
