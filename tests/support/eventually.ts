@@ -9,7 +9,9 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
     } catch (err) {
       last = err;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Short enough that a test does not idle long after its condition holds (background jobs
+    // start as soon as they are sent), long enough that probing leaves the app the time to work.
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
 }
