@@ -1,30 +1,23 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hubspotHandlers } from '../msw/hubspot';
 import { slackHandlers } from '../msw/slack';
 import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
-import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { databaseKind, readJson, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
-
-const mswServer = setupServer();
+import { useVendorStage } from '../support/vendor-stage';
 
 describe(`alerts through connectors (${databaseKind})`, () => {
+  const stage = useVendorStage({ CANDOR_CONNECTOR_RETRY_MS: '50' });
   let t: TestApp;
-  beforeAll(async () => {
-    mswServer.listen({ onUnhandledFrame: 'bypass' });
-    t = await startTestApp({ CANDOR_CONNECTOR_RETRY_MS: '50' });
-  });
-  afterEach(() => mswServer.resetHandlers());
-  afterAll(async () => {
-    mswServer.close();
-    await t?.close();
+  beforeAll(() => {
+    t = stage.t;
   });
 
   it("an interview's expansion intent reaches the AE as a Slack card and a HubSpot task, once", async () => {
     const slack = slackHandlers({ people: { 'ae@acme.io': 'U0AE', 'csm@acme.io': 'U0CSM' } });
     const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' } });
-    mswServer.use(slack.handler, ...hub.handlers);
+    stage.msw.use(slack.handler, ...hub.handlers);
     const guide = guideFixture({
       taxonomy: {
         churn_reasons: [],
@@ -143,7 +136,7 @@ describe(`alerts through connectors (${databaseKind})`, () => {
 
   it('an account entering at risk reaches its owner with the reason and the customer’s words', async () => {
     const slack = slackHandlers({ people: { 'csm@acme.io': 'U0CSM' } });
-    mswServer.use(slack.handler);
+    stage.msw.use(slack.handler);
     const { ws, guideId, accountId } = await seedWorkspace(t, guideFixture());
     await t.request('/v1/accounts', {
       method: 'POST',
@@ -173,7 +166,7 @@ describe(`alerts through connectors (${databaseKind})`, () => {
   it('a play on expansion intent: a Slack card to the AE, a CRM task and an email, each step in the funnel', async () => {
     const slack = slackHandlers({ people: { 'ae@acme.io': 'U0AE', 'csm@acme.io': 'U0CSM' } });
     const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' } });
-    mswServer.use(slack.handler, ...hub.handlers);
+    stage.msw.use(slack.handler, ...hub.handlers);
     const guide = guideFixture({
       taxonomy: {
         churn_reasons: [],

@@ -1,14 +1,13 @@
 import { queueConnectorAction } from '@candor/api/connectors/deliver-action';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hubspotHandlers } from '../msw/hubspot';
 import { SALESFORCE_INSTANCE, salesforceHandlers } from '../msw/salesforce';
 import { slackHandlers } from '../msw/slack';
 import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
-import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { createTestWorkspace, databaseKind, readJson, type TestApp } from '../support/harness';
+import { useVendorStage } from '../support/vendor-stage';
 
-const mswServer = setupServer();
 const SLACK_TOKEN = 'xoxb-test-token-123';
 const HUBSPOT_TOKEN = 'pat-na1-test-token';
 const SF_TOKEN = '00Dtest!session-token';
@@ -16,20 +15,15 @@ const SF_TOKEN = '00Dtest!session-token';
 type Delivery = { status: string; attempts: number; last_status_code: number | null; last_error: string | null };
 
 describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${databaseKind})`, () => {
+  const stage = useVendorStage({ CANDOR_CONNECTOR_RETRY_MS: '50' });
   let t: TestApp;
   let ws: { id: string };
   let call: ReturnType<typeof consoleCall>;
   beforeAll(async () => {
-    mswServer.listen({ onUnhandledFrame: 'bypass' });
-    t = await startTestApp({ CANDOR_CONNECTOR_RETRY_MS: '50' });
+    t = stage.t;
     ws = await createTestWorkspace(t);
     const { cookie } = await signIn(t, ws.id, 'admin@acme.io', 'admin');
     call = consoleCall(t, cookie);
-  });
-  afterEach(() => mswServer.resetHandlers());
-  afterAll(async () => {
-    mswServer.close();
-    await t?.close();
   });
 
   async function deliveryLog(kind: string): Promise<Delivery[]> {
@@ -76,7 +70,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
 
     it("tests the connection with auth.test, and reports Slack's own error for a revoked token", async () => {
       const slack = slackHandlers({ faults: { 'auth.test': [{ error: 'token_revoked' }] } });
-      mswServer.use(slack.handler);
+      stage.msw.use(slack.handler);
       const revoked = await readJson(await call('POST', '/settings/connectors/slack/test'));
       expect(revoked).toEqual({ ok: false, message: expect.stringContaining('token_revoked') });
       const ok = await readJson(await call('POST', '/settings/connectors/slack/test'));
@@ -89,7 +83,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
         people: { 'ae@acme.io': 'U0AE' },
         faults: { 'chat.postMessage': [{ ratelimited: { retryAfter: 1 } }] },
       });
-      mswServer.use(slack.handler);
+      stage.msw.use(slack.handler);
       const [id] = await queueConnectorAction(
         t.deps,
         ws,
@@ -108,7 +102,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
 
     it('fails at once, without retrying, when Slack knows nobody by that email', async () => {
       const slack = slackHandlers({ people: {} });
-      mswServer.use(slack.handler);
+      stage.msw.use(slack.handler);
       const [id] = await queueConnectorAction(
         t.deps,
         ws,
@@ -125,7 +119,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
 
     it('retries a Slack 5xx with backoff until it is delivered', async () => {
       const slack = slackHandlers({ faults: { 'chat.postMessage': [{ status: 503 }, { status: 502 }] } });
-      mswServer.use(slack.handler);
+      stage.msw.use(slack.handler);
       const [id] = await queueConnectorAction(
         t.deps,
         ws,
@@ -137,7 +131,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
 
     it('delivers an action whose job was lost once the sweep finds it, and only once', async () => {
       const slack = slackHandlers();
-      mswServer.use(slack.handler);
+      stage.msw.use(slack.handler);
       // Stored five minutes ago while the queue refused its job: nothing would ever send it.
       const row = await t.deps.db
         .insertInto('connector_deliveries')
@@ -163,7 +157,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
   describe('HubSpot', () => {
     it('connects, tests the token, and reports a 401 as HubSpot words it', async () => {
       const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' } });
-      mswServer.use(...hub.handlers);
+      stage.msw.use(...hub.handlers);
       const wrong = await call('PUT', '/settings/connectors/hubspot', {
         credentials: { access_token: 'pat-na1-wrong-token' },
       });
@@ -183,7 +177,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
 
     it('creates a task for the owner on the company, after a 429 honoured', async () => {
       const hub = hubspotHandlers({ owners: { 'ae@acme.io': '41629779' }, faults: { '/crm/v3/objects/tasks': [429] } });
-      mswServer.use(...hub.handlers);
+      stage.msw.use(...hub.handlers);
       const ids = await queueConnectorAction(
         t.deps,
         ws,
@@ -252,7 +246,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
       },
     ];
     const hub = hubspotHandlers({ companies, owners: { 'csm@acme.io': '41629779' } });
-    mswServer.use(...hub.handlers);
+    stage.msw.use(...hub.handlers);
     const saved = await call('PUT', '/settings/connectors/hubspot', {
       settings: { sync: { enabled: true, id_property: 'acct', renewal_property: 'renewal', plan_property: 'tier' } },
     });
@@ -323,7 +317,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
 
     it("tests the connection, creates an owner's task through a rate limit, and fails a dead session", async () => {
       const sf = salesforceHandlers({ users: { 'csm@acme.io': '0055g00000CSM01' }, faults: { Task: ['limit'] } });
-      mswServer.use(...sf.handlers);
+      stage.msw.use(...sf.handlers);
       const saved = await call('PUT', '/settings/connectors/salesforce', {
         credentials: { instance_url: SALESFORCE_INSTANCE, access_token: SF_TOKEN },
       });
@@ -388,7 +382,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
           },
         ],
       });
-      mswServer.use(...sync.handlers);
+      stage.msw.use(...sync.handlers);
       expect(await readJson(await call('POST', '/settings/connectors/salesforce/sync'))).toMatchObject({
         ok: false,
         message: 'Salesforce answered: INVALID_SESSION_ID',

@@ -1,23 +1,16 @@
 import { syncAllCrmAccounts } from '@candor/api/connectors/crm-sync';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hubspotHandlers } from '../msw/hubspot';
 import { SALESFORCE_INSTANCE, salesforceHandlers } from '../msw/salesforce';
 import { consoleCall, signIn } from '../support/console-session';
-import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
-
-const mswServer = setupServer();
+import { createTestWorkspace, databaseKind, readJson, type TestApp } from '../support/harness';
+import { useVendorStage } from '../support/vendor-stage';
 
 describe(`CRM contacts in with the scheduled sync (${databaseKind})`, () => {
+  const stage = useVendorStage();
   let t: TestApp;
-  beforeAll(async () => {
-    mswServer.listen({ onUnhandledFrame: 'bypass' });
-    t = await startTestApp();
-  });
-  afterEach(() => mswServer.resetHandlers());
-  afterAll(async () => {
-    mswServer.close();
-    await t?.close();
+  beforeAll(() => {
+    t = stage.t;
   });
 
   const contactsOf = (workspaceId: string) =>
@@ -89,7 +82,7 @@ describe(`CRM contacts in with the scheduled sync (${databaseKind})`, () => {
         person('507', 'not-an-email', 'Mal', null, ['9001']),
       ],
     });
-    mswServer.use(...hub.handlers);
+    stage.msw.use(...hub.handlers);
     const bad = await call('PUT', '/settings/connectors/hubspot', {
       credentials: { access_token: 'pat-na1-test-token' },
       settings: { sync: { enabled: true, contacts: { enabled: true, role_property: 'job title;' } } },
@@ -171,7 +164,7 @@ describe(`CRM contacts in with the scheduled sync (${databaseKind})`, () => {
         contact('003A3', '001Z', 'zed@nowhere.io', null, null),
       ],
     });
-    mswServer.use(...sf.handlers);
+    stage.msw.use(...sf.handlers);
     await call('PUT', '/settings/connectors/salesforce', {
       credentials: { instance_url: SALESFORCE_INSTANCE, access_token: '00Dtest!session-token' },
       settings: {
@@ -209,7 +202,7 @@ describe(`CRM contacts in with the scheduled sync (${databaseKind})`, () => {
     ]);
 
     // Ann changes role and moves to Umbrella in Salesforce: the next sync follows.
-    mswServer.use(
+    stage.msw.use(
       ...salesforceHandlers({
         accounts,
         contacts: [

@@ -1,14 +1,12 @@
 import { queueIntakeFieldWrites } from '@candor/api/connectors/intake-fields';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hubspotHandlers } from '../msw/hubspot';
 import { SALESFORCE_INSTANCE, salesforceHandlers } from '../msw/salesforce';
 import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
-import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { databaseKind, readJson, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
-
-const mswServer = setupServer();
+import { useVendorStage } from '../support/vendor-stage';
 
 const topic = (key: string, required = true) => ({
   key,
@@ -19,22 +17,17 @@ const topic = (key: string, required = true) => ({
 });
 
 describe(`onboarding intake answers written as CRM fields (${databaseKind})`, () => {
+  const stage = useVendorStage({ CANDOR_CONNECTOR_RETRY_MS: '50' });
   let t: TestApp;
-  beforeAll(async () => {
-    mswServer.listen({ onUnhandledFrame: 'bypass' });
-    t = await startTestApp({ CANDOR_CONNECTOR_RETRY_MS: '50' });
-  });
-  afterEach(() => mswServer.resetHandlers());
-  afterAll(async () => {
-    mswServer.close();
-    await t?.close();
+  beforeAll(() => {
+    t = stage.t;
   });
 
   it('writes each mapped topic’s answer onto the HubSpot company and Salesforce account, through retries, once', async () => {
     // HubSpot fails the first write with a 500: the delivery log retries it.
     const hub = hubspotHandlers({ faults: { '/crm/v3/objects/companies/9001': [500] } });
     const sf = salesforceHandlers();
-    mswServer.use(...hub.handlers, ...sf.handlers);
+    stage.msw.use(...hub.handlers, ...sf.handlers);
     const { ws, guideId, accountId } = await seedWorkspace(
       t,
       guideFixture({
@@ -137,7 +130,7 @@ describe(`onboarding intake answers written as CRM fields (${databaseKind})`, ()
 
   it('writes nothing for an interview that is not an onboarding one', async () => {
     const hub = hubspotHandlers();
-    mswServer.use(...hub.handlers);
+    stage.msw.use(...hub.handlers);
     const { ws, guideId, accountId } = await seedWorkspace(t, guideFixture());
     await t.deps.db
       .updateTable('accounts')

@@ -1,25 +1,22 @@
 import { queueEmail } from '@candor/api/mail/send-email';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '@candor/api/mail/unsubscribe';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resendHandlers } from '../msw/resend';
 import { eventually } from '../support/eventually';
-import { createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../support/harness';
+import { createTestWorkspace, databaseKind, type TestApp } from '../support/harness';
+import { useVendorStage } from '../support/vendor-stage';
 
-const mswServer = setupServer();
+// One app for the file: the unsubscribe links need nothing the Resend set-up changes.
+const stage = useVendorStage({ RESEND_API_KEY: 're_test_key', CANDOR_EMAIL_RETRY_MS: '50' });
+let t: TestApp;
+beforeAll(() => {
+  t = stage.t;
+});
 
 describe(`email delivery through Resend (${databaseKind})`, () => {
-  let t: TestApp;
   let workspaceId: string;
   beforeAll(async () => {
-    mswServer.listen({ onUnhandledFrame: 'bypass' });
-    t = await startTestApp({ RESEND_API_KEY: 're_test_key', CANDOR_EMAIL_RETRY_MS: '50' });
     workspaceId = (await createTestWorkspace(t)).id;
-  });
-  afterEach(() => mswServer.resetHandlers());
-  afterAll(async () => {
-    mswServer.close();
-    await t?.close();
   });
 
   const email = (to: string) => ({
@@ -36,7 +33,7 @@ describe(`email delivery through Resend (${databaseKind})`, () => {
 
   it('sends through Resend with a plain-text part, the unsubscribe headers and an idempotency key', async () => {
     const resend = resendHandlers();
-    mswServer.use(resend.handler);
+    stage.msw.use(resend.handler);
     const id = await queueEmail(t.deps, email('ada@acme.io'));
     const sent = await eventually(async () => {
       const r = await row(id);
@@ -51,7 +48,7 @@ describe(`email delivery through Resend (${databaseKind})`, () => {
 
   it('retries a failing provider and then succeeds', async () => {
     const resend = resendHandlers({ failures: 2 });
-    mswServer.use(resend.handler);
+    stage.msw.use(resend.handler);
     const id = await queueEmail(t.deps, email('bo@acme.io'));
     const sent = await eventually(async () => {
       const r = await row(id);
@@ -63,7 +60,7 @@ describe(`email delivery through Resend (${databaseKind})`, () => {
 
   it('records the failure after the last attempt', async () => {
     const resend = resendHandlers({ failures: 'always', status: 503 });
-    mswServer.use(resend.handler);
+    stage.msw.use(resend.handler);
     const id = await queueEmail(t.deps, email('cy@acme.io'));
     const failed = await eventually(async () => {
       const r = await row(id);
@@ -76,12 +73,6 @@ describe(`email delivery through Resend (${databaseKind})`, () => {
 });
 
 describe(`unsubscribe links (${databaseKind})`, () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
-
   it('shows a confirmation on GET and opts the contact out on POST (one-click)', async () => {
     const ws = await createTestWorkspace(t);
     const contact = await t.deps.db

@@ -1,13 +1,12 @@
 import { queueConnectorAction, WAITING_FOR_REAUTH } from '@candor/api/connectors/deliver-action';
 import { openSecret } from '@candor/api/secrets/sealed-secrets';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SALESFORCE_INSTANCE, salesforceHandlers } from '../msw/salesforce';
 import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
-import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { createTestWorkspace, databaseKind, readJson, type TestApp } from '../support/harness';
+import { useVendorStage } from '../support/vendor-stage';
 
-const mswServer = setupServer();
 const oauth = {
   refreshToken: '5Aep861test-refresh-token',
   clientId: '3MVG9test.consumer',
@@ -24,15 +23,10 @@ const task = (subject: string) =>
   }) as const;
 
 describe(`Salesforce session refresh (${databaseKind})`, () => {
+  const stage = useVendorStage({ CANDOR_CONNECTOR_RETRY_MS: '50' });
   let t: TestApp;
-  beforeAll(async () => {
-    mswServer.listen({ onUnhandledFrame: 'bypass' });
-    t = await startTestApp({ CANDOR_CONNECTOR_RETRY_MS: '50' });
-  });
-  afterEach(() => mswServer.resetHandlers());
-  afterAll(async () => {
-    mswServer.close();
-    await t?.close();
+  beforeAll(() => {
+    t = stage.t;
   });
 
   async function connect(refreshToken: string) {
@@ -78,7 +72,7 @@ describe(`Salesforce session refresh (${databaseKind})`, () => {
 
   it('refreshes an expired session with the refresh token, keeps the new token sealed, and retries once', async () => {
     const sf = salesforceHandlers({ oauth });
-    mswServer.use(...sf.handlers);
+    stage.msw.use(...sf.handlers);
     const { ws, connectorId } = await connect(oauth.refreshToken);
     const [first] = await queueConnectorAction(t.deps, ws, task('First'), 'refresh:1', connectorId);
     expect(await settled(first as string)).toEqual({ status: 'delivered', attempts: 1, last_error: null });
@@ -115,7 +109,7 @@ describe(`Salesforce session refresh (${databaseKind})`, () => {
 
   it('marks the connector as needing re-authentication when the refresh is refused, until new credentials', async () => {
     const sf = salesforceHandlers({ oauth });
-    mswServer.use(...sf.handlers);
+    stage.msw.use(...sf.handlers);
     const { ws, call, connectorId } = await connect('5Aep861revoked-token');
     const [id] = await queueConnectorAction(t.deps, ws, task('Refused'), 'refused:1', connectorId);
     const failed = await settled(id as string);
