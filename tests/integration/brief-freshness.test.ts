@@ -4,9 +4,12 @@ import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+import { jobsSettled } from '../support/jobs';
 
 const PRICE = "Honestly it's too expensive for what we get, and we are comparing you with Looker.";
 const HANDOFF = 'Can I speak with your account manager instead?';
+/** Past the 4 s a brief refresh waits after the answers that queued it. */
+const REFRESH_HORIZON_MS = 5_000;
 
 /** Runs one interview on the guide through the widget endpoints until it closes. */
 async function interview(t: TestApp, seeded: Awaited<ReturnType<typeof seedWorkspace>>, answers: string[]) {
@@ -71,7 +74,7 @@ describe(`renewal briefs kept fresh by new answers (${databaseKind})`, () => {
     const after = await readJson(await carol('GET', `/accounts/${seeded.accountId}`));
     expect(after.brief).toMatchObject({ version: 2, new_answers: 0 });
     // One version per burst: nothing else is rewritten while nothing new arrives.
-    await new Promise((r) => setTimeout(r, 5_000));
+    await jobsSettled(t, { horizonMs: REFRESH_HORIZON_MS });
     expect((await brief())?.version).toBe(2);
   }, 90_000);
 
@@ -110,7 +113,7 @@ describe(`renewal briefs kept fresh by new answers (${databaseKind})`, () => {
     const queue = await readJson(await t.request('/v1/review-items?status=open', { token: seeded.ws.secret_key }));
     expect(queue.items.map((i: { kind: string }) => i.kind)).toContain('handoff');
     // An account outside its renewal window and without a brief gets none written for it.
-    await new Promise((r) => setTimeout(r, 5_000));
+    await jobsSettled(t, { horizonMs: REFRESH_HORIZON_MS });
     expect((await t.request('/v1/accounts/acme/brief', { token: seeded.ws.secret_key })).status).toBe(404);
   }, 60_000);
 });

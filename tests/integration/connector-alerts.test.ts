@@ -5,6 +5,7 @@ import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { databaseKind, readJson, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+import { jobsSettled } from '../support/jobs';
 import { useVendorStage } from '../support/vendor-stage';
 
 describe(`alerts through connectors (${databaseKind})`, () => {
@@ -129,7 +130,7 @@ describe(`alerts through connectors (${databaseKind})`, () => {
 
     // Extraction running again sends nothing new.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(slack.posts()).toHaveLength(2);
     expect(hub.tasks()).toHaveLength(1);
   });
@@ -255,7 +256,7 @@ describe(`alerts through connectors (${databaseKind})`, () => {
 
     // Extraction running again runs no step twice.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(slack.posts()).toHaveLength(1);
     expect(hub.tasks()).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { slackHandlers } from '../msw/slack';
 import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, type TestApp } from '../support/harness';
+import { jobsSettled } from '../support/jobs';
 import { useVendorStage } from '../support/vendor-stage';
 
 const SLACK_TOKEN = 'xoxb-test-token-123';
@@ -149,7 +150,7 @@ describe(`connectors: Slack, HubSpot and Salesforce at their HTTP boundary (${da
       await t.deps.jobs.send('sweep-deliveries', {});
       expect(await settled(row.id)).toMatchObject({ status: 'delivered', attempts: 1 });
       await t.deps.jobs.send('sweep-deliveries', {});
-      await new Promise((r) => setTimeout(r, 1000));
+      await jobsSettled(t);
       expect(slack.posts().filter((p) => p.args.text === 'stranded')).toHaveLength(1);
     });
   });

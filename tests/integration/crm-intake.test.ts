@@ -6,6 +6,7 @@ import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { databaseKind, readJson, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+import { jobsSettled } from '../support/jobs';
 import { useVendorStage } from '../support/vendor-stage';
 
 const topic = (key: string, required = true) => ({
@@ -104,7 +105,7 @@ describe(`onboarding intake answers written as CRM fields (${databaseKind})`, ()
 
     // Extraction running again writes nothing new.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(patches()).toHaveLength(2);
     expect(sf.calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
 
@@ -150,7 +151,7 @@ describe(`onboarding intake answers written as CRM fields (${databaseKind})`, ()
     expect((await answer(t, id, token, 'c3', longAnswer('dashboards'))).done).toEqual({ status: 'completed' });
     // Run the step itself as well as waiting for the job, so the check cannot pass by being early.
     await queueIntakeFieldWrites(t.deps, ws, id);
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(
       await t.deps.db.selectFrom('connector_deliveries').select('id').where('workspace_id', '=', ws.id).execute(),
     ).toEqual([]);

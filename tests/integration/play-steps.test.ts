@@ -5,6 +5,7 @@ import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+import { jobsSettled } from '../support/jobs';
 import { type Receiver, startReceiver } from '../support/webhook-receiver';
 
 const expansionGuide = () =>
@@ -204,7 +205,7 @@ describe(`plays: webhook and in-app message steps (${databaseKind})`, () => {
 
     // Extraction running again sends and leaves nothing twice.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId });
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(rx.received.filter((r) => r.path === '/sales')).toHaveLength(1);
     expect((await identify(t, ws)).message).toBeNull();
   });
@@ -267,7 +268,7 @@ describe(`plays: webhook and in-app message steps (${databaseKind})`, () => {
         .execute();
       return signals.length > 0;
     }, 20_000);
-    await new Promise((r) => setTimeout(r, 1000));
+    await jobsSettled(t);
     const funnel = await readJson(await t.request(`/v1/triggers/${play.id}/funnel`, { token: ws.secret_key }));
     expect(funnel.steps).toEqual([]);
     expect((await identify(t, ws)).message).toBeNull();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, guideFixture, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
+import { jobsSettled } from '../support/jobs';
 import { type Receiver, startReceiver } from '../support/webhook-receiver';
 
 async function deliveries(t: TestApp, token: string, endpointId: string) {
@@ -98,7 +99,7 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
 
     // Re-running extraction replaces the signals but notifies nobody twice.
     await t.deps.jobs.send('extract-interview', { workspaceId: ws.id, interviewId: id });
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(rx.received.filter((r) => r.path === '/all')).toHaveLength(4);
   });
 
@@ -170,7 +171,7 @@ describe('outgoing webhooks to a local receiver (private targets allowed)', () =
     });
     expect(d).toMatchObject({ id: row.id, attempts: 1 });
     await t.deps.jobs.send('sweep-deliveries', {});
-    await new Promise((r) => setTimeout(r, 1000));
+    await jobsSettled(t);
     const hits = rx.received.filter((r) => r.path === '/stranded');
     expect(hits).toHaveLength(1);
     expect(hits[0]?.verified).toMatchObject({ type: 'brief.ready', data: { brief_id: 'b1' } });

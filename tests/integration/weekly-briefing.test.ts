@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
-import { waitForJob } from '../support/jobs';
+import { jobsSettled, waitForJob } from '../support/jobs';
 import { recordAnswer } from '../support/signal-fixtures';
 
 const DAY = 86_400_000;
@@ -137,7 +137,7 @@ describe(`the weekly CSM briefing (${databaseKind})`, () => {
 
   it('sends once per week, and regenerates on request', async () => {
     await t.deps.jobs.send('weekly-briefings', {});
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsSettled(t);
     expect(
       await t.deps.db.selectFrom('outbox_emails').select('id').where('to_address', '=', 'carol@vendor.io').execute(),
     ).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { JobName, JobPayload } from '@candor/api/jobs/catalog';
+import { type JobName, type JobPayload, jobCatalog } from '@candor/api/jobs/catalog';
 import { sql } from 'kysely';
 import type { TestApp } from './harness';
 
@@ -21,4 +21,24 @@ export async function waitForJob(t: TestApp, id: string, timeoutMs = 20_000) {
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`job ${id} did not finish within ${timeoutMs} ms`);
+}
+
+/**
+ * Waits until none of Candor's jobs is running or due within `horizonMs` (retries a moment
+ * away included): what a test waits for before it says something did not happen, so the
+ * check comes after every job the step set off, and the jobs those set off, have finished,
+ * however slow the machine, rather than after a fixed pause.
+ */
+export async function jobsSettled(t: TestApp, { horizonMs = 2_000, timeoutMs = 20_000 } = {}) {
+  const names = Object.keys(jobCatalog);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pgboss.job
+      where name = any(${names}) and state in ('created', 'retry', 'active')
+        and start_after < now() + make_interval(secs => ${horizonMs / 1000})`.execute(t.deps.db);
+    if (rows[0]?.n === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`jobs still running or due after ${timeoutMs} ms`);
 }
