@@ -94,6 +94,8 @@ describe(`renewal briefs kept fresh by new answers (${databaseKind})`, () => {
         .executeTakeFirstOrThrow();
       return row.health_state === 'at_risk' ? row : undefined;
     }, 20_000);
+    // The state is written before the event and the review item of the same pass.
+    await jobsSettled(t);
     expect(account.health_reasons).toContainEqual(
       expect.objectContaining({ code: 'wants_human', evidence: expect.objectContaining({ interview_id: id }) }),
     );
