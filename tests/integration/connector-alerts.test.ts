@@ -235,6 +235,8 @@ describe(`alerts through connectors (${databaseKind})`, () => {
       expect(hub.tasks()).toHaveLength(1);
       return true;
     }, 20_000);
+    // The play's later steps (the email) may still be running when the first ones are delivered.
+    await jobsSettled(t);
     expect(JSON.stringify(slack.posts()[0]?.args.blocks)).toContain('Expansion intent (Expansion to sales)');
     expect(hub.tasks()[0]?.body).toMatchObject({ properties: { hubspot_owner_id: '41629779' } });
     const emails = await t.deps.db
