@@ -64,7 +64,6 @@ export async function evaluateHealth(
   let evaluated = 0;
   const changes: HealthChange[] = [];
   const events: StoredEvent[] = [];
-  const reviewItems: Parameters<typeof addReviewItems>[1] = [];
   for (let i = 0; i < candidates.length; i += WRITE_SLICE) {
     const ids = candidates.slice(i, i + WRITE_SLICE);
     const [usageBy, inputs] = await Promise.all([usageDays(t, today, ids), signalInputs(t, signalsSince, ids)]);
@@ -104,6 +103,8 @@ export async function evaluateHealth(
       signalsBy.set(s.account_id, list);
     }
     const updates: { id: string; state: string; reasons: HealthReason[]; inputs: string }[] = [];
+    const sliceEvents: StoredEvent[] = [];
+    const sliceReviewItems: Parameters<typeof addReviewItems>[1] = [];
     for (const account of rows) {
       const { state, reasons } = assessHealth({
         usage: { ...usageOf(account.id), days: USAGE_WINDOW_DAYS },
@@ -120,7 +121,7 @@ export async function evaluateHealth(
       if (unchanged) continue;
       changes.push({ accountId: account.id, from: account.health_state, to: state });
       const properties = { from: account.health_state, to: state, reasons: reasons.map((r) => r.code) };
-      events.push({
+      sliceEvents.push({
         name: 'account.state_changed',
         properties,
         occurred_at: now,
@@ -128,7 +129,7 @@ export async function evaluateHealth(
         contact_id: null,
       });
       if (state === 'at_risk') {
-        reviewItems.push({
+        sliceReviewItems.push({
           accountId: account.id,
           kind: 'health',
           reason: `Now at risk: ${reasons.map((r) => r.text).join('; ')}`,
@@ -137,36 +138,42 @@ export async function evaluateHealth(
         });
       }
     }
-    // One multi-row statement per slice, rows in id order (the slices are) so that concurrent
-    // passes lock accounts in the same order: a first pass over a fresh book writes every account.
-    if (updates.length)
-      await sql`
-        update accounts set health_state = v.state, health_reasons = v.reasons::jsonb,
-          health_inputs = v.inputs, health_evaluated_at = ${now}
-        from (values ${sql.join(updates.map((u) => sql`(${u.id}, ${u.state}, ${JSON.stringify(u.reasons)}, ${u.inputs})`))})
-          as v(id, state, reasons, inputs)
-        where accounts.id = v.id::uuid and accounts.workspace_id = ${ws.id}`.execute(deps.db);
-    if (rechecks.length)
-      await sql`
-        update accounts set health_recheck_at = v.at::timestamptz
-        from (values ${sql.join(rechecks.map((r) => sql`(${r.id}, ${r.at})`))}) as v(id, at)
-        where accounts.id = v.id::uuid and accounts.workspace_id = ${ws.id}
-          and accounts.health_recheck_at is distinct from v.at::timestamptz`.execute(deps.db);
+    // A slice's new states, their events and review items, and its recheck times commit
+    // together: a state stored without its `account.state_changed` event would never fire
+    // the health-change triggers, since the next pass sees no change.
+    await deps.db.transaction().execute(async (trx) => {
+      // One multi-row statement per slice, rows in id order (the slices are) so that concurrent
+      // passes lock accounts in the same order: a first pass over a fresh book writes every account.
+      if (updates.length)
+        await sql`
+          update accounts set health_state = v.state, health_reasons = v.reasons::jsonb,
+            health_inputs = v.inputs, health_evaluated_at = ${now}
+          from (values ${sql.join(updates.map((u) => sql`(${u.id}, ${u.state}, ${JSON.stringify(u.reasons)}, ${u.inputs})`))})
+            as v(id, state, reasons, inputs)
+          where accounts.id = v.id::uuid and accounts.workspace_id = ${ws.id}`.execute(trx);
+      if (rechecks.length)
+        await sql`
+          update accounts set health_recheck_at = v.at::timestamptz
+          from (values ${sql.join(rechecks.map((r) => sql`(${r.id}, ${r.at})`))}) as v(id, at)
+          where accounts.id = v.id::uuid and accounts.workspace_id = ${ws.id}
+            and accounts.health_recheck_at is distinct from v.at::timestamptz`.execute(trx);
+      const tt = tenant(trx, ws);
+      if (sliceEvents.length)
+        await tt
+          .insertInto('events')
+          .values(
+            sliceEvents.map((e) => ({
+              account_id: e.account_id,
+              name: e.name,
+              properties: e.properties,
+              occurred_at: e.occurred_at,
+            })),
+          )
+          .execute();
+      await addReviewItems(tt, sliceReviewItems);
+    });
+    events.push(...sliceEvents);
   }
-  for (let i = 0; i < events.length; i += WRITE_SLICE)
-    await t
-      .insertInto('events')
-      .values(
-        events.slice(i, i + WRITE_SLICE).map((e) => ({
-          account_id: e.account_id,
-          name: e.name,
-          properties: e.properties,
-          occurred_at: e.occurred_at,
-        })),
-      )
-      .execute();
-  for (let i = 0; i < reviewItems.length; i += WRITE_SLICE)
-    await addReviewItems(t, reviewItems.slice(i, i + WRITE_SLICE));
   await evaluateRecordedEvents(deps, ws, events);
   await emitAccountStateChanges(deps, ws, changes);
   await queueAccountStateAlerts(deps, ws, changes);
