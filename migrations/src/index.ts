@@ -24,6 +24,7 @@ import * as connectorReauth from './migrations/0039-connector-reauth';
 import * as signalSummaries from './migrations/0040-signal-summaries';
 import * as expansionSummaries from './migrations/0041-expansion-summaries';
 import * as healthRecheck from './migrations/0042-health-recheck';
+import * as interviewPageOrder from './migrations/0043-interview-page-order';
 
 export { databaseColumns } from './columns';
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0040-signal-summaries': signalSummaries,
   '0041-expansion-summaries': expansionSummaries,
   '0042-health-recheck': healthRecheck,
+  '0043-interview-page-order': interviewPageOrder,
 };

@@ -133,12 +133,13 @@ export async function listInterviews(
   const counted = <R extends { signal_count: string }>(r: R) => ({ ...r, signal_count: Number(r.signal_count) });
   if ('page' in paging) {
     const [items, total] = await Promise.all([
+      // In the order of `interviews_newest_invitation`, so a page reads its own rows only.
       rows
         .orderBy('interviews.id')
         .limit(paging.pageSize)
         .offset((paging.page - 1) * paging.pageSize)
         .execute(),
-      q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      countInterviews(t, ws, filter),
     ]);
     return { items: items.map(counted), total: Number(total.n) };
   }
@@ -165,6 +166,41 @@ export async function listInterviews(
         ? encodeCursor({ at: new Date(last.invited_at).toISOString(), id: last.id })
         : null,
   };
+}
+
+/**
+ * How many interviews a numbered list holds. Every interview has its guide and version, so
+ * only the filters on contacts and accounts need their joins; without them the count reads
+ * `interviews_newest_invitation` alone.
+ */
+async function countInterviews(t: ReturnType<typeof tenant>, ws: Ws, filter: InterviewFilter) {
+  let q = t.selectFrom('interviews').where(notPreviewContact(ws, 'interviews.contact_id'));
+  if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
+  if (filter.accountId) q = q.where('interviews.account_id', '=', filter.accountId);
+  if (filter.contactExternalId) {
+    const id = filter.contactExternalId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contacts')
+          .select('contacts.id')
+          .whereRef('contacts.id', '=', 'interviews.contact_id')
+          .where('contacts.external_id', '=', id),
+      ),
+    );
+  }
+  if (filter.accountExternalId) {
+    const id = filter.accountExternalId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('accounts')
+          .select('accounts.id')
+          .whereRef('accounts.id', '=', 'interviews.account_id')
+          .where('accounts.external_id', '=', id),
+      ),
+    );
+  }
+  const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { n };
 }
 
 /** An interview as the server API summarises it: accounts and contacts by their external ids. */
