@@ -204,20 +204,23 @@ async function countInterviews(t: ReturnType<typeof tenant>, ws: Ws, filter: Int
 }
 
 /** An interview as the server API summarises it: accounts and contacts by their external ids. */
-export function interviewSummary(r: {
-  id: string;
-  status: string;
-  mode: string;
-  channel: string;
-  invited_at: Date;
-  started_at: Date | null;
-  ended_at: Date | null;
-  guide_id: string;
-  guide_name: string;
-  guide_version: number;
-  contact_external_id: string | null;
-  account_external_id: string | null;
-}) {
+export function interviewSummary(
+  r: Pick<
+    InterviewListRow,
+    | 'id'
+    | 'status'
+    | 'mode'
+    | 'channel'
+    | 'invited_at'
+    | 'started_at'
+    | 'ended_at'
+    | 'guide_id'
+    | 'guide_name'
+    | 'guide_version'
+    | 'contact_external_id'
+    | 'account_external_id'
+  >,
+) {
   return {
     id: r.id,
     status: r.status,
