@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { createApp } from '@candor/api/app';
 import type { AppDeps } from '@candor/api/app-deps';
 import { boot } from '@candor/api/boot';
@@ -21,15 +22,18 @@ export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite
  * under vitest (benchmarks use the harness too, and migrate each database themselves).
  */
 const template = process.env.VITEST ? inject('databaseTemplate') : undefined;
-let pgliteTemplate: Promise<Blob> | undefined;
-const pgliteTemplateBlob = (file: string) => {
-  pgliteTemplate ??= readFile(file).then((bytes) => new Blob([bytes]));
-  return pgliteTemplate;
-};
+
+/** A fresh copy of the template data directory, beside it (so the run's teardown removes any copy left over). */
+function copyPgliteTemplate(templateDir: string): string {
+  const dir = path.join(path.dirname(templateDir), `file-${randomBytes(6).toString('hex')}`);
+  cpSync(templateDir, dir, { recursive: true });
+  return dir;
+}
 
 /**
  * The real app on its own freshly migrated database: a new database on the Postgres
- * server named by TEST_DATABASE_URL, or a new in-memory PGlite. One per test file.
+ * server named by TEST_DATABASE_URL, or a new PGlite: under vitest on its own copy of the
+ * run's template data directory, else in memory. One per test file.
  */
 export async function startTestApp(env: Record<string, string> = {}) {
   const base = process.env.TEST_DATABASE_URL;
@@ -51,10 +55,9 @@ export async function startTestApp(env: Record<string, string> = {}) {
       await admin.end();
     };
   } else {
-    database = await openPglite(
-      undefined,
-      template?.pgliteDump ? await pgliteTemplateBlob(template.pgliteDump) : undefined,
-    );
+    const dataDir = template?.pgliteDir ? copyPgliteTemplate(template.pgliteDir) : undefined;
+    database = await openPglite(dataDir);
+    if (dataDir) dropDatabase = async () => rmSync(dataDir, { recursive: true, force: true });
   }
   const config: Config = loadConfig(testEnv(databaseUrl, env));
   const log = createLogger(config.logLevel);

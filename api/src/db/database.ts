@@ -15,8 +15,6 @@ export type DatabaseHandle = {
   kind: 'postgres' | 'pglite';
   /** Set for the embedded database: pg-boss runs through it instead of its own pool. */
   executeSql?: ExecuteSql;
-  /** Set for the embedded database: its whole data directory as a tarball (PGlite's `dumpDataDir`). */
-  dump?(): Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -38,11 +36,10 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Da
 }
 
 /** Opens (or creates) the embedded PGlite database; `dataDir` undefined means in memory. */
-export async function openPglite(dataDir: string | undefined, loadFrom?: Blob): Promise<DatabaseHandle> {
+export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    ...(loadFrom ? { loadDataDir: loadFrom } : {}),
     parsers: { [types.INT8]: keepText, [types.DATE]: keepText },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pg }) });
@@ -56,7 +53,6 @@ export async function openPglite(dataDir: string | undefined, loadFrom?: Blob): 
     db,
     kind: 'pglite',
     executeSql,
-    dump: async () => pg.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       if (!pg.closed) await pg.close();
