@@ -522,4 +522,18 @@ export const databaseColumns = {
     expansion_kind: 'null',
     signals: 'not null',
   },
+  funnel_days: {
+    workspace_id: 'not null',
+    day: 'not null',
+    trigger_id: 'null',
+    guide_id: 'not null',
+    skip_reason: 'null',
+    eligible: 'not null',
+    skipped: 'not null',
+    invited: 'not null',
+    shown: 'not null',
+    started: 'not null',
+    completed: 'not null',
+    actionable: 'not null',
+  },
 } as const satisfies DatabaseColumns;

@@ -25,6 +25,7 @@ import * as signalSummaries from './migrations/0040-signal-summaries';
 import * as expansionSummaries from './migrations/0041-expansion-summaries';
 import * as healthRecheck from './migrations/0042-health-recheck';
 import * as interviewPageOrder from './migrations/0043-interview-page-order';
+import * as funnelSummaries from './migrations/0044-funnel-summaries';
 
 export { databaseColumns } from './columns';
 export { INTERNAL_EVENTS } from './migrations/0028-internal-events';
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0041-expansion-summaries': expansionSummaries,
   '0042-health-recheck': healthRecheck,
   '0043-interview-page-order': interviewPageOrder,
+  '0044-funnel-summaries': funnelSummaries,
 };

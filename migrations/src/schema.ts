@@ -657,6 +657,25 @@ export interface ExpansionDaysTable {
   signals: number;
 }
 
+/**
+ * 0044: the invitation funnel per UTC day, trigger (null: sent by hand), guide and skip
+ * reason, kept by triggers on invitations, interviews and signals.
+ */
+export interface FunnelDaysTable {
+  workspace_id: string;
+  day: string;
+  trigger_id: string | null;
+  guide_id: string;
+  skip_reason: string | null;
+  eligible: number;
+  skipped: number;
+  invited: number;
+  shown: number;
+  started: number;
+  completed: number;
+  actionable: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -678,6 +697,7 @@ export interface Database {
   churn_reason_days: ChurnReasonDaysTable;
   feature_request_days: FeatureRequestDaysTable;
   expansion_days: ExpansionDaysTable;
+  funnel_days: FunnelDaysTable;
   briefs: BriefsTable;
   synthesis_digests: SynthesisDigestsTable;
   synthesis_runs: SynthesisRunsTable;

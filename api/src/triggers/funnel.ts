@@ -34,6 +34,26 @@ export function funnelWindow(now: Date): FunnelWindow {
 /** The funnel key of interviews a person sent by hand (no trigger decided them). */
 export const MANUAL_KEY = 'manual';
 
+/** A funnel's stage counts, as the summary and the rows both give them. */
+const STAGES = ['eligible', 'skipped', 'invited', 'shown', 'started', 'completed', 'actionable'] as const;
+
+const DAY = 86_400_000;
+
+/**
+ * How a window is read: its whole UTC days from the daily summary (migration 0044), the
+ * partial day at its start from the rows themselves. The window runs to now, so the
+ * summary's days reach its end. Without a start (all time) the summary holds everything.
+ */
+function splitWindow(since?: string): { fromDay: string | null; edge: { since: Date; until: Date } | null } {
+  if (since === undefined) return { fromDay: null, edge: null };
+  const start = new Date(since);
+  const first = Math.ceil(start.getTime() / DAY) * DAY;
+  return {
+    fromDay: new Date(first).toISOString().slice(0, 10),
+    edge: start.getTime() < first ? { since: start, until: new Date(first) } : null,
+  };
+}
+
 /**
  * Funnels grouped by trigger or by moment: eligible → skipped (by reason) → invited →
  * shown/opened → started → completed → actionable (has signals). Counts the decisions made
@@ -48,57 +68,21 @@ export async function computeFunnels(
   by: Group,
   filter: { triggerId?: string; since?: string } = {},
 ): Promise<(Funnel & { key: string })[]> {
-  const t = tenant(db, ws);
-  const keyExpr = by === 'trigger' ? sql<string>`invitations.trigger_id::text` : sql<string>`guides.moment`;
-  let stages = t
-    .selectFrom('invitations')
-    .innerJoin('guides', 'guides.id', 'invitations.guide_id')
-    .leftJoin('interviews', 'interviews.id', 'invitations.interview_id')
-    .select([
-      keyExpr.as('key'),
-      sql<string>`count(*)`.as('eligible'),
-      sql<string>`count(*) filter (where invitations.decision = 'skipped')`.as('skipped'),
-      sql<string>`count(*) filter (where invitations.decision = 'invited')`.as('invited'),
-      sql<string>`count(*) filter (where interviews.shown_at is not null or interviews.started_at is not null)`.as(
-        'shown',
-      ),
-      sql<string>`count(interviews.started_at)`.as('started'),
-      sql<string>`count(*) filter (where interviews.status = 'completed')`.as('completed'),
-      sql<string>`count(*) filter (where exists (select 1 from signals s where s.interview_id = interviews.id))`.as(
-        'actionable',
-      ),
-    ])
-    .where('invitations.trigger_id', 'is not', null)
-    .groupBy(keyExpr);
-  if (filter.triggerId) stages = stages.where('invitations.trigger_id', '=', filter.triggerId);
-  if (filter.since) stages = stages.where('invitations.created_at', '>=', new Date(filter.since));
-  let reasons = t
-    .selectFrom('invitations')
-    .innerJoin('guides', 'guides.id', 'invitations.guide_id')
-    .select([keyExpr.as('key'), 'invitations.skip_reason', sql<string>`count(*)`.as('n')])
-    .where('invitations.trigger_id', 'is not', null)
-    .where('invitations.decision', '=', 'skipped')
-    .groupBy([keyExpr, 'invitations.skip_reason']);
-  if (filter.triggerId) reasons = reasons.where('invitations.trigger_id', '=', filter.triggerId);
-  if (filter.since) reasons = reasons.where('invitations.created_at', '>=', new Date(filter.since));
-  const [rows, reasonRows, manualRows] = await Promise.all([
-    stages.execute(),
-    reasons.execute(),
-    filter.triggerId ? Promise.resolve([]) : manualFunnels(db, ws, by, filter.since),
+  const window = splitWindow(filter.since);
+  const [rows, manualRows] = await Promise.all([
+    triggerStages(db, ws, by, window, filter.triggerId),
+    filter.triggerId ? Promise.resolve([]) : manualFunnels(db, ws, by, window),
   ]);
-  const funnels = rows.map((r) => ({
-    key: r.key,
-    eligible: Number(r.eligible),
-    skipped: Number(r.skipped),
-    skipped_by_reason: Object.fromEntries(
-      reasonRows.filter((x) => x.key === r.key).map((x) => [x.skip_reason ?? 'unknown', Number(x.n)]),
-    ),
-    invited: Number(r.invited),
-    shown: Number(r.shown),
-    started: Number(r.started),
-    completed: Number(r.completed),
-    actionable: Number(r.actionable),
-  }));
+  const funnels: (Funnel & { key: string })[] = [];
+  for (const r of rows) {
+    let funnel = funnels.at(-1);
+    if (funnel?.key !== r.key) {
+      funnel = { key: r.key, ...emptyFunnel() };
+      funnels.push(funnel);
+    }
+    for (const stage of STAGES) funnel[stage] += Number(r[stage]);
+    if (Number(r.skipped) > 0) funnel.skipped_by_reason[r.skip_reason ?? 'unknown'] = Number(r.skipped);
+  }
   for (const m of manualRows) {
     const same = funnels.find((f) => f.key === m.key);
     if (!same) {
@@ -111,41 +95,82 @@ export async function computeFunnels(
   return funnels;
 }
 
+type StageRow = { key: string; skip_reason: string | null } & Record<(typeof STAGES)[number], string>;
+
+const summed = sql.join(STAGES.map((stage) => sql`sum(u.${sql.ref(stage)})::int as ${sql.ref(stage)}`));
+
+/** The key a row of the summary or its edge counts under: its trigger or its guide's moment. */
+const groupKey = (by: Group, manual: boolean) =>
+  by === 'moment' ? sql`g.moment` : manual ? sql`${MANUAL_KEY}::text` : sql`u.trigger_id::text`;
+
+/** Trigger's invitations, per key and skip reason: the summary's whole days and the rows of the window's first. */
+async function triggerStages(
+  db: Db,
+  ws: Ws,
+  by: Group,
+  window: ReturnType<typeof splitWindow>,
+  triggerId?: string,
+): Promise<StageRow[]> {
+  const ofTrigger = (column: string) =>
+    triggerId ? sql`${sql.ref(column)} = ${triggerId}` : sql`${sql.ref(column)} is not null`;
+  const parts = [
+    sql`select d.trigger_id, d.guide_id, d.skip_reason, ${sql.join(STAGES.map((s) => sql.ref(`d.${s}`)))}
+      from funnel_days d
+      where d.workspace_id = ${ws.id} and ${ofTrigger('d.trigger_id')}
+        ${window.fromDay ? sql`and d.day >= ${window.fromDay}::date` : sql``}`,
+  ];
+  if (window.edge)
+    parts.push(sql`select i.trigger_id, i.guide_id, i.skip_reason, count(*) as eligible,
+        count(*) filter (where i.decision = 'skipped') as skipped,
+        count(*) filter (where i.decision = 'invited') as invited,
+        count(*) filter (where v.shown_at is not null or v.started_at is not null) as shown,
+        count(v.started_at) as started,
+        count(*) filter (where v.status = 'completed') as completed,
+        count(*) filter (where exists (select 1 from signals s where s.interview_id = v.id)) as actionable
+      from invitations i left join interviews v on v.id = i.interview_id
+      where i.workspace_id = ${ws.id} and ${ofTrigger('i.trigger_id')}
+        and i.created_at >= ${window.edge.since} and i.created_at < ${window.edge.until}
+      group by i.trigger_id, i.guide_id, i.skip_reason`);
+  const key = groupKey(by, false);
+  const { rows } = await sql<StageRow>`select ${key} as key, u.skip_reason, ${summed}
+    from (${sql.join(parts, sql` union all `)}) u inner join guides g on g.id = u.guide_id
+    group by ${key}, u.skip_reason
+    order by 1, 2`.execute(db);
+  return rows;
+}
+
 /** Interviews sent by hand, grouped like the trigger funnels: every one was eligible and invited. */
-async function manualFunnels(db: Db, ws: Ws, by: Group, since?: string): Promise<(Funnel & { key: string })[]> {
-  const keyExpr = by === 'trigger' ? sql<string>`${MANUAL_KEY}::text` : sql<string>`guides.moment`;
-  const rows = await tenant(db, ws)
-    .selectFrom('interviews')
-    .innerJoin('guides', 'guides.id', 'interviews.guide_id')
-    .select([
-      keyExpr.as('key'),
-      sql<string>`count(*)`.as('invited'),
-      sql<string>`count(*) filter (where interviews.shown_at is not null or interviews.started_at is not null)`.as(
-        'shown',
-      ),
-      sql<string>`count(interviews.started_at)`.as('started'),
-      sql<string>`count(*) filter (where interviews.status = 'completed')`.as('completed'),
-      sql<string>`count(*) filter (where exists (select 1 from signals s where s.interview_id = interviews.id))`.as(
-        'actionable',
-      ),
-    ])
-    .where('interviews.trigger_id', 'is', null)
-    .$if(since !== undefined, (q) => q.where('interviews.invited_at', '>=', new Date(since as string)))
-    .where(notPreviewContact(ws, 'interviews.contact_id'))
-    // A trigger's invitation carries its dedupe key, and keeps it when the trigger is deleted:
-    // that interview was not sent by hand. A console send is an invitation without one.
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('invitations')
-            .select('invitations.id')
-            .whereRef('invitations.interview_id', '=', 'interviews.id')
-            .where('invitations.dedupe_key', 'is not', null),
-        ),
-      ),
-    )
-    .groupBy(keyExpr)
-    .execute();
+async function manualFunnels(
+  db: Db,
+  ws: Ws,
+  by: Group,
+  window: ReturnType<typeof splitWindow>,
+): Promise<(Funnel & { key: string })[]> {
+  const parts = [
+    sql`select d.guide_id, ${sql.join(STAGES.map((s) => sql.ref(`d.${s}`)))}
+      from funnel_days d
+      where d.workspace_id = ${ws.id} and d.trigger_id is null
+        ${window.fromDay ? sql`and d.day >= ${window.fromDay}::date` : sql``}`,
+  ];
+  // A trigger's invitation carries its dedupe key, and keeps it when the trigger is deleted:
+  // that interview was not sent by hand. A console send is an invitation without one.
+  if (window.edge)
+    parts.push(sql`select v.guide_id, count(*) as eligible, 0 as skipped, count(*) as invited,
+        count(*) filter (where v.shown_at is not null or v.started_at is not null) as shown,
+        count(v.started_at) as started,
+        count(*) filter (where v.status = 'completed') as completed,
+        count(*) filter (where exists (select 1 from signals s where s.interview_id = v.id)) as actionable
+      from interviews v
+      where v.workspace_id = ${ws.id} and v.trigger_id is null
+        and v.invited_at >= ${window.edge.since} and v.invited_at < ${window.edge.until}
+        and ${notPreviewContact(ws, 'v.contact_id')}
+        and not exists (select 1 from invitations i where i.interview_id = v.id and i.dedupe_key is not null)
+      group by v.guide_id`);
+  const key = groupKey(by, true);
+  const { rows } = await sql<Omit<StageRow, 'skip_reason'>>`select ${key} as key, ${summed}
+    from (${sql.join(parts, sql` union all `)}) u inner join guides g on g.id = u.guide_id
+    group by ${key}
+    order by 1`.execute(db);
   return rows.map((r) => ({
     key: r.key,
     eligible: Number(r.invited),
