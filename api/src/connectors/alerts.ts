@@ -1,7 +1,7 @@
 import { kindedSignal } from '@candor/shared';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
-import { playSignalOf, signalsWithPlays } from '../triggers/signal-plays';
+import { playSignalOf, signalsWithPlays } from '../triggers/play-signals';
 import type { ConnectorAction } from './connector';
 import { queueConnectorAction } from './deliver-action';
 import { accountCard, briefingCard, type Card, type CardAccount } from './slack-cards';

@@ -1,40 +1,13 @@
-import { isNpsDetractor, type KindedSignalValue, kindedSignal, type PlaySignal } from '@candor/shared';
+import { kindedSignal } from '@candor/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps';
 import { tenant, type Ws } from '../db/tenant';
 import type { FunnelWindow } from './funnel';
 import { messageOutcomeCounts } from './in-app-messages';
+import { playSignalOf } from './play-signals';
 import { planAllowed } from './recipients';
 import { type PlaySignalRow, type PlaySubject, runPlayStep, type StepOutcome } from './run-play-step';
 import { listTriggers } from './trigger-store';
-
-/** Which play signal a stored signal is, if any. */
-export function playSignalOf(s: KindedSignalValue): PlaySignal | null {
-  if (s.kind === 'churn_risk') return s.value.level === 'high' ? 'churn_risk_high' : null;
-  if (s.kind === 'expansion_intent') return 'expansion_intent';
-  if (s.kind === 'wants_human') return 'wants_human';
-  if (s.kind === 'competitor') return 'competitor_named';
-  if (isNpsDetractor(s.kind, s.value)) return 'nps_detractor';
-  return null;
-}
-
-/**
- * The signals the workspace's enabled plays act on for an account on `plan`; their default
- * alerts give way to the play. A play limited to other plans leaves the default alert alone.
- */
-export async function signalsWithPlays(
-  deps: Pick<AppDeps, 'db'>,
-  ws: Ws,
-  plan: string | null = null,
-): Promise<Set<PlaySignal>> {
-  const rows = await tenant(deps.db, ws)
-    .selectFrom('triggers')
-    .select([sql<PlaySignal>`rule->'when'->>'signal'`.as('signal'), sql<string[] | null>`rule->'plans'`.as('plans')])
-    .where('enabled', '=', true)
-    .where(sql<string>`rule->'when'->>'type'`, '=', 'signal')
-    .execute();
-  return new Set(rows.filter((r) => planAllowed(r.plans ?? undefined, plan)).map((r) => r.signal));
-}
 
 /**
  * Runs the workspace's plays for an interview's signals: every enabled trigger whose *when*
