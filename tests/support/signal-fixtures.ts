@@ -1,4 +1,5 @@
 import type { SignalKind, SignalValue } from '@candor/shared';
+import { sql } from 'kysely';
 import type { TestApp } from './harness';
 
 export type FixtureSignal = { kind: string; value: Record<string, unknown>; quote: string; created_at?: Date };
@@ -41,7 +42,10 @@ export async function recordAnswer(
       status: 'completed',
       state: {},
       cost_micros: 0,
-      ...(input.invitedAt ? { invited_at: input.invitedAt } : {}),
+      // A completed interview was started and ended: Home's rates count on both.
+      ...(input.invitedAt
+        ? { invited_at: input.invitedAt, started_at: input.invitedAt, ended_at: input.invitedAt }
+        : { started_at: sql`now()`, ended_at: sql`now()` }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
