@@ -5,6 +5,11 @@ export default defineConfig({
     include: ['integration/**/*.test.ts', 'security/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // Each worker keeps one module graph across the files it runs instead of importing the
+    // app afresh for each (about 2 s a file). Every file still boots its own app on its own
+    // database; what modules keep between files are caches keyed by content (derived keys,
+    // guide bodies, static assets), and no test replaces a module of ours with a mock.
+    isolate: false,
     // Every file boots its own embedded Postgres, a 9 MB WebAssembly module. V8's optimizing
     // tier recompiles its hot functions in the background, about a second of CPU per file for
     // queries that a test runs a handful of times; the baseline tier runs them fast enough.

@@ -1,14 +1,5 @@
-import type { RecordedEvent } from '@candor/api/events/record-events';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
-
-// The hook is where triggers plug in; here it only records what it is handed.
-const hook = vi.hoisted(() => ({ calls: [] as RecordedEvent[][] }));
-vi.mock('@candor/api/events/on-events-recorded', () => ({
-  onEventsRecorded: async (_deps: unknown, _ws: unknown, events: RecordedEvent[]) => {
-    hook.calls.push(events);
-  },
-}));
 
 describe(`POST /v1/events (${databaseKind})`, () => {
   let t: TestApp;
@@ -31,11 +22,37 @@ describe(`POST /v1/events (${databaseKind})`, () => {
     await t.request('/v1/contacts', {
       method: 'POST',
       token: key,
-      json: { contacts: [{ id: 'u_1', account_id: 'acct_1', email: 'ada@initech.io' }] },
+      json: {
+        contacts: [
+          { id: 'u_1', account_id: 'acct_1', email: 'ada@initech.io' },
+          { id: 'u_2', account_id: 'acct_2', email: 'bo@umbrella.io' },
+        ],
+      },
     });
-  });
-  beforeEach(() => {
-    hook.calls.length = 0;
+    // Event rules are what stored events are handed to: each decision they record names
+    // its event's day, so what they saw can be read back.
+    const guides = await readJson(await t.request('/v1/guides', { token: key }));
+    const rule = async (name: string, event: string, who: object) =>
+      expect(
+        (
+          await t.request('/v1/triggers', {
+            method: 'POST',
+            token: key,
+            json: {
+              name,
+              guide_id: guides.guides[0].id,
+              when: { type: 'event', event },
+              who,
+              how: { channel: 'in_app' },
+              holdout_percent: 0,
+              throttle: { recontact_days: 0 },
+            },
+          })
+        ).status,
+      ).toBe(201);
+    await rule('Exported', 'report_exported', { type: 'contact' });
+    await rule('Seats', 'seat_added', { type: 'account_contacts' });
+    await rule('Logins', 'login', { type: 'contact' });
   });
   afterAll(() => t?.close());
 
@@ -55,6 +72,18 @@ describe(`POST /v1/events (${databaseKind})`, () => {
       ])
       .orderBy('events.occurred_at')
       .execute();
+  /** What the event rules decided, as `rule contact day`, in order. */
+  const decisions = async () =>
+    (
+      await t.deps.db
+        .selectFrom('invitations')
+        .innerJoin('triggers', 'triggers.id', 'invitations.trigger_id')
+        .innerJoin('contacts', 'contacts.id', 'invitations.contact_id')
+        .select(['triggers.name', 'contacts.external_id', 'invitations.dedupe_key'])
+        .execute()
+    )
+      .map((d) => `${d.name} ${d.external_id} ${d.dedupe_key?.split(':').at(-1)}`)
+      .sort();
 
   it("stores events, defaulting the account to the contact's and the time to now", async () => {
     const before = Date.now();
@@ -77,8 +106,9 @@ describe(`POST /v1/events (${databaseKind})`, () => {
       properties: { format: 'csv' },
     });
     expect(new Date(rows[1]!.occurred_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(hook.calls).toHaveLength(1);
-    expect(hook.calls[0]!.map((e) => e.name).sort()).toEqual(['report_exported', 'seat_added']);
+    // Both events reached the rules: each made its decision, on its own day.
+    const today = new Date(rows[1]!.occurred_at).toISOString().slice(0, 10);
+    expect(await decisions()).toEqual([`Exported u_1 ${today}`, 'Seats u_2 2026-01-05']);
   });
 
   it('creates a minimal contact for an unknown contact id, on the named account', async () => {
@@ -89,25 +119,23 @@ describe(`POST /v1/events (${databaseKind})`, () => {
   });
 
   it('stores a message_id once, across calls and within one batch', async () => {
-    const first = await post({
-      events: [
-        { event: 'login', contact_id: 'u_1', message_id: 'm-1' },
-        { event: 'login', contact_id: 'u_1', message_id: 'm-1' },
-        { event: 'login', contact_id: 'u_1', message_id: 'm-2' },
-      ],
+    // Each repeat carries a day of its own, so a repeat that reached the rules would leave a decision on it.
+    const login = (message_id: string, day: string) => ({
+      event: 'login',
+      contact_id: 'u_1',
+      message_id,
+      timestamp: `2026-03-${day}T12:00:00Z`,
     });
+    const first = await post({ events: [login('m-1', '01'), login('m-1', '02'), login('m-2', '03')] });
     expect(await readJson(first)).toMatchObject({ recorded: 2, duplicates: 1 });
-    const again = await post({
-      events: [
-        { event: 'login', contact_id: 'u_1', message_id: 'm-2' },
-        { event: 'login', contact_id: 'u_1', message_id: 'm-3' },
-      ],
-    });
+    const again = await post({ events: [login('m-2', '04'), login('m-3', '05')] });
     expect(await readJson(again)).toMatchObject({ recorded: 1, duplicates: 1 });
-    const ids = (await events()).flatMap((e) => (e.message_id ? [e.message_id] : [])).sort();
-    expect(ids).toEqual(['m-1', 'm-2', 'm-3']);
-    // The hook sees only what was new.
-    expect(hook.calls.map((c) => c.map((e) => e.message_id))).toEqual([['m-1', 'm-2'], ['m-3']]);
+    const stored = (await events()).filter((e) => e.message_id);
+    expect(stored.map((e) => e.message_id)).toEqual(['m-1', 'm-2', 'm-3']);
+    // The rules saw only what was new: one decision per stored event, none for a repeat.
+    const storedDays = stored.map((e) => `Logins u_1 ${new Date(e.occurred_at).toISOString().slice(0, 10)}`);
+    expect(storedDays).toEqual(['Logins u_1 2026-03-01', 'Logins u_1 2026-03-03', 'Logins u_1 2026-03-05']);
+    expect((await decisions()).filter((d) => d.startsWith('Logins u_1'))).toEqual(storedDays);
   });
 
   it('moves last_touch_at forward on csm_touch, never back', async () => {
@@ -137,6 +165,7 @@ describe(`POST /v1/events (${databaseKind})`, () => {
 
   it('rejects the batch when an account is unknown, naming the index, and writes nothing', async () => {
     const before = (await events()).length;
+    const decided = await decisions();
     const res = await post({
       events: [
         { event: 'login', contact_id: 'u_brand_new' },
@@ -150,7 +179,7 @@ describe(`POST /v1/events (${databaseKind})`, () => {
     ]);
     expect((await events()).length).toBe(before);
     expect((await t.request('/v1/contacts/u_brand_new', { token: key })).status).toBe(404);
-    expect(hook.calls).toHaveLength(0);
+    expect(await decisions()).toEqual(decided);
   });
 
   it('answers schema errors with the field path and writes nothing', async () => {
