@@ -1,6 +1,5 @@
 import { tenant } from '@candor/api/db/tenant';
 import { enqueueExtraction } from '@candor/api/interviews/enqueue-extraction';
-import { jobHandlers } from '@candor/api/job-handlers/handlers';
 import { sql } from 'kysely';
 import { createTestWorkspace, startTestApp, type TestApp } from '../tests/support/harness';
 import { listenChatCompletions, sendCompletion } from './support/chat-completions';
@@ -111,12 +110,12 @@ export async function benchJobsDrain() {
         }),
       );
       const from = performance.now();
-      await t.deps.jobs.work(jobHandlers(t.deps));
+      await t.deps.jobs.work(t.deps);
       await waitUntilEmpty(t, 600_000);
       const s = (performance.now() - from) / 1000;
       const health = (await queueLatency(t)).get('recompute-health')?.length ?? 0;
       capacity = `  backlog of ${backlog} finished interviews: drained in ${s.toFixed(1)} s by one process (${(backlog / s).toFixed(1)} interviews/s; ${health} health recomputes after coalescing per account)`;
-    } else await t.deps.jobs.work(jobHandlers(t.deps));
+    } else await t.deps.jobs.work(t.deps);
     await sql`delete from pgboss.job where name in ('extract-interview', 'recompute-health', 'deliver-webhook')`.execute(
       t.deps.db,
     );

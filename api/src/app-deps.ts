@@ -9,7 +9,7 @@ export type AppDeps = {
   db: Db;
   database: DatabaseHandle;
   log: Logger;
-  jobs: Jobs;
+  jobs: Jobs<AppDeps>;
   /** The instance signing key (CANDOR_SECRET, or the generated one from the data directory's 0600 file). */
   secret: string;
   /** CANDOR_SECRET_PREVIOUS during a rotation: still verifies links and opens sealed secrets made with it. */

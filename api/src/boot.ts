@@ -1,12 +1,11 @@
+import { allJobs } from './all-jobs';
 import type { AppDeps } from './app-deps';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { resolveInstanceSecret } from './instance-secret';
-import { jobHandlers } from './job-handlers/handlers';
 import { startJobs } from './jobs/jobs';
-import { scheduleRecurringJobs } from './jobs/recurring';
 import { createLogger, type Logger } from './log';
 import { resealStoredSecrets } from './secrets/reseal-secrets';
 
@@ -26,7 +25,7 @@ export async function boot(
     const secret = await resolveInstanceSecret(database.db, config);
     const resealed = await resealStoredSecrets(database.db, { secret, previousSecret: config.previousSecret });
     if (resealed) log.info({ resealed }, 'stored secrets sealed with the current key');
-    const jobs = await startJobs(database, config, log);
+    const jobs = await startJobs<AppDeps>(database, config, log, allJobs);
     // One object for the app and the job handlers, so a test that pins `now` pins it everywhere.
     const deps: AppDeps & { shutdown(): Promise<void> } = {
       config,
@@ -43,8 +42,8 @@ export async function boot(
       },
     };
     if (options.runJobs) {
-      await jobs.work(jobHandlers(deps));
-      await scheduleRecurringJobs(jobs);
+      await jobs.work(deps);
+      await jobs.scheduleRecurring();
     }
     return deps;
   } catch (err) {

@@ -1,7 +1,5 @@
 import { tenant } from '@candor/api/db/tenant';
 import { enqueueExtraction } from '@candor/api/interviews/enqueue-extraction';
-import { jobHandlers } from '@candor/api/job-handlers/handlers';
-import { scheduleRecurringJobs } from '@candor/api/jobs/recurring';
 import { sql } from 'kysely';
 import type { TestApp } from '../../tests/support/harness';
 import { ANSWERS, type Book } from './scale-book';
@@ -67,8 +65,8 @@ export async function runLoad(
   options: { rate: number; seconds: number; drainTimeoutSeconds: number; sampleSeconds: number },
   log: (line: string) => void,
 ): Promise<LoadFigures & { backlogSeconds: number }> {
-  await t.deps.jobs.work(jobHandlers(t.deps));
-  await scheduleRecurringJobs(t.deps.jobs);
+  await t.deps.jobs.work(t.deps);
+  await t.deps.jobs.scheduleRecurring();
   const backlogStarted = performance.now();
   await waitUntilEmpty(t, options.drainTimeoutSeconds * 1000);
   const backlogSeconds = (performance.now() - backlogStarted) / 1000;

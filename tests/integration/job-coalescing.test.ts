@@ -1,11 +1,11 @@
-import { jobHandlers } from '@candor/api/job-handlers/handlers';
+import { allJobs } from '@candor/api/all-jobs';
 import { startJobs } from '@candor/api/jobs/jobs';
 import { recomputeHealth } from '@candor/api/synthesis/account-health';
 import { sql } from 'kysely';
-import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { createTestWorkspace, databaseKind, startTestApp, type TestApp } from '../support/harness';
+import { startBareQueue } from '../support/jobs';
 import { recordAnswer } from '../support/signal-fixtures';
 
 // A busy account collects a signal per finished interview, and each finished interview asks
@@ -25,7 +25,7 @@ describe(`health recomputes coalesce per account (${databaseKind})`, () => {
   const startWorker = async () => {
     if (working) return;
     working = true;
-    await t.deps.jobs.work({ 'recompute-health': jobHandlers(t.deps)['recompute-health'] });
+    await t.deps.jobs.work(t.deps, ['recompute-health']);
   };
   const healthJobs = async (state: string) => {
     const { rows } = await sql<{ key: string | null; n: string }>`
@@ -45,19 +45,14 @@ describe(`health recomputes coalesce per account (${databaseKind})`, () => {
   // First, before any worker of this file polls the queue it replaces.
   it('moves jobs queued before coalescing onto the coalesced queue, folding repeats', async () => {
     // A database from before: the queue with pg-boss's standard policy, holding repeats.
-    const boss = new PgBoss(
-      t.deps.database.executeSql
-        ? { db: { executeSql: t.deps.database.executeSql }, backend: 'pglite', supervise: false, schedule: false }
-        : { connectionString: t.databaseUrl ?? '', max: 1, supervise: false, schedule: false },
-    );
-    await boss.start();
+    const boss = await startBareQueue(t);
     await boss.deleteQueue('recompute-health');
     await boss.createQueue('recompute-health', { policy: 'standard' });
     const old = await newAccount('from-before');
     for (let i = 0; i < 3; i++) await boss.send('recompute-health', { workspaceId: ws.id, accountId: old.id });
     await boss.stop({ graceful: false, close: true });
 
-    const jobs = await startJobs(t.deps.database, t.deps.config, t.deps.log);
+    const jobs = await startJobs(t.deps.database, t.deps.config, t.deps.log, allJobs);
     try {
       const { rows } = await sql<{ policy: string }>`
         select policy from pgboss.queue where name = 'recompute-health'`.execute(t.deps.db);

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
+import { startBareQueue } from '../support/jobs';
 
 describe(`system endpoints (${databaseKind})`, () => {
   let t: TestApp;
@@ -96,5 +98,33 @@ describe(`system endpoints (${databaseKind})`, () => {
       if (!row) await new Promise((r) => setTimeout(r, 100));
     }
     expect(row).toBeDefined();
+  });
+
+  it('puts every recurring job on its clock once, and drops a retired schedule', async () => {
+    const schedules = async () =>
+      (
+        await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule order by name`.execute(
+          t.deps.db,
+        )
+      ).rows.map((r) => `${r.name} ${r.cron}`);
+    const expected = [
+      'erase-expired-transcripts 45 3 * * *',
+      'evaluate-triggers */5 * * * *',
+      'recompute-all-health 0 5 * * *',
+      'renewal-briefs 30 5 * * *',
+      'sweep-abandoned-interviews * * * * *',
+      'sweep-deliveries * * * * *',
+      'sync-crm-accounts 20 * * * *',
+      'weekly-briefings 5 * * * *',
+    ];
+    expect(await schedules()).toEqual(expected);
+    // A database from before the webhook sweep took its new name still holds the old schedule.
+    const boss = await startBareQueue(t);
+    await boss.createQueue('sweep-webhook-deliveries');
+    await boss.schedule('sweep-webhook-deliveries', '* * * * *', {});
+    await boss.stop({ graceful: false, close: true });
+    expect(await schedules()).toContain('sweep-webhook-deliveries * * * * *');
+    await t.deps.jobs.scheduleRecurring();
+    expect(await schedules()).toEqual(expected);
   });
 });

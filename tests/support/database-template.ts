@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allJobs } from '@candor/api/all-jobs';
 import { loadConfig } from '@candor/api/config';
 import { connectPostgres, type DatabaseHandle, openPglite } from '@candor/api/db/database';
 import { migrateToLatest } from '@candor/api/db/migrate';
@@ -36,7 +37,8 @@ function schemaFingerprint(): string {
   for (const file of readdirSync(migrations).sort())
     hash.update(file).update(readFileSync(path.join(migrations, file)));
   hash.update(readFileSync(path.join(root, 'api/src/jobs/jobs.ts')));
-  hash.update(readFileSync(path.join(root, 'api/src/jobs/catalog.ts')));
+  // Each queue's name and policy, from the jobs' own definitions.
+  for (const job of allJobs) hash.update(`${job.name}:${job.queue?.coalesceBy ? 'stately' : ''}`);
   hash.update(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('pg-boss/package.json'), 'utf8')).version);
   return hash.digest('hex').slice(0, 12);
 }
@@ -49,7 +51,7 @@ async function prepare(database: DatabaseHandle, databaseUrl?: string) {
     LOG_LEVEL: 'silent',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  const jobs = await startJobs(database, config, createLogger('silent'));
+  const jobs = await startJobs(database, config, createLogger('silent'), allJobs);
   await jobs.stop();
 }
 

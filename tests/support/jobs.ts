@@ -1,6 +1,22 @@
-import { type JobName, type JobPayload, jobCatalog } from '@candor/api/jobs/catalog';
+import { allJobs } from '@candor/api/all-jobs';
+import type { JobName, JobPayload } from '@candor/api/jobs/define-job';
 import { sql } from 'kysely';
+import { PgBoss } from 'pg-boss';
 import type { TestApp } from './harness';
+
+/**
+ * A bare pg-boss client on the test's database, as an older release of Candor would have
+ * left the queue: for staging queues and schedules from before. It runs no workers and no clock.
+ */
+export async function startBareQueue(t: TestApp) {
+  const boss = new PgBoss(
+    t.deps.database.executeSql
+      ? { db: { executeSql: t.deps.database.executeSql }, backend: 'pglite', supervise: false, schedule: false }
+      : { connectionString: t.databaseUrl ?? '', max: 1, supervise: false, schedule: false },
+  );
+  await boss.start();
+  return boss;
+}
 
 /** Sends a job through the real queue and waits until pg-boss has finished it. */
 export async function runJob<N extends JobName>(t: TestApp, name: N, payload: JobPayload<N>, timeoutMs = 20_000) {
@@ -30,7 +46,7 @@ export async function waitForJob(t: TestApp, id: string, timeoutMs = 20_000) {
  * however slow the machine, rather than after a fixed pause.
  */
 export async function jobsSettled(t: TestApp, { horizonMs = 2_000, timeoutMs = 20_000 } = {}) {
-  const names = Object.keys(jobCatalog);
+  const names = allJobs.map((job) => job.name);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { rows } = await sql<{ n: number }>`

@@ -2,48 +2,58 @@ import { type JobResult, PgBoss } from 'pg-boss';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import type { Logger } from '../log';
-import { type JobName, type JobPayload, jobCatalog, jobQueues, type QueueSettings } from './catalog';
+import type { AnyJobDefinition, JobName, JobPayload, QueueSettings } from './define-job';
 
-export type JobHandler<N extends JobName> = (payload: JobPayload<N>) => Promise<void>;
-/** Handles a whole fetched batch at once (e.g. one pass over many accounts); a throw retries the batch. */
-export type JobBatchHandler<N extends JobName> = { batch: (payloads: JobPayload<N>[]) => Promise<void> };
-export type JobHandlers = { [N in JobName]?: JobHandler<N> | JobBatchHandler<N> };
-
-export type Jobs = {
+/** The job queue of one process; `D` is what it hands the handlers it works (the app's deps). */
+export type Jobs<D = unknown> = {
   /**
-   * Enqueues a job; the payload is checked against the catalog before it is stored. Answers
-   * null when the job was coalesced into one already waiting (see `coalesceBy`).
+   * Enqueues a job; the payload is checked against its definition before it is stored.
+   * Answers null when the job was coalesced into one already waiting (see `coalesceBy`).
    */
   send<N extends JobName>(
     name: N,
     payload: JobPayload<N>,
     options?: { singletonKey?: string; startAfter?: Date; singletonSeconds?: number },
   ): Promise<string | null>;
-  /** Runs a job on a cron schedule (at most once per tick across all processes). */
-  schedule<N extends JobName>(name: N, cron: string, payload: JobPayload<N>): Promise<void>;
-  /** Drops a schedule by name (one a release renamed or retired); nothing when there is none. */
-  unschedule(name: string): Promise<void>;
-  /** Starts workers for the given handlers in this process. */
-  work(handlers: JobHandlers): Promise<void>;
+  /** Starts this process's workers: for every job, or only the ones named. */
+  work(deps: D, only?: JobName[]): Promise<void>;
+  /** Puts every job that has a `schedule` on its clock (pg-boss keeps one schedule per name, so any number of processes can). */
+  scheduleRecurring(): Promise<void>;
   stop(): Promise<void>;
 };
 
+/** Schedules of jobs a release renamed or retired: databases from before still hold them. */
+const RETIRED_SCHEDULES = ['sweep-webhook-deliveries'];
+
 /** How often an idle worker looks for work that was sent by another process (or woke no one). */
 const POLLING_INTERVAL_SECONDS = 0.5;
-
-const settingsOf = <N extends JobName>(name: N) => (jobQueues[name] ?? {}) as QueueSettings<N>;
 
 /**
  * pg-boss over the product's database. On Postgres it keeps its own small pool; on the
  * embedded database it runs through PGlite itself (one process owns the data directory).
  */
-export async function startJobs(handle: DatabaseHandle, config: Config, log: Logger): Promise<Jobs> {
+export async function startJobs<D>(
+  handle: DatabaseHandle,
+  config: Config,
+  log: Logger,
+  definitions: readonly AnyJobDefinition<D>[],
+): Promise<Jobs<D>> {
+  const byName = new Map<JobName, Definition<D>>();
+  for (const definition of definitions) {
+    if (byName.has(definition.name)) throw new Error(`job ${definition.name} is defined twice`);
+    byName.set(definition.name, definition as Definition<D>);
+  }
+  const definitionOf = (name: JobName) => {
+    const definition = byName.get(name);
+    if (!definition) throw new Error(`no job is defined as ${name}`);
+    return definition;
+  };
   const boss = handle.executeSql
     ? new PgBoss({ db: { executeSql: handle.executeSql }, backend: 'pglite', supervise: true, schedule: true })
     : new PgBoss({ connectionString: config.databaseUrl ?? '', max: 4, application_name: 'candor-jobs' });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
-  for (const name of Object.keys(jobCatalog) as JobName[]) await ensureQueue(boss, name, log);
+  for (const definition of byName.values()) await ensureQueue(boss, definition, log);
   let stopped = false;
   const wakeTimers = new Set<NodeJS.Timeout>();
   /**
@@ -72,8 +82,9 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
 
   return {
     async send(name, payload, options) {
-      const data = jobCatalog[name].parse(payload);
-      const singletonKey = options?.singletonKey ?? settingsOf(name).coalesceBy?.(data as JobPayload<typeof name>);
+      const definition = definitionOf(name);
+      const data = definition.payload.parse(payload);
+      const singletonKey = options?.singletonKey ?? definition.queue?.coalesceBy?.(data);
       const id = await boss.send(name, data, {
         ...(singletonKey ? { singletonKey } : {}),
         ...(options?.startAfter ? { startAfter: options.startAfter } : {}),
@@ -83,17 +94,18 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
       if (id && !stopped) wakeWhenDue(name, options?.startAfter);
       return id;
     },
-    async schedule(name, cron, payload) {
-      await boss.schedule(name, cron, jobCatalog[name].parse(payload));
+    async scheduleRecurring() {
+      for (const { name, schedule, payload } of byName.values())
+        if (schedule) await boss.schedule(name, schedule, payload.parse({}));
+      for (const name of RETIRED_SCHEDULES) {
+        const known = await boss.getSchedules(name).catch(() => []);
+        if (known.length > 0) await boss.unschedule(name);
+      }
     },
-    async unschedule(name) {
-      const known = await boss.getSchedules(name).catch(() => []);
-      if (known.length > 0) await boss.unschedule(name);
-    },
-    async work(handlers) {
-      for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandlers[JobName]][]) {
-        if (!handler) continue;
-        const settings = settingsOf(name);
+    async work(deps, only) {
+      for (const definition of byName.values()) {
+        if (only && !only.includes(definition.name)) continue;
+        const settings = definition.queue ?? {};
         const options = {
           pollingIntervalSeconds: POLLING_INTERVAL_SECONDS,
           batchSize: settings.batchSize ?? 1,
@@ -102,7 +114,7 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
           burstWhenBatchFull: true,
           perJobResults: true,
         } as const;
-        await boss.work(name, options, (jobs) => runBatch(name, handler, jobs, log));
+        await boss.work(definition.name, options, (jobs) => runBatch(definition, deps, jobs, log));
       }
     },
     async stop() {
@@ -114,26 +126,41 @@ export async function startJobs(handle: DatabaseHandle, config: Config, log: Log
   };
 }
 
+/**
+ * A definition as the queue handles it, whatever its job: its payload is whatever its own
+ * schema parsed, which is what its handler takes.
+ */
+type Definition<D> = {
+  name: JobName;
+  payload: { parse(data: unknown): object; safeParse(data: unknown): { success: boolean; data?: object } };
+  schedule?: string;
+  queue?: QueueSettings<object>;
+} & (
+  | { run: (deps: D, payload: object) => Promise<void> }
+  | { runBatch: (deps: D, payloads: object[]) => Promise<void> }
+);
+
 /** Runs one fetched batch and says how each job ended, so one failure retries only that job. */
-async function runBatch<N extends JobName>(
-  name: N,
-  handler: JobHandler<N> | JobBatchHandler<N>,
+async function runBatch<D>(
+  definition: Definition<D>,
+  deps: D,
   jobs: { id: string; data: unknown }[],
   log: Logger,
 ): Promise<JobResult[]> {
+  const { name } = definition;
   const results: JobResult[] = [];
-  const valid: { id: string; data: JobPayload<N> }[] = [];
+  const valid: { id: string; data: object }[] = [];
   for (const job of jobs) {
-    const parsed = jobCatalog[name].safeParse(job.data);
-    if (parsed.success) valid.push({ id: job.id, data: parsed.data as JobPayload<N> });
+    const parsed = definition.payload.safeParse(job.data);
+    if (parsed.success && parsed.data) valid.push({ id: job.id, data: parsed.data });
     else {
       // Retrying cannot make a payload valid.
       log.error({ job: job.id, name }, 'job payload rejected by its schema');
       results.push({ id: job.id, status: 'deadletter', output: { message: 'payload rejected by its schema' } });
     }
   }
-  if (typeof handler === 'function') {
-    const settled = await Promise.allSettled(valid.map((job) => handler(job.data)));
+  if ('run' in definition) {
+    const settled = await Promise.allSettled(valid.map((job) => definition.run(deps, job.data)));
     settled.forEach((outcome, i) => {
       const id = valid[i]?.id as string;
       results.push(
@@ -144,7 +171,10 @@ async function runBatch<N extends JobName>(
     });
   } else if (valid.length > 0) {
     try {
-      await handler.batch(valid.map((job) => job.data));
+      await definition.runBatch(
+        deps,
+        valid.map((job) => job.data),
+      );
       for (const job of valid) results.push({ id: job.id, status: 'completed' });
     } catch (err) {
       for (const job of valid) results.push({ id: job.id, status: 'failed', output: failure(err) });
@@ -160,8 +190,10 @@ const failure = (err: unknown) => ({ message: err instanceof Error ? err.message
  * standard policy, which cannot be changed in place: it is made again, and the jobs it
  * still held are sent anew (the new policy folds their repeats).
  */
-async function ensureQueue(boss: PgBoss, name: JobName, log: Logger) {
-  const policy = settingsOf(name).coalesceBy ? 'stately' : 'standard';
+async function ensureQueue<D>(boss: PgBoss, definition: Definition<D>, log: Logger) {
+  const { name } = definition;
+  const coalesceBy = definition.queue?.coalesceBy;
+  const policy = coalesceBy ? 'stately' : 'standard';
   const existing = await boss.getQueue(name);
   if (existing && existing.policy === policy) return;
   const options = { retryLimit: 5, retryBackoff: true, policy } as const;
@@ -178,9 +210,9 @@ async function ensureQueue(boss: PgBoss, name: JobName, log: Logger) {
   await boss.deleteQueue(name);
   await boss.createQueue(name, options);
   for (const row of rows as { data: object }[]) {
-    const parsed = jobCatalog[name].safeParse(row.data);
-    if (!parsed.success) continue;
-    const singletonKey = settingsOf(name).coalesceBy?.(parsed.data as JobPayload<typeof name>);
+    const parsed = definition.payload.safeParse(row.data);
+    if (!parsed.success || !parsed.data) continue;
+    const singletonKey = coalesceBy?.(parsed.data);
     await boss.send(name, parsed.data, singletonKey ? { singletonKey } : {});
   }
   log.info({ queue: name, policy, requeued: rows.length }, 'job queue recreated with its new policy');
