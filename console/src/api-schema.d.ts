@@ -4663,12 +4663,19 @@ export interface components {
         };
         BriefItem: {
             text: string;
+            /** @description The customer's words the claim rests on */
             quote: string | null;
             interview_id: string | null;
+            /** @description The message the quote is from (GET /v1/interviews/{interview_id}) */
             message_id: string | null;
+            /** @description Weekly briefing: the account the item is about (its text starts with the name) */
             account_id?: string;
+            /** @description Weekly briefing: that account's name */
             account?: string;
-            /** @enum {boolean} */
+            /**
+             * @description Set once the person the claim rested on was erased: its quotes are empty and its words removed
+             * @enum {boolean}
+             */
             erased?: true;
         };
         AccountRow: {

@@ -10,14 +10,18 @@ export const briefKindSchema = z.enum(briefKinds);
 export type BriefKind = z.infer<typeof briefKindSchema>;
 
 /** `ai`: written by the synthesis model; `rules`: built deterministically. */
-export const briefModeSchema = z.enum(['ai', 'rules']);
+export const briefModeSchema = z
+  .enum(['ai', 'rules'])
+  .describe(
+    'ai: written by the synthesis model from stored signals, every claim resolved to a stored quote; rules: built deterministically from the same signals (no model configured, or the model failed — see fallback_reason)',
+  );
 export type BriefMode = z.infer<typeof briefModeSchema>;
 
 /** `failed`: a generation that produced nothing, kept beside the current version. */
 export const briefStatusSchema = z.enum(['ready', 'failed']);
 export type BriefStatus = z.infer<typeof briefStatusSchema>;
 
-/** One piece of customer evidence a model-written claim rests on. */
+/** One piece of customer evidence a model-written claim rests on: the stored quote and its message. */
 export const briefCitationSchema = z.strictObject({
   signal_id: z.string(),
   quote: z.string(),
@@ -26,19 +30,27 @@ export const briefCitationSchema = z.strictObject({
 });
 export type BriefCitation = z.infer<typeof briefCitationSchema>;
 
+/** A claim: the first citation inline; model-written claims also list all of them. */
 export const briefItemSchema = z.strictObject({
   text: z.string(),
-  quote: z.string().nullable(),
+  quote: z.string().nullable().describe("The customer's words the claim rests on"),
   interview_id: z.string().nullable(),
-  message_id: z.string().nullable(),
-  /** Model-written claims: every citation (the first is inline above) and the account facts used. */
-  citations: z.array(briefCitationSchema).optional(),
-  facts: z.array(z.string()).optional(),
-  /** The account the item is about (weekly briefing): its text starts with the account's name. */
-  account_id: z.string().optional(),
-  account: z.string().optional(),
-  /** The person the claim rested on was erased (see api's privacy/cited-words.ts). */
-  erased: z.literal(true).optional(),
+  message_id: z.string().nullable().describe('The message the quote is from (GET /v1/interviews/{interview_id})'),
+  citations: z
+    .array(briefCitationSchema)
+    .optional()
+    .describe('ai mode: every signal the claim cites, resolved from stored signals (never from model text)'),
+  facts: z.array(z.string()).optional().describe('ai mode: recorded account facts the claim also rests on'),
+  account_id: z
+    .string()
+    .optional()
+    .describe('Weekly briefing: the account the item is about (its text starts with the name)'),
+  account: z.string().optional().describe("Weekly briefing: that account's name"),
+  // See api's privacy/cited-words.ts.
+  erased: z
+    .literal(true)
+    .optional()
+    .describe('Set once the person the claim rested on was erased: its quotes are empty and its words removed'),
 });
 export type BriefItem = z.infer<typeof briefItemSchema>;
 
@@ -71,10 +83,12 @@ const weeklyCite = z
 /** One CSM's week on one page; `sections` is the same page as headed lists, the shape every brief is read in. */
 export const weeklyBriefingSchema = z.strictObject({
   member: z.strictObject({ id: z.string(), email: z.string(), name: z.string().nullable() }),
-  /** The Monday of the week covered: the current week, or from Saturday on the next one (in `time_zone`). */
-  week_of: z.string(),
-  /** The CSM's time zone (their own, else the workspace's): the week and the time blocks are in it. */
-  time_zone: z.string(),
+  week_of: z
+    .string()
+    .describe('The Monday of the week covered: the current week, or from Saturday on the next one (in time_zone)'),
+  time_zone: z
+    .string()
+    .describe("The CSM's time zone (their own, else the workspace's): the week and the time blocks are in it"),
   priorities: z.array(
     z.strictObject({
       account: z.string(),
@@ -82,8 +96,7 @@ export const weeklyBriefingSchema = z.strictObject({
       arr: z.number().nullable(),
       why: z.array(z.string()),
       evidence: weeklyCite,
-      /** Model-written priorities: every citation behind the reasons. */
-      citations: z.array(briefCitationSchema).optional(),
+      citations: z.array(briefCitationSchema).optional().describe('ai mode: every signal the reasons cite'),
     }),
   ),
   meetings: z.array(
@@ -116,14 +129,14 @@ export const weeklyBriefingSchema = z.strictObject({
       evidence: weeklyCite,
     }),
   ),
-  /** Local date, weekday name and wall-clock times in `time_zone`; `starts_at` is the instant. Past blocks are left out. */
+  /** Past blocks are left out. */
   time_blocks: z.array(
     z.strictObject({
-      day: z.string(),
-      weekday: z.string(),
-      start: z.string(),
+      day: z.string().describe('Local date in time_zone'),
+      weekday: z.string().describe('e.g. "Monday"'),
+      start: z.string().describe('Local wall-clock time, HH:MM'),
       end: z.string(),
-      starts_at: z.string(),
+      starts_at: z.string().describe('The start as an instant (ISO 8601)'),
       purpose: z.string(),
     }),
   ),

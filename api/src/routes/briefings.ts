@@ -1,4 +1,4 @@
-import { listQuery, noQuery } from '@candor/shared';
+import { briefModeSchema, listQuery, noQuery, weeklyBriefingSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
@@ -7,77 +7,16 @@ import { startBriefRun } from '../synthesis/brief-runs';
 import { announceRelease, createRelease, listReleases } from '../synthesis/releases';
 import { deliverWeeklyBriefing, latestWeeklyBriefing } from '../synthesis/weekly-briefing-delivery';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
-import { briefItemSchema, citationSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
+import { provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
-const cite = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() }).nullable();
 const briefing = z
   .object({
     id: z.uuid(),
     version: z.number().int(),
-    mode: modeSchema,
+    mode: briefModeSchema,
     created_at: z.string(),
     ...provenanceSchema,
-    content: z.object({
-      member: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
-      week_of: z.string().describe('The Monday of the week covered: the current week, or on a weekend the coming one'),
-      time_zone: z.string().optional().describe("The CSM's time zone (their own, else the workspace's)"),
-      priorities: z.array(
-        z.object({
-          account: z.string(),
-          account_id: z.string(),
-          arr: z.number().nullable(),
-          why: z.array(z.string()),
-          evidence: cite,
-          citations: z.array(citationSchema).optional().describe('ai mode: every signal the reasons cite'),
-        }),
-      ),
-      meetings: z.array(
-        z.object({
-          time: z.string(),
-          title: z.string(),
-          account: z.string(),
-          account_id: z.string(),
-          attendees: z.array(z.string()),
-          context: z.array(z.string()),
-          talking_points: z.array(z.string()),
-          evidence: cite,
-        }),
-      ),
-      needs_attention: z.array(
-        z.object({
-          account: z.string(),
-          account_id: z.string(),
-          arr: z.number().nullable(),
-          last_touch: z.string().nullable(),
-          why: z.string(),
-        }),
-      ),
-      releases: z.array(
-        z.object({
-          release: z.string(),
-          account: z.string(),
-          account_id: z.string().optional(),
-          request: z.string(),
-          evidence: cite,
-        }),
-      ),
-      time_blocks: z.array(
-        z.object({
-          day: z.string().describe('Local date in time_zone'),
-          weekday: z.string().optional().describe('e.g. "Monday"'),
-          start: z.string().describe('Local wall-clock time, HH:MM'),
-          end: z.string(),
-          starts_at: z.string().optional().describe('The start as an instant (ISO 8601)'),
-          purpose: z.string(),
-        }),
-      ),
-      sections: z.array(
-        z.object({
-          heading: z.string(),
-          items: z.array(briefItemSchema),
-        }),
-      ),
-    }),
+    content: weeklyBriefingSchema,
   })
   .openapi('WeeklyBriefing');
 const release = z

@@ -1,4 +1,4 @@
-import { briefRunSchema } from '@candor/shared';
+import { briefModeSchema, briefRunSchema, renewalBriefContentSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
@@ -6,7 +6,7 @@ import { createRouter, errorResponse, json } from '../http/openapi';
 import { getBriefRun, startBriefRun } from '../synthesis/brief-runs';
 import { buildRenewalBrief, latestRenewalBrief } from '../synthesis/renewal-brief';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
-import { briefItemSchema, modeSchema, provenanceSchema, runStartedResponse } from './synthesis-schemas';
+import { provenanceSchema, runStartedResponse } from './synthesis-schemas';
 
 const brief = z
   .object({
@@ -14,13 +14,9 @@ const brief = z
     account_id: z.uuid(),
     version: z.number().int(),
     status: z.string(),
-    mode: modeSchema,
+    mode: briefModeSchema,
     created_at: z.string(),
-    content: z.object({
-      sections: z.array(z.object({ heading: z.string(), items: z.array(briefItemSchema) })),
-      generated_at: z.string(),
-      signals_used: z.number().int(),
-    }),
+    content: renewalBriefContentSchema,
     failed_attempt: z
       .object({ version: z.number().int(), created_at: z.string(), fallback_reason: z.string().nullable() })
       .nullable()

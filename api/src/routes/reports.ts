@@ -1,4 +1,4 @@
-import { listQuery, ratingReportSchema } from '@candor/shared';
+import { briefModeSchema, briefSectionSchema, listQuery, ratingReportSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { tenant } from '../db/tenant';
@@ -6,7 +6,7 @@ import { createRouter, errorResponse, json } from '../http/openapi';
 import { churnReasonPage, portfolioReport, REPORT_LIST_LIMIT, reportListPage } from '../synthesis/portfolio-report';
 import { ratingReport } from '../synthesis/rating-report';
 import { secretKeyAuth } from '../workspaces/secret-key-auth';
-import { briefItemSchema, modeSchema, provenanceSchema } from './synthesis-schemas';
+import { provenanceSchema } from './synthesis-schemas';
 
 const evidence = z.object({ quote: z.string(), interview_id: z.string(), message_id: z.string() });
 const accountRef = z.object({ id: z.string(), external_id: z.string(), name: z.string(), arr: z.number().nullable() });
@@ -45,9 +45,9 @@ const report = z
     window_days: z.number().int(),
     owner: z.string().nullable(),
     plan: z.string().nullable(),
-    mode: modeSchema,
+    mode: briefModeSchema,
     narrative: z
-      .array(z.object({ heading: z.string(), items: z.array(briefItemSchema) }))
+      .array(briefSectionSchema)
       .nullable()
       .describe('ai mode: findings over the figures, each citing stored signals or the figures themselves'),
     generated_at: z.string().nullable().describe('When the narrative was written'),
