@@ -5,6 +5,10 @@ import { recordAnswer } from '../support/signal-fixtures';
 
 const DAY = 86_400_000;
 
+/** The purposes of a briefing's proactive outreach blocks. */
+const outreachBlocks = (b: { time_blocks: { purpose: string }[] }) =>
+  b.time_blocks.map((x) => x.purpose).filter((p) => p.startsWith('Proactive outreach'));
+
 describe(`the weekly CSM briefing (${databaseKind})`, () => {
   let t: TestApp;
   let ws: { id: string; secret_key: string };
@@ -113,6 +117,7 @@ describe(`the weekly CSM briefing (${databaseKind})`, () => {
       }),
     ]);
     expect(b.time_blocks.length).toBeGreaterThanOrEqual(5);
+    expect(outreachBlocks(b)).toEqual(['Proactive outreach to 1 quiet account']);
     expect(b.sections.map((x: { heading: string }) => x.heading)).toEqual([
       'Top priorities',
       'Meetings this week',
@@ -238,6 +243,9 @@ describe(`the weekly briefing read on a weekend (${databaseKind})`, () => {
 
     // Every block lies ahead, on the coming week's workdays, at New York wall-clock times.
     expect(b.time_blocks.length).toBeGreaterThanOrEqual(6);
+    // No account went quiet, so no outreach block for none.
+    expect(b.needs_attention).toEqual([]);
+    expect(outreachBlocks(b)).toEqual([]);
     for (const block of b.time_blocks) {
       expect(Date.parse(block.starts_at)).toBeGreaterThan(sunday.getTime());
       expect(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']).toContain(block.day);

@@ -318,10 +318,11 @@ function suggestTimeBlocks(week: BriefingWeek, now: Date, priorities: number, qu
       purpose,
     };
   };
-  const blocks = [
-    block(0, '09:00', '10:30', `Priority accounts (${priorities}): plan and reach out`),
-    block(1, '09:00', '10:00', `Proactive outreach to ${quiet} quiet account${quiet === 1 ? '' : 's'}`),
-  ];
+  // A proactive block only when there is someone to reach: "outreach to 0 accounts" is no plan.
+  const blocks = [];
+  if (priorities) blocks.push(block(0, '09:00', '10:30', `Priority accounts (${priorities}): plan and reach out`));
+  if (quiet)
+    blocks.push(block(1, '09:00', '10:00', `Proactive outreach to ${quiet} quiet account${quiet === 1 ? '' : 's'}`));
   if (releases) blocks.push(block(2, '09:00', '09:30', `"You asked, we shipped" notes (${releases})`));
   for (let d = 0; d < 5; d++) blocks.push(block(d, '15:00', '16:30', 'Reactive: tickets, escalations, follow-ups'));
   return blocks
