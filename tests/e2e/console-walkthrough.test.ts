@@ -248,6 +248,13 @@ describe.skipIf(!hasChromium)('console in Chromium on the seeded demo', { timeou
     if (counts.some((n) => n > 0)) {
       await page.getByRole('heading', { name: 'Funnel per trigger' }).waitFor();
       await page.locator('.recharts-surface').first().waitFor();
+      // The legend reads in the funnel's order, as the bars stand.
+      expect(await page.locator('.recharts-legend-item-text').allInnerTexts()).toEqual([
+        'Skipped (throttled)',
+        'Invited',
+        'Started',
+        'Completed',
+      ]);
     }
     await expectAccessible(page, 'triggers');
   });

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Schemas } from '../../api';
+import { inSeriesOrder } from '../../components/chart-legend';
 import { formatMoneyCompact } from '../../components/format';
 
 /** Reasons drawn one colour each; the rest are summed as "Other reasons". */
@@ -37,7 +38,7 @@ export default function ChurnTrendChart({
           <XAxis dataKey="tick" fontSize={12} interval={0} />
           <YAxis fontSize={12} tickFormatter={money} width={64} />
           <Tooltip formatter={(v) => money(Number(v))} labelFormatter={(_, p) => String(p[0]?.payload?.week ?? '')} />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder([...drawn.map((r) => r.reason), 'other'])} />
           {drawn.map((r, i) => (
             <Bar
               key={r.reason}

@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { inSeriesOrder } from '../../components/chart-legend';
 import { formatMoneyCompact, humanize } from '../../components/format';
 import type { Comparison, OperatingModel, RoiResult } from './operating-model-types';
 
@@ -29,7 +30,7 @@ export function EffectiveBookTrend({ trend }: { trend: OperatingModel['effective
           <XAxis dataKey="quarter" fontSize={11} />
           <YAxis fontSize={12} allowDecimals={false} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(1) : String(v))} />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder(['book_per_csm', 'effective_book'])} />
           <Line isAnimationActive={false} dataKey="book_per_csm" name="Accounts renewed per CSM" stroke="#9aa3b5" />
           <Line
             isAnimationActive={false}
@@ -62,7 +63,10 @@ export function TimeAllocation({ coverage }: { coverage: OperatingModel['coverag
           <XAxis type="number" fontSize={12} unit=" h" />
           <YAxis type="category" dataKey="label" fontSize={11} width={92} />
           <Tooltip formatter={(v) => `${v} h/week`} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend
+            wrapperStyle={{ fontSize: 11 }}
+            itemSorter={inSeriesOrder([...coverage.activities.map((a) => a.activity), 'freed'])}
+          />
           {coverage.activities.map((a, i) => (
             <Bar
               key={a.activity}

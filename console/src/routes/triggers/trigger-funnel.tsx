@@ -1,8 +1,17 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Schemas } from '../../api';
+import { inSeriesOrder } from '../../components/chart-legend';
 
 /** The bar of interviews sent by hand (API or console), which no trigger decided. */
 export const MANUAL_LABEL = 'Manual (sent by hand)';
+
+/** The bars of each trigger, in the funnel's order: skips beside invitations, then what the invited did. */
+const STAGES = [
+  { key: 'skipped', name: 'Skipped (throttled)', fill: '#9aa3b5' },
+  { key: 'invited', name: 'Invited', fill: '#3b4fd8' },
+  { key: 'started', name: 'Started', fill: '#c2410c' },
+  { key: 'completed', name: 'Completed', fill: '#15803d' },
+] as const;
 
 /** Invited → started → completed per trigger that has fired, and for interviews sent by hand. */
 export default function TriggerFunnel({
@@ -26,11 +35,10 @@ export default function TriggerFunnel({
             <XAxis dataKey="name" fontSize={11} interval={0} tickFormatter={(v: string) => shorten(v)} />
             <YAxis allowDecimals={false} fontSize={12} />
             <Tooltip />
-            <Legend />
-            <Bar isAnimationActive={false} dataKey="skipped" name="Skipped (throttled)" fill="#9aa3b5" />
-            <Bar isAnimationActive={false} dataKey="invited" name="Invited" fill="#3b4fd8" />
-            <Bar isAnimationActive={false} dataKey="started" name="Started" fill="#c2410c" />
-            <Bar isAnimationActive={false} dataKey="completed" name="Completed" fill="#15803d" />
+            <Legend itemSorter={inSeriesOrder(STAGES.map((s) => s.key))} />
+            {STAGES.map((s) => (
+              <Bar key={s.key} isAnimationActive={false} dataKey={s.key} name={s.name} fill={s.fill} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
