@@ -237,79 +237,26 @@ export function interviewSummary(
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** One interview with its transcript and the signals extracted from it. */
-export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
+/**
+ * One interview as both its answers read it: the row (the summary's columns and the
+ * detail's own), its messages in order and its signals in the order the customer said them.
+ */
+async function readInterview(db: Db, ws: Ws, id: string) {
+  if (!isUuid(id)) throw notFound('Interview');
   const t = tenant(db, ws);
-  const page = await summaryQuery(t)
+  const row = await summaryQuery(t)
     .select([
       'interviews.prompt_tokens',
       'interviews.completion_tokens',
       'interviews.extraction_fallback_reason',
       'interviews.language',
+      'interviews.transcript_erased_at',
     ])
     .where('interviews.id', '=', id)
     .executeTakeFirst();
-  if (!page) throw notFound('Interview');
-  const messages = await listMessages(t, id);
-  const signals = await t
-    .selectFrom('signals')
-    .select(['id', 'kind', 'value', 'quote', 'message_id', 'confidence', 'source', 'model', 'created_at'])
-    .where('interview_id', '=', id)
-    .orderBy('created_at')
-    .execute();
-  return {
-    ...interviewSummary(page),
-    language: page.language,
-    usage: { prompt_tokens: page.prompt_tokens, completion_tokens: page.completion_tokens },
-    extraction: { fallback_reason: page.extraction_fallback_reason },
-    messages: messages.map((m) => ({
-      id: m.id,
-      role: m.role,
-      text: m.text,
-      mode: m.mode,
-      client_id: m.client_id,
-      decision: m.decision,
-      created_at: iso(m.created_at),
-    })),
-    signals: signals.map((s) => ({ ...s, created_at: iso(s.created_at) })),
-  };
-}
-
-/**
- * An interview's messages in order and its signals, each pointing at the message it quotes
- * and labelled in words, as the console's transcript shows them.
- */
-export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
-  if (!isUuid(interviewId)) throw notFound('Interview');
-  const t = tenant(db, ws);
-  const interview = await joined(t)
-    .select([
-      'interviews.id',
-      'interviews.status',
-      'interviews.mode',
-      'interviews.channel',
-      'interviews.account_id',
-      'interviews.invited_at',
-      'interviews.started_at',
-      'interviews.ended_at',
-      'guides.name as guide_name',
-      'contacts.name as contact_name',
-      'contacts.email as contact_email',
-      'accounts.name as account_name',
-      'guide_versions.version as guide_version',
-      'interviews.transcript_erased_at',
-      'interviews.language',
-    ])
-    .where('interviews.id', '=', interviewId)
-    .executeTakeFirst();
-  if (!interview) throw notFound('Interview');
+  if (!row) throw notFound('Interview');
   const [messages, signals] = await Promise.all([
-    t
-      .selectFrom('messages')
-      .select(['id', 'seq', 'role', 'text', 'created_at', 'decision'])
-      .where('interview_id', '=', interviewId)
-      .orderBy('seq')
-      .execute(),
+    listMessages(t, id),
     t
       .selectFrom('signals')
       .innerJoin('messages', 'messages.id', 'signals.message_id')
@@ -321,25 +268,85 @@ export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
         'signals.message_id',
         'signals.confidence',
         'signals.source',
+        'signals.model',
         'signals.corrected_at',
+        'signals.created_at',
       ])
-      .where('signals.interview_id', '=', interviewId)
-      // In the order the customer said them.
+      .where('signals.interview_id', '=', id)
       .orderBy('messages.seq')
       .orderBy('signals.kind')
       .execute(),
   ]);
+  return { row, messages, signals };
+}
+
+/** One interview with its transcript and the signals extracted from it, as the server API answers it. */
+export async function getInterviewDetail(db: Db, ws: Ws, id: string) {
+  const { row, messages, signals } = await readInterview(db, ws, id);
+  return {
+    ...interviewSummary(row),
+    language: row.language,
+    usage: { prompt_tokens: row.prompt_tokens, completion_tokens: row.completion_tokens },
+    extraction: { fallback_reason: row.extraction_fallback_reason },
+    messages: messages.map((m) => ({
+      id: m.id,
+      role: m.role,
+      text: m.text,
+      mode: m.mode,
+      client_id: m.client_id,
+      decision: m.decision,
+      created_at: iso(m.created_at),
+    })),
+    // In the order they were extracted.
+    signals: signals
+      .toSorted((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
+      .map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        value: s.value,
+        quote: s.quote,
+        message_id: s.message_id,
+        confidence: s.confidence,
+        source: s.source,
+        model: s.model,
+        created_at: iso(s.created_at),
+      })),
+  };
+}
+
+/**
+ * An interview's messages in order and its signals, each pointing at the message it quotes
+ * and labelled in words, as the console's transcript shows them.
+ */
+export async function getTranscript(db: Db, ws: Ws, interviewId: string) {
+  const { row, messages, signals } = await readInterview(db, ws, interviewId);
   return {
     interview: {
-      ...interview,
-      invited_at: iso(interview.invited_at),
-      started_at: interview.started_at ? iso(interview.started_at) : null,
-      ended_at: interview.ended_at ? iso(interview.ended_at) : null,
+      id: row.id,
+      status: row.status,
+      mode: row.mode,
+      channel: row.channel,
+      account_id: row.account_id,
+      guide_name: row.guide_name,
+      guide_version: row.guide_version,
+      contact_name: row.contact_name,
+      contact_email: row.contact_email,
+      account_name: row.account_name,
+      invited_at: iso(row.invited_at),
+      started_at: row.started_at ? iso(row.started_at) : null,
+      ended_at: row.ended_at ? iso(row.ended_at) : null,
       signal_count: signals.length,
-      transcript_erased_at: interview.transcript_erased_at?.toISOString() ?? null,
-      language: interview.language,
+      transcript_erased_at: row.transcript_erased_at ? iso(row.transcript_erased_at) : null,
+      language: row.language,
     },
-    messages: messages.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      role: m.role,
+      text: m.text,
+      created_at: iso(m.created_at),
+      decision: m.decision,
+    })),
     signals: signals.map((s) => ({
       id: s.id,
       kind: s.kind,
