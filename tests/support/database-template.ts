@@ -84,6 +84,12 @@ async function postgresTemplate(base: string): Promise<string> {
       // connection still closing would block the rename (and later copies).
       await conn`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${building}`;
       await conn.unsafe(`alter database ${building} rename to ${name}`);
+      // Templates of earlier schemas are never copied again. One another checkout is copying
+      // right now refuses to be dropped, and goes the next time a schema changes.
+      const stale = await conn<{ datname: string }[]>`
+        select datname from pg_database
+        where datname like 'candor\_template\_%' and datname <> ${name} and datname not like '%\_building'`;
+      for (const { datname } of stale) await conn.unsafe(`drop database if exists ${datname}`).catch(() => {});
     }
   } finally {
     await conn`select pg_advisory_unlock(hashtext('candor.test-template'))`.catch(() => {});
