@@ -26,38 +26,46 @@ function splitScope(scope: PortfolioScope): { days: { from: string; to: string }
 
 const signalDay = sql`(s.created_at at time zone 'UTC')::date`;
 
-/** The union of the summary's rows for the whole days and the same rows worked out from signals at the edges. */
+/** Which columns of which daily summary table a read takes (as `d`), and any condition of its own. */
+type SummaryRead = { table: string; columns: string; where?: RawBuilder<unknown> };
+
+/**
+ * The union of the summary's rows for the whole days and the same rows worked out from
+ * signals at the edges. Accounts are read only for an owner or plan filter: a summary row's
+ * account exists, and account fields are left to the caller, to join once per group rather
+ * than once per day.
+ */
 function summaryUnion(
+  ws: Ws,
   scope: PortfolioScope,
-  fromSummary: (days: { from: string; to: string }) => RawBuilder<unknown>,
+  summary: SummaryRead,
   fromSignals: (edge: PortfolioScope) => RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   const { days, edges } = splitScope(scope);
+  const inScope = accountInScope(scope);
+  const fromSummary = (d: { from: string; to: string }) => {
+    const conditions = [
+      sql`d.workspace_id = ${ws.id} and d.day >= ${d.from}::date and d.day < ${d.to}::date`,
+      ...(summary.where ? [summary.where] : []),
+      ...(inScope ? [inScope] : []),
+    ];
+    return sql`select ${sql.raw(summary.columns)} from ${sql.table(summary.table)} d
+      ${inScope ? sql`inner join accounts on accounts.id = d.account_id` : sql``}
+      where ${sql.join(conditions, sql` and `)}`;
+  };
   const parts = [...(days ? [fromSummary(days)] : []), ...edges.map(fromSignals)];
   return sql`${sql.join(parts, sql` union all `)}`;
 }
 
-const inDays = (table: string, ws: Ws, days: { from: string; to: string }) =>
-  sql`${sql.ref(`${table}.workspace_id`)} = ${ws.id} and ${sql.ref(`${table}.day`)} >= ${days.from}::date
-    and ${sql.ref(`${table}.day`)} < ${days.to}::date`;
-
 /**
  * Churn-reason rows in scope per (reason, UTC day, account): `signals` giving the reason and
- * `quoted` of them with a quote. What every churn-reason figure sums. Account fields are left
- * to the caller, to join once per group rather than once per day; an owner or plan filter
- * reads accounts here.
+ * `quoted` of them with a quote. What every churn-reason figure sums.
  */
 export function churnReasonDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
-  const inScope = accountInScope(scope);
   return summaryUnion(
+    ws,
     scope,
-    (days) =>
-      inScope
-        ? sql`select d.reason, d.day, d.account_id, d.signals, d.quoted
-            from churn_reason_days d inner join accounts on accounts.id = d.account_id
-            where ${inDays('d', ws, days)} and ${inScope}`
-        : sql`select d.reason, d.day, d.account_id, d.signals, d.quoted from churn_reason_days d
-            where ${inDays('d', ws, days)}`,
+    { table: 'churn_reason_days', columns: 'd.reason, d.day, d.account_id, d.signals, d.quoted' },
     (edge) => sql`select r.reason, ${signalDay} as day, s.account_id, count(*) as signals,
         count(*) filter (where s.quote <> '') as quoted
       from (${scopedSignals(db, ws, edge, ['churn_risk'])}) s cross join lateral churn_reasons(s.value) r(reason)
@@ -75,18 +83,13 @@ export function signalKindDays(
   scope: PortfolioScope,
   kinds?: readonly SignalKind[],
 ): RawBuilder<unknown> {
-  const ofKinds = (column: string) => (kinds ? sql`${sql.ref(column)} in (${sql.join([...kinds])})` : sql`true`);
   return summaryUnion(
+    ws,
     scope,
-    // Without an owner or plan to match, no account needs reading: a summary row's account exists.
-    (days) => {
-      const inScope = accountInScope(scope);
-      return inScope
-        ? sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned
-            from signal_days d inner join accounts on accounts.id = d.account_id
-            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')} and ${inScope}`
-        : sql`select d.kind, d.day, d.account_id, d.signals, d.churn_reasoned from signal_days d
-            where ${inDays('d', ws, days)} and ${ofKinds('d.kind')}`;
+    {
+      table: 'signal_days',
+      columns: 'd.kind, d.day, d.account_id, d.signals, d.churn_reasoned',
+      ...(kinds ? { where: sql`d.kind in (${sql.join([...kinds])})` } : {}),
     },
     (edge) => sql`select s.kind, ${signalDay} as day, s.account_id, count(*) as signals,
         count(*) filter (where s.kind = 'churn_risk' and exists (select 1 from churn_reasons(s.value))) as churn_reasoned
@@ -96,20 +99,13 @@ export function signalKindDays(
 }
 
 /**
- * Feature requests in scope per (grouping key, UTC day, account). Account fields are left to
- * the caller, as for churn reasons; an owner or plan filter reads accounts here.
+ * Feature requests in scope per (grouping key, UTC day, account).
  */
 export function featureRequestDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
-  const inScope = accountInScope(scope);
   return summaryUnion(
+    ws,
     scope,
-    (days) =>
-      inScope
-        ? sql`select d.feature_key as key, d.day, d.account_id, d.signals
-            from feature_request_days d inner join accounts on accounts.id = d.account_id
-            where ${inDays('d', ws, days)} and ${inScope}`
-        : sql`select d.feature_key as key, d.day, d.account_id, d.signals from feature_request_days d
-            where ${inDays('d', ws, days)}`,
+    { table: 'feature_request_days', columns: 'd.feature_key as key, d.day, d.account_id, d.signals' },
     (edge) => sql`select s.feature_key as key, ${signalDay} as day, s.account_id, count(*) as signals
       from (${scopedSignals(db, ws, edge, ['feature_request'])}) s
       where s.feature_key is not null
@@ -119,20 +115,13 @@ export function featureRequestDays(db: Db, ws: Ws, scope: PortfolioScope): RawBu
 
 /**
  * Expansion-intent signals in scope per (account, kind of expansion, UTC day): what the
- * expansion pipeline counts (migration 0041). Account fields are left to the caller, to
- * join once per group rather than once per day; an owner or plan filter reads accounts here.
+ * expansion pipeline counts (migration 0041).
  */
 export function expansionDays(db: Db, ws: Ws, scope: PortfolioScope): RawBuilder<unknown> {
-  const inScope = accountInScope(scope);
   return summaryUnion(
+    ws,
     scope,
-    (days) =>
-      inScope
-        ? sql`select d.account_id, d.expansion_kind, d.day, d.signals
-            from expansion_days d inner join accounts on accounts.id = d.account_id
-            where ${inDays('d', ws, days)} and ${inScope}`
-        : sql`select d.account_id, d.expansion_kind, d.day, d.signals from expansion_days d
-            where ${inDays('d', ws, days)}`,
+    { table: 'expansion_days', columns: 'd.account_id, d.expansion_kind, d.day, d.signals' },
     (edge) => sql`select s.account_id, s.value->>'kind' as expansion_kind, ${signalDay} as day, count(*) as signals
       from (${scopedSignals(db, ws, edge, ['expansion_intent'])}) s
       group by s.account_id, s.value->>'kind', ${signalDay}`,
