@@ -12,7 +12,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { consoleContractBreak } from './console-contract';
 
-export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+export type TestApp = Awaited<ReturnType<typeof bootTestApp>>;
 
 /** Which database this run uses: real Postgres when TEST_DATABASE_URL is set, else embedded PGlite. */
 export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -59,6 +59,24 @@ export async function startTestApp(env: Record<string, string> = {}) {
     database = await openPglite(dataDir);
     if (dataDir) dropDatabase = async () => rmSync(dataDir, { recursive: true, force: true });
   }
+  return bootTestApp(database, databaseUrl, env, (options) => (options.keepDatabase ? endAdmin() : dropDatabase()));
+}
+
+/**
+ * The real app on an existing Postgres database, migrated to the latest like any process
+ * and left in place on close: for re-measuring a book a bench kept (`scale --keep`).
+ */
+export function attachTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+  return bootTestApp(connectPostgres(databaseUrl, { max: 5 }), databaseUrl, env, async () => {});
+}
+
+/** Boots the app on `database` with the test configuration; `close` stops it, then runs `release`. */
+async function bootTestApp(
+  database: DatabaseHandle,
+  databaseUrl: string | undefined,
+  env: Record<string, string>,
+  release: (options: { keepDatabase?: boolean }) => Promise<void>,
+) {
   const config: Config = loadConfig(testEnv(databaseUrl, env));
   const log = createLogger(config.logLevel);
   const deps = await boot(config, { runJobs: config.runJobsInProcess, log, database });
@@ -69,30 +87,10 @@ export async function startTestApp(env: Record<string, string> = {}) {
     databaseUrl,
     deps: deps as AppDeps,
     request: requester(app),
-    /** Stops the app and drops its database; `keepDatabase` leaves it for a later look (benches). */
+    /** Stops the app, then drops its database unless `keepDatabase` (benches keep it for a later look). */
     async close(options: { keepDatabase?: boolean } = {}) {
       await deps.shutdown();
-      await (options.keepDatabase ? endAdmin() : dropDatabase());
-    },
-  };
-}
-
-/**
- * The real app on an existing Postgres database, migrated to the latest like any process
- * and left in place on close: for re-measuring a book a bench kept (`scale --keep`).
- */
-export async function attachTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = connectPostgres(databaseUrl, { max: 5 });
-  const config: Config = loadConfig(testEnv(databaseUrl, env));
-  const deps = await boot(config, { runJobs: config.runJobsInProcess, log: createLogger(config.logLevel), database });
-  const app = createApp(deps);
-  return {
-    app,
-    databaseUrl,
-    deps: deps as AppDeps,
-    request: requester(app),
-    async close() {
-      await deps.shutdown();
+      await release(options);
     },
   };
 }
