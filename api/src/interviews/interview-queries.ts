@@ -177,26 +177,17 @@ async function countInterviews(t: ReturnType<typeof tenant>, ws: Ws, filter: Int
   let q = t.selectFrom('interviews').where(notPreviewContact(ws, 'interviews.contact_id'));
   if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
   if (filter.accountId) q = q.where('interviews.account_id', '=', filter.accountId);
+  // By the people's own ids, without joining them: interviews already belong to this workspace.
   if (filter.contactExternalId) {
     const id = filter.contactExternalId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('contacts')
-          .select('contacts.id')
-          .whereRef('contacts.id', '=', 'interviews.contact_id')
-          .where('contacts.external_id', '=', id),
-      ),
+    q = q.where('interviews.contact_id', 'in', (eb) =>
+      eb.selectFrom('contacts').select('contacts.id').where('contacts.external_id', '=', id),
     );
   }
   if (filter.accountExternalId) {
     const id = filter.accountExternalId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('accounts')
-          .select('accounts.id')
-          .whereRef('accounts.id', '=', 'interviews.account_id')
-          .where('accounts.external_id', '=', id),
-      ),
+    q = q.where('interviews.account_id', 'in', (eb) =>
+      eb.selectFrom('accounts').select('accounts.id').where('accounts.external_id', '=', id),
     );
   }
   const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
