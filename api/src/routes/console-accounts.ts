@@ -13,7 +13,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { accountFacets, listAccounts } from '../accounts/account-list';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
-import { json } from '../http/openapi';
+import { body, json } from '../http/openapi';
 import { getAccountDetail } from '../synthesis/account-detail';
 import { checkManualInvitation, sendManualInvitation } from '../triggers/manual-invitation';
 
@@ -96,7 +96,7 @@ export function consoleAccountRoutes() {
       middleware: signedIn,
       request: {
         params: idParam,
-        body: { content: { 'application/json': { schema: manualInvitationBodySchema } }, required: true },
+        ...body(manualInvitationBodySchema),
       },
       responses: {
         201: json('Invited', invitedSchema),

@@ -2,6 +2,7 @@ import { briefRunSchema } from '@candor/shared';
 import { weeklyRunBodySchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 import { getBriefRun, startBriefRun, startRenewalBriefRun } from '../synthesis/brief-runs';
 import { isTimeZone } from '../synthesis/briefing-week';
 
@@ -13,7 +14,7 @@ const weeklyRunBody = weeklyRunBodySchema.extend({
 });
 const idParam = z.object({ id: z.string() });
 const tags = ['Brief runs'];
-const run = (description: string) => ({ description, content: { 'application/json': { schema: briefRunSchema } } });
+const run = (description: string) => json(description, briefRunSchema);
 
 /**
  * The console's "Regenerate brief": start a background run for an account and poll its

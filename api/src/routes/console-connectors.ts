@@ -18,7 +18,7 @@ import {
   testConnector,
 } from '../connectors/connector-settings';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
-import { json } from '../http/openapi';
+import { body, json } from '../http/openapi';
 
 const tags = ['Settings'];
 // Any string, so that an unknown kind is a 404 (no such connector) rather than a 400.
@@ -50,7 +50,7 @@ export function consoleConnectorRoutes() {
       middleware: adminOnly,
       request: {
         params: kindParam,
-        body: { content: { 'application/json': { schema: connectorSaveBodySchema } }, required: true },
+        ...body(connectorSaveBodySchema),
       },
       responses: { 200: json('The connector', connectorViewSchema), ...errorResponses(400, 401, 403, 404) },
     }),

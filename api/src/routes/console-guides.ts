@@ -11,6 +11,7 @@ import { editGuide } from '../guides/guide-editor';
 import { type GuideListing, getGuideWithVersions, listGuides } from '../guides/guide-store';
 import { createNewGuide, newGuideBody } from '../guides/new-guide';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { body, json } from '../http/openapi';
 import { previewGuide } from '../interviews/preview-guide';
 
 const tags = ['Guides'];
@@ -41,10 +42,7 @@ export function consoleGuideRoutes() {
       middleware: signedIn,
       request: { query: noQuery },
       responses: {
-        200: {
-          description: 'Every guide',
-          content: { 'application/json': { schema: z.object({ items: z.array(guideRowSchema) }) } },
-        },
+        200: json('Every guide', z.object({ items: z.array(guideRowSchema) })),
         ...errorResponses(400, 401),
       },
     }),
@@ -63,7 +61,7 @@ export function consoleGuideRoutes() {
       middleware: signedIn,
       request: { params: idParam },
       responses: {
-        200: { description: 'The guide', content: { 'application/json': { schema: guideDetailSchema } } },
+        200: json('The guide', guideDetailSchema),
         ...errorResponses(401, 404),
       },
     }),
@@ -80,9 +78,9 @@ export function consoleGuideRoutes() {
       tags,
       summary: 'A new guide: a copy of a built-in template, or a blank to fill in',
       middleware: adminOnly,
-      request: { body: { content: { 'application/json': { schema: newGuideBody } }, required: true } },
+      request: body(newGuideBody),
       responses: {
-        201: { description: 'Created', content: { 'application/json': { schema: savedGuideSchema } } },
+        201: json('Created', savedGuideSchema),
         ...errorResponses(400, 401, 403),
       },
     }),
@@ -98,10 +96,10 @@ export function consoleGuideRoutes() {
       middleware: adminOnly,
       request: {
         params: idParam,
-        body: { content: { 'application/json': { schema: consoleGuidePatchSchema } }, required: true },
+        ...body(consoleGuidePatchSchema),
       },
       responses: {
-        200: { description: 'The new version', content: { 'application/json': { schema: savedGuideSchema } } },
+        200: json('The new version', savedGuideSchema),
         ...errorResponses(400, 401, 403, 404),
       },
     }),
@@ -119,7 +117,7 @@ export function consoleGuideRoutes() {
       middleware: adminOnly,
       request: { params: idParam },
       responses: {
-        201: { description: 'Started', content: { 'application/json': { schema: guidePreviewSchema } } },
+        201: json('Started', guidePreviewSchema),
         ...errorResponses(401, 403, 404),
       },
     }),

@@ -2,6 +2,7 @@ import { homeSchema } from '@candor/shared/console';
 import { createRoute } from '@hono/zod-openapi';
 import { getHome } from '../home/home';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 
 /** The console's Home page under /console/api/home. */
 export function consoleHomeRoutes() {
@@ -16,7 +17,7 @@ export function consoleHomeRoutes() {
       description: 'A CSM sees their own book; an admin the whole team, with a breakdown per CSM.',
       middleware: signedIn,
       responses: {
-        200: { description: 'The Home page', content: { 'application/json': { schema: homeSchema } } },
+        200: json('The Home page', homeSchema),
         ...errorResponses(401),
       },
     }),

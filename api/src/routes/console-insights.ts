@@ -1,6 +1,7 @@
 import { insightsQuerySchema, insightsSchema } from '@candor/shared/console';
 import { createRoute } from '@hono/zod-openapi';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 import { getInsights } from '../synthesis/insights';
 
 /** The Insights page under /console/api/insights (its ratings section is console-ratings.ts). */
@@ -17,7 +18,7 @@ export function consoleInsightRoutes() {
       middleware: signedIn,
       request: { query: insightsQuerySchema },
       responses: {
-        200: { description: 'The Insights page', content: { 'application/json': { schema: insightsSchema } } },
+        200: json('The Insights page', insightsSchema),
         ...errorResponses(400, 401),
       },
     }),

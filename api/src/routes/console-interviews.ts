@@ -1,6 +1,7 @@
 import { interviewListQuerySchema, interviewPageSchema, transcriptSchema } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 import { getTranscript, listInterviews } from '../interviews/interview-queries';
 
 const tags = ['Interviews'];
@@ -20,7 +21,7 @@ export function consoleInterviewRoutes() {
       middleware: signedIn,
       request: { query: interviewListQuerySchema },
       responses: {
-        200: { description: 'Up to 50 interviews', content: { 'application/json': { schema: interviewPageSchema } } },
+        200: json('Up to 50 interviews', interviewPageSchema),
         ...errorResponses(400, 401),
       },
     }),
@@ -57,7 +58,7 @@ export function consoleInterviewRoutes() {
       middleware: signedIn,
       request: { params: z.object({ id: z.string() }) },
       responses: {
-        200: { description: 'The transcript', content: { 'application/json': { schema: transcriptSchema } } },
+        200: json('The transcript', transcriptSchema),
         ...errorResponses(401, 404),
       },
     }),

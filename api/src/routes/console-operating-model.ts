@@ -2,14 +2,12 @@ import { operatingModelInputsSchema, operatingModelSchema } from '@candor/shared
 import { createRoute } from '@hono/zod-openapi';
 import { tenant } from '../db/tenant';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { body, json } from '../http/openapi';
 import { buildOperatingModel } from '../operating-model/build-operating-model';
 import { saveInputs } from '../operating-model/inputs-store';
 
 const tags = ['Operating model'];
-const model = {
-  description: 'The operating model (the same figures as GET /v1/operating-model)',
-  content: { 'application/json': { schema: operatingModelSchema } },
-};
+const model = json('The operating model (the same figures as GET /v1/operating-model)', operatingModelSchema);
 
 /**
  * The Operating model page's API under /console/api/operating-model: admins (CS leaders)
@@ -40,7 +38,7 @@ export function consoleOperatingModelRoutes() {
       tags,
       summary: 'Replace the saved inputs and answer the model they give',
       middleware: adminOnly,
-      request: { body: { content: { 'application/json': { schema: operatingModelInputsSchema } }, required: true } },
+      request: body(operatingModelInputsSchema),
       responses: { 200: model, ...errorResponses(400, 401, 403) },
     }),
     async (c) => {

@@ -3,6 +3,7 @@ import { outboxEmailSchema, outboxRowSchema, resentInviteSchema } from '@candor/
 import { createRoute, z } from '@hono/zod-openapi';
 import { resendOutboxInvite } from '../auth/outbox-invite';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses } from '../http/console-router';
+import { json } from '../http/openapi';
 import { getOutboxEmail, listOutbox } from '../mail/outbox';
 
 const tags = ['Outbox'];
@@ -24,10 +25,7 @@ export function consoleOutboxRoutes() {
       middleware: adminOnly,
       request: { query: noQuery },
       responses: {
-        200: {
-          description: 'Up to 200 emails',
-          content: { 'application/json': { schema: z.object({ items: z.array(outboxRowSchema) }) } },
-        },
+        200: json('Up to 200 emails', z.object({ items: z.array(outboxRowSchema) })),
         ...errorResponses(400, 401, 403),
       },
     }),
@@ -54,7 +52,7 @@ export function consoleOutboxRoutes() {
       middleware: adminOnly,
       request: { params: idParam },
       responses: {
-        200: { description: 'The email', content: { 'application/json': { schema: outboxEmailSchema } } },
+        200: json('The email', outboxEmailSchema),
         ...errorResponses(401, 403, 404),
       },
     }),
@@ -70,10 +68,7 @@ export function consoleOutboxRoutes() {
       middleware: adminOnly,
       request: { params: idParam },
       responses: {
-        201: {
-          description: 'Sent; the link is shown once',
-          content: { 'application/json': { schema: resentInviteSchema } },
-        },
+        201: json('Sent; the link is shown once', resentInviteSchema),
         ...errorResponses(400, 401, 403, 404, 409, 429),
       },
     }),

@@ -1,6 +1,7 @@
 import { listQuery, ratingReportSchema } from '@candor/shared';
 import { createRoute, z } from '@hono/zod-openapi';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { json } from '../http/openapi';
 import { ratingReport } from '../synthesis/rating-report';
 
 const ratingsQuery = listQuery({ days: z.coerce.number().int().min(7).max(365).default(90) });
@@ -18,7 +19,7 @@ export function consoleRatingRoutes() {
       middleware: signedIn,
       request: { query: ratingsQuery },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: ratingReportSchema } } },
+        200: json('The report', ratingReportSchema),
         ...errorResponses(400, 401),
       },
     }),

@@ -6,6 +6,7 @@ import {
 } from '@candor/shared/console';
 import { createRoute, z } from '@hono/zod-openapi';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { body, json } from '../http/openapi';
 import { actOnReviewItem, assignableMembers, listConsoleReviewItems } from '../review-queue/review-actions';
 
 const tags = ['Review queue'];
@@ -27,10 +28,7 @@ export function consoleReviewQueueRoutes() {
       middleware: signedIn,
       request: { query: reviewListQuerySchema },
       responses: {
-        200: {
-          description: 'Up to 50, mine first, newest first',
-          content: { 'application/json': { schema: z.object({ items: z.array(reviewQueueItemSchema) }) } },
-        },
+        200: json('Up to 50, mine first, newest first', z.object({ items: z.array(reviewQueueItemSchema) })),
         ...errorResponses(400, 401),
       },
     }),
@@ -49,7 +47,7 @@ export function consoleReviewQueueRoutes() {
       middleware: signedIn,
       request: {
         params: z.object({ id: z.string() }),
-        body: { content: { 'application/json': { schema: reviewActionBodySchema } }, required: true },
+        ...body(reviewActionBodySchema),
       },
       responses: { 204: { description: 'Done' }, ...errorResponses(400, 401, 404) },
     }),
@@ -67,7 +65,7 @@ export function consoleReviewQueueRoutes() {
       summary: 'The members an item can go to',
       middleware: signedIn,
       responses: {
-        200: { description: 'Every member', content: { 'application/json': { schema: assigneesSchema } } },
+        200: json('Every member', assigneesSchema),
         ...errorResponses(401),
       },
     }),

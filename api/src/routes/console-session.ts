@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, sessionAuth } from '../auth/session-auth';
 import { signOut } from '../auth/sessions';
 import { tenant } from '../db/tenant';
-import { createRouter, errorResponse } from '../http/openapi';
+import { createRouter, errorResponse, json } from '../http/openapi';
 
 const memberSchema = z
   .object({
@@ -36,7 +36,7 @@ const meRoute = (base: string, secured = true) =>
     summary: 'The signed-in member and their workspace',
     ...(secured ? { security } : {}),
     responses: {
-      200: { description: 'Signed in', content: { 'application/json': { schema: meSchema } } },
+      200: json('Signed in', meSchema),
       ...errors,
     },
   });
@@ -50,10 +50,7 @@ const signOutRoute = (base: string, secured = true) =>
     description: 'Deletes the session and clears its cookie. Signing out when already signed out also succeeds.',
     ...(secured ? { security } : {}),
     responses: {
-      200: {
-        description: 'Signed out',
-        content: { 'application/json': { schema: z.object({ signed_out: z.literal(true) }) } },
-      },
+      200: json('Signed out', z.object({ signed_out: z.literal(true) })),
     },
   });
 
@@ -103,7 +100,7 @@ export function consoleSessionRoutes() {
       security,
       request: { query: noQuery },
       responses: {
-        200: { description: 'Members', content: { 'application/json': { schema: membersSchema } } },
+        200: json('Members', membersSchema),
         ...errors,
         403: errorResponse('Not an admin'),
       },

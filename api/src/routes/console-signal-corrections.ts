@@ -2,6 +2,7 @@ import { correctedSignalSchema, correctionBodySchema, correctionCountsSchema } f
 import { createRoute, z } from '@hono/zod-openapi';
 import { correctionCounts, correctSignal } from '../extraction/signal-corrections';
 import { consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
+import { body, json } from '../http/openapi';
 
 const tags = ['Signal corrections'];
 
@@ -21,10 +22,10 @@ export function consoleSignalCorrectionRoutes() {
       middleware: signedIn,
       request: {
         params: z.object({ id: z.string() }),
-        body: { content: { 'application/json': { schema: correctionBodySchema } }, required: true },
+        ...body(correctionBodySchema),
       },
       responses: {
-        201: { description: 'Corrected', content: { 'application/json': { schema: correctedSignalSchema } } },
+        201: json('Corrected', correctedSignalSchema),
         ...errorResponses(400, 401, 404),
       },
     }),
@@ -48,7 +49,7 @@ export function consoleSignalCorrectionRoutes() {
       summary: 'Corrections counted per kind',
       middleware: signedIn,
       responses: {
-        200: { description: 'Per kind', content: { 'application/json': { schema: correctionCountsSchema } } },
+        200: json('Per kind', correctionCountsSchema),
         ...errorResponses(401),
       },
     }),

@@ -9,7 +9,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../app-error';
 import { adminOnly, consoleRoute, createConsoleRouter, errorResponses, signedIn } from '../http/console-router';
-import { json } from '../http/openapi';
+import { body, json } from '../http/openapi';
 import { dryRunTrigger } from '../triggers/dry-run';
 import { funnelWindow, listTriggersWithFunnels } from '../triggers/funnel';
 import { playStepCounts } from '../triggers/signal-plays';
@@ -50,7 +50,7 @@ export function consoleTriggerRoutes() {
       tags,
       summary: 'Create a rule',
       middleware: adminOnly,
-      request: { body: { content: { 'application/json': { schema: triggerInputSchema } }, required: true } },
+      request: body(triggerInputSchema),
       responses: { 201: json('Created', triggerSchema), ...errorResponses(400, 401, 403) },
     }),
     async (c) => c.json(await createTrigger(c.get('deps').db, c.get('ws'), c.req.valid('json')), 201),
@@ -63,7 +63,7 @@ export function consoleTriggerRoutes() {
       tags,
       summary: 'How many contacts a rule would reach now',
       middleware: adminOnly,
-      request: { body: { content: { 'application/json': { schema: dryRunBodySchema } }, required: true } },
+      request: body(dryRunBodySchema),
       responses: {
         200: json('The count, or why it cannot be counted', dryRunSchema),
         ...errorResponses(400, 401, 403),
@@ -81,7 +81,7 @@ export function consoleTriggerRoutes() {
       middleware: adminOnly,
       request: {
         params: idParam,
-        body: { content: { 'application/json': { schema: triggerPatchSchema } }, required: true },
+        ...body(triggerPatchSchema),
       },
       responses: { 200: json('Changed', triggerSchema), ...errorResponses(400, 401, 403, 404) },
     }),
