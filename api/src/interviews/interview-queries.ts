@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import type { Database } from '@candor/migrations';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { AppError, notFound } from '../app-error';
 import type { Db } from '../db/database';
 import { tenant, type Ws } from '../db/tenant';
@@ -116,13 +117,8 @@ export async function listInterviews(
   paging: CursorPaging | NumberedPaging,
 ): Promise<{ items: InterviewListRow[]; total?: number; next_cursor?: string | null }> {
   const t = tenant(db, ws);
-  // Guide previews are the console's rehearsals, not conversations with customers.
-  let q = joined(t).where(notPreviewContact(ws, 'interviews.contact_id'));
-  if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
-  if (filter.accountId) q = q.where('interviews.account_id', '=', filter.accountId);
-  if (filter.contactExternalId) q = q.where('contacts.external_id', '=', filter.contactExternalId);
-  if (filter.accountExternalId) q = q.where('accounts.external_id', '=', filter.accountExternalId);
-  const rows = q
+  const rows = joined(t)
+    .where(matchesFilter(ws, filter))
     .select(summaryColumns)
     .select(
       sql<string>`(select count(*) from signals s where s.interview_id = interviews.id and s.workspace_id = interviews.workspace_id)`.as(
@@ -169,27 +165,38 @@ export async function listInterviews(
 }
 
 /**
- * How many interviews a numbered list holds. Every interview has its guide and version, so
- * only the filters on contacts and accounts need their joins; without them the count reads
- * `interviews_newest_invitation` alone.
+ * A list's filter as one condition on `interviews` alone, so the page and its count say the
+ * same. Guide previews are the console's rehearsals, not conversations with customers; the
+ * people's own ids are matched without joining them, as interviews already belong to the workspace.
  */
+function matchesFilter(ws: Ws, filter: InterviewFilter) {
+  return (eb: ExpressionBuilder<Database, 'interviews'>) => {
+    const conditions: Expression<SqlBool>[] = [notPreviewContact(ws, 'interviews.contact_id')];
+    if (filter.status) conditions.push(eb('interviews.status', '=', filter.status as never));
+    if (filter.accountId) conditions.push(eb('interviews.account_id', '=', filter.accountId));
+    if (filter.contactExternalId)
+      conditions.push(
+        eb(
+          'interviews.contact_id',
+          'in',
+          eb.selectFrom('contacts').select('contacts.id').where('contacts.external_id', '=', filter.contactExternalId),
+        ),
+      );
+    if (filter.accountExternalId)
+      conditions.push(
+        eb(
+          'interviews.account_id',
+          'in',
+          eb.selectFrom('accounts').select('accounts.id').where('accounts.external_id', '=', filter.accountExternalId),
+        ),
+      );
+    return eb.and(conditions);
+  };
+}
+
+/** How many interviews a numbered list holds, read from `interviews` alone (no joins). */
 async function countInterviews(t: ReturnType<typeof tenant>, ws: Ws, filter: InterviewFilter) {
-  let q = t.selectFrom('interviews').where(notPreviewContact(ws, 'interviews.contact_id'));
-  if (filter.status) q = q.where('interviews.status', '=', filter.status as never);
-  if (filter.accountId) q = q.where('interviews.account_id', '=', filter.accountId);
-  // By the people's own ids, without joining them: interviews already belong to this workspace.
-  if (filter.contactExternalId) {
-    const id = filter.contactExternalId;
-    q = q.where('interviews.contact_id', 'in', (eb) =>
-      eb.selectFrom('contacts').select('contacts.id').where('contacts.external_id', '=', id),
-    );
-  }
-  if (filter.accountExternalId) {
-    const id = filter.accountExternalId;
-    q = q.where('interviews.account_id', 'in', (eb) =>
-      eb.selectFrom('accounts').select('accounts.id').where('accounts.external_id', '=', id),
-    );
-  }
+  const q = t.selectFrom('interviews').where(matchesFilter(ws, filter));
   const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { n };
 }
