@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { defineJob } from '../jobs/define-job';
+import { defineJob, noPayload } from '../jobs/define-job';
 import { syncAllCrmAccounts } from './crm-sync';
 import { deliverConnectorAction } from './deliver-action';
 
 const deliverActionPayload = z.object({ deliveryId: z.uuid() });
-const syncPayload = z.object({});
 
 declare module '../jobs/define-job' {
   interface JobPayloads {
     'deliver-connector-action': z.infer<typeof deliverActionPayload>;
-    'sync-crm-accounts': z.infer<typeof syncPayload>;
+    'sync-crm-accounts': z.infer<typeof noPayload>;
   }
 }
 
@@ -24,7 +23,7 @@ export const deliverConnectorActionJob = defineJob({
 /** Hourly: accounts, owners, ARR and renewals in from each connected CRM whose sync is on (idempotent, so cheap). */
 export const syncCrmAccountsJob = defineJob({
   name: 'sync-crm-accounts',
-  payload: syncPayload,
+  payload: noPayload,
   schedule: '20 * * * *',
   run: async (deps: AppDeps) => {
     const synced = await syncAllCrmAccounts(deps);

@@ -1,13 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { defineJob } from '../jobs/define-job';
+import { defineJob, noPayload } from '../jobs/define-job';
 import { sweepStrandedDeliveries } from './sweep-stranded';
-
-const sweepPayload = z.object({});
 
 declare module '../jobs/define-job' {
   interface JobPayloads {
-    'sweep-deliveries': z.infer<typeof sweepPayload>;
+    'sweep-deliveries': z.infer<typeof noPayload>;
   }
 }
 
@@ -17,7 +15,7 @@ declare module '../jobs/define-job' {
  */
 export const sweepDeliveriesJob = defineJob({
   name: 'sweep-deliveries',
-  payload: sweepPayload,
+  payload: noPayload,
   schedule: '* * * * *',
   run: async (deps: AppDeps) => {
     await sweepStrandedDeliveries(deps);

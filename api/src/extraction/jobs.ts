@@ -4,7 +4,7 @@ import { queueInterviewAlerts } from '../connectors/alerts';
 import { queueCrmFieldWrites } from '../connectors/crm-fields';
 import { queueIntakeFieldWrites } from '../connectors/intake-fields';
 import { isPreviewInterview } from '../guides/preview-contact';
-import { defineJob } from '../jobs/define-job';
+import { defineJob, noPayload } from '../jobs/define-job';
 import { scheduleBriefRefresh } from '../synthesis/brief-refresh';
 import { runSignalPlays } from '../triggers/signal-plays';
 import { emitInterviewWebhooks } from '../webhooks/interview-events';
@@ -12,12 +12,11 @@ import { markAbandonedInterviews } from './abandoned-interviews';
 import { extractSignals } from './extract-signals';
 
 const extractInterviewPayload = z.object({ workspaceId: z.uuid(), interviewId: z.uuid() });
-const sweepAbandonedPayload = z.object({});
 
 declare module '../jobs/define-job' {
   interface JobPayloads {
     'extract-interview': z.infer<typeof extractInterviewPayload>;
-    'sweep-abandoned-interviews': z.infer<typeof sweepAbandonedPayload>;
+    'sweep-abandoned-interviews': z.infer<typeof noPayload>;
   }
 }
 
@@ -57,7 +56,7 @@ export const extractInterviewJob = defineJob({
 /** Marks started interviews idle 30 minutes with an answer as abandoned and queues their extraction; a minute's lag is fine. */
 export const sweepAbandonedInterviewsJob = defineJob({
   name: 'sweep-abandoned-interviews',
-  payload: sweepAbandonedPayload,
+  payload: noPayload,
   schedule: '* * * * *',
   run: async (deps: AppDeps) => {
     await markAbandonedInterviews(deps);

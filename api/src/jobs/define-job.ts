@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Every background job's payload, by queue name. It is empty here: each feature adds its
@@ -50,3 +50,6 @@ export type AnyJobDefinition<D> = { [N in JobName]: JobDefinition<N, D> }[JobNam
 
 /** Names the types of a job's definition; `D` is inferred from its handler's first parameter. */
 export const defineJob = <N extends JobName, D>(definition: JobDefinition<N, D>): JobDefinition<N, D> => definition;
+
+/** The payload of a job that takes none: every scheduled job, which looks at every workspace itself. */
+export const noPayload = z.object({});

@@ -1,20 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { defineJob } from '../jobs/define-job';
+import { defineJob, noPayload } from '../jobs/define-job';
 import { eraseExpiredTranscripts } from './erase-expired-transcripts';
-
-const erasePayload = z.object({});
 
 declare module '../jobs/define-job' {
   interface JobPayloads {
-    'erase-expired-transcripts': z.infer<typeof erasePayload>;
+    'erase-expired-transcripts': z.infer<typeof noPayload>;
   }
 }
 
 /** Daily, at a quiet hour (a period is measured in days): erases the words of interviews older than their workspace's retention period. */
 export const eraseExpiredTranscriptsJob = defineJob({
   name: 'erase-expired-transcripts',
-  payload: erasePayload,
+  payload: noPayload,
   schedule: '45 3 * * *',
   run: async (deps: AppDeps) => {
     const erased = await eraseExpiredTranscripts(deps);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { defineJob } from '../jobs/define-job';
+import { defineJob, noPayload } from '../jobs/define-job';
 import { recomputeAllHealth, recomputeQueuedHealth } from './account-health';
 import { refreshRenewalBrief } from './brief-refresh';
 import { runBriefRun } from './brief-runs';
@@ -8,16 +8,15 @@ import { buildDueRenewalBriefs } from './renewal-brief';
 import { sendDueWeeklyBriefings } from './weekly-briefing-delivery';
 
 const recomputeHealthPayload = z.object({ workspaceId: z.uuid(), accountId: z.uuid().optional() });
-const everyWorkspace = z.object({});
 const accountPayload = z.object({ workspaceId: z.uuid(), accountId: z.uuid() });
 const runBriefPayload = z.object({ workspaceId: z.uuid(), runId: z.uuid() });
 
 declare module '../jobs/define-job' {
   interface JobPayloads {
     'recompute-health': z.infer<typeof recomputeHealthPayload>;
-    'recompute-all-health': z.infer<typeof everyWorkspace>;
-    'renewal-briefs': z.infer<typeof everyWorkspace>;
-    'weekly-briefings': z.infer<typeof everyWorkspace>;
+    'recompute-all-health': z.infer<typeof noPayload>;
+    'renewal-briefs': z.infer<typeof noPayload>;
+    'weekly-briefings': z.infer<typeof noPayload>;
     'refresh-renewal-brief': z.infer<typeof accountPayload>;
     'run-brief': z.infer<typeof runBriefPayload>;
   }
@@ -38,7 +37,7 @@ export const recomputeHealthJob = defineJob({
 /** Daily: health where there is new data or a recheck time has come, so usage trends move states without new interviews. */
 export const recomputeAllHealthJob = defineJob({
   name: 'recompute-all-health',
-  payload: everyWorkspace,
+  payload: noPayload,
   schedule: '0 5 * * *',
   run: async (deps: AppDeps) => {
     // Once a day, even when nothing was due: the counts show the pass kept to changed accounts.
@@ -49,7 +48,7 @@ export const recomputeAllHealthJob = defineJob({
 /** Daily, after health so each brief carries the day's health reasons: renewal briefs for accounts 60 days from renewal. */
 export const renewalBriefsJob = defineJob({
   name: 'renewal-briefs',
-  payload: everyWorkspace,
+  payload: noPayload,
   schedule: '30 5 * * *',
   run: async (deps: AppDeps) => {
     const built = await buildDueRenewalBriefs(deps);
@@ -60,7 +59,7 @@ export const renewalBriefsJob = defineJob({
 /** Hourly, because "Monday 07:00" is a different hour in every workspace's time zone: the weekly CSM briefings due now. */
 export const weeklyBriefingsJob = defineJob({
   name: 'weekly-briefings',
-  payload: everyWorkspace,
+  payload: noPayload,
   schedule: '5 * * * *',
   run: async (deps: AppDeps) => {
     const sent = await sendDueWeeklyBriefings(deps);

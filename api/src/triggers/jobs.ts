@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { defineJob } from '../jobs/define-job';
+import { defineJob, noPayload } from '../jobs/define-job';
 import { offerForMatches } from './evaluate-events';
 import { evaluatePeriodicTriggers } from './evaluate-periodic';
 import { runInvitationEmailJob } from './invitation-email';
@@ -16,7 +16,6 @@ const evaluateEventsPayload = z.object({
     }),
   ),
 });
-const evaluateTriggersPayload = z.object({});
 const invitationEmailPayload = z.object({
   workspaceId: z.uuid(),
   interviewId: z.uuid(),
@@ -26,7 +25,7 @@ const invitationEmailPayload = z.object({
 declare module '../jobs/define-job' {
   interface JobPayloads {
     'evaluate-events': z.infer<typeof evaluateEventsPayload>;
-    'evaluate-triggers': z.infer<typeof evaluateTriggersPayload>;
+    'evaluate-triggers': z.infer<typeof noPayload>;
     'invitation-email': z.infer<typeof invitationEmailPayload>;
   }
 }
@@ -41,7 +40,7 @@ export const evaluateEventsJob = defineJob({
 /** Schedules (renewal − 60 days, signup + 14 days), usage drops and attribute rules, in every workspace. */
 export const evaluateTriggersJob = defineJob({
   name: 'evaluate-triggers',
-  payload: evaluateTriggersPayload,
+  payload: noPayload,
   schedule: '*/5 * * * *',
   run: async (deps: AppDeps) => {
     const result = await evaluatePeriodicTriggers(deps);
