@@ -5,7 +5,7 @@ import { consoleCall, signIn } from '../support/console-session';
 import { eventually } from '../support/eventually';
 import { databaseKind, readJson, startTestApp, type TestApp } from '../support/harness';
 import { answer, identify, invite, longAnswer, seedWorkspace } from '../support/interview-fixtures';
-import { runJob } from '../support/jobs';
+import { jobsSettled, runJob } from '../support/jobs';
 
 const DAY = 86_400_000;
 const PRICE =
@@ -170,7 +170,8 @@ describe(`Funnel summaries follow every write (${databaseKind})`, () => {
         (await answer(t, interviewId, token, `a${i}`, i === 0 ? PRICE : longAnswer('reporting'))).done?.status ??
         'started';
     expect(status).toBe('completed');
-    await runJob(t, 'extract-interview', { workspaceId: seeded.ws.id, interviewId });
+    // Completing queued the extraction; wait for it and what it sets off.
+    await jobsSettled(t);
   }
 
   const interviewOf = async (externalId: string, triggerId: string | null) =>

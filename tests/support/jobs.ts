@@ -2,6 +2,7 @@ import { allJobs } from '@candor/api/all-jobs';
 import type { JobName, JobPayload } from '@candor/api/jobs/define-job';
 import { sql } from 'kysely';
 import { PgBoss } from 'pg-boss';
+import { eventually } from './eventually';
 import type { TestApp } from './harness';
 
 /**
@@ -47,14 +48,11 @@ export async function waitForJob(t: TestApp, id: string, timeoutMs = 20_000) {
  */
 export async function jobsSettled(t: TestApp, { horizonMs = 2_000, timeoutMs = 20_000 } = {}) {
   const names = allJobs.map((job) => job.name);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  await eventually(async () => {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pgboss.job
       where name = any(${names}) and state in ('created', 'retry', 'active')
         and start_after < now() + make_interval(secs => ${horizonMs / 1000})`.execute(t.deps.db);
-    if (rows[0]?.n === 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`jobs still running or due after ${timeoutMs} ms`);
+    return rows[0]?.n === 0;
+  }, timeoutMs);
 }
