@@ -421,14 +421,6 @@ export function printGrowth(small: ScaleResult, big: ScaleResult, log = console.
 }
 
 /**
- * The reads alone, on a book an earlier `--keep` run left behind (`database`: its URL, or its
- * name on the TEST_DATABASE_URL server): the app attaches to it (applying any newer
- * migration), signs in, adds a secret key for the `/v1` reads and removes it afterwards,
- * and times the same reads as a full run, on the account with the book's first renewal
- * brief and the first CSM's weekly briefing. Beyond a console session, nothing in the book
- * changes, so two builds can be measured in turns on the same data.
- */
-/**
  * Refreshes the planner's statistics before the reads, as a live server's autovacuum does
  * after bulk changes. The book is written faster than autovacuum looks (once a minute), so
  * without this the reads are planned on statistics from before the trigger pass created its
@@ -439,7 +431,15 @@ async function analyzeBook(t: TestApp) {
   await sql`analyze`.execute(t.deps.db);
 }
 
-export async function measureKeptBook(options: { database: string; rounds: number; only: string[] }) {
+/**
+ * The reads alone, on a book an earlier `--keep` run left behind (`database`: its URL, or its
+ * name on the TEST_DATABASE_URL server): the app attaches to it (applying any newer
+ * migration), signs in, adds a secret key for the `/v1` reads and removes it afterwards,
+ * and times the same reads as a full run, on the account with the book's first renewal
+ * brief and the first CSM's weekly briefing. Beyond a console session, nothing in the book
+ * changes, so two builds can be measured in turns on the same data.
+ */
+async function measureKeptBook(options: { database: string; rounds: number; only: string[] }) {
   const base = process.env.TEST_DATABASE_URL;
   let url = options.database;
   if (!url.includes('://')) {

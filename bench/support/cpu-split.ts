@@ -16,16 +16,7 @@
  * reply's when it shows the streamed one (doStream); the fetch client's work resumed from
  * the socket shows neither, and is counted as model work of either kind.
  */
-export type CpuShare =
-  | 'judgement'
-  | 'reply'
-  | 'model, either call'
-  | 'database'
-  | 'guard'
-  | 'rate limits'
-  | 'gc'
-  | 'rest';
-export const CPU_SHARES: CpuShare[] = [
+export const CPU_SHARES = [
   'judgement',
   'reply',
   'model, either call',
@@ -34,7 +25,8 @@ export const CPU_SHARES: CpuShare[] = [
   'rate limits',
   'gc',
   'rest',
-];
+] as const;
+export type CpuShare = (typeof CPU_SHARES)[number];
 
 type Frame = { functionName: string; url: string };
 type ProfileNode = { id: number; callFrame: Frame; children?: number[] };
