@@ -1,4 +1,4 @@
-import type { CrmSettingsInput } from '@candor/shared';
+import type { CandorAccountField, CrmSettingsInput } from '@candor/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { api, type ResponseBody, read } from '../../api';
@@ -10,13 +10,16 @@ import { ActionError } from './secret-parts';
  * the onboarding interview's answers go. A property left empty is not read or written.
  */
 
-const outFields = [
-  ['health', 'Health'],
-  ['churn_reasons', 'Top churn reasons'],
-  ['last_interview_at', 'Last interview'],
-  ['nps', 'NPS'],
-  ['brief_url', 'Renewal brief link'],
-] as const;
+// Every figure the API can write has its label: a new one fails to compile until it is named here.
+const outLabels: Record<CandorAccountField, string> = {
+  health: 'Health',
+  churn_reasons: 'Top churn reasons',
+  last_interview_at: 'Last interview',
+  nps: 'NPS',
+  brief_url: 'Renewal brief link',
+};
+// Types only from the contract: the console bundle does not carry its schemas.
+const outFields = Object.entries(outLabels) as [CandorAccountField, string][];
 
 const syncFields = [
   ['id_property', 'Your account id', 'default: the CRM record id'],
